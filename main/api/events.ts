@@ -1,0 +1,43 @@
+// Typed events: the journal of every decision, and what hosts push to their windows.
+import type { ClockView, DeviceKind, LoginView, PhoneView, TradingMode, WorldView } from './views.js';
+
+/** Why a login was refused at the credentials step; the user only ever sees one generic message. */
+export type CredentialFailure = 'unknown_user' | 'wrong_password' | 'locked';
+/** Why a second-factor answer was refused; the user sees "Login failed". */
+export type FactorFailure = 'wrong' | 'expired' | 'replaced' | 'used' | 'none_issued';
+/** Why a message did not reach a phone, each mapped to the help-article step that fixes it. */
+export type SuppressReason = 'phone_off' | 'no_signal' | 'airplane_mode' | 'no_phone_for_number';
+
+export type JournalEvent =
+  | { type: 'scenario.loaded'; name: string; seed: string }
+  | { type: 'login.started'; loginId: string; username: string; mode: TradingMode }
+  | { type: 'login.rejected'; username: string; reason: CredentialFailure }
+  | { type: 'account.locked'; username: string; until: number; failures: number }
+  | { type: 'account.unlocked'; username: string }
+  | { type: 'password.accepted'; loginId: string; username: string }
+  | { type: 'device.selected'; loginId: string; deviceId: string; kind: DeviceKind }
+  | { type: 'code.issued'; loginId: string; username: string; channel: 'sms' | 'voice'; expiresAt: number }
+  | { type: 'code.accepted'; loginId: string; username: string }
+  | { type: 'code.rejected'; loginId: string; username: string; reason: FactorFailure; wrongAttempts: number }
+  | { type: 'resend.refused'; loginId: string; retryAfterMs: number }
+  | { type: 'sms.sent'; messageId: string; to: string; loginId: string | null }
+  | { type: 'sms.delivered'; messageId: string; phoneId: string }
+  | { type: 'sms.suppressed'; messageId: string; to: string; reason: SuppressReason }
+  | { type: 'login.failed'; loginId: string; username: string; reason: 'too_many_wrong_codes' }
+  | { type: 'login.cancelled'; loginId: string; username: string }
+  | { type: 'login.succeeded'; loginId: string; username: string; mode: TradingMode; factor: DeviceKind | 'none' }
+  | { type: 'logout'; loginId: string; username: string }
+  | { type: 'clock.advanced'; byMs: number };
+
+export type JournalEntry = JournalEvent & { seq: number; at: number };
+
+/** What a host pushes to its windows (IPC events in Electron, Server-Sent Events in a browser). */
+export type HostEvent =
+  | { type: 'journal'; entry: JournalEntry }
+  | { type: 'login'; login: LoginView }
+  | { type: 'phone'; phone: PhoneView }
+  | { type: 'clock'; clock: ClockView }
+  | { type: 'world'; world: WorldView };
+
+export type HostEventType = HostEvent['type'];
+export const hostEventTypes: readonly HostEventType[] = ['journal', 'login', 'phone', 'clock', 'world'];

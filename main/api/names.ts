@@ -1,0 +1,29 @@
+// Operation names alone, free of schema code, for the preload bundle and the renderer client.
+
+export const operationNames = [
+  'submitCredentials',
+  'chooseDevice',
+  'changeDevice',
+  'submitCode',
+  'requestNewCode',
+  'acceptPaperWarning',
+  'cancelLogin',
+  'logOut',
+  'getLogin',
+  'getPhone',
+  'markMessagesRead',
+  'dismissNotification',
+  'getWorld',
+  'getClock',
+  'advanceClock',
+  'setClockRunning',
+  'getJournal',
+  'getScenario',
+  'resetWorld',
+] as const;
+
+export type OperationName = (typeof operationNames)[number];
+
+/** IPC channel of an operation, and the one channel host events travel on. */
+export const ipcChannel = (name: OperationName): string => `sls:op:${name}`;
+export const IPC_EVENT_CHANNEL = 'sls:event';

@@ -1,0 +1,89 @@
+// The operations every transport serves: names and runtime schemas of their requests.
+import { z } from 'zod';
+import type { OperationName } from './names.js';
+import type { LoginView, PhoneView, WorldView, ClockView, JournalPage, ScenarioView } from './views.js';
+
+const loginId = z.string().regex(/^L\d{1,9}$/, 'must be a login id such as L1');
+const phoneId = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'must be a phone id');
+
+/** Limits stop a hostile or buggy caller from feeding megabytes into the simulation. */
+export const requestSchemas = {
+  /** First screen: username and password, live or paper. */
+  submitCredentials: z.strictObject({
+    username: z.string().max(64),
+    password: z.string().max(128),
+    mode: z.enum(['live', 'paper']),
+  }),
+  /** "Select Second Factor Device" when the user has several. */
+  chooseDevice: z.strictObject({ loginId, deviceId: z.string().min(1).max(64) }),
+  /** Back to the device drop-down without starting over. */
+  changeDevice: z.strictObject({ loginId }),
+  /** The "Security Code" field (SMS or voice). */
+  submitCode: z.strictObject({ loginId, code: z.string().max(32) }),
+  /** "Didn't receive a security code?" → SMS or Voice. */
+  requestNewCode: z.strictObject({ loginId, channel: z.enum(['sms', 'voice']) }),
+  /** "I understand and accept" on the paper-trading warning. */
+  acceptPaperWarning: z.strictObject({ loginId }),
+  /** Abandon the login in progress (Cancel / close). */
+  cancelLogin: z.strictObject({ loginId }),
+  logOut: z.strictObject({ loginId }),
+  getLogin: z.strictObject({ loginId }),
+
+  /** The phone's screens read this; the user reading an SMS marks it read. */
+  getPhone: z.strictObject({ phoneId }),
+  markMessagesRead: z.strictObject({ phoneId }),
+  dismissNotification: z.strictObject({ phoneId, notificationId: z.string().min(1).max(64) }),
+
+  getWorld: z.strictObject({}),
+  getClock: z.strictObject({}),
+  /** Virtual time: the director's skip buttons and the tests. */
+  advanceClock: z.strictObject({ ms: z.number().int().min(0).max(7 * 24 * 3600 * 1000) }),
+  setClockRunning: z.strictObject({ running: z.boolean() }),
+  getJournal: z.strictObject({ afterSeq: z.number().int().min(0).optional() }),
+  getScenario: z.strictObject({}),
+  /** Start the current scenario again from its beginning (same seed, same codes). */
+  resetWorld: z.strictObject({}),
+} as const;
+
+// The schemas and the zod-free name list must name the same operations, checked both ways.
+type SchemaNames = keyof typeof requestSchemas;
+const sameNames: [SchemaNames, OperationName] extends [OperationName, SchemaNames] ? true : never = true;
+void sameNames;
+export type { OperationName };
+export type RequestOf<N extends OperationName> = z.input<(typeof requestSchemas)[N]>;
+
+/** What each operation answers. */
+export interface ResponseMap {
+  submitCredentials: LoginView;
+  chooseDevice: LoginView;
+  changeDevice: LoginView;
+  submitCode: LoginView;
+  requestNewCode: LoginView;
+  acceptPaperWarning: LoginView;
+  cancelLogin: LoginView;
+  logOut: LoginView;
+  getLogin: LoginView;
+  getPhone: PhoneView;
+  markMessagesRead: PhoneView;
+  dismissNotification: PhoneView;
+  getWorld: WorldView;
+  getClock: ClockView;
+  advanceClock: ClockView;
+  setClockRunning: ClockView;
+  getJournal: JournalPage;
+  getScenario: ScenarioView;
+  resetWorld: WorldView;
+}
+export type ResponseOf<N extends OperationName> = ResponseMap[N];
+
+export { operationNames } from './names.js';
+
+/** The whole API as one typed object: what the simulation implements and every client offers. */
+export type Api = { [N in OperationName]: (request: RequestOf<N>) => Promise<ResponseOf<N>> };
+
+/** The synchronous form the simulation implements; transports wrap it. */
+export type Service = { [N in OperationName]: (request: RequestOf<N>) => ResponseOf<N> };
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.hasOwn(requestSchemas, name);
+}

@@ -1,0 +1,138 @@
+// The scenario file format: users, devices, phones, timing rules, seed and branding.
+import { z } from 'zod';
+
+const durationPattern = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/;
+const unitMs = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "10m", "30s", "24h", "1500ms" or a number of seconds; becomes milliseconds. */
+export const duration = z
+  .union([z.number().nonnegative(), z.string()])
+  .transform((value, ctx) => {
+    if (typeof value === 'number') return Math.round(value * 1000);
+    const match = durationPattern.exec(value.trim());
+    if (!match) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (use e.g. 30s, 10m, 24h)` });
+      return z.NEVER;
+    }
+    return Math.round(Number(match[1]) * unitMs[match[2] as keyof typeof unitMs]);
+  });
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
+const phoneNumber = z.string().regex(/^\+\d{7,15}$/, 'must be an international number such as +13125550142');
+const region = z.enum(['US', 'CA', 'EU', 'UK', 'CH', 'HK', 'IN', 'CN', 'JP', 'SG', 'AU']);
+
+const phoneState = z.strictObject({
+  poweredOn: z.boolean().default(true),
+  signal: z.number().int().min(0).max(4).default(4),
+  airplane: z.boolean().default(false),
+  wifi: z.boolean().default(true),
+  mobileData: z.boolean().default(true),
+  doNotDisturb: z.boolean().default(false),
+  lowPower: z.boolean().default(false),
+  roaming: z.boolean().default(false),
+  battery: z.number().int().min(1).max(100).default(82),
+});
+
+export const phoneSchema = z.strictObject({
+  id,
+  name: z.string().min(1).max(40),
+  platform: z.enum(['ios', 'android']),
+  model: z.string().min(1).max(60),
+  number: phoneNumber,
+  carrier: z.string().min(1).max(40).default('Carrier'),
+  region: region.default('US'),
+  /** How the owner unlocks IB Key: a biometric the phone has, or the PIN alone. */
+  unlock: z.enum(['faceid', 'touchid', 'fingerprint', 'pin']).default('pin'),
+  pin: z.string().regex(/^(?=.*\d)[A-Za-z0-9]{4,6}$/, 'must be 4–6 letters or digits with at least one digit').optional(),
+  state: phoneState.default(phoneState.parse({})),
+});
+
+const smsDevice = z.strictObject({ id, kind: z.literal('sms') });
+const ibkeyDevice = z.strictObject({ id, kind: z.literal('ibkey'), phone: id });
+const dscDevice = z.strictObject({
+  id,
+  kind: z.literal('dscplus'),
+  serial: z.string().min(4).max(32),
+  pin: z.string().regex(/^\d{4}$/, 'must be 4 digits'),
+});
+const cardDevice = z.strictObject({ id, kind: z.literal('codecard'), serial: z.string().min(4).max(32) });
+export const deviceSchema = z.discriminatedUnion('kind', [smsDevice, ibkeyDevice, dscDevice, cardDevice]);
+
+export const userSchema = z.strictObject({
+  username: z.string().regex(/^[a-z][a-z0-9._-]{2,31}$/, 'must be 3–32 lower-case characters (user names are case-sensitive)'),
+  password: z.string().min(1).max(128),
+  region,
+  /** Live accounts only exist for a funded user; paper logins are always allowed. */
+  mobile: z.strictObject({ number: phoneNumber, verified: z.boolean().default(true) }).optional(),
+  devices: z.array(deviceSchema).default([]),
+  seamless: z.boolean().default(true),
+});
+
+export const timingSchema = z.strictObject({
+  codeLifetime: duration.default(600_000),
+  resendInterval: duration.default(120_000),
+  maxWrongCodes: z.number().int().min(1).max(100).default(5),
+  pushWindow: duration.default(180_000),
+  smsDelay: duration.default(3_000),
+  voiceDelay: duration.default(30_000),
+  lockout: z
+    .strictObject({
+      failures: z.number().int().min(1).max(100).default(10),
+      window: duration.default(86_400_000),
+      duration: duration.default(86_400_000),
+    })
+    .default({ failures: 10, window: 86_400_000, duration: 86_400_000 }),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    name: id,
+    title: z.string().min(1).max(120),
+    description: z.string().max(4000).default(''),
+    seed: z.union([z.string().min(1).max(64), z.number().int()]).transform(String),
+    /** Virtual time at which the scenario starts; fixed so timestamps repeat on every take. */
+    start: z.iso.datetime({ offset: true }).default('2026-03-02T14:30:00Z'),
+    branding: z
+      .strictObject({
+        company: z.string().min(1).max(60).default('IBKR'),
+        product: z.string().min(1).max(60).default('Trader Workstation'),
+        mobileApp: z.string().min(1).max(60).default('IBKR Mobile'),
+        smsSender: z.string().min(1).max(20).default('IBKR'),
+      })
+      .default({ company: 'IBKR', product: 'Trader Workstation', mobileApp: 'IBKR Mobile', smsSender: 'IBKR' }),
+    timing: timingSchema.default(timingSchema.parse({})),
+    paper: z.strictObject({ asksSecondFactor: z.boolean().default(true) }).default({ asksSecondFactor: true }),
+    phones: z.array(phoneSchema).default([]),
+    users: z.array(userSchema).min(1),
+  })
+  .superRefine((scenario, ctx) => {
+    // Cross-references a schema alone cannot check: ids unique, devices pointing at real phones.
+    const phoneIds = new Set<string>();
+    scenario.phones.forEach((phone, i) => {
+      if (phoneIds.has(phone.id)) ctx.addIssue({ code: 'custom', path: ['phones', i, 'id'], message: `duplicate phone id "${phone.id}"` });
+      phoneIds.add(phone.id);
+    });
+    const usernames = new Set<string>();
+    scenario.users.forEach((user, u) => {
+      if (usernames.has(user.username)) ctx.addIssue({ code: 'custom', path: ['users', u, 'username'], message: `duplicate user "${user.username}"` });
+      usernames.add(user.username);
+      const deviceIds = new Set<string>();
+      user.devices.forEach((device, d) => {
+        if (deviceIds.has(device.id)) ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d, 'id'], message: `duplicate device id "${device.id}"` });
+        deviceIds.add(device.id);
+        if (device.kind === 'ibkey' && !phoneIds.has(device.phone)) {
+          ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d, 'phone'], message: `unknown phone "${device.phone}"` });
+        }
+        if (device.kind === 'sms' && !user.mobile) {
+          ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d], message: 'an SMS device needs the user\'s mobile number' });
+        }
+      });
+    });
+  });
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type PhoneSpec = z.output<typeof phoneSchema>;
+export type UserSpec = z.output<typeof userSchema>;
+export type DeviceSpec = z.output<typeof deviceSchema>;
+export type Timing = z.output<typeof timingSchema>;

@@ -1,0 +1,54 @@
+// The state one scenario run holds, shared by the parts of the simulation that act on it.
+import type { Scenario } from './scenario/schema.js';
+import { VirtualClock } from './clock.js';
+import { createRandom, type Random } from './random.js';
+import { Journal } from './journal.js';
+import { Directory } from './directory.js';
+import { Phone } from './phone.js';
+import type { LoginAttempt } from './login.js';
+
+export class World {
+  readonly clock: VirtualClock;
+  readonly random: Random;
+  readonly journal: Journal;
+  readonly directory: Directory;
+  readonly phones = new Map<string, Phone>();
+  readonly logins = new Map<string, LoginAttempt>();
+  readonly dirtyLogins = new Set<LoginAttempt>();
+  readonly dirtyPhones = new Set<Phone>();
+  #counters = new Map<string, number>();
+
+  constructor(readonly scenario: Scenario) {
+    this.clock = new VirtualClock(Date.parse(scenario.start));
+    this.random = createRandom(scenario.seed);
+    this.journal = new Journal(this.clock);
+    const { lockout } = scenario.timing;
+    this.directory = new Directory(
+      scenario.users,
+      { failures: lockout.failures, windowMs: lockout.window, durationMs: lockout.duration },
+      scenario.phones,
+    );
+    for (const spec of scenario.phones) this.phones.set(spec.id, new Phone(spec));
+    this.journal.record({ type: 'scenario.loaded', name: scenario.name, seed: scenario.seed });
+  }
+
+  /** Ids count per world, so a replayed run names everything the same way. */
+  nextId(prefix: string): string {
+    const n = (this.#counters.get(prefix) ?? 0) + 1;
+    this.#counters.set(prefix, n);
+    return `${prefix}${n}`;
+  }
+
+  phoneByNumber(number: string): Phone | undefined {
+    for (const phone of this.phones.values()) if (phone.spec.number === number) return phone;
+    return undefined;
+  }
+
+  touchLogin(attempt: LoginAttempt): void {
+    this.dirtyLogins.add(attempt);
+  }
+
+  touchPhone(phone: Phone): void {
+    this.dirtyPhones.add(phone);
+  }
+}

@@ -1,0 +1,31 @@
+// Bundles the Node-side entry points: Electron main (ESM), preload (CommonJS, for sandbox), web host.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['main/electron/main.ts'],
+    outfile: 'dist/electron/main.js',
+    format: 'esm',
+    external: ['electron'],
+    // ESM bundles of CommonJS dependencies need a require of their own.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    entryPoints: ['preload/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+    platform: 'browser',
+  }),
+  build({
+    ...common,
+    entryPoints: ['main/web/index.ts'],
+    outfile: 'dist/web/server.js',
+    format: 'esm',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
+]);
