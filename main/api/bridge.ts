@@ -1,0 +1,40 @@
+// The shapes the transports share: the preload bridge, and the HTTP routes of the browser host.
+import type { ApiErrorCode, Envelope } from './dispatch.js';
+import type { HostEvent } from './events.js';
+import type { OperationName } from './names.js';
+import type { RequestOf, ResponseOf } from './operations.js';
+
+/**
+ * What the Electron preload exposes as `window.sls`: one named function per operation (never a
+ * generic invoke), and a subscription that returns its own unsubscribe function.
+ */
+export type Bridge = {
+  readonly [N in OperationName]: (request: RequestOf<N>) => Promise<Envelope<ResponseOf<N>>>;
+} & {
+  readonly onEvent: (listener: (event: HostEvent) => void) => () => void;
+  readonly host: 'electron';
+};
+
+/** HTTP: POST JSON to the operation's path; events arrive as Server-Sent Events. */
+export const HTTP_OP_PREFIX = '/api/op/';
+export const HTTP_EVENTS_PATH = '/api/events';
+export const httpOpPath = (name: OperationName): string => `${HTTP_OP_PREFIX}${name}`;
+
+/** HTTP status for an error envelope (the body always carries the envelope). */
+export function httpStatus(code: ApiErrorCode): number {
+  switch (code) {
+    case 'invalid_request':
+      return 400;
+    case 'unauthorized':
+      return 401;
+    case 'untrusted_sender':
+      return 403;
+    case 'unknown_operation':
+    case 'not_found':
+      return 404;
+    case 'wrong_state':
+      return 409;
+    case 'internal':
+      return 500;
+  }
+}
