@@ -1,0 +1,45 @@
+// ESLint flat config: TypeScript everywhere, Svelte components with the Svelte plugin.
+import js from '@eslint/js';
+import ts from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+  { ignores: ['dist/', 'release/', 'node_modules/', '.tmp/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
+  },
+  {
+    // The simulation core stays pure: no shell, transport or UI imports (DESIGN.md).
+    files: ['main/sim/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', 'node:http', 'node:https', 'fastify', 'svelte', 'svelte/*', '**/electron/**', '**/web/**', '**/host/**', '**/renderer/**'] },
+      ],
+      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'window', 'document'],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'use the Clock handed to the simulation' }],
+    },
+  },
+  {
+    // The renderer imports only types from main/ and never reaches the bridge except through its client.
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/main/**'], allowTypeImports: true, message: 'the renderer imports types only from main/' }] },
+      ],
+    },
+  },
+);

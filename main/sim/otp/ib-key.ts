@@ -1,0 +1,20 @@
+// IB Key challenge/response emulation: a 6-digit challenge and the PIN give an 8-digit OCRA response.
+import { OtpInputError } from './errors.js';
+import { ocra } from './ocra.js';
+
+/** The real product's algorithm is not public; this suite has its shape (facts.md). */
+export const IB_KEY_SUITE = 'OCRA-1:HOTP-SHA256-8:QN06-PSHA1';
+
+export interface IbKeyResponseOptions {
+  key: Uint8Array;
+  pin: string;
+  challenge: string;
+}
+
+export function ibKeyResponse({ key, pin, challenge }: IbKeyResponseOptions): string {
+  // The suite would accept 4 to 6 digits; the login screen always shows exactly 6.
+  if (typeof challenge !== 'string' || !/^\d{6}$/.test(challenge)) {
+    throw new OtpInputError('challenge', 'must be exactly 6 decimal digits');
+  }
+  return ocra({ suite: IB_KEY_SUITE, key, question: challenge, pin });
+}

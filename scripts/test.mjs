@@ -1,0 +1,83 @@
+// npm test: everything CI runs — type check, lint, unit tests, end-to-end in Chromium and Electron —
+// then one closing line summing every suite: "N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const out = '.tmp/test-results';
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const tally = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n━━ ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, shell: false });
+  return result.status ?? 1;
+}
+
+/** A check with no test count of its own (type check, lint, build) counts as one test. */
+function check(label, command, args) {
+  const status = run(label, command, args);
+  if (status === 0) tally.passed++;
+  else tally.failed++;
+  lines.push(`${label}: ${status === 0 ? 'ok' : `FAILED (exit ${status})`}`);
+  return status === 0;
+}
+
+function countVitest(label, file, status) {
+  if (!existsSync(file)) {
+    tally.failed++;
+    lines.push(`${label}: no report (exit ${status})`);
+    return;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const passed = report.numPassedTests;
+  const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  const skipped = report.numPendingTests + report.numTodoTests;
+  tally.passed += passed;
+  tally.failed += failed;
+  tally.skipped += skipped;
+  lines.push(`${label}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+}
+
+function countPlaywright(label, file, status) {
+  if (!existsSync(file)) {
+    tally.failed++;
+    lines.push(`${label}: no report (exit ${status})`);
+    return;
+  }
+  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  const passed = stats.expected + stats.flaky;
+  const failed = stats.unexpected + (status !== 0 && stats.unexpected === 0 ? 1 : 0);
+  tally.passed += passed;
+  tally.failed += failed;
+  tally.skipped += stats.skipped;
+  lines.push(`${label}: ${passed} passed, ${failed} failed, ${stats.skipped} skipped${stats.flaky ? ` (${stats.flaky} flaky)` : ''}`);
+}
+
+const npx = (...args) => ['npx', args];
+
+check('typecheck', ...npx('tsc', '--noEmit', '-p', 'tsconfig.json'));
+check('svelte-check', ...npx('svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human'));
+check('lint', ...npx('eslint', '.', '--max-warnings', '0'));
+
+const unitReport = path.join(out, 'unit.json');
+countVitest('unit', unitReport, run('unit tests', ...npx('vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitReport}`)));
+
+if (check('build', 'npm', ['run', 'build:only'])) {
+  for (const [label, config] of [
+    ['e2e (Chromium, browser host)', 'tests/e2e/playwright.config.ts'],
+    ['e2e (Electron)', 'tests/electron/playwright.config.ts'],
+  ]) {
+    const report = path.join(out, `${path.basename(path.dirname(config))}.json`);
+    const status = run(label, ...npx('playwright', 'test', '-c', config, '--reporter=list,json'), { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+    countPlaywright(label, report, status);
+  }
+}
+
+console.log('\n━━ summary');
+for (const line of lines) console.log(`  ${line}`);
+console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+process.exitCode = tally.failed > 0 ? 1 : 0;
