@@ -1,12 +1,23 @@
 // Typed events: the journal of every decision, and what hosts push to their windows.
-import type { ClockView, DeviceKind, LoginView, PhoneView, TradingMode, WorldView } from './views.js';
+import type { ClockView, DeviceKind, FobView, LoginView, PhoneView, TradingMode, WorldView } from './views.js';
 
 /** Why a login was refused at the credentials step; the user only ever sees one generic message. */
 export type CredentialFailure = 'unknown_user' | 'wrong_password' | 'locked';
 /** Why a second-factor answer was refused; the user sees "Login failed". */
 export type FactorFailure = 'wrong' | 'expired' | 'replaced' | 'used' | 'none_issued';
 /** Why a message did not reach a phone, each mapped to the help-article step that fixes it. */
-export type SuppressReason = 'phone_off' | 'no_signal' | 'airplane_mode' | 'no_phone_for_number';
+export type SuppressReason =
+  | 'phone_off'
+  | 'no_signal'
+  | 'airplane_mode'
+  | 'no_phone_for_number'
+  | 'no_internet'
+  | 'app_not_installed'
+  | 'ibkey_not_active'
+  | 'seamless_disabled';
+
+/** Why the phone's app refused to approve or compute a response. */
+export type AppRefusal = 'expired' | 'not_pending' | 'wrong_pin' | 'ibkey_not_active' | 'bad_challenge' | 'wrong_method';
 
 export type JournalEvent =
   | { type: 'scenario.loaded'; name: string; seed: string }
@@ -23,7 +34,25 @@ export type JournalEvent =
   | { type: 'sms.sent'; messageId: string; to: string; loginId: string | null }
   | { type: 'sms.delivered'; messageId: string; phoneId: string }
   | { type: 'sms.suppressed'; messageId: string; to: string; reason: SuppressReason }
-  | { type: 'login.failed'; loginId: string; username: string; reason: 'too_many_wrong_codes' }
+  | { type: 'login.failed'; loginId: string; username: string; reason: 'too_many_wrong_codes' | 'too_many_wrong_responses' }
+  | { type: 'push.sent'; loginId: string; phoneId: string; expiresAt: number }
+  | { type: 'push.delivered'; loginId: string; phoneId: string; silenced: boolean }
+  | { type: 'push.suppressed'; loginId: string; phoneId: string; reason: SuppressReason }
+  | { type: 'push.approved'; loginId: string; phoneId: string; method: string }
+  | { type: 'push.refused'; loginId: string; phoneId: string; reason: AppRefusal }
+  | { type: 'push.expired'; loginId: string }
+  | { type: 'challenge.issued'; loginId: string; device: 'ibkey' | 'dscplus' | 'codecard' }
+  | { type: 'response.accepted'; loginId: string; username: string }
+  | { type: 'response.rejected'; loginId: string; username: string; reason: 'wrong' | 'malformed'; wrongAttempts: number }
+  | { type: 'app.response'; phoneId: string; ok: boolean; reason: AppRefusal | null }
+  | { type: 'call.placed'; callId: string; to: string; loginId: string }
+  | { type: 'call.ringing'; callId: string; phoneId: string }
+  | { type: 'call.suppressed'; callId: string; to: string; reason: SuppressReason }
+  | { type: 'call.answered'; callId: string; phoneId: string }
+  | { type: 'call.missed'; callId: string; phoneId: string }
+  | { type: 'fob.pin_rejected'; serial: string; wrongPins: number }
+  | { type: 'fob.locked'; serial: string }
+  | { type: 'fob.reset'; serial: string }
   | { type: 'login.cancelled'; loginId: string; username: string }
   | { type: 'login.succeeded'; loginId: string; username: string; mode: TradingMode; factor: DeviceKind | 'none' }
   | { type: 'logout'; loginId: string; username: string }
@@ -37,7 +66,8 @@ export type HostEvent =
   | { type: 'login'; login: LoginView }
   | { type: 'phone'; phone: PhoneView }
   | { type: 'clock'; clock: ClockView }
+  | { type: 'fob'; fob: FobView }
   | { type: 'world'; world: WorldView };
 
 export type HostEventType = HostEvent['type'];
-export const hostEventTypes: readonly HostEventType[] = ['journal', 'login', 'phone', 'clock', 'world'];
+export const hostEventTypes: readonly HostEventType[] = ['journal', 'login', 'phone', 'clock', 'fob', 'world'];

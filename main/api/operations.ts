@@ -1,9 +1,10 @@
 // The operations every transport serves: names and runtime schemas of their requests.
 import { z } from 'zod';
 import type { OperationName } from './names.js';
-import type { LoginView, PhoneView, WorldView, ClockView, JournalPage, ScenarioView } from './views.js';
+import type { LoginView, PhoneView, WorldView, ClockView, JournalPage, ScenarioView, FobView, CodeCardView, AppResponseView } from './views.js';
 
 const loginId = z.string().regex(/^L\d{1,9}$/, 'must be a login id such as L1');
+const serial = z.string().min(1).max(32).regex(/^[A-Z0-9-]+$/, 'must be a serial number such as SNA-52903318');
 const phoneId = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'must be a phone id');
 
 /** Limits stop a hostile or buggy caller from feeding megabytes into the simulation. */
@@ -13,6 +14,8 @@ export const requestSchemas = {
     username: z.string().max(64),
     password: z.string().max(128),
     mode: z.enum(['live', 'paper']),
+    /** Set when the login comes from the mobile app on this phone (the "trading device"). */
+    phoneId: phoneId.optional(),
   }),
   /** "Select Second Factor Device" when the user has several. */
   chooseDevice: z.strictObject({ loginId, deviceId: z.string().min(1).max(64) }),
@@ -22,6 +25,10 @@ export const requestSchemas = {
   submitCode: z.strictObject({ loginId, code: z.string().max(32) }),
   /** "Didn't receive a security code?" → SMS or Voice. */
   requestNewCode: z.strictObject({ loginId, channel: z.enum(['sms', 'voice']) }),
+  /** "Click here if you do not receive the notification" (IB Key) → a challenge. */
+  requestChallenge: z.strictObject({ loginId }),
+  /** "Enter response code" (IB Key, DSC+) or the card values, then OK. */
+  submitResponse: z.strictObject({ loginId, response: z.string().max(32) }),
   /** "I understand and accept" on the paper-trading warning. */
   acceptPaperWarning: z.strictObject({ loginId }),
   /** Abandon the login in progress (Cancel / close). */
@@ -33,6 +40,33 @@ export const requestSchemas = {
   getPhone: z.strictObject({ phoneId }),
   markMessagesRead: z.strictObject({ phoneId }),
   dismissNotification: z.strictObject({ phoneId, notificationId: z.string().min(1).max(64) }),
+
+  /** IB Key on the phone: the user confirms a login request with the biometric or the PIN. */
+  approvePush: z.strictObject({
+    phoneId,
+    loginId,
+    method: z.enum(['faceid', 'touchid', 'fingerprint', 'passcode', 'pin']),
+    pin: z.string().max(16).optional(),
+  }),
+  /** The app's "Authenticate": challenge (and on Android the PIN) → "Response String". */
+  generateResponse: z.strictObject({
+    phoneId,
+    challenge: z.string().max(16),
+    method: z.enum(['faceid', 'touchid', 'fingerprint', 'passcode', 'pin']),
+    pin: z.string().max(16).optional(),
+  }),
+  answerCall: z.strictObject({ phoneId, callId: z.string().min(1).max(64) }),
+  endCall: z.strictObject({ phoneId, callId: z.string().min(1).max(64) }),
+
+  /** The Digital Security Card+ fob, by serial number. */
+  getFob: z.strictObject({ serial }),
+  fobPress: z.strictObject({ serial }),
+  /** Digits typed on the fob's keypad, then its OK key: the PIN, then the challenge. */
+  fobEnter: z.strictObject({ serial, digits: z.string().max(16) }),
+  /** The director's reset of a fob locked by wrong PINs. */
+  resetFob: z.strictObject({ serial }),
+  /** The printed Security Code Card, to view or print. */
+  getCodeCard: z.strictObject({ serial }),
 
   getWorld: z.strictObject({}),
   getClock: z.strictObject({}),
@@ -59,6 +93,8 @@ export interface ResponseMap {
   changeDevice: LoginView;
   submitCode: LoginView;
   requestNewCode: LoginView;
+  requestChallenge: LoginView;
+  submitResponse: LoginView;
   acceptPaperWarning: LoginView;
   cancelLogin: LoginView;
   logOut: LoginView;
@@ -66,6 +102,15 @@ export interface ResponseMap {
   getPhone: PhoneView;
   markMessagesRead: PhoneView;
   dismissNotification: PhoneView;
+  approvePush: AppResponseView;
+  generateResponse: AppResponseView;
+  answerCall: PhoneView;
+  endCall: PhoneView;
+  getFob: FobView;
+  fobPress: FobView;
+  fobEnter: FobView;
+  resetFob: FobView;
+  getCodeCard: CodeCardView;
   getWorld: WorldView;
   getClock: ClockView;
   advanceClock: ClockView;

@@ -77,7 +77,38 @@ export interface NotificationView {
   at: number;
   /** Silenced notifications stay in the list but raise no banner. */
   silenced: boolean;
-  source: { kind: 'sms'; messageId: string } | { kind: 'push'; loginId: string };
+  source: { kind: 'sms'; messageId: string } | { kind: 'push'; loginId: string } | { kind: 'call'; callId: string };
+}
+
+export interface CallView {
+  id: string;
+  from: string;
+  at: number;
+  state: 'ringing' | 'answered' | 'ended' | 'missed';
+  /** What the automated voice says once answered: the captions, and the text spoken aloud. */
+  transcript: string | null;
+}
+
+/** The IBKR Mobile app on a phone, as far as the phone's screens need to know. */
+export interface MobileAppView {
+  installed: boolean;
+  /** The user whose IB Key this phone holds, if any. */
+  ibkeyUser: string | null;
+  /** How IB Key asks for the owner: the phone's biometric, or the app PIN (Android). */
+  unlock: 'faceid' | 'touchid' | 'fingerprint' | 'pin' | 'passcode';
+  /** Android asks for the app PIN in Authenticate; iOS uses the biometric or passcode. */
+  asksPin: boolean;
+  /** Login requests waiting for approval on this phone. */
+  pendingApprovals: { loginId: string; username: string; product: string; at: number; expiresAt: number }[];
+  /** A login of the app itself on this phone (IB Key on another phone): its view. */
+  login: LoginView | null;
+}
+
+export interface AppResponseView {
+  ok: boolean;
+  /** The 8-digit "Response String" of Authenticate. */
+  response: string | null;
+  message: string;
 }
 
 export interface PhoneView {
@@ -91,8 +122,29 @@ export interface PhoneView {
   status: PhoneStatus;
   messages: SmsView[];
   notifications: NotificationView[];
+  calls: CallView[];
+  app: MobileAppView;
   unread: number;
   now: number;
+}
+
+/** The DSC+ fob's display and state. */
+export interface FobView {
+  serial: string;
+  owner: string;
+  state: 'off' | 'pin' | 'challenge' | 'response' | 'locked';
+  /** What the LCD shows: "PIN>", "CHALLNG>", the response, "LOCKED". */
+  display: string;
+  wrongPins: number;
+  /** Virtual time at which the fob turns itself off. */
+  offAt: number | null;
+}
+
+export interface CodeCardView {
+  serial: string;
+  owner: string;
+  /** Index number → the 3-character value printed beside it. */
+  entries: { index: number; value: string }[];
 }
 
 export interface ClockView {
@@ -115,6 +167,9 @@ export interface PhoneSummary {
   name: string;
   platform: Platform;
   model: string;
+  number: string;
+  /** The user whose IB Key this phone holds, if any. */
+  ibkeyUser: string | null;
 }
 
 export interface Branding {
@@ -137,6 +192,8 @@ export interface WorldView {
   clock: ClockView;
   users: UserSummary[];
   phones: PhoneSummary[];
+  fobs: { serial: string; owner: string }[];
+  cards: { serial: string; owner: string }[];
 }
 
 export interface JournalPage {

@@ -7,6 +7,15 @@ import { OobCodeBox } from './oob-code.js';
 import { maskNumber } from './phone.js';
 import type { DeviceSpec } from './scenario/schema.js';
 import { sendSms } from './sms.js';
+import { placeCall } from './voice.js';
+import { sendPush } from './push.js';
+import { cardChallenge, checkResponse, ocraChallenge, type ChallengeFactor } from './challenge.js';
+import { ibKeyDeviceKey } from './mobile-app.js';
+import { CARD_SIZE } from './code-card.js';
+import type { TimerId } from './clock.js';
+import type { AppRefusal } from '../api/events.js';
+import type { AppResponseView } from '../api/views.js';
+import type { UnlockMethod } from './mobile-app.js';
 import type { World } from './world.js';
 
 /** The only two things a refused user is told (no enumeration, ASVS 6.3.8). */
@@ -20,9 +29,14 @@ export interface LoginAttempt {
   step: LoginStep;
   device: DeviceSpec | null;
   codes: OobCodeBox | null;
+  /** IB Key push waiting for approval on a phone. */
+  push: { phoneId: string; expiresAt: number; timer: TimerId } | null;
+  challenge: ChallengeFactor | null;
+  /** Set when the login comes from the mobile app on a phone (the trading device). */
+  fromPhone: string | null;
   wrongAnswers: number;
   /** The factor that completed the login, for the journal. */
-  factor: DeviceSpec['kind'] | 'none' | null;
+  factor: DeviceSpec['kind'] | 'voice' | 'none' | null;
   error: string | null;
   notice: string | null;
 }
@@ -50,10 +64,9 @@ export class LoginServer {
       devices,
       device,
       resendAvailableAt: attempt.step === 'securityCode' ? resendAt : null,
-      // Voice callback arrives with the devices issue; until then the UI shows it disabled.
-      resendChannels: { sms: attempt.step === 'securityCode', voice: false },
-      challenge: null,
-      cardIndexes: null,
+      resendChannels: { sms: attempt.step === 'securityCode', voice: attempt.step === 'securityCode' },
+      challenge: attempt.challenge?.challenge ?? null,
+      cardIndexes: attempt.challenge?.cardIndexes ?? null,
       now: clock.now(),
     };
   }
@@ -83,7 +96,7 @@ export class LoginServer {
     return attempt;
   }
 
-  submitCredentials(username: string, password: string, mode: TradingMode): LoginView {
+  submitCredentials(username: string, password: string, mode: TradingMode, fromPhone: string | null = null): LoginView {
     const { directory, journal, clock } = this.world;
     const now = clock.now();
     const { account, passwordOk } = directory.checkPassword(username, password);
@@ -107,12 +120,16 @@ export class LoginServer {
       step: 'credentials',
       device: null,
       codes: null,
+      push: null,
+      challenge: null,
+      fromPhone,
       wrongAnswers: 0,
       factor: null,
       error: null,
       notice: null,
     };
     this.#remember(attempt);
+    if (fromPhone) this.world.appLogins.set(fromPhone, attempt.id);
     journal.record({ type: 'login.started', loginId: attempt.id, username, mode });
     journal.record({ type: 'password.accepted', loginId: attempt.id, username });
 
@@ -134,11 +151,11 @@ export class LoginServer {
 
   /** Back to the drop-down; the factor in progress is abandoned, the wrong-answer count kept. */
   changeDevice(loginId: string): LoginView {
-    const attempt = this.#expect(loginId, ['securityCode', 'unavailable']);
+    const attempt = this.#expect(loginId, ['securityCode', 'push', 'challenge', 'dscplus', 'codecard']);
     if (attempt.account.spec.devices.length < 2) throw new SimError('wrong_state', 'This user has only one device');
+    this.#endFactor(attempt);
     attempt.step = 'selectDevice';
     attempt.device = null;
-    attempt.codes = null;
     attempt.error = null;
     attempt.notice = null;
     this.world.touchLogin(attempt);
@@ -151,7 +168,7 @@ export class LoginServer {
     const result = attempt.codes!.verify(clock.now(), code);
     if (result.ok) {
       journal.record({ type: 'code.accepted', loginId, username: attempt.account.spec.username });
-      this.#complete(attempt, 'sms');
+      this.#complete(attempt, attempt.codes!.current?.channel ?? 'sms');
     } else {
       this.#wrongAnswer(attempt, result.reason);
     }
@@ -160,18 +177,79 @@ export class LoginServer {
 
   requestNewCode(loginId: string, channel: 'sms' | 'voice'): LoginView {
     const attempt = this.#expect(loginId, ['securityCode']);
-    if (channel === 'voice') throw new SimError('wrong_state', 'Voice callback is not available in this version');
     const wait = attempt.codes!.retryAfter(this.world.clock.now());
     if (wait > 0) {
       this.world.journal.record({ type: 'resend.refused', loginId, retryAfterMs: wait });
       attempt.error = `A new code can be requested in ${formatWait(wait)}`;
     } else {
-      this.#sendCode(attempt, 'sms');
+      this.#sendCode(attempt, channel);
       attempt.error = null;
     }
     this.world.touchLogin(attempt);
     return this.view(attempt);
   }
+
+  /** "Click here if you do not receive the notification": the challenge/response path. */
+  requestChallenge(loginId: string): LoginView {
+    const attempt = this.#expect(loginId, ['push']);
+    this.#endFactor(attempt);
+    this.#issueIbKeyChallenge(attempt, null);
+    return this.view(attempt);
+  }
+
+  submitResponse(loginId: string, response: string): LoginView {
+    const attempt = this.#expect(loginId, ['challenge', 'dscplus', 'codecard']);
+    const factor = attempt.challenge!;
+    const username = attempt.account.spec.username;
+    const outcome = checkResponse(factor, response);
+    if (outcome === 'ok') {
+      this.world.journal.record({ type: 'response.accepted', loginId, username });
+      this.#complete(attempt, factor.device);
+    } else {
+      attempt.wrongAnswers++;
+      this.world.journal.record({
+        type: 'response.rejected',
+        loginId,
+        username,
+        reason: outcome === 'malformed' ? 'malformed' : 'wrong',
+        wrongAttempts: attempt.wrongAnswers,
+      });
+      this.#afterWrongAnswer(attempt, 'too_many_wrong_responses');
+    }
+    return this.view(attempt);
+  }
+
+  /** The phone's IB Key approving a pending login (push notification tapped, owner verified). */
+  approvePush(phoneId: string, loginId: string, method: UnlockMethod, pin: string | undefined): AppResponseView {
+    const { world } = this;
+    const refuse = (reason: AppRefusal, message: string): AppResponseView => {
+      world.journal.record({ type: 'push.refused', loginId, phoneId, reason });
+      return { ok: false, response: null, message };
+    };
+    const attempt = world.logins.get(loginId);
+    const phone = world.phones.get(phoneId);
+    if (!phone) throw new SimError('not_found', `No phone "${phoneId}" in this scenario`);
+    if (!attempt || attempt.step !== 'push' || attempt.push?.phoneId !== phoneId) {
+      const expired = attempt?.push === null && attempt.challenge?.device === 'ibkey' && this.#expiredPushes.has(loginId);
+      phone.clearPush(loginId);
+      world.touchPhone(phone);
+      return expired
+        ? refuse('expired', 'This login request has expired. Use the challenge shown on the login screen.')
+        : refuse('not_pending', 'This login request is no longer waiting for approval.');
+    }
+    if (world.clock.now() >= attempt.push.expiresAt) return refuse('expired', 'This login request has expired.');
+    if (phone.app.ibkey?.username !== attempt.account.spec.username) return refuse('ibkey_not_active', 'IB Key is not activated on this phone.');
+    const problem = phone.app.unlockWith(method, pin);
+    if (problem === 'wrong_pin') return refuse('wrong_pin', 'Incorrect PIN.');
+    if (problem) return refuse(problem, 'Authentication was not completed.');
+    world.journal.record({ type: 'push.approved', loginId, phoneId, method });
+    phone.clearPush(loginId);
+    world.touchPhone(phone);
+    this.#complete(attempt, 'ibkey');
+    return { ok: true, response: null, message: 'Login approved.' };
+  }
+
+  #expiredPushes = new Set<string>();
 
   acceptPaperWarning(loginId: string): LoginView {
     const attempt = this.#expect(loginId, ['paperWarning']);
@@ -181,7 +259,8 @@ export class LoginServer {
 
   cancel(loginId: string): LoginView {
     const attempt = this.get(loginId);
-    this.world.logins.delete(loginId);
+    this.#endFactor(attempt);
+    this.#forget(attempt);
     if (attempt.step !== 'loggedIn' && attempt.step !== 'failed') {
       this.world.journal.record({ type: 'login.cancelled', loginId, username: attempt.account.spec.username });
     }
@@ -190,7 +269,7 @@ export class LoginServer {
 
   logOut(loginId: string): LoginView {
     const attempt = this.#expect(loginId, ['loggedIn']);
-    this.world.logins.delete(loginId);
+    this.#forget(attempt);
     this.world.journal.record({ type: 'logout', loginId, username: attempt.account.spec.username });
     return { ...this.view(attempt), loginId: null, step: 'credentials', error: null, notice: null };
   }
@@ -201,6 +280,11 @@ export class LoginServer {
       throw new SimError('wrong_state', `Login ${loginId} is at "${attempt.step}", not ${steps.map((s) => `"${s}"`).join(' or ')}`);
     }
     return attempt;
+  }
+
+  #forget(attempt: LoginAttempt): void {
+    this.world.logins.delete(attempt.id);
+    if (attempt.fromPhone && this.world.appLogins.get(attempt.fromPhone) === attempt.id) this.world.appLogins.delete(attempt.fromPhone);
   }
 
   #remember(attempt: LoginAttempt): void {
@@ -214,47 +298,123 @@ export class LoginServer {
   }
 
   #startFactor(attempt: LoginAttempt, device: DeviceSpec): void {
+    const { world } = this;
     attempt.device = device;
     attempt.error = null;
-    this.world.journal.record({ type: 'device.selected', loginId: attempt.id, deviceId: device.id, kind: device.kind });
-    if (device.kind === 'sms') {
-      attempt.step = 'securityCode';
-      attempt.codes = new OobCodeBox({
-        lifetimeMs: this.world.scenario.timing.codeLifetime,
-        resendIntervalMs: this.world.scenario.timing.resendInterval,
-      });
-      this.#sendCode(attempt, 'sms');
-    } else {
-      // IB Key, DSC+ and the card arrive with the devices issue: say so instead of pretending.
-      attempt.step = 'unavailable';
-      attempt.notice = `${this.world.directory.describeDevice(attempt.account, device).label} is not simulated in this version yet.`;
+    attempt.notice = null;
+    world.journal.record({ type: 'device.selected', loginId: attempt.id, deviceId: device.id, kind: device.kind });
+    switch (device.kind) {
+      case 'sms':
+        attempt.step = 'securityCode';
+        attempt.codes = new OobCodeBox({ lifetimeMs: world.scenario.timing.codeLifetime, resendIntervalMs: world.scenario.timing.resendInterval });
+        this.#sendCode(attempt, 'sms');
+        break;
+      case 'ibkey': {
+        const phone = world.phones.get(device.phone)!;
+        const expiresAt = world.clock.now() + world.scenario.timing.pushWindow;
+        const timer = world.clock.at(expiresAt, () => this.#pushExpired(attempt));
+        attempt.step = 'push';
+        attempt.push = { phoneId: device.phone, expiresAt, timer };
+        attempt.notice = `A notification has been sent to your phone (${phone.spec.model}). Tap it and authenticate to continue.`;
+        sendPush(world, attempt.account, device.phone, attempt.id, expiresAt);
+        break;
+      }
+      case 'dscplus': {
+        const challenge = world.random.digits(6);
+        const fob = world.fobs.get(device.serial)!;
+        attempt.step = 'dscplus';
+        attempt.challenge = ocraChallenge('dscplus', challenge, fob.key, device.pin);
+        attempt.notice = 'Press the button on your Digital Security Card+ until PIN> appears, enter your PIN, then the challenge below.';
+        world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'dscplus' });
+        break;
+      }
+      case 'codecard': {
+        const card = world.cards.get(device.serial)!;
+        const first = 1 + world.random.int(CARD_SIZE);
+        let second = 1 + world.random.int(CARD_SIZE - 1);
+        if (second >= first) second++; // two different indexes
+        attempt.step = 'codecard';
+        attempt.challenge = cardChallenge([first, second], [card.value(first), card.value(second)]);
+        attempt.notice = 'Enter the values printed beside these index numbers on your Security Code Card, without spaces.';
+        world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'codecard' });
+        break;
+      }
     }
-    this.world.touchLogin(attempt);
+    world.touchLogin(attempt);
   }
 
-  #sendCode(attempt: LoginAttempt, channel: 'sms'): void {
+  #issueIbKeyChallenge(attempt: LoginAttempt, notice: string | null): void {
     const { world } = this;
-    const now = world.clock.now();
+    const device = attempt.device;
+    if (device?.kind !== 'ibkey') throw new SimError('wrong_state', 'Challenge/response needs an IB Key device');
+    const phone = world.phones.get(device.phone)!;
+    const key = ibKeyDeviceKey(world.scenario.seed, attempt.account.spec.username, device.id);
+    // The server knows the PIN the app binds into the response (Android: the app PIN).
+    const pin = phone.app.ibkey?.username === attempt.account.spec.username ? phone.app.ibkey.pin : '\u0000';
+    attempt.step = 'challenge';
+    attempt.challenge = ocraChallenge('ibkey', world.random.digits(6), key, pin);
+    attempt.notice = notice ?? 'Open IBKR Mobile, tap Authenticate, enter the challenge and type the Response String below.';
+    attempt.error = null;
+    world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'ibkey' });
+    world.touchLogin(attempt);
+  }
+
+  /** After the push window the request is refused, and the login offers challenge/response. */
+  #pushExpired(attempt: LoginAttempt): void {
+    if (attempt.step !== 'push' || !attempt.push) return;
+    const { world } = this;
+    world.journal.record({ type: 'push.expired', loginId: attempt.id });
+    this.#expiredPushes.add(attempt.id);
+    this.#endFactor(attempt);
+    this.#issueIbKeyChallenge(attempt, 'The notification was not approved in time. Use the challenge below with IBKR Mobile.');
+  }
+
+  /** Stops whatever the current factor had running (push timer, pending notification). */
+  #endFactor(attempt: LoginAttempt): void {
+    const { world } = this;
+    if (attempt.push) {
+      world.clock.cancel(attempt.push.timer);
+      const phone = world.phones.get(attempt.push.phoneId);
+      if (phone?.clearPush(attempt.id)) world.touchPhone(phone);
+      attempt.push = null;
+    }
+    attempt.codes = null;
+    attempt.challenge = null;
+  }
+
+  #sendCode(attempt: LoginAttempt, channel: 'sms' | 'voice'): void {
+    const { world } = this;
     const code = world.random.digits(6);
-    const issued = attempt.codes!.issue(now, code, channel);
+    const issued = attempt.codes!.issue(world.clock.now(), code, channel);
     const number = attempt.account.spec.mobile!.number;
     const minutes = Math.round(world.scenario.timing.codeLifetime / 60_000);
-    world.journal.record({ type: 'code.issued', loginId: attempt.id, username: attempt.account.spec.username, channel, expiresAt: issued.expiresAt });
+    const username = attempt.account.spec.username;
+    world.journal.record({ type: 'code.issued', loginId: attempt.id, username, channel, expiresAt: issued.expiresAt });
+    if (channel === 'voice') {
+      placeCall(world, number, code, attempt.id);
+      attempt.notice = `You will receive a call at ${maskNumber(number)} with your security code.`;
+      return;
+    }
     const { company } = world.scenario.branding;
     sendSms(world, number, `${company}: Your security code is ${code}. It expires in ${minutes} minutes. Do not share this code.`, attempt.id);
     attempt.notice = `A security code has been sent to your mobile phone ${maskNumber(number)}.`;
   }
 
   #wrongAnswer(attempt: LoginAttempt, reason: FactorFailure): void {
-    const { journal, scenario } = this.world;
     attempt.wrongAnswers++;
     const username = attempt.account.spec.username;
-    journal.record({ type: 'code.rejected', loginId: attempt.id, username, reason, wrongAttempts: attempt.wrongAnswers });
+    this.world.journal.record({ type: 'code.rejected', loginId: attempt.id, username, reason, wrongAttempts: attempt.wrongAnswers });
+    this.#afterWrongAnswer(attempt, 'too_many_wrong_codes');
+  }
+
+  /** Every wrong second-factor answer says "Login failed"; the last allowed one ends the attempt. */
+  #afterWrongAnswer(attempt: LoginAttempt, reason: 'too_many_wrong_codes' | 'too_many_wrong_responses'): void {
+    const { journal, scenario } = this.world;
     attempt.error = LOGIN_FAILED;
     if (attempt.wrongAnswers >= scenario.timing.maxWrongCodes) {
+      this.#endFactor(attempt);
       attempt.step = 'failed';
-      attempt.codes = null;
-      journal.record({ type: 'login.failed', loginId: attempt.id, username, reason: 'too_many_wrong_codes' });
+      journal.record({ type: 'login.failed', loginId: attempt.id, username: attempt.account.spec.username, reason });
       this.#countFailure(attempt.account);
     }
     this.world.touchLogin(attempt);
@@ -270,8 +430,8 @@ export class LoginServer {
     }
   }
 
-  #complete(attempt: LoginAttempt, factor: DeviceSpec['kind'] | 'none'): void {
-    attempt.codes = null;
+  #complete(attempt: LoginAttempt, factor: LoginAttempt['factor'] & string): void {
+    this.#endFactor(attempt);
     attempt.error = null;
     attempt.notice = null;
     attempt.factor = factor;

@@ -1,35 +1,88 @@
-// A simulated phone: its settings, its SMS inbox and its notification list.
-import type { NotificationView, PhoneStatus, PhoneView, SmsView } from '../api/views.js';
+// A simulated phone: its settings, SMS inbox, notification list, calls, and the broker's app.
+import type { CallView, MobileAppView, NotificationView, PhoneStatus, PhoneView, SmsView } from '../api/views.js';
+import { MobileApp } from './mobile-app.js';
 import type { PhoneSpec } from './scenario/schema.js';
+
+interface Call extends CallView {
+  /** Spoken only once answered; kept here until then. */
+  script: string;
+}
 
 export class Phone {
   readonly status: PhoneStatus;
   readonly messages: SmsView[] = [];
   readonly notifications: NotificationView[] = [];
+  readonly calls: Call[] = [];
+  readonly app: MobileApp;
   #nextId = 1;
 
-  constructor(readonly spec: PhoneSpec) {
+  constructor(
+    readonly spec: PhoneSpec,
+    seed: string,
+  ) {
     this.status = { ...spec.state };
+    this.app = new MobileApp(spec, seed);
   }
 
   get id(): string {
     return this.spec.id;
   }
 
-  /** Stores an arrived SMS and its notification (silenced, not lost, under do-not-disturb). */
+  #notify(app: string, title: string, body: string, at: number, source: NotificationView['source']): NotificationView {
+    // Do-not-disturb silences the banner; the notification still waits in the list (article step 2).
+    const n: NotificationView = { id: `${this.id}-n${this.#nextId++}`, app, title, body, at, silenced: this.status.doNotDisturb, source };
+    this.notifications.push(n);
+    return n;
+  }
+
   receiveSms(from: string, text: string, at: number): SmsView {
     const sms: SmsView = { id: `${this.id}-m${this.#nextId++}`, from, text, at, read: false };
     this.messages.push(sms);
-    this.notifications.push({
-      id: `${this.id}-n${this.#nextId++}`,
-      app: 'Messages',
-      title: from,
-      body: text,
-      at,
-      silenced: this.status.doNotDisturb,
-      source: { kind: 'sms', messageId: sms.id },
-    });
+    this.#notify('Messages', from, text, at, { kind: 'sms', messageId: sms.id });
     return sms;
+  }
+
+  receivePush(appName: string, title: string, body: string, at: number, loginId: string): NotificationView {
+    return this.#notify(appName, title, body, at, { kind: 'push', loginId });
+  }
+
+  /** Removes the app's notification for a login once it is answered or gone. */
+  clearPush(loginId: string): boolean {
+    const index = this.notifications.findIndex((n) => n.source.kind === 'push' && n.source.loginId === loginId);
+    if (index < 0) return false;
+    this.notifications.splice(index, 1);
+    return true;
+  }
+
+  ring(callId: string, from: string, script: string, at: number): void {
+    this.calls.push({ id: callId, from, at, state: 'ringing', transcript: null, script });
+  }
+
+  call(callId: string): Call | undefined {
+    return this.calls.find((c) => c.id === callId);
+  }
+
+  answer(callId: string): boolean {
+    const call = this.call(callId);
+    if (!call || call.state !== 'ringing') return false;
+    call.state = 'answered';
+    call.transcript = call.script;
+    return true;
+  }
+
+  end(callId: string): boolean {
+    const call = this.call(callId);
+    if (!call || (call.state !== 'ringing' && call.state !== 'answered')) return false;
+    call.state = call.state === 'ringing' ? 'missed' : 'ended';
+    return true;
+  }
+
+  miss(callId: string, at: number): boolean {
+    const call = this.call(callId);
+    if (!call || call.state !== 'ringing') return false;
+    call.state = 'missed';
+    this.#notify('Phone', 'Missed call', call.from, at, { kind: 'call', callId });
+    return true;
   }
 
   markMessagesRead(): void {
@@ -43,7 +96,7 @@ export class Phone {
     return true;
   }
 
-  view(now: number): PhoneView {
+  view(now: number, app: MobileAppView): PhoneView {
     const { id, name, platform, model, number, carrier, region } = this.spec;
     return {
       id,
@@ -56,6 +109,8 @@ export class Phone {
       status: { ...this.status },
       messages: this.messages.map((m) => ({ ...m })),
       notifications: this.notifications.map((n) => ({ ...n })),
+      calls: this.calls.map(({ script: _script, ...c }) => ({ ...c })),
+      app,
       unread: this.messages.filter((m) => !m.read).length,
       now,
     };

@@ -1,7 +1,8 @@
 // The simulation as a service: every API operation, and the events the hosts push to windows.
 import type { HostEvent } from '../api/events.js';
 import type { RequestOf, ResponseOf, Service } from '../api/operations.js';
-import type { ClockView, ScenarioView, WorldView } from '../api/views.js';
+import type { ClockView, MobileAppView, PhoneView, ScenarioView, WorldView } from '../api/views.js';
+import type { Fob } from './fob.js';
 import { SimError } from '../api/dispatch.js';
 import { LoginServer } from './login.js';
 import type { Phone } from './phone.js';
@@ -74,9 +75,13 @@ export class Simulation implements Service {
   #flush(): void {
     const w = this.#world;
     for (const attempt of w.dirtyLogins) if (w.logins.has(attempt.id)) this.#emit({ type: 'login', login: this.#logins.view(attempt) });
+    // A login changing can change what a phone's app shows (pending approvals, its own login).
+    if (w.dirtyLogins.size) for (const phone of w.phones.values()) w.dirtyPhones.add(phone);
     w.dirtyLogins.clear();
-    for (const phone of w.dirtyPhones) this.#emit({ type: 'phone', phone: phone.view(w.clock.now()) });
+    for (const phone of w.dirtyPhones) this.#emit({ type: 'phone', phone: this.#phoneView(phone) });
     w.dirtyPhones.clear();
+    for (const fob of w.dirtyFobs) this.#emit({ type: 'fob', fob: fob.view() });
+    w.dirtyFobs.clear();
     const second = Math.floor(w.clock.now() / 1000);
     if (second !== this.#lastClockSecond) {
       this.#lastClockSecond = second;
@@ -98,8 +103,115 @@ export class Simulation implements Service {
     return phone;
   }
 
+  #phoneView(phone: Phone): PhoneView {
+    const w = this.#world;
+    const now = w.clock.now();
+    const pendingApprovals: MobileAppView['pendingApprovals'] = [];
+    for (const attempt of w.logins.values()) {
+      if (attempt.step !== 'push' || attempt.push?.phoneId !== phone.id) continue;
+      // Only requests that actually reached the phone can be answered from it.
+      if (!phone.notifications.some((n) => n.source.kind === 'push' && n.source.loginId === attempt.id)) continue;
+      pendingApprovals.push({
+        loginId: attempt.id,
+        username: attempt.account.spec.username,
+        product: w.scenario.branding.product,
+        at: now,
+        expiresAt: attempt.push.expiresAt,
+      });
+    }
+    const appLoginId = w.appLogins.get(phone.id);
+    const appLogin = appLoginId ? w.logins.get(appLoginId) : undefined;
+    const { app } = phone;
+    return phone.view(now, {
+      installed: app.installed,
+      ibkeyUser: app.ibkey?.username ?? null,
+      unlock: app.unlock,
+      asksPin: app.asksPin,
+      pendingApprovals,
+      login: appLogin ? this.#logins.view(appLogin) : null,
+    });
+  }
+
+  #fob(serial: string): Fob {
+    const fob = this.#world.fobs.get(serial);
+    if (!fob) throw new SimError('not_found', `No Digital Security Card+ "${serial}" in this scenario`);
+    return fob;
+  }
+
   submitCredentials(r: RequestOf<'submitCredentials'>): ResponseOf<'submitCredentials'> {
-    return this.#op(() => this.#logins.submitCredentials(r.username, r.password, r.mode));
+    return this.#op(() => {
+      if (r.phoneId) this.#phone(r.phoneId);
+      return this.#logins.submitCredentials(r.username, r.password, r.mode, r.phoneId ?? null);
+    });
+  }
+  requestChallenge(r: RequestOf<'requestChallenge'>) {
+    return this.#op(() => this.#logins.requestChallenge(r.loginId));
+  }
+  submitResponse(r: RequestOf<'submitResponse'>) {
+    return this.#op(() => this.#logins.submitResponse(r.loginId, r.response));
+  }
+  approvePush(r: RequestOf<'approvePush'>) {
+    return this.#op(() => this.#logins.approvePush(r.phoneId, r.loginId, r.method, r.pin));
+  }
+  generateResponse(r: RequestOf<'generateResponse'>) {
+    return this.#op(() => {
+      const phone = this.#phone(r.phoneId);
+      const { reason, ...view } = phone.app.generateResponse(r.challenge, r.method, r.pin);
+      this.#world.journal.record({ type: 'app.response', phoneId: phone.id, ok: view.ok, reason });
+      return view;
+    });
+  }
+  answerCall(r: RequestOf<'answerCall'>) {
+    return this.#op(() => {
+      const phone = this.#phone(r.phoneId);
+      if (!phone.answer(r.callId)) throw new SimError('wrong_state', `Call "${r.callId}" is not ringing`);
+      this.#world.journal.record({ type: 'call.answered', callId: r.callId, phoneId: phone.id });
+      this.#world.touchPhone(phone);
+      return this.#phoneView(phone);
+    });
+  }
+  endCall(r: RequestOf<'endCall'>) {
+    return this.#op(() => {
+      const phone = this.#phone(r.phoneId);
+      if (!phone.end(r.callId)) throw new SimError('wrong_state', `Call "${r.callId}" is not in progress`);
+      this.#world.touchPhone(phone);
+      return this.#phoneView(phone);
+    });
+  }
+  getFob(r: RequestOf<'getFob'>) {
+    return this.#fob(r.serial).view();
+  }
+  fobPress(r: RequestOf<'fobPress'>) {
+    return this.#op(() => {
+      const fob = this.#fob(r.serial);
+      fob.press();
+      this.#world.dirtyFobs.add(fob);
+      return fob.view();
+    });
+  }
+  fobEnter(r: RequestOf<'fobEnter'>) {
+    return this.#op(() => {
+      const fob = this.#fob(r.serial);
+      const outcome = fob.enter(r.digits);
+      if (outcome === 'wrong_pin') this.#world.journal.record({ type: 'fob.pin_rejected', serial: fob.serial, wrongPins: fob.wrongPins });
+      if (outcome === 'locked') this.#world.journal.record({ type: 'fob.locked', serial: fob.serial });
+      this.#world.dirtyFobs.add(fob);
+      return fob.view();
+    });
+  }
+  resetFob(r: RequestOf<'resetFob'>) {
+    return this.#op(() => {
+      const fob = this.#fob(r.serial);
+      fob.reset();
+      this.#world.journal.record({ type: 'fob.reset', serial: fob.serial });
+      this.#world.dirtyFobs.add(fob);
+      return fob.view();
+    });
+  }
+  getCodeCard(r: RequestOf<'getCodeCard'>) {
+    const card = this.#world.cards.get(r.serial);
+    if (!card) throw new SimError('not_found', `No Security Code Card "${r.serial}" in this scenario`);
+    return card.view();
   }
   chooseDevice(r: RequestOf<'chooseDevice'>) {
     return this.#op(() => this.#logins.chooseDevice(r.loginId, r.deviceId));
@@ -127,14 +239,14 @@ export class Simulation implements Service {
   }
 
   getPhone(r: RequestOf<'getPhone'>) {
-    return this.#phone(r.phoneId).view(this.#world.clock.now());
+    return this.#phoneView(this.#phone(r.phoneId));
   }
   markMessagesRead(r: RequestOf<'markMessagesRead'>) {
     return this.#op(() => {
       const phone = this.#phone(r.phoneId);
       phone.markMessagesRead();
       this.#world.touchPhone(phone);
-      return phone.view(this.#world.clock.now());
+      return this.#phoneView(phone);
     });
   }
   dismissNotification(r: RequestOf<'dismissNotification'>) {
@@ -142,19 +254,19 @@ export class Simulation implements Service {
       const phone = this.#phone(r.phoneId);
       if (!phone.dismissNotification(r.notificationId)) throw new SimError('not_found', `No notification "${r.notificationId}"`);
       this.#world.touchPhone(phone);
-      return phone.view(this.#world.clock.now());
+      return this.#phoneView(phone);
     });
   }
 
-  getScenario(): ScenarioView {
+  getScenario(_r?: RequestOf<'getScenario'>): ScenarioView {
     const { name, title, description, seed, branding } = this.#world.scenario;
     return { name, title, description, seed, branding: { ...branding } };
   }
-  getClock(): ClockView {
+  getClock(_r?: RequestOf<'getClock'>): ClockView {
     const { clock } = this.#world;
     return { now: clock.now(), running: this.#running, elapsed: clock.now() - clock.startedAt };
   }
-  getWorld(): WorldView {
+  getWorld(_r?: RequestOf<'getWorld'>): WorldView {
     const w = this.#world;
     const now = w.clock.now();
     return {
@@ -167,7 +279,16 @@ export class Simulation implements Service {
         lockedUntil: account.lockout.lockedUntil(now),
         recentFailures: account.lockout.recentFailures(now),
       })),
-      phones: [...w.phones.values()].map(({ spec }) => ({ id: spec.id, name: spec.name, platform: spec.platform, model: spec.model })),
+      phones: [...w.phones.values()].map(({ spec, app }) => ({
+        id: spec.id,
+        name: spec.name,
+        platform: spec.platform,
+        model: spec.model,
+        number: spec.number,
+        ibkeyUser: app.ibkey?.username ?? null,
+      })),
+      fobs: [...w.fobs.values()].map((f) => ({ serial: f.serial, owner: f.owner })),
+      cards: [...w.cards.values()].map((c) => ({ serial: c.serial, owner: c.owner })),
     };
   }
   advanceClock(r: RequestOf<'advanceClock'>): ClockView {
@@ -184,7 +305,7 @@ export class Simulation implements Service {
     const { journal } = this.#world;
     return { entries: journal.since(r.afterSeq ?? 0), lastSeq: journal.lastSeq };
   }
-  resetWorld(): WorldView {
+  resetWorld(_r?: RequestOf<'resetWorld'>): WorldView {
     this.load(this.#world.scenario);
     return this.getWorld();
   }

@@ -6,6 +6,9 @@ import { Journal } from './journal.js';
 import { Directory } from './directory.js';
 import { Phone } from './phone.js';
 import type { LoginAttempt } from './login.js';
+import { Fob } from './fob.js';
+import { CodeCard } from './code-card.js';
+import { deriveKey } from './keys.js';
 
 export class World {
   readonly clock: VirtualClock;
@@ -16,6 +19,11 @@ export class World {
   readonly logins = new Map<string, LoginAttempt>();
   readonly dirtyLogins = new Set<LoginAttempt>();
   readonly dirtyPhones = new Set<Phone>();
+  readonly dirtyFobs = new Set<Fob>();
+  readonly fobs = new Map<string, Fob>();
+  readonly cards = new Map<string, CodeCard>();
+  /** The login of the mobile app on a phone used as trading device, by phone id. */
+  readonly appLogins = new Map<string, string>();
   #counters = new Map<string, number>();
 
   constructor(readonly scenario: Scenario) {
@@ -28,7 +36,17 @@ export class World {
       { failures: lockout.failures, windowMs: lockout.window, durationMs: lockout.duration },
       scenario.phones,
     );
-    for (const spec of scenario.phones) this.phones.set(spec.id, new Phone(spec));
+    for (const spec of scenario.phones) this.phones.set(spec.id, new Phone(spec, scenario.seed));
+    for (const user of scenario.users) {
+      for (const device of user.devices) {
+        if (device.kind === 'ibkey') this.phones.get(device.phone)!.app.activate(user.username, device.id);
+        if (device.kind === 'dscplus') {
+          const key = deriveKey(scenario.seed, `dscplus:${device.serial}`);
+          this.fobs.set(device.serial, new Fob(device.serial, user.username, key, device.pin, this.clock, (f) => this.dirtyFobs.add(f)));
+        }
+        if (device.kind === 'codecard') this.cards.set(device.serial, new CodeCard(device.serial, user.username, scenario.seed));
+      }
+    }
     this.journal.record({ type: 'scenario.loaded', name: scenario.name, seed: scenario.seed });
   }
 

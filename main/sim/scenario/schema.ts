@@ -45,6 +45,8 @@ export const phoneSchema = z.strictObject({
   unlock: z.enum(['faceid', 'touchid', 'fingerprint', 'pin']).default('pin'),
   pin: z.string().regex(/^(?=.*\d)[A-Za-z0-9]{4,6}$/, 'must be 4–6 letters or digits with at least one digit').optional(),
   state: phoneState.default(phoneState.parse({})),
+  /** Whether the broker's mobile app is installed; IB Key is activated on it by a user's ibkey device. */
+  appInstalled: z.boolean().default(true),
 });
 
 const smsDevice = z.strictObject({ id, kind: z.literal('sms') });
@@ -113,6 +115,8 @@ export const scenarioSchema = z
       phoneIds.add(phone.id);
     });
     const usernames = new Set<string>();
+    const ibkeyHolders = new Map<string, string>();
+    const ibkeyUsers = new Set<string>();
     scenario.users.forEach((user, u) => {
       if (usernames.has(user.username)) ctx.addIssue({ code: 'custom', path: ['users', u, 'username'], message: `duplicate user "${user.username}"` });
       usernames.add(user.username);
@@ -122,6 +126,21 @@ export const scenarioSchema = z
         deviceIds.add(device.id);
         if (device.kind === 'ibkey' && !phoneIds.has(device.phone)) {
           ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d, 'phone'], message: `unknown phone "${device.phone}"` });
+        }
+        if (device.kind === 'ibkey') {
+          const phone = scenario.phones.find((p) => p.id === device.phone);
+          if (phone?.platform === 'android' && !phone.pin) {
+            ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d, 'phone'], message: `Android phone "${phone.id}" needs a pin for IB Key` });
+          }
+          const holder = ibkeyHolders.get(device.phone);
+          if (holder && holder !== user.username) {
+            ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d, 'phone'], message: `phone "${device.phone}" already holds IB Key for ${holder}` });
+          }
+          if (ibkeyUsers.has(user.username)) {
+            ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d], message: 'IB Key is active on one phone at a time' });
+          }
+          ibkeyHolders.set(device.phone, user.username);
+          ibkeyUsers.add(user.username);
         }
         if (device.kind === 'sms' && !user.mobile) {
           ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d], message: 'an SMS device needs the user\'s mobile number' });

@@ -1,0 +1,37 @@
+// The voice callback: the phone rings after a delay; answering reads the code out.
+import { callDecision } from './delivery.js';
+import type { World } from './world.js';
+
+/** How long the phone rings before the call counts as missed. */
+export const RING_MS = 30_000;
+
+/** "482913" → "4, 8, 2, 9, 1, 3": spoken digit by digit, as automated callers do. */
+export function spellDigits(code: string): string {
+  return code.split('').join(', ');
+}
+
+export function placeCall(world: World, to: string, code: string, loginId: string): string {
+  const callId = world.nextId('call-');
+  const { company } = world.scenario.branding;
+  const spelled = spellDigits(code);
+  const script = `This is ${company}. Your security code is ${spelled}. Again, your security code is ${spelled}.`;
+  world.journal.record({ type: 'call.placed', callId, to, loginId });
+  world.clock.after(world.scenario.timing.voiceDelay, () => {
+    const phone = world.phoneByNumber(to);
+    const decision = callDecision(phone);
+    if (!decision.deliver || !phone) {
+      world.journal.record({ type: 'call.suppressed', callId, to, reason: decision.deliver ? 'no_phone_for_number' : decision.reason });
+      return;
+    }
+    phone.ring(callId, world.scenario.branding.company, script, world.clock.now());
+    world.touchPhone(phone);
+    world.journal.record({ type: 'call.ringing', callId, phoneId: phone.id });
+    world.clock.after(RING_MS, () => {
+      if (phone.miss(callId, world.clock.now())) {
+        world.touchPhone(phone);
+        world.journal.record({ type: 'call.missed', callId, phoneId: phone.id });
+      }
+    });
+  });
+  return callId;
+}
