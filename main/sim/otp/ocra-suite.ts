@@ -50,7 +50,7 @@ export function parseOcraSuite(suite: string): OcraSuite {
 
   if (version !== 'OCRA-1') fail(`version must be "OCRA-1", got "${version}"`);
 
-  const crypto = /^HOTP-(SHA\d+)-(\d+)$/.exec(cryptoFunction);
+  const crypto = /^HOTP-([A-Za-z0-9]+)-(\d+)$/.exec(cryptoFunction);
   if (!crypto) fail(`crypto function must look like HOTP-SHA1-6, got "${cryptoFunction}"`);
   // Capture groups of a successful match are always present.
   const hashName = crypto[1]!;
