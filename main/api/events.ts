@@ -6,18 +6,13 @@ export type CredentialFailure = 'unknown_user' | 'wrong_password' | 'locked';
 /** Why a second-factor answer was refused; the user sees "Login failed". */
 export type FactorFailure = 'wrong' | 'expired' | 'replaced' | 'used' | 'none_issued';
 /** Why a message did not reach a phone, each mapped to the help-article step that fixes it. */
-export type SuppressReason =
-  | 'phone_off'
-  | 'no_signal'
-  | 'airplane_mode'
-  | 'no_phone_for_number'
-  | 'no_internet'
-  | 'app_not_installed'
-  | 'ibkey_not_active'
-  | 'seamless_disabled';
+export type { DeliveryReason } from './reasons.js';
+import type { DeliveryReason } from './reasons.js';
+/** Kept for readability where only the suppression case is meant. */
+export type SuppressReason = DeliveryReason;
 
 /** Why the phone's app refused to approve or compute a response. */
-export type AppRefusal = 'expired' | 'not_pending' | 'wrong_pin' | 'ibkey_not_active' | 'bad_challenge' | 'wrong_method';
+export type AppRefusal = 'expired' | 'not_pending' | 'wrong_pin' | 'ibkey_not_active' | 'bad_challenge' | 'wrong_method' | 'jailbroken';
 
 export type JournalEvent =
   | { type: 'scenario.loaded'; name: string; seed: string }
@@ -34,6 +29,16 @@ export type JournalEvent =
   | { type: 'sms.sent'; messageId: string; to: string; loginId: string | null }
   | { type: 'sms.delivered'; messageId: string; phoneId: string }
   | { type: 'sms.suppressed'; messageId: string; to: string; reason: SuppressReason }
+  | { type: 'sms.held'; messageId: string; phoneId: string; reason: SuppressReason }
+  | { type: 'sms.delayed'; messageId: string; to: string; reason: 'carrier_delay'; byMs: number }
+  | { type: 'push.held'; loginId: string; phoneId: string; reason: SuppressReason }
+  | { type: 'push.silenced'; loginId: string; phoneId: string; reason: 'dnd_silenced' | 'focus_silenced' }
+  | { type: 'phone.changed'; phoneId: string; changes: Record<string, unknown> }
+  | { type: 'phone.restarted'; phoneId: string }
+  | { type: 'app.data_cleared'; phoneId: string }
+  | { type: 'app.resynced'; phoneId: string; username: string }
+  | { type: 'user.seamless'; username: string; enabled: boolean }
+  | { type: 'timeline.fired'; index: number; description: string }
   | { type: 'login.failed'; loginId: string; username: string; reason: 'too_many_wrong_codes' | 'too_many_wrong_responses' }
   | { type: 'push.sent'; loginId: string; phoneId: string; expiresAt: number }
   | { type: 'push.delivered'; loginId: string; phoneId: string; silenced: boolean }

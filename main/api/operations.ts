@@ -1,5 +1,6 @@
 // The operations every transport serves: names and runtime schemas of their requests.
 import { z } from 'zod';
+import { phoneStatePatchSchema } from './phone-state.js';
 import type { OperationName } from './names.js';
 import type { LoginView, PhoneView, WorldView, ClockView, JournalPage, ScenarioView, FobView, CodeCardView, AppResponseView } from './views.js';
 
@@ -41,6 +42,14 @@ export const requestSchemas = {
   markMessagesRead: z.strictObject({ phoneId }),
   dismissNotification: z.strictObject({ phoneId, notificationId: z.string().min(1).max(64) }),
 
+  /** Quick settings, the Settings app, and the director's faults: a partial update of the phone's state. */
+  setPhoneState: z.strictObject({ phoneId, patch: phoneStatePatchSchema }),
+  /** Power off and on: clears transient faults (SMS article, step 2). */
+  restartPhone: z.strictObject({ phoneId }),
+  /** Android: Settings → Apps → the app → Storage → Clear data. IB Key must then be activated again. */
+  clearAppData: z.strictObject({ phoneId }),
+  /** Client Portal → Settings → Secure Login System → Seamless Authentication. */
+  setSeamless: z.strictObject({ username: z.string().max(64), enabled: z.boolean() }),
   /** IB Key on the phone: the user confirms a login request with the biometric or the PIN. */
   approvePush: z.strictObject({
     phoneId,
@@ -102,6 +111,10 @@ export interface ResponseMap {
   getPhone: PhoneView;
   markMessagesRead: PhoneView;
   dismissNotification: PhoneView;
+  setPhoneState: PhoneView;
+  restartPhone: PhoneView;
+  clearAppData: PhoneView;
+  setSeamless: WorldView;
   approvePush: AppResponseView;
   generateResponse: AppResponseView;
   answerCall: PhoneView;

@@ -48,18 +48,8 @@ export interface LoginView {
   now: number;
 }
 
-export interface PhoneStatus {
-  poweredOn: boolean;
-  /** Bars, 0 = no service. */
-  signal: number;
-  airplane: boolean;
-  wifi: boolean;
-  mobileData: boolean;
-  doNotDisturb: boolean;
-  lowPower: boolean;
-  roaming: boolean;
-  battery: number;
-}
+export type { PhoneStatus } from './phone-state.js';
+import type { PhoneStatus } from './phone-state.js';
 
 export interface SmsView {
   id: string;
@@ -160,6 +150,8 @@ export interface UserSummary {
   devices: DeviceChoice[];
   lockedUntil: number | null;
   recentFailures: number;
+  /** Client Portal's Seamless Authentication switch. */
+  seamless: boolean;
 }
 
 export interface PhoneSummary {

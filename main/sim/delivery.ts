@@ -1,35 +1,73 @@
-// Decides whether a message reaches a phone, and if not, why.
-import type { SuppressReason } from '../api/events.js';
+// Decides whether a message reaches a phone now, waits for the phone, or is lost — and why.
+import type { DeliveryReason } from '../api/reasons.js';
 import type { Phone } from './phone.js';
+import type { Random } from './random.js';
 
-export type Decision = { deliver: true } | { deliver: false; reason: SuppressReason };
+/**
+ * deliver: it arrives (maybe silenced: in the list, no banner). hold: the network keeps it and
+ * tries again when the phone changes (switched on, airplane off…). lose: it never arrives.
+ */
+export type Decision =
+  | { outcome: 'deliver'; silenced: 'dnd_silenced' | 'focus_silenced' | null }
+  | { outcome: 'hold'; reason: DeliveryReason }
+  | { outcome: 'lose'; reason: DeliveryReason };
 
-const cellular = (phone: Phone): Decision => {
+const deliver = (phone: Phone): Decision => ({ outcome: 'deliver', silenced: silencedBy(phone) });
+const hold = (reason: DeliveryReason): Decision => ({ outcome: 'hold', reason });
+const lose = (reason: DeliveryReason): Decision => ({ outcome: 'lose', reason });
+
+/** Do-not-disturb and focus modes silence; they do not stop delivery (notifications article, step 2). */
+export function silencedBy(phone: Phone): 'dnd_silenced' | 'focus_silenced' | null {
   const s = phone.status;
-  if (!s.poweredOn) return { deliver: false, reason: 'phone_off' };
-  if (s.airplane) return { deliver: false, reason: 'airplane_mode' };
-  if (s.signal === 0) return { deliver: false, reason: 'no_signal' };
-  return { deliver: true };
-};
-
-/** SMS needs the phone on and attached to a cellular network. */
-export function smsDecision(phone: Phone | undefined): Decision {
-  if (!phone) return { deliver: false, reason: 'no_phone_for_number' };
-  return cellular(phone);
+  if (s.doNotDisturb) return 'dnd_silenced';
+  if (s.focus !== null && !s.focusAllowsApp) return 'focus_silenced';
+  return null;
 }
 
-/** A voice callback needs the same as an SMS: power and a cellular network. */
-export const callDecision = smsDecision;
+/** A phone reachable on the cellular network, or why not (these wait in the network). */
+function cellular(phone: Phone): DeliveryReason | null {
+  const s = phone.status;
+  if (!s.poweredOn) return 'phone_off';
+  if (s.airplane) return 'airplane_mode';
+  if (s.signal === 0) return 'no_signal';
+  return null;
+}
 
-/** A push needs the app with IB Key for this user, the Seamless switch on, and the internet. */
+/** An SMS reaching the phone. The random source decides which roaming messages are lost. */
+export function smsDecision(phone: Phone | undefined, random: Random): Decision {
+  if (!phone) return lose('no_phone_for_number');
+  const s = phone.status;
+  if (s.carrierBlocking) return lose('carrier_blocked');
+  if (s.roaming && s.outsideCoverage && random.int(2) === 0) return lose('roaming_lost');
+  const offline = cellular(phone);
+  if (offline) return hold(offline);
+  if (s.smsStuck) return hold('sms_stuck');
+  // SMS banners are silenced by do-not-disturb alike; the Messages app always has the text.
+  return { outcome: 'deliver', silenced: s.doNotDisturb ? 'dnd_silenced' : null };
+}
+
+/** A voice call needs the phone on and in coverage, now: a call is not held for later. */
+export function callDecision(phone: Phone | undefined): Decision {
+  if (!phone) return lose('no_phone_for_number');
+  const offline = cellular(phone);
+  return offline ? lose(offline) : deliver(phone);
+}
+
+/** A push for `username` reaching the broker's app on the phone. */
 export function pushDecision(phone: Phone, username: string, seamless: boolean): Decision {
   const s = phone.status;
-  if (!phone.app.installed) return { deliver: false, reason: 'app_not_installed' };
-  if (phone.app.ibkey?.username !== username) return { deliver: false, reason: 'ibkey_not_active' };
-  if (!seamless) return { deliver: false, reason: 'seamless_disabled' };
-  if (!s.poweredOn) return { deliver: false, reason: 'phone_off' };
+  if (!phone.app.installed) return lose('app_not_installed');
+  if (phone.app.ibkey?.username !== username) return lose('ibkey_not_active');
+  if (!seamless) return lose('seamless_disabled');
+  if (s.jailbroken) return lose('jailbroken');
+  if (phone.spec.platform === 'android' && !s.googleServices) return lose('google_services_blocked');
+  if (s.appOutOfSync) return lose('out_of_sync');
+  if (!s.poweredOn) return hold('phone_off');
   const wifi = s.wifi && !s.airplane;
   const data = s.mobileData && !s.airplane && s.signal > 0;
-  if (!wifi && !data) return { deliver: false, reason: s.airplane ? 'airplane_mode' : 'no_internet' };
-  return { deliver: true };
+  if (!wifi && !data) return hold(s.airplane ? 'airplane_mode' : 'no_internet');
+  if (s.poorConnection) return lose('poor_connection');
+  if (!s.appNotifications) return lose('notifications_disabled');
+  if (s.lowPower) return hold('low_power_held');
+  return deliver(phone);
 }

@@ -10,7 +10,7 @@ import { sendSms } from './sms.js';
 import { placeCall } from './voice.js';
 import { sendPush } from './push.js';
 import { cardChallenge, checkResponse, ocraChallenge, type ChallengeFactor } from './challenge.js';
-import { ibKeyDeviceKey } from './mobile-app.js';
+import { ibKeyDeviceKey, iosAppSecret } from './mobile-app.js';
 import { CARD_SIZE } from './code-card.js';
 import type { TimerId } from './clock.js';
 import type { AppRefusal } from '../api/events.js';
@@ -204,6 +204,7 @@ export class LoginServer {
     const outcome = checkResponse(factor, response);
     if (outcome === 'ok') {
       this.world.journal.record({ type: 'response.accepted', loginId, username });
+      if (factor.device === 'ibkey') this.#resync(attempt);
       this.#complete(attempt, factor.device);
     } else {
       attempt.wrongAnswers++;
@@ -217,6 +218,17 @@ export class LoginServer {
       this.#afterWrongAnswer(attempt, 'too_many_wrong_responses');
     }
     return this.view(attempt);
+  }
+
+  /** One challenge/response login re-aligns the app with the servers (notifications article, step 9). */
+  #resync(attempt: LoginAttempt): void {
+    const device = attempt.device;
+    if (device?.kind !== 'ibkey') return;
+    const phone = this.world.phones.get(device.phone);
+    if (!phone?.status.appOutOfSync) return;
+    phone.status.appOutOfSync = false;
+    this.world.journal.record({ type: 'app.resynced', phoneId: phone.id, username: attempt.account.spec.username });
+    this.world.touchPhone(phone);
   }
 
   /** The phone's IB Key approving a pending login (push notification tapped, owner verified). */
@@ -349,8 +361,8 @@ export class LoginServer {
     if (device?.kind !== 'ibkey') throw new SimError('wrong_state', 'Challenge/response needs an IB Key device');
     const phone = world.phones.get(device.phone)!;
     const key = ibKeyDeviceKey(world.scenario.seed, attempt.account.spec.username, device.id);
-    // The server knows the PIN the app binds into the response (Android: the app PIN).
-    const pin = phone.app.ibkey?.username === attempt.account.spec.username ? phone.app.ibkey.pin : '\u0000';
+    // The server knows the PIN the app binds into the response (Android: the app PIN set at activation).
+    const pin = phone.spec.platform === 'android' ? phone.spec.pin! : iosAppSecret(world.scenario.seed, phone.id);
     attempt.step = 'challenge';
     attempt.challenge = ocraChallenge('ibkey', world.random.digits(6), key, pin);
     attempt.notice = notice ?? 'Open IBKR Mobile, tap Authenticate, enter the challenge and type the Response String below.';

@@ -4,6 +4,7 @@ import type { AppResponseView } from '../api/views.js';
 import { deriveKey } from './keys.js';
 import { ibKeyResponse } from './otp/index.js';
 import type { PhoneSpec } from './scenario/schema.js';
+import type { PhoneStatus } from '../api/phone-state.js';
 
 export type UnlockMethod = 'faceid' | 'touchid' | 'fingerprint' | 'passcode' | 'pin';
 
@@ -25,6 +26,7 @@ export class MobileApp {
   constructor(
     private readonly phone: PhoneSpec,
     private readonly seed: string,
+    private readonly status: PhoneStatus,
   ) {
     this.installed = phone.appInstalled;
   }
@@ -40,6 +42,11 @@ export class MobileApp {
     return u;
   }
 
+  /** Clearing the app's data (Android) or reinstalling it forgets IB Key: it must be activated again. */
+  clearData(): void {
+    this.ibkey = null;
+  }
+
   activate(username: string, deviceId: string): void {
     const key = ibKeyDeviceKey(this.seed, username, deviceId);
     const pin = this.phone.platform === 'android' ? this.phone.pin! : iosAppSecret(this.seed, this.phone.id);
@@ -52,6 +59,7 @@ export class MobileApp {
    */
   unlockWith(method: UnlockMethod, pin: string | undefined): AppRefusal | null {
     if (!this.ibkey) return 'ibkey_not_active';
+    if (this.status.jailbroken) return 'jailbroken';
     if (this.phone.platform === 'android') {
       if (method === 'fingerprint' && this.unlock === 'fingerprint') return null;
       if (method !== 'pin') return 'wrong_method';
@@ -67,6 +75,7 @@ export class MobileApp {
    */
   generateResponse(challenge: string, method: UnlockMethod, pin: string | undefined): AppResponseView & { reason: AppRefusal | null } {
     if (!this.installed || !this.ibkey) return refusal('ibkey_not_active', 'IB Key is not activated on this phone.');
+    if (this.status.jailbroken) return refusal('jailbroken', 'IB Key cannot be used on a jailbroken or rooted device.');
     const trimmed = challenge.trim();
     if (!/^\d{6}$/.test(trimmed)) return refusal('bad_challenge', 'The challenge is the 6-digit number shown on the login screen.');
     let pinUsed = this.ibkey.pin;

@@ -14,6 +14,8 @@ export class Phone {
   readonly notifications: NotificationView[] = [];
   readonly calls: Call[] = [];
   readonly app: MobileApp;
+  /** Messages the network keeps for this phone; each returns true once done with (delivered or lost). */
+  #held: (() => boolean)[] = [];
   #nextId = 1;
 
   constructor(
@@ -21,16 +23,29 @@ export class Phone {
     seed: string,
   ) {
     this.status = { ...spec.state };
-    this.app = new MobileApp(spec, seed);
+    this.app = new MobileApp(spec, seed, this.status);
   }
 
   get id(): string {
     return this.spec.id;
   }
 
-  #notify(app: string, title: string, body: string, at: number, source: NotificationView['source']): NotificationView {
+  hold(retry: () => boolean): void {
+    this.#held.push(retry);
+  }
+
+  /** After any change of the phone's state, the network tries what it holds again. */
+  retryHeld(): void {
+    this.#held = this.#held.filter((retry) => !retry());
+  }
+
+  get heldCount(): number {
+    return this.#held.length;
+  }
+
+  #notify(app: string, title: string, body: string, at: number, source: NotificationView['source'], silenced = this.status.doNotDisturb): NotificationView {
     // Do-not-disturb silences the banner; the notification still waits in the list (article step 2).
-    const n: NotificationView = { id: `${this.id}-n${this.#nextId++}`, app, title, body, at, silenced: this.status.doNotDisturb, source };
+    const n: NotificationView = { id: `${this.id}-n${this.#nextId++}`, app, title, body, at, silenced, source };
     this.notifications.push(n);
     return n;
   }
@@ -42,8 +57,8 @@ export class Phone {
     return sms;
   }
 
-  receivePush(appName: string, title: string, body: string, at: number, loginId: string): NotificationView {
-    return this.#notify(appName, title, body, at, { kind: 'push', loginId });
+  receivePush(appName: string, title: string, body: string, at: number, loginId: string, silenced: boolean): NotificationView {
+    return this.#notify(appName, title, body, at, { kind: 'push', loginId }, silenced);
   }
 
   /** Removes the app's notification for a login once it is answered or gone. */

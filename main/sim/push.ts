@@ -7,19 +7,35 @@ import type { World } from './world.js';
 export const PUSH_LATENCY_MS = 1_000;
 
 export function sendPush(world: World, account: Account, phoneId: string, loginId: string, expiresAt: number): void {
+  const username = account.spec.username;
+  if (!world.seamless(username)) {
+    // The server does not even try: the Client Portal switch is off (article step 1).
+    world.journal.record({ type: 'push.suppressed', loginId, phoneId, reason: 'seamless_disabled' });
+    return;
+  }
   world.journal.record({ type: 'push.sent', loginId, phoneId, expiresAt });
   world.clock.after(PUSH_LATENCY_MS, () => {
     const phone = world.phones.get(phoneId);
-    const attempt = world.logins.get(loginId);
-    if (!phone || !attempt || attempt.step !== 'push') return; // answered another way meanwhile
-    const decision = pushDecision(phone, account.spec.username, account.spec.seamless);
-    if (!decision.deliver) {
-      world.journal.record({ type: 'push.suppressed', loginId, phoneId, reason: decision.reason });
-      return;
-    }
-    const { mobileApp, product } = world.scenario.branding;
-    const n = phone.receivePush(mobileApp, 'Login request', `Tap to approve your login to ${product}.`, world.clock.now(), loginId);
-    world.touchPhone(phone);
-    world.journal.record({ type: 'push.delivered', loginId, phoneId, silenced: n.silenced });
+    if (!phone) return;
+    const tryDeliver = (first: boolean): boolean => {
+      const attempt = world.logins.get(loginId);
+      if (!attempt || attempt.step !== 'push' || attempt.push?.phoneId !== phoneId) return true; // answered another way
+      const decision = pushDecision(phone, username, world.seamless(username));
+      if (decision.outcome === 'lose') {
+        world.journal.record({ type: 'push.suppressed', loginId, phoneId, reason: decision.reason });
+        return true;
+      }
+      if (decision.outcome === 'hold') {
+        if (first) world.journal.record({ type: 'push.held', loginId, phoneId, reason: decision.reason });
+        return false;
+      }
+      const { mobileApp, product } = world.scenario.branding;
+      phone.receivePush(mobileApp, 'Login request', `Tap to approve your login to ${product}.`, world.clock.now(), loginId, decision.silenced !== null);
+      world.touchPhone(phone);
+      world.journal.record({ type: 'push.delivered', loginId, phoneId, silenced: decision.silenced !== null });
+      if (decision.silenced) world.journal.record({ type: 'push.silenced', loginId, phoneId, reason: decision.silenced });
+      return true;
+    };
+    if (!tryDeliver(true)) phone.hold(() => tryDeliver(false));
   });
 }

@@ -132,6 +132,13 @@ export class Simulation implements Service {
     });
   }
 
+  /** A phone's state changed: journal it, and let the network retry what it held for the phone. */
+  #phoneChanged(phone: Phone, changes: Record<string, unknown>): void {
+    this.#world.journal.record({ type: 'phone.changed', phoneId: phone.id, changes });
+    phone.retryHeld();
+    this.#world.touchPhone(phone);
+  }
+
   #fob(serial: string): Fob {
     const fob = this.#world.fobs.get(serial);
     if (!fob) throw new SimError('not_found', `No Digital Security Card+ "${serial}" in this scenario`);
@@ -149,6 +156,43 @@ export class Simulation implements Service {
   }
   submitResponse(r: RequestOf<'submitResponse'>) {
     return this.#op(() => this.#logins.submitResponse(r.loginId, r.response));
+  }
+  setPhoneState(r: RequestOf<'setPhoneState'>) {
+    return this.#op(() => {
+      const phone = this.#phone(r.phoneId);
+      const changes = Object.fromEntries(Object.entries(r.patch).filter(([k, v]) => v !== undefined && phone.status[k as keyof typeof phone.status] !== v));
+      Object.assign(phone.status, changes);
+      this.#phoneChanged(phone, changes);
+      return this.#phoneView(phone);
+    });
+  }
+  restartPhone(r: RequestOf<'restartPhone'>) {
+    return this.#op(() => {
+      const phone = this.#phone(r.phoneId);
+      // What a restart clears: the stuck SMS stack and an unstable connection; settings stay.
+      Object.assign(phone.status, { poweredOn: true, smsStuck: false, poorConnection: false });
+      this.#world.journal.record({ type: 'phone.restarted', phoneId: phone.id });
+      this.#phoneChanged(phone, { poweredOn: true, smsStuck: false, poorConnection: false });
+      return this.#phoneView(phone);
+    });
+  }
+  clearAppData(r: RequestOf<'clearAppData'>) {
+    return this.#op(() => {
+      const phone = this.#phone(r.phoneId);
+      if (phone.spec.platform !== 'android') throw new SimError('wrong_state', 'Clear data is an Android setting; on iOS, reinstall the app');
+      phone.app.clearData();
+      this.#world.journal.record({ type: 'app.data_cleared', phoneId: phone.id });
+      this.#world.touchPhone(phone);
+      return this.#phoneView(phone);
+    });
+  }
+  setSeamless(r: RequestOf<'setSeamless'>) {
+    return this.#op(() => {
+      if (!this.#world.directory.get(r.username)) throw new SimError('not_found', `No user "${r.username}"`);
+      this.#world.setSeamless(r.username, r.enabled);
+      this.#world.journal.record({ type: 'user.seamless', username: r.username, enabled: r.enabled });
+      return this.getWorld();
+    });
   }
   approvePush(r: RequestOf<'approvePush'>) {
     return this.#op(() => this.#logins.approvePush(r.phoneId, r.loginId, r.method, r.pin));
@@ -278,6 +322,7 @@ export class Simulation implements Service {
         devices: account.spec.devices.map((d) => w.directory.describeDevice(account, d)),
         lockedUntil: account.lockout.lockedUntil(now),
         recentFailures: account.lockout.recentFailures(now),
+        seamless: w.seamless(account.spec.username),
       })),
       phones: [...w.phones.values()].map(({ spec, app }) => ({
         id: spec.id,

@@ -5,16 +5,27 @@ import type { World } from './world.js';
 export function sendSms(world: World, to: string, text: string, loginId: string | null): string {
   const messageId = world.nextId('sms-');
   world.journal.record({ type: 'sms.sent', messageId, to, loginId });
-  world.clock.after(world.scenario.timing.smsDelay, () => {
+  const target = world.phoneByNumber(to);
+  const extra = target?.status.smsDelayMs ?? 0;
+  if (extra > 0) world.journal.record({ type: 'sms.delayed', messageId, to, reason: 'carrier_delay', byMs: extra });
+  world.clock.after(world.scenario.timing.smsDelay + extra, () => {
     const phone = world.phoneByNumber(to);
-    const decision = smsDecision(phone);
-    if (!decision.deliver || !phone) {
-      world.journal.record({ type: 'sms.suppressed', messageId, to, reason: decision.deliver ? 'no_phone_for_number' : decision.reason });
-      return;
-    }
-    phone.receiveSms(world.scenario.branding.smsSender, text, world.clock.now());
-    world.touchPhone(phone);
-    world.journal.record({ type: 'sms.delivered', messageId, phoneId: phone.id });
+    const tryDeliver = (first: boolean): boolean => {
+      const decision = smsDecision(phone, world.random);
+      if (decision.outcome === 'lose' || !phone) {
+        world.journal.record({ type: 'sms.suppressed', messageId, to, reason: decision.outcome === 'lose' ? decision.reason : 'no_phone_for_number' });
+        return true;
+      }
+      if (decision.outcome === 'hold') {
+        if (first) world.journal.record({ type: 'sms.held', messageId, phoneId: phone.id, reason: decision.reason });
+        return false;
+      }
+      phone.receiveSms(world.scenario.branding.smsSender, text, world.clock.now());
+      world.touchPhone(phone);
+      world.journal.record({ type: 'sms.delivered', messageId, phoneId: phone.id });
+      return true;
+    };
+    if (!tryDeliver(true) && phone) phone.hold(() => tryDeliver(false));
   });
   return messageId;
 }

@@ -19,8 +19,8 @@ export function placeCall(world: World, to: string, code: string, loginId: strin
   world.clock.after(world.scenario.timing.voiceDelay, () => {
     const phone = world.phoneByNumber(to);
     const decision = callDecision(phone);
-    if (!decision.deliver || !phone) {
-      world.journal.record({ type: 'call.suppressed', callId, to, reason: decision.deliver ? 'no_phone_for_number' : decision.reason });
+    if (decision.outcome !== 'deliver' || !phone) {
+      world.journal.record({ type: 'call.suppressed', callId, to, reason: decision.outcome === 'deliver' ? 'no_phone_for_number' : decision.reason });
       return;
     }
     phone.ring(callId, world.scenario.branding.company, script, world.clock.now());

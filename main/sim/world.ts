@@ -22,6 +22,8 @@ export class World {
   readonly dirtyFobs = new Set<Fob>();
   readonly fobs = new Map<string, Fob>();
   readonly cards = new Map<string, CodeCard>();
+  /** Client Portal's Seamless Authentication switch, by user. */
+  readonly #seamless = new Map<string, boolean>();
   /** The login of the mobile app on a phone used as trading device, by phone id. */
   readonly appLogins = new Map<string, string>();
   #counters = new Map<string, number>();
@@ -38,6 +40,7 @@ export class World {
     );
     for (const spec of scenario.phones) this.phones.set(spec.id, new Phone(spec, scenario.seed));
     for (const user of scenario.users) {
+      this.#seamless.set(user.username, user.seamless);
       for (const device of user.devices) {
         if (device.kind === 'ibkey') this.phones.get(device.phone)!.app.activate(user.username, device.id);
         if (device.kind === 'dscplus') {
@@ -55,6 +58,14 @@ export class World {
     const n = (this.#counters.get(prefix) ?? 0) + 1;
     this.#counters.set(prefix, n);
     return `${prefix}${n}`;
+  }
+
+  seamless(username: string): boolean {
+    return this.#seamless.get(username) ?? true;
+  }
+
+  setSeamless(username: string, enabled: boolean): void {
+    this.#seamless.set(username, enabled);
   }
 
   phoneByNumber(number: string): Phone | undefined {

@@ -23,7 +23,12 @@ export interface OcraSuite {
 export const OCRA_SUITE_GRAMMAR =
   'OCRA-1:HOTP-SHA{1|256|512}-{0|4..10}:[C-]Q{A|N|H}{04..64}[-P{SHA1|SHA256|SHA512}][-S{nnn}][-T{n}{S|M|H}]';
 
-const HASHES: Record<string, OtpAlgorithm> = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
+// A Map, not an object literal, so that names like "constructor" are not found on the prototype.
+const HASHES = new Map<string, OtpAlgorithm>([
+  ['SHA1', 'sha1'],
+  ['SHA256', 'sha256'],
+  ['SHA512', 'sha512'],
+]);
 
 // RFC 6287 §6.3: seconds and minutes 1-59, hours up to 48.
 const TIME_UNITS: Record<string, { seconds: number; max: number; name: string }> = {
@@ -55,7 +60,7 @@ export function parseOcraSuite(suite: string): OcraSuite {
   // Capture groups of a successful match are always present.
   const hashName = crypto[1]!;
   const digitsText = crypto[2]!;
-  const algorithm = HASHES[hashName];
+  const algorithm = HASHES.get(hashName);
   if (!algorithm) fail(`crypto function hash must be SHA1, SHA256 or SHA512, got "${hashName}"`);
   const digits = Number(digitsText);
   if (!/^(0|[1-9]\d?)$/.test(digitsText) || (digits !== 0 && (digits < 4 || digits > 10))) {
@@ -92,7 +97,7 @@ export function parseOcraSuite(suite: string): OcraSuite {
     lastOrder = order;
 
     if (field[0] === 'P') {
-      const hash = HASHES[field.slice(1)];
+      const hash = HASHES.get(field.slice(1));
       if (!hash) fail(`PIN hash must be PSHA1, PSHA256 or PSHA512, got "${field}"`);
       pin = hash;
     } else if (field[0] === 'S') {

@@ -118,7 +118,7 @@ function pinField(suite: OcraSuite, pin: string | undefined, pinHash: Uint8Array
     return Buffer.alloc(0);
   }
   if (pin !== undefined && pinHash !== undefined) {
-    throw new OtpInputError('pin', 'and pinHash are alternatives: give one of them');
+    throw new OtpInputError('pinHash', 'must not be given together with pin: give one of them');
   }
   if (pin !== undefined) {
     if (typeof pin !== 'string') throw new OtpInputError('pin', 'must be a string');

@@ -1,5 +1,6 @@
 // The scenario file format: users, devices, phones, timing rules, seed and branding.
 import { z } from 'zod';
+import { phoneStateSchema } from '../../api/phone-state.js';
 
 const durationPattern = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/;
 const unitMs = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -21,17 +22,7 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case let
 const phoneNumber = z.string().regex(/^\+\d{7,15}$/, 'must be an international number such as +13125550142');
 const region = z.enum(['US', 'CA', 'EU', 'UK', 'CH', 'HK', 'IN', 'CN', 'JP', 'SG', 'AU']);
 
-const phoneState = z.strictObject({
-  poweredOn: z.boolean().default(true),
-  signal: z.number().int().min(0).max(4).default(4),
-  airplane: z.boolean().default(false),
-  wifi: z.boolean().default(true),
-  mobileData: z.boolean().default(true),
-  doNotDisturb: z.boolean().default(false),
-  lowPower: z.boolean().default(false),
-  roaming: z.boolean().default(false),
-  battery: z.number().int().min(1).max(100).default(82),
-});
+const phoneState = phoneStateSchema;
 
 export const phoneSchema = z.strictObject({
   id,

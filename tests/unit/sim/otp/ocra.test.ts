@@ -203,7 +203,7 @@ describe('OCRA input checks', () => {
     ['a missing PIN', { ...base, suite: 'OCRA-1:HOTP-SHA1-6:QN08-PSHA1', question: '12345678' }, 'pin', /required.*PSHA1/],
     ['an unexpected PIN', { ...base, suite: 'OCRA-1:HOTP-SHA1-6:QN08', question: '12345678', pin: '1234' }, 'pin', /must not be given/],
     ['an unexpected PIN hash', { ...base, suite: 'OCRA-1:HOTP-SHA1-6:QN08', question: '12345678', pinHash: Buffer.alloc(20) }, 'pinHash', /must not be given/],
-    ['both PIN and PIN hash', { ...base, suite: 'OCRA-1:HOTP-SHA1-6:QN08-PSHA1', question: '12345678', pin: '1', pinHash: Buffer.alloc(20) }, 'pin', /give one/],
+    ['both PIN and PIN hash', { ...base, suite: 'OCRA-1:HOTP-SHA1-6:QN08-PSHA1', question: '12345678', pin: '1', pinHash: Buffer.alloc(20) }, 'pinHash', /together with pin/],
     ['a PIN hash of the wrong size', { ...base, suite: 'OCRA-1:HOTP-SHA1-6:QN08-PSHA256', question: '12345678', pinHash: Buffer.alloc(20) }, 'pinHash', /32 bytes/],
     ['a missing session', { ...base, suite: 'OCRA-1:HOTP-SHA1-6:QN08-S064', question: '12345678' }, 'session', /required/],
     ['a too long session', { ...base, suite: 'OCRA-1:HOTP-SHA1-6:QN08-S064', question: '12345678', session: Buffer.alloc(65) }, 'session', /at most 64 bytes/],

@@ -1,0 +1,12 @@
+// Small statistics for the benchmark: medians and percentiles of samples.
+
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export const median = (samples: readonly number[]): number => percentile(samples, 50);
+
+export const fmt = (n: number, digits = 1): string => n.toFixed(digits);
