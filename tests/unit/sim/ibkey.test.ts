@@ -8,8 +8,6 @@ function startIbKey(sim: Simulation, username = 'ibkeyios') {
   return view.loginId!;
 }
 
-const phoneOf = { ibkeyios: 'ios-phone', ibkeyandroid: 'android-phone' } as const;
-
 describe('IB Key push approval', () => {
   it('sends a notification to the phone holding IB Key, approved with Face ID', () => {
     const sim = demoSim();
