@@ -66,6 +66,26 @@ check('lint', ...npx('eslint', '.', '--max-warnings', '0'));
 const unitReport = path.join(out, 'unit.json');
 countVitest('unit', unitReport, run('unit tests', ...npx('vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitReport}`)));
 
+// The headless runner over the whole built-in scenario library: each scenario counts as a test.
+{
+  const report = path.join(out, 'scenarios.json');
+  const result = spawnSync('npx', ['tsx', 'main/cli/index.ts', 'run', 'scenarios/library', '--json', '--junit', path.join(out, 'scenarios.xml')], { encoding: 'utf8' });
+  console.log('\n━━ scenario library: npm run cli -- run scenarios/library');
+  try {
+    const { passed, failed, runs } = JSON.parse(result.stdout);
+    for (const r of runs) console.log(`${r.ok ? '✓' : '✗'} ${r.name}${r.ok ? '' : `\n    ${r.failures.join('\n    ')}`}`);
+    tally.passed += passed;
+    tally.failed += failed;
+    lines.push(`scenario library: ${passed} passed, ${failed} failed`);
+  } catch {
+    process.stdout.write(result.stdout ?? '');
+    process.stderr.write(result.stderr ?? '');
+    tally.failed++;
+    lines.push(`scenario library: no report (exit ${result.status})`);
+  }
+  void report;
+}
+
 if (check('build', 'npm', ['run', 'build:only'])) {
   for (const [label, config] of [
     ['e2e (Chromium, browser host)', 'tests/e2e/playwright.config.ts'],

@@ -15,6 +15,14 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Ends the command with an exit code after it has said all it had to say (e.g. scenarios failed). */
+export class ExitStatus extends Error {
+  override name = 'ExitStatus';
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
 export function parseHexBytes(flag: string, value: string): Buffer {
   if (!/^[0-9a-fA-F]+$/.test(value)) throw new UsageError(`${flag} must be hexadecimal`);
   if (value.length % 2 === 1) throw new UsageError(`${flag} must have an even number of hex digits`);

@@ -1,12 +1,13 @@
 // The CLI's root program: registers every subcommand and turns any failure into one line and an exit code.
 import { Command, CommanderError } from 'commander';
-import { requireSubcommand, UsageError, type CliIo } from './args.js';
+import { ExitStatus, requireSubcommand, UsageError, type CliIo } from './args.js';
 import { registerOtpCommands } from './otp.js';
+import { registerRunCommand } from './run.js';
 
 /** Adds one family of subcommands; a new subcommand (e.g. `run`) adds its registrar here. */
 export type CommandRegistrar = (program: Command, io: CliIo) => void;
 
-const REGISTRARS: readonly CommandRegistrar[] = [registerOtpCommands];
+const REGISTRARS: readonly CommandRegistrar[] = [registerOtpCommands, registerRunCommand];
 
 /** 0 success, 1 unexpected failure, 2 bad arguments. */
 export const EXIT_OK = 0;
@@ -40,6 +41,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // Help and --version also arrive here, with exit code 0; commander has already printed errors.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
+    if (error instanceof ExitStatus) return error.code;
     if (error instanceof UsageError) {
       io.stderr.write(`error: ${oneLine(error.message)}\n`);
       return EXIT_USAGE;

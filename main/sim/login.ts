@@ -408,7 +408,8 @@ export class LoginServer {
       return;
     }
     const { company } = world.scenario.branding;
-    sendSms(world, number, `${company}: Your security code is ${code}. It expires in ${minutes} minutes. Do not share this code.`, attempt.id);
+    const text = `${company}: Your security code is ${code}. It expires in ${minutes} minutes. Do not share this code.`;
+    sendSms(world, number, text, attempt.id, attempt.account.spec.mobile!.verified);
     attempt.notice = `A security code has been sent to your mobile phone ${maskNumber(number)}.`;
   }
 

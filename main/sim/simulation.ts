@@ -6,7 +6,7 @@ import type { Fob } from './fob.js';
 import { SimError } from '../api/dispatch.js';
 import { LoginServer } from './login.js';
 import type { Phone } from './phone.js';
-import type { Scenario } from './scenario/schema.js';
+import type { Scenario, TimelineEntry } from './scenario/schema.js';
 import { World } from './world.js';
 
 type Listener = (event: HostEvent) => void;
@@ -59,6 +59,22 @@ export class Simulation implements Service {
     this.#logins = new LoginServer(this.#world);
     this.#unsubscribeJournal = this.#world.journal.onEntry((entry) => this.#emit({ type: 'journal', entry }));
     this.#lastClockSecond = -1;
+    const { clock } = this.#world;
+    scenario.timeline.forEach((entry, index) => clock.at(clock.startedAt + entry.at, () => this.#fireTimeline(entry, index)));
+  }
+
+  /** A timeline entry acts through the same operations a person or the director would use. */
+  #fireTimeline(entry: TimelineEntry, index: number): void {
+    let description: string;
+    if ('set' in entry) description = `${entry.phone}: ${JSON.stringify(entry.set)}`;
+    else if ('restart' in entry) description = `restart ${entry.restart}`;
+    else if ('clearAppData' in entry) description = `clear the app's data on ${entry.clearAppData}`;
+    else description = `Seamless Authentication ${entry.seamless.enabled ? 'on' : 'off'} for ${entry.seamless.user}`;
+    this.#world.journal.record({ type: 'timeline.fired', index, description: entry.note ?? description });
+    if ('set' in entry) this.setPhoneState({ phoneId: entry.phone, patch: entry.set });
+    else if ('restart' in entry) this.restartPhone({ phoneId: entry.restart });
+    else if ('clearAppData' in entry) this.clearAppData({ phoneId: entry.clearAppData });
+    else this.setSeamless({ username: entry.seamless.user, enabled: entry.seamless.enabled });
   }
 
   #emit(event: HostEvent): void {

@@ -2,8 +2,13 @@
 import { smsDecision } from './delivery.js';
 import type { World } from './world.js';
 
-export function sendSms(world: World, to: string, text: string, loginId: string | null): string {
+export function sendSms(world: World, to: string, text: string, loginId: string | null, verified = true): string {
   const messageId = world.nextId('sms-');
+  if (!verified) {
+    // No SMS goes to a number that was never confirmed (SMS enrolment article).
+    world.journal.record({ type: 'sms.suppressed', messageId, to, reason: 'number_not_verified' });
+    return messageId;
+  }
   world.journal.record({ type: 'sms.sent', messageId, to, loginId });
   const target = world.phoneByNumber(to);
   const extra = target?.status.smsDelayMs ?? 0;

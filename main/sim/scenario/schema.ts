@@ -2,21 +2,9 @@
 import { z } from 'zod';
 import { phoneStateSchema } from '../../api/phone-state.js';
 
-const durationPattern = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/;
-const unitMs = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-
-/** "10m", "30s", "24h", "1500ms" or a number of seconds; becomes milliseconds. */
-export const duration = z
-  .union([z.number().nonnegative(), z.string()])
-  .transform((value, ctx) => {
-    if (typeof value === 'number') return Math.round(value * 1000);
-    const match = durationPattern.exec(value.trim());
-    if (!match) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (use e.g. 30s, 10m, 24h)` });
-      return z.NEVER;
-    }
-    return Math.round(Number(match[1]) * unitMs[match[2] as keyof typeof unitMs]);
-  });
+export { duration } from './durations.js';
+import { duration } from './durations.js';
+import { timelineEntrySchema, scriptStepSchema, expectationSchema } from './script-schema.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
 const phoneNumber = z.string().regex(/^\+\d{7,15}$/, 'must be an international number such as +13125550142');
@@ -94,6 +82,11 @@ export const scenarioSchema = z
       })
       .default({ company: 'IBKR', product: 'Trader Workstation', mobileApp: 'IBKR Mobile', smsSender: 'IBKR' }),
     timing: timingSchema.default(timingSchema.parse({})),
+    /** For the trainer: which help article and step resolve what this scenario shows. */
+    article: z.strictObject({ title: z.string().min(1).max(200), step: z.string().min(1).max(200) }).optional(),
+    timeline: z.array(timelineEntrySchema).default([]),
+    script: z.array(scriptStepSchema).default([]),
+    expect: z.array(expectationSchema).default([]),
     paper: z.strictObject({ asksSecondFactor: z.boolean().default(true) }).default({ asksSecondFactor: true }),
     phones: z.array(phoneSchema).default([]),
     users: z.array(userSchema).min(1),
@@ -101,6 +94,13 @@ export const scenarioSchema = z
   .superRefine((scenario, ctx) => {
     // Cross-references a schema alone cannot check: ids unique, devices pointing at real phones.
     const phoneIds = new Set<string>();
+    scenario.timeline.forEach((entry, i) => {
+      const key = 'phone' in entry ? 'phone' : 'restart' in entry ? 'restart' : 'clearAppData' in entry ? 'clearAppData' : null;
+      const ref = key ? (entry as Record<string, unknown>)[key] : null;
+      if (key && !scenario.phones.some((p) => p.id === ref)) {
+        ctx.addIssue({ code: 'custom', path: ['timeline', i, key], message: `unknown phone "${String(ref)}"` });
+      }
+    });
     scenario.phones.forEach((phone, i) => {
       if (phoneIds.has(phone.id)) ctx.addIssue({ code: 'custom', path: ['phones', i, 'id'], message: `duplicate phone id "${phone.id}"` });
       phoneIds.add(phone.id);
@@ -146,3 +146,4 @@ export type PhoneSpec = z.output<typeof phoneSchema>;
 export type UserSpec = z.output<typeof userSchema>;
 export type DeviceSpec = z.output<typeof deviceSchema>;
 export type Timing = z.output<typeof timingSchema>;
+export type { TimelineEntry, ScriptStep, Expectation } from './script-schema.js';

@@ -166,3 +166,13 @@ describe('push delivery rules', () => {
     expect(() => sim.clearAppData({ phoneId: 'ios-phone' })).toThrow(/Android/);
   });
 });
+
+describe('setPhoneState', () => {
+  it('changes only the fields it names', () => {
+    const sim = demoSim();
+    sim.setPhoneState({ phoneId: 'sms-phone', patch: { doNotDisturb: true, battery: 15 } });
+    const status = sim.setPhoneState({ phoneId: 'sms-phone', patch: { airplane: true } }).status;
+    expect(status).toMatchObject({ doNotDisturb: true, battery: 15, airplane: true, wifi: true });
+    expect(last(sim, 'phone.changed')).toMatchObject({ changes: { airplane: true } });
+  });
+});

@@ -58,6 +58,6 @@ describe('scenario files', () => {
     expect(result.scenario.timing).toMatchObject({ codeLifetime: 30_000, resendInterval: 60_000, lockout: { duration: 7_200_000, failures: 10 } });
     const bad = parseScenario(minimal('timing: { codeLifetime: soon }\nusers:\n  - { username: abc, password: x, region: US }\n'));
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems[0]!.message).toBe('"soon" is not a duration (use e.g. 30s, 10m, 24h)');
+    if (!bad.ok) expect(bad.problems[0]!.message).toBe('"soon" is not a duration (use e.g. 30s, 10m, 24h or 1:30)');
   });
 });
