@@ -68,7 +68,6 @@ countVitest('unit', unitReport, run('unit tests', ...npx('vitest', 'run', '--rep
 
 // The headless runner over the whole built-in scenario library: each scenario counts as a test.
 {
-  const report = path.join(out, 'scenarios.json');
   const result = spawnSync('npx', ['tsx', 'main/cli/index.ts', 'run', 'scenarios/library', '--json', '--junit', path.join(out, 'scenarios.xml')], { encoding: 'utf8' });
   console.log('\n━━ scenario library: npm run cli -- run scenarios/library');
   try {
@@ -83,7 +82,6 @@ countVitest('unit', unitReport, run('unit tests', ...npx('vitest', 'run', '--rep
     tally.failed++;
     lines.push(`scenario library: no report (exit ${result.status})`);
   }
-  void report;
 }
 
 if (check('build', 'npm', ['run', 'build:only'])) {
