@@ -35,6 +35,9 @@ export const operationNames = [
   'getJournal',
   'getScenario',
   'resetWorld',
+  'listPending',
+  'listScenarios',
+  'loadScenario',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -2,7 +2,20 @@
 import { z } from 'zod';
 import { phoneStatePatchSchema } from './phone-state.js';
 import type { OperationName } from './names.js';
-import type { LoginView, PhoneView, WorldView, ClockView, JournalPage, ScenarioView, FobView, CodeCardView, AppResponseView } from './views.js';
+import type {
+  LoginView,
+  PhoneView,
+  WorldView,
+  ClockView,
+  JournalPage,
+  ScenarioView,
+  FobView,
+  CodeCardView,
+  AppResponseView,
+  PendingView,
+  ScenarioSummary,
+  LoadScenarioResult,
+} from './views.js';
 
 const loginId = z.string().regex(/^L\d{1,9}$/, 'must be a login id such as L1');
 const serial = z.string().min(1).max(32).regex(/^[A-Z0-9-]+$/, 'must be a serial number such as SNA-52903318');
@@ -86,6 +99,15 @@ export const requestSchemas = {
   getScenario: z.strictObject({}),
   /** Start the current scenario again from its beginning (same seed, same codes). */
   resetWorld: z.strictObject({}),
+  /** Codes, challenges and push requests waiting to be answered, per user: for the director and testers. */
+  listPending: z.strictObject({ username: z.string().max(64).optional() }),
+  /** The built-in scenario library. */
+  listScenarios: z.strictObject({}),
+  /** Replace the running scenario: a built-in one by name, or a file's text. A bad file changes nothing. */
+  loadScenario: z.union([
+    z.strictObject({ name: z.string().min(1).max(64) }),
+    z.strictObject({ text: z.string().max(1_000_000), fileName: z.string().min(1).max(260) }),
+  ]),
 } as const;
 
 // The schemas and the zod-free name list must name the same operations, checked both ways.
@@ -131,6 +153,9 @@ export interface ResponseMap {
   getJournal: JournalPage;
   getScenario: ScenarioView;
   resetWorld: WorldView;
+  listPending: PendingView[];
+  listScenarios: ScenarioSummary[];
+  loadScenario: LoadScenarioResult;
 }
 export type ResponseOf<N extends OperationName> = ResponseMap[N];
 

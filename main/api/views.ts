@@ -177,6 +177,7 @@ export interface ScenarioView {
   description: string;
   seed: string;
   branding: Branding;
+  article: { title: string; step: string } | null;
 }
 
 export interface WorldView {
@@ -187,6 +188,39 @@ export interface WorldView {
   fobs: { serial: string; owner: string }[];
   cards: { serial: string; owner: string }[];
 }
+
+/** A second factor waiting to be answered. Carries secrets: only for the director and the control API. */
+export interface PendingView {
+  username: string;
+  loginId: string;
+  step: LoginStep;
+  kind: 'code' | 'challenge' | 'push' | 'card';
+  /** The live code (SMS or voice), the challenge, or the card indexes. */
+  code: string | null;
+  challenge: string | null;
+  cardIndexes: [number, number] | null;
+  /** The expected response (IB Key, DSC+, card values), so a tester can answer without the phone. */
+  expectedResponse: string | null;
+  expiresAt: number | null;
+}
+
+export interface ScenarioSummary {
+  name: string;
+  title: string;
+  description: string;
+  file: string;
+  article: { title: string; step: string } | null;
+}
+
+export interface ScenarioProblemView {
+  file: string;
+  line: number;
+  column: number;
+  field: string;
+  message: string;
+}
+
+export type LoadScenarioResult = { ok: true; world: WorldView } | { ok: false; problems: ScenarioProblemView[] };
 
 export interface JournalPage {
   entries: JournalEntry[];

@@ -1,7 +1,8 @@
 // The simulation as a service: every API operation, and the events the hosts push to windows.
 import type { HostEvent } from '../api/events.js';
 import type { RequestOf, ResponseOf, Service } from '../api/operations.js';
-import type { ClockView, MobileAppView, PhoneView, ScenarioView, WorldView } from '../api/views.js';
+import type { ClockView, LoadScenarioResult, MobileAppView, PendingView, PhoneView, ScenarioSummary, ScenarioView, WorldView } from '../api/views.js';
+import { parseScenario, type ScenarioResult } from './scenario/load.js';
 import type { Fob } from './fob.js';
 import { SimError } from '../api/dispatch.js';
 import { LoginServer } from './login.js';
@@ -11,6 +12,18 @@ import { World } from './world.js';
 
 type Listener = (event: HostEvent) => void;
 
+/** Where built-in scenarios come from: handed in by the host, like the clock (the simulation reads no files). */
+export interface ScenarioLibrary {
+  list(): ScenarioSummary[];
+  read(name: string): ScenarioResult | null;
+}
+
+export interface SimulationOptions {
+  library?: ScenarioLibrary;
+  /** Told after a scenario was loaded through the API (Electron remembers the last one). */
+  onLoaded?: (source: { name: string } | { fileName: string }) => void;
+}
+
 export class Simulation implements Service {
   #world!: World;
   #logins!: LoginServer;
@@ -19,7 +32,10 @@ export class Simulation implements Service {
   #lastClockSecond = -1;
   #unsubscribeJournal: () => void = () => {};
 
-  constructor(scenario: Scenario) {
+  constructor(
+    scenario: Scenario,
+    private readonly options: SimulationOptions = {},
+  ) {
     this.#start(scenario);
   }
 
@@ -319,8 +335,8 @@ export class Simulation implements Service {
   }
 
   getScenario(_r?: RequestOf<'getScenario'>): ScenarioView {
-    const { name, title, description, seed, branding } = this.#world.scenario;
-    return { name, title, description, seed, branding: { ...branding } };
+    const { name, title, description, seed, branding, article } = this.#world.scenario;
+    return { name, title, description, seed, branding: { ...branding }, article: article ?? null };
   }
   getClock(_r?: RequestOf<'getClock'>): ClockView {
     const { clock } = this.#world;
@@ -365,6 +381,37 @@ export class Simulation implements Service {
   getJournal(r: RequestOf<'getJournal'>) {
     const { journal } = this.#world;
     return { entries: journal.since(r.afterSeq ?? 0), lastSeq: journal.lastSeq };
+  }
+  listPending(r: RequestOf<'listPending'>): PendingView[] {
+    const out: PendingView[] = [];
+    for (const attempt of this.#world.logins.values()) {
+      const username = attempt.account.spec.username;
+      if (r.username !== undefined && r.username !== username) continue;
+      const base = { username, loginId: attempt.id, step: attempt.step, code: null, challenge: null, cardIndexes: null, expectedResponse: null, expiresAt: null };
+      const code = attempt.codes?.current;
+      if (code && !code.used) out.push({ ...base, kind: 'code', code: code.value, expiresAt: code.expiresAt });
+      if (attempt.push) out.push({ ...base, kind: 'push', expiresAt: attempt.push.expiresAt });
+      const c = attempt.challenge;
+      if (c && !c.used) out.push({ ...base, kind: c.device === 'codecard' ? 'card' : 'challenge', challenge: c.challenge, cardIndexes: c.cardIndexes, expectedResponse: c.expected });
+    }
+    return out;
+  }
+  listScenarios(_r?: RequestOf<'listScenarios'>): ScenarioSummary[] {
+    return this.options.library?.list() ?? [];
+  }
+  loadScenario(r: RequestOf<'loadScenario'>): LoadScenarioResult {
+    let result: ScenarioResult | null;
+    if ('name' in r) {
+      result = this.options.library?.read(r.name) ?? null;
+      if (!result) throw new SimError('not_found', `No built-in scenario "${r.name}"`);
+    } else {
+      result = parseScenario(r.text, r.fileName.split(/[\\/]/).pop()!);
+    }
+    // A bad file reports every problem and leaves the running scenario untouched.
+    if (!result.ok) return { ok: false, problems: result.problems };
+    this.load(result.scenario);
+    this.options.onLoaded?.('name' in r ? { name: r.name } : { fileName: r.fileName });
+    return { ok: true, world: this.getWorld() };
   }
   resetWorld(_r?: RequestOf<'resetWorld'>): WorldView {
     this.load(this.#world.scenario);

@@ -1,0 +1,55 @@
+// The application menu: open each window, the stage preset, scenarios; shortcuts for keyboard-driven takes.
+import type { MenuItemConstructorOptions } from 'electron';
+
+export interface MenuActions {
+  openLogin(): void;
+  openPhone(): void;
+  openDirector(): void;
+  arrangeStage(): void;
+  openScenario(): void;
+  resetSimulation(): void;
+}
+
+export interface MenuOptions {
+  platform: NodeJS.Platform;
+  /** Developer tools only when running from sources: no debug chrome in the packaged app. */
+  devTools: boolean;
+}
+
+export function buildMenuTemplate(actions: MenuActions, { platform, devTools }: MenuOptions): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { id: 'open-scenario', label: 'Open Scenario…', accelerator: 'CmdOrCtrl+O', click: () => actions.openScenario() },
+      { id: 'reset-simulation', label: 'Reset Simulation', accelerator: 'CmdOrCtrl+Shift+R', click: () => actions.resetSimulation() },
+      { type: 'separator' },
+      mac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(devTools ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
+    ],
+  };
+  const window: MenuItemConstructorOptions = {
+    label: '&Window',
+    submenu: [
+      { id: 'open-login', label: 'Login Window', accelerator: 'CmdOrCtrl+1', click: () => actions.openLogin() },
+      { id: 'open-phone', label: 'Phone', accelerator: 'CmdOrCtrl+2', click: () => actions.openPhone() },
+      { id: 'open-director', label: 'Director', accelerator: 'CmdOrCtrl+3', click: () => actions.openDirector() },
+      { type: 'separator' },
+      { id: 'arrange-stage', label: 'Stage Layout (Login and Phone Side by Side)', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.arrangeStage() },
+      { type: 'separator' },
+      { role: 'minimize' },
+      ...(mac ? ([{ role: 'front' }] as MenuItemConstructorOptions[]) : [{ role: 'close' } as MenuItemConstructorOptions]),
+    ],
+  };
+  return [...(mac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []), file, { role: 'editMenu' }, view, window];
+}

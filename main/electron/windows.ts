@@ -1,0 +1,161 @@
+// The app's windows: one of each kind, the stage preset that puts them side by side, remembered positions.
+import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import { APP_ORIGIN, secureWebPreferences } from './security.js';
+import type { Bounds, SettingsStore, WindowName } from './store.js';
+
+/** The renderer picks its view from the hash. */
+export type ViewName = WindowName | 'stage';
+export const appUrl = (view: ViewName): string => `${APP_ORIGIN}/index.html#${view}`;
+
+interface WindowSpec {
+  title: string;
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+}
+
+/**
+ * Sizes are of the page (useContentSize), so screencasts get the same picture on every platform;
+ * positions are of the window. Saved bounds follow the same convention.
+ */
+export const windowSpecs: Record<WindowName, WindowSpec> = {
+  login: { title: 'Login', width: 420, height: 560, minWidth: 360, minHeight: 480 },
+  phone: { title: 'Phone', width: 380, height: 780, minWidth: 320, minHeight: 600 },
+  director: { title: 'Director', width: 960, height: 720, minWidth: 640, minHeight: 480 },
+};
+
+export const STAGE_GAP = 24;
+
+/** The stage preset: login at left, the phone to its right, the pair centred in the work area. */
+export function stageLayout(workArea: Rectangle, gap = STAGE_GAP): Record<'login' | 'phone', Bounds> {
+  const login = windowSpecs.login;
+  const phone = windowSpecs.phone;
+  const phoneHeight = Math.max(phone.minHeight, Math.min(phone.height, workArea.height));
+  const total = login.width + gap + phone.width;
+  const left = workArea.x + Math.max(0, Math.round((workArea.width - total) / 2));
+  const top = workArea.y + Math.max(0, Math.round((workArea.height - phoneHeight) / 2));
+  return {
+    login: { x: left, y: top + Math.round((phoneHeight - login.height) / 2), width: login.width, height: login.height },
+    phone: { x: left + login.width + gap, y: top, width: phone.width, height: phoneHeight },
+  };
+}
+
+/** Whether saved bounds still show at least a grabbable part of the window on some display. */
+export function isVisibleOnSomeDisplay(bounds: Bounds, workAreas: readonly Rectangle[]): boolean {
+  const margin = 48;
+  return workAreas.some(
+    (a) => bounds.x + bounds.width - margin >= a.x && bounds.x + margin <= a.x + a.width && bounds.y >= a.y - margin && bounds.y + margin <= a.y + a.height,
+  );
+}
+
+export interface WindowDeps {
+  createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  /** Path of the CommonJS preload bundle. */
+  preload: string;
+  settings: SettingsStore;
+  workAreas: () => Rectangle[];
+  /** Called for every window created, e.g. to apply security rules (also applied app-wide). */
+  onCreated?: (name: WindowName, win: BrowserWindow) => void;
+}
+
+/** At most one window of each kind; the menu focuses it when it is already open. */
+export class AppWindows {
+  #windows = new Map<WindowName, BrowserWindow>();
+
+  constructor(private readonly deps: WindowDeps) {}
+
+  /** Live windows, for event forwarding and the sender check. */
+  all(): BrowserWindow[] {
+    return [...this.#windows.values()].filter((w) => !w.isDestroyed());
+  }
+
+  get(name: WindowName): BrowserWindow | undefined {
+    const win = this.#windows.get(name);
+    return win && !win.isDestroyed() ? win : undefined;
+  }
+
+  open(name: WindowName, bounds?: Bounds): BrowserWindow {
+    const existing = this.get(name);
+    if (existing) {
+      if (bounds) {
+        existing.setPosition(bounds.x, bounds.y);
+        existing.setContentSize(bounds.width, bounds.height);
+      }
+      if (existing.isMinimized()) existing.restore();
+      existing.show();
+      existing.focus();
+      return existing;
+    }
+    const spec = windowSpecs[name];
+    const place = bounds ?? this.#savedBounds(name) ?? this.#defaultBounds(name);
+    const win = this.deps.createWindow({
+      title: `SLS Simulator — ${spec.title}`,
+      ...place,
+      minWidth: spec.minWidth,
+      minHeight: spec.minHeight,
+      useContentSize: true,
+      show: false,
+      // No menu bar strip on Windows/Linux (Alt shows it): clean screencasts; the shortcuts still work.
+      autoHideMenuBar: true,
+      backgroundColor: '#ffffff',
+      webPreferences: secureWebPreferences(this.deps.preload),
+    });
+    this.#windows.set(name, win);
+    this.deps.onCreated?.(name, win);
+    win.once('ready-to-show', () => win.show());
+    win.on('close', () => this.#saveBounds(name, win));
+    win.on('closed', () => {
+      if (this.#windows.get(name) === win) this.#windows.delete(name);
+    });
+    void win.loadURL(appUrl(name)).catch((error: unknown) => console.error(`Could not load the ${name} window:`, error));
+    return win;
+  }
+
+  /** Login window and phone side by side, at their preset sizes. */
+  arrangeStage(): void {
+    const area = this.deps.workAreas()[0] ?? { x: 0, y: 0, width: 1280, height: 800 };
+    const layout = stageLayout(area);
+    this.open('login', layout.login);
+    this.open('phone', layout.phone);
+  }
+
+  /** The stage on first start; remembered positions afterwards. */
+  openInitial(): void {
+    const saved = this.deps.settings.get('windowBounds');
+    if (saved.login && saved.phone) {
+      this.open('login');
+      this.open('phone');
+    } else {
+      this.arrangeStage();
+    }
+  }
+
+  #savedBounds(name: WindowName): Bounds | null {
+    const saved = this.deps.settings.get('windowBounds')[name];
+    return saved && isVisibleOnSomeDisplay(saved, this.deps.workAreas()) ? saved : null;
+  }
+
+  #defaultBounds(name: WindowName): Bounds {
+    const area = this.deps.workAreas()[0] ?? { x: 0, y: 0, width: 1280, height: 800 };
+    if (name !== 'director') return stageLayout(area)[name];
+    const spec = windowSpecs.director;
+    const width = Math.min(spec.width, area.width);
+    const height = Math.min(spec.height, area.height);
+    return { x: area.x + Math.round((area.width - width) / 2), y: area.y + Math.round((area.height - height) / 2), width, height };
+  }
+
+  #saveBounds(name: WindowName, win: BrowserWindow): void {
+    try {
+      if (win.isMinimized() || win.isFullScreen()) return;
+      // Position of the window, size of its page: the same convention as the constructor's options.
+      const { x, y } = win.getBounds();
+      const { width, height } = win.getContentBounds();
+      const all = this.deps.settings.get('windowBounds');
+      this.deps.settings.set('windowBounds', { ...all, [name]: { x, y, width: Math.max(200, width), height: Math.max(200, height) } });
+    } catch (error) {
+      // Losing a window position is not worth an error dialog.
+      console.error(`Could not save the ${name} window position:`, error);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { fileLibrary } from '../../../../main/host/scenario-library.js';
+import { Simulation } from '../../../../main/sim/simulation.js';
+import { DEMO_PASSWORD, demoScenario } from '../../helpers.js';
+
+describe('loading scenarios through the API', () => {
+  const sim = () => new Simulation(demoScenario(), { library: fileLibrary() });
+
+  it('lists the built-in library with titles and article steps, the default first', () => {
+    const list = sim().listScenarios({});
+    expect(list[0]).toMatchObject({ name: 'default', file: 'scenarios/default.yaml' });
+    expect(list.length).toBeGreaterThan(40);
+    expect(list.find((s) => s.name === 'sms-carrier-blocked')).toMatchObject({ article: { step: expect.stringContaining('carrier') } });
+  });
+
+  it('loads a built-in scenario by name', () => {
+    const s = sim();
+    const result = s.loadScenario({ name: 'push-dnd' });
+    expect(result.ok).toBe(true);
+    expect(s.getScenario({}).name).toBe('push-dnd');
+    expect(() => s.loadScenario({ name: 'nope' })).toThrow(/No built-in scenario "nope"/);
+  });
+
+  it('a broken file reports its problems and the running scenario keeps going', () => {
+    const s = sim();
+    const login = s.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
+    const result = s.loadScenario({ text: 'name: x\ntitle: [\n', fileName: '/home/t/broken.yaml' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ file: 'broken.yaml', field: '(syntax)' });
+    expect(s.getScenario({}).name).toBe('default');
+    expect(s.getLogin({ loginId: login.loginId! }).step).toBe('securityCode');
+  });
+
+  it('loads a file given as text', () => {
+    const s = sim();
+    const text = 'name: mine\ntitle: Mine\nseed: 3\nusers:\n  - { username: abc, password: pw, region: US }\n';
+    expect(s.loadScenario({ text, fileName: 'mine.yaml' })).toMatchObject({ ok: true, world: { scenario: { name: 'mine' } } });
+    expect(s.submitCredentials({ username: 'abc', password: 'pw', mode: 'live' }).step).toBe('loggedIn');
+  });
+});
