@@ -1,6 +1,6 @@
 // The SLS server's login state machine: credentials → (device choice) → second factor → logged in.
 import type { FactorFailure } from '../api/events.js';
-import type { DeviceChoice, LoginStep, LoginView, TradingMode } from '../api/views.js';
+import type { LoginStep, LoginView, TradingMode } from '../api/views.js';
 import { SimError } from '../api/dispatch.js';
 import type { Account } from './directory.js';
 import { OobCodeBox } from './oob-code.js';
@@ -9,18 +9,17 @@ import type { DeviceSpec } from './scenario/schema.js';
 import { sendSms } from './sms.js';
 import { placeCall } from './voice.js';
 import { sendPush } from './push.js';
-import { cardChallenge, checkResponse, ocraChallenge, type ChallengeFactor } from './challenge.js';
-import { ibKeyDeviceKey, iosAppSecret } from './mobile-app.js';
-import { CARD_SIZE } from './code-card.js';
+import { checkResponse, type ChallengeFactor } from './challenge.js';
+import { issueIbKeyChallenge, resync, startCodeCard, startDscPlus } from './factors.js';
 import type { TimerId } from './clock.js';
 import type { AppRefusal } from '../api/events.js';
 import type { AppResponseView } from '../api/views.js';
 import type { UnlockMethod } from './mobile-app.js';
 import type { World } from './world.js';
 
-/** The only two things a refused user is told (no enumeration, ASVS 6.3.8). */
-export const INVALID_CREDENTIALS = 'Invalid user name password combination';
-export const LOGIN_FAILED = 'Login failed';
+import { formatWait, INVALID_CREDENTIALS, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
+
+export { INVALID_CREDENTIALS, LOGIN_FAILED };
 
 export interface LoginAttempt {
   id: string;
@@ -31,6 +30,8 @@ export interface LoginAttempt {
   codes: OobCodeBox | null;
   /** IB Key push waiting for approval on a phone. */
   push: { phoneId: string; expiresAt: number; timer: TimerId } | null;
+  /** The push went unanswered for the whole window; a late approval is told so. */
+  pushExpired: boolean;
   challenge: ChallengeFactor | null;
   /** Set when the login comes from the mobile app on a phone (the trading device). */
   fromPhone: string | null;
@@ -41,53 +42,15 @@ export interface LoginAttempt {
   notice: string | null;
 }
 
-function formatWait(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
 export class LoginServer {
   constructor(private readonly world: World) {}
 
   view(attempt: LoginAttempt): LoginView {
-    const { directory, clock } = this.world;
-    const devices = attempt.account.spec.devices.map((d) => directory.describeDevice(attempt.account, d));
-    const device: DeviceChoice | null = attempt.device ? directory.describeDevice(attempt.account, attempt.device) : null;
-    const resendAt = attempt.codes?.nextSendAt() ?? null;
-    return {
-      loginId: attempt.id,
-      step: attempt.step,
-      mode: attempt.mode,
-      username: attempt.account.spec.username,
-      error: attempt.error,
-      notice: attempt.notice,
-      devices,
-      device,
-      resendAvailableAt: attempt.step === 'securityCode' ? resendAt : null,
-      resendChannels: { sms: attempt.step === 'securityCode', voice: attempt.step === 'securityCode' },
-      challenge: attempt.challenge?.challenge ?? null,
-      cardIndexes: attempt.challenge?.cardIndexes ?? null,
-      now: clock.now(),
-    };
+    return loginView(this.world, attempt);
   }
 
-  /** The answer to refused credentials: identical whatever the reason. */
   refusedView(mode: TradingMode): LoginView {
-    return {
-      loginId: null,
-      step: 'credentials',
-      mode,
-      username: '',
-      error: INVALID_CREDENTIALS,
-      notice: null,
-      devices: [],
-      device: null,
-      resendAvailableAt: null,
-      resendChannels: { sms: false, voice: false },
-      challenge: null,
-      cardIndexes: null,
-      now: this.world.clock.now(),
-    };
+    return refusedView(mode, this.world.clock.now());
   }
 
   get(loginId: string): LoginAttempt {
@@ -121,6 +84,7 @@ export class LoginServer {
       device: null,
       codes: null,
       push: null,
+      pushExpired: false,
       challenge: null,
       fromPhone,
       wrongAnswers: 0,
@@ -193,7 +157,7 @@ export class LoginServer {
   requestChallenge(loginId: string): LoginView {
     const attempt = this.#expect(loginId, ['push']);
     this.#endFactor(attempt);
-    this.#issueIbKeyChallenge(attempt, null);
+    issueIbKeyChallenge(this.world, attempt, null);
     return this.view(attempt);
   }
 
@@ -204,7 +168,7 @@ export class LoginServer {
     const outcome = checkResponse(factor, response);
     if (outcome === 'ok') {
       this.world.journal.record({ type: 'response.accepted', loginId, username });
-      if (factor.device === 'ibkey') this.#resync(attempt);
+      if (factor.device === 'ibkey') resync(this.world, attempt);
       this.#complete(attempt, factor.device);
     } else {
       attempt.wrongAnswers++;
@@ -220,17 +184,6 @@ export class LoginServer {
     return this.view(attempt);
   }
 
-  /** One challenge/response login re-aligns the app with the servers (notifications article, step 9). */
-  #resync(attempt: LoginAttempt): void {
-    const device = attempt.device;
-    if (device?.kind !== 'ibkey') return;
-    const phone = this.world.phones.get(device.phone);
-    if (!phone?.status.appOutOfSync) return;
-    phone.status.appOutOfSync = false;
-    this.world.journal.record({ type: 'app.resynced', phoneId: phone.id, username: attempt.account.spec.username });
-    this.world.touchPhone(phone);
-  }
-
   /** The phone's IB Key approving a pending login (push notification tapped, owner verified). */
   approvePush(phoneId: string, loginId: string, method: UnlockMethod, pin: string | undefined): AppResponseView {
     const { world } = this;
@@ -242,7 +195,7 @@ export class LoginServer {
     const phone = world.phones.get(phoneId);
     if (!phone) throw new SimError('not_found', `No phone "${phoneId}" in this scenario`);
     if (!attempt || attempt.step !== 'push' || attempt.push?.phoneId !== phoneId) {
-      const expired = attempt?.push === null && attempt.challenge?.device === 'ibkey' && this.#expiredPushes.has(loginId);
+      const expired = attempt?.pushExpired === true;
       phone.clearPush(loginId);
       world.touchPhone(phone);
       return expired
@@ -260,8 +213,6 @@ export class LoginServer {
     this.#complete(attempt, 'ibkey');
     return { ok: true, response: null, message: 'Login approved.' };
   }
-
-  #expiredPushes = new Set<string>();
 
   acceptPaperWarning(loginId: string): LoginView {
     const attempt = this.#expect(loginId, ['paperWarning']);
@@ -331,43 +282,13 @@ export class LoginServer {
         sendPush(world, attempt.account, device.phone, attempt.id, expiresAt);
         break;
       }
-      case 'dscplus': {
-        const challenge = world.random.digits(6);
-        const fob = world.fobs.get(device.serial)!;
-        attempt.step = 'dscplus';
-        attempt.challenge = ocraChallenge('dscplus', challenge, fob.key, device.pin);
-        attempt.notice = 'Press the button on your Digital Security Card+ until PIN> appears, enter your PIN, then the challenge below.';
-        world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'dscplus' });
+      case 'dscplus':
+        startDscPlus(world, attempt, device);
         break;
-      }
-      case 'codecard': {
-        const card = world.cards.get(device.serial)!;
-        const first = 1 + world.random.int(CARD_SIZE);
-        let second = 1 + world.random.int(CARD_SIZE - 1);
-        if (second >= first) second++; // two different indexes
-        attempt.step = 'codecard';
-        attempt.challenge = cardChallenge([first, second], [card.value(first), card.value(second)]);
-        attempt.notice = 'Enter the values printed beside these index numbers on your Security Code Card, without spaces.';
-        world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'codecard' });
+      case 'codecard':
+        startCodeCard(world, attempt, device);
         break;
-      }
     }
-    world.touchLogin(attempt);
-  }
-
-  #issueIbKeyChallenge(attempt: LoginAttempt, notice: string | null): void {
-    const { world } = this;
-    const device = attempt.device;
-    if (device?.kind !== 'ibkey') throw new SimError('wrong_state', 'Challenge/response needs an IB Key device');
-    const phone = world.phones.get(device.phone)!;
-    const key = ibKeyDeviceKey(world.scenario.seed, attempt.account.spec.username, device.id);
-    // The server knows the PIN the app binds into the response (Android: the app PIN set at activation).
-    const pin = phone.spec.platform === 'android' ? phone.spec.pin! : iosAppSecret(world.scenario.seed, phone.id);
-    attempt.step = 'challenge';
-    attempt.challenge = ocraChallenge('ibkey', world.random.digits(6), key, pin);
-    attempt.notice = notice ?? 'Open IBKR Mobile, tap Authenticate, enter the challenge and type the Response String below.';
-    attempt.error = null;
-    world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'ibkey' });
     world.touchLogin(attempt);
   }
 
@@ -376,9 +297,9 @@ export class LoginServer {
     if (attempt.step !== 'push' || !attempt.push) return;
     const { world } = this;
     world.journal.record({ type: 'push.expired', loginId: attempt.id });
-    this.#expiredPushes.add(attempt.id);
+    attempt.pushExpired = true;
     this.#endFactor(attempt);
-    this.#issueIbKeyChallenge(attempt, 'The notification was not approved in time. Use the challenge below with IBKR Mobile.');
+    issueIbKeyChallenge(this.world, attempt, 'The notification was not approved in time. Use the challenge below with IBKR Mobile.');
   }
 
   /** Stops whatever the current factor had running (push timer, pending notification). */
