@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
-await Promise.all([
+const results = await Promise.allSettled([
   build({
     ...common,
     entryPoints: ['main/electron/main.ts'],
@@ -29,3 +29,10 @@ await Promise.all([
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),
 ]);
+
+// Every entry is tried even when one fails, so the shell can still build while another is broken.
+const failed = results.filter((r) => r.status === 'rejected');
+if (failed.length) {
+  for (const f of failed) console.error(f.reason?.message ?? f.reason);
+  process.exitCode = 1;
+}

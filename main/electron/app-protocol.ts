@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { CustomScheme } from 'electron';
 import { APP_HOST, APP_SCHEME, securityHeaders } from './security.js';
 
-/** Registered before the app is ready: a standard, secure scheme (checklist 18: not file://). */
+/**
+ * Registered before the app is ready: a standard, secure scheme (checklist 18: not file://).
+ * corsEnabled stays off: our pages load their scripts same-origin, and no other origin may read app://.
+ */
 export const appScheme: CustomScheme = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: false },

@@ -55,8 +55,6 @@ export interface WindowDeps {
   preload: string;
   settings: SettingsStore;
   workAreas: () => Rectangle[];
-  /** Called for every window created, e.g. to apply security rules (also applied app-wide). */
-  onCreated?: (name: WindowName, win: BrowserWindow) => void;
 }
 
 /** At most one window of each kind; the menu focuses it when it is already open. */
@@ -102,7 +100,6 @@ export class AppWindows {
       webPreferences: secureWebPreferences(this.deps.preload),
     });
     this.#windows.set(name, win);
-    this.deps.onCreated?.(name, win);
     win.once('ready-to-show', () => win.show());
     win.on('close', () => this.#saveBounds(name, win));
     win.on('closed', () => {

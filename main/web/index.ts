@@ -1,0 +1,101 @@
+// `npm run web`: the simulation in this Node process, served to a browser on 127.0.0.1.
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { Pacer } from '../host/pacer.js';
+import { appRoot, defaultScenarioPath, readScenarioFile } from '../host/scenario-files.js';
+import { fileLibrary } from '../host/scenario-library.js';
+import { formatProblem } from '../sim/scenario/load.js';
+import { Simulation } from '../sim/simulation.js';
+import { createWebServer } from './server.js';
+
+export const DEFAULT_PORT = 4173;
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError('a port number from 0 to 65535 (0 = any free port)');
+  }
+  return port;
+}
+
+function defaultPort(): number {
+  const env = process.env.SLS_PORT;
+  if (env === undefined || env === '') return DEFAULT_PORT;
+  try {
+    return parsePort(env);
+  } catch {
+    console.error(`SLS_PORT="${env}" is not a port number; using ${DEFAULT_PORT}`);
+    return DEFAULT_PORT;
+  }
+}
+
+interface Options {
+  port: number;
+  scenario: string;
+  paused: boolean;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command('sls-web')
+    .description('Serve the SLS Simulator (login window and phone) to a browser on 127.0.0.1')
+    .option('-p, --port <n>', 'port to listen on; 0 = any free port (env SLS_PORT)', parsePort, defaultPort())
+    .option('-s, --scenario <file.yaml>', 'scenario file', defaultScenarioPath())
+    .option('--paused', 'start with the virtual clock paused', false)
+    .showHelpAfterError();
+  program.parse(argv);
+  const options = program.opts<Options>();
+
+  const file = path.resolve(options.scenario);
+  const loaded = readScenarioFile(file);
+  if (!loaded.ok) {
+    for (const problem of loaded.problems) console.error(formatProblem(problem));
+    process.exit(2);
+  }
+
+  const sim = new Simulation(loaded.scenario, { library: fileLibrary() });
+  if (options.paused) sim.setClockRunning({ running: false });
+  const pacer = new Pacer(sim);
+
+  let server;
+  try {
+    server = await createWebServer({
+      sim,
+      rendererDir: path.join(appRoot(), 'dist', 'renderer'),
+      port: options.port,
+      onInternalError: (error) => console.error('Internal error:', error),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') console.error(`Port ${options.port} is already in use. Try --port 0 for any free port, or --port <n>.`);
+    else console.error(`Could not start the server: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  pacer.start();
+  console.log(`SLS Simulator running at ${server.url}`);
+  const { name, seed } = sim.scenario;
+  console.log(`Scenario "${name}" (seed ${seed})${options.paused ? ', clock paused' : ''}. Press Ctrl+C to stop.`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    pacer.stop();
+    // Open event streams would keep the process alive; close() ends them, then the exit is clean.
+    const force = setTimeout(() => process.exit(0), 2000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Error while stopping (${signal}):`, error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main(process.argv).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+// The browser host's defences: which Host and Origin headers it answers, and the headers it sends.
+
+/**
+ * The renderer's policy, as in its meta tag, plus what only a header can say (frame-ancestors).
+ * No inline scripts; Svelte's inline style attributes are allowed.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const securityHeaders: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/**
+ * DNS rebinding: a hostile page can make its own name resolve to 127.0.0.1, but its requests still
+ * carry its name in Host. Only our own address and port are answered.
+ */
+export function allowedHosts(port: number): Set<string> {
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+}
+
+export function isAllowedHost(host: string | undefined, port: number): boolean {
+  return host !== undefined && allowedHosts(port).has(host.toLowerCase());
+}
+
+/**
+ * A browser names the page that sent a request in Origin. Requests from our own pages, or with no
+ * Origin (curl, the tests, same-origin GETs), are fine; any other site is refused even though
+ * it could not read the answer, because an operation may already have changed the simulation.
+ */
+export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+/** POST bodies must be declared JSON: HTML forms cannot send that cross-site without a preflight. */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const type = contentType.split(';', 1)[0]!.trim().toLowerCase();
+  return type === 'application/json';
+}

@@ -1,0 +1,33 @@
+// The preload of every window: `window.sls`, one named function per operation and an event subscription.
+// Bundled to CommonJS for the sandbox; imports nothing but electron and the zod-free list of names.
+// Checklist 20: no Electron API reaches the page, only these functions.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { Bridge } from '../main/api/bridge.js';
+import type { HostEvent } from '../main/api/events.js';
+import { IPC_EVENT_CHANNEL, ipcChannel, operationNames } from '../main/api/names.js';
+
+type Operations = Omit<Bridge, 'onEvent' | 'host'>;
+
+/** The part of ipcRenderer the bridge uses; the bridge never hands ipcRenderer itself to the page. */
+type BridgeIpc = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
+
+function createBridge(ipc: BridgeIpc): Bridge {
+  const operations: Record<string, (request: unknown) => Promise<unknown>> = {};
+  for (const name of operationNames) {
+    // One fixed channel per name: the page cannot choose a channel.
+    const channel = ipcChannel(name);
+    operations[name] = (request: unknown) => ipc.invoke(channel, request);
+  }
+  const onEvent = (listener: (event: HostEvent) => void): (() => void) => {
+    if (typeof listener !== 'function') throw new TypeError('onEvent expects a function');
+    // Only the event goes to the page, never the IpcRendererEvent (it carries the sender).
+    const forward = (_event: IpcRendererEvent, payload: HostEvent) => listener(payload);
+    ipc.on(IPC_EVENT_CHANNEL, forward);
+    return () => {
+      ipc.removeListener(IPC_EVENT_CHANNEL, forward);
+    };
+  };
+  return Object.freeze({ ...(operations as Operations), onEvent, host: 'electron' as const });
+}
+
+contextBridge.exposeInMainWorld('sls', createBridge(ipcRenderer));

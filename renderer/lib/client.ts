@@ -1,0 +1,153 @@
+// The renderer's one way to the simulation: typed operations and events over IPC (Electron) or HTTP + SSE.
+import type { Api, OperationName } from '../../main/api/operations';
+import type { ApiErrorBody, ApiErrorCode, Envelope } from '../../main/api/dispatch';
+import type { HostEvent, HostEventType } from '../../main/api/events';
+import type { HTTP_EVENTS_PATH, HTTP_OP_PREFIX } from '../../main/api/bridge';
+
+// The renderer may not import runtime code from main/; these literal types keep the copies in step with the contract.
+const OP_PREFIX: typeof HTTP_OP_PREFIX = '/api/op/';
+const EVENTS_PATH: typeof HTTP_EVENTS_PATH = '/api/events';
+
+/** How requests and events travel. Replaceable, so tests can run the UI without a host. */
+export interface Transport {
+  readonly kind: 'electron' | 'http' | 'test';
+  call(name: OperationName, request: unknown): Promise<Envelope>;
+  /** Calls `listener` for every host event; returns the unsubscribe function. */
+  subscribe(listener: (event: HostEvent) => void): () => void;
+  /** Resolves once events flow (so nothing between the first read and the subscription is missed). */
+  ready(): Promise<void>;
+}
+
+/** What a refused operation throws: the envelope's code and message. */
+export class ClientError extends Error {
+  readonly code: ApiErrorCode;
+  readonly issues: { path: string; message: string }[];
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ClientError';
+    this.code = body.code;
+    this.issues = body.issues ?? [];
+  }
+}
+
+const unreachable: ApiErrorBody = { code: 'internal', message: 'The simulator is not responding' };
+
+function bridgeTransport(bridge: NonNullable<Window['sls']>): Transport {
+  return {
+    kind: 'electron',
+    call: async (name, request) => {
+      const operation = bridge[name] as (r: unknown) => Promise<Envelope>;
+      try {
+        return await operation(request);
+      } catch {
+        return { ok: false, error: unreachable };
+      }
+    },
+    subscribe: (listener) => bridge.onEvent(listener),
+    ready: async () => {},
+  };
+}
+
+function httpTransport(): Transport {
+  const listeners = new Set<(event: HostEvent) => void>();
+  let source: EventSource | null = null;
+  let opened: Promise<void> | null = null;
+  const connect = () => {
+    if (opened) return opened;
+    opened = new Promise<void>((resolve) => {
+      source = new EventSource(EVENTS_PATH);
+      source.addEventListener('open', () => resolve());
+      source.addEventListener('message', (message: MessageEvent<string>) => {
+        let event: HostEvent;
+        try {
+          event = JSON.parse(message.data) as HostEvent;
+        } catch {
+          return;
+        }
+        for (const listener of listeners) listener(event);
+      });
+    });
+    return opened;
+  };
+  return {
+    kind: 'http',
+    call: async (name, request) => {
+      try {
+        const response = await fetch(`${OP_PREFIX}${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(request ?? {}),
+        });
+        return (await response.json()) as Envelope;
+      } catch {
+        return { ok: false, error: unreachable };
+      }
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      void connect();
+      return () => listeners.delete(listener);
+    },
+    ready: () => connect(),
+  };
+}
+
+/** Electron's preload bridge when present, else the browser host's HTTP API. */
+function detectTransport(): Transport {
+  return typeof window !== 'undefined' && window.sls ? bridgeTransport(window.sls) : httpTransport();
+}
+
+export type EventOf<T extends HostEventType> = Extract<HostEvent, { type: T }>;
+
+export type Client = Api & {
+  readonly transport: Transport;
+  /** Every host event of one type; returns the unsubscribe function. */
+  on<T extends HostEventType>(type: T, listener: (event: EventOf<T>) => void): () => void;
+  ready(): Promise<void>;
+};
+
+export function createClient(transport: Transport): Client {
+  const on = <T extends HostEventType>(type: T, listener: (event: EventOf<T>) => void) =>
+    transport.subscribe((event) => {
+      if (event.type === type) listener(event as EventOf<T>);
+    });
+  const extras: Record<string, unknown> = { transport, on, ready: () => transport.ready() };
+  const operations = new Map<string, (request: unknown) => Promise<unknown>>();
+  const operation = (name: string) => async (request: unknown) => {
+    const envelope = await transport.call(name as OperationName, request ?? {});
+    if (!envelope.ok) throw new ClientError(envelope.error);
+    return envelope.value;
+  };
+  // Operation names come from the contract's types; the host refuses any name it does not know.
+  return new Proxy(extras, {
+    get: (target, name) => {
+      if (typeof name !== 'string') return undefined;
+      if (Object.hasOwn(target, name)) return target[name];
+      // Not thenable: awaiting the client must not call an operation named "then".
+      if (name === 'then' || name === 'toJSON') return undefined;
+      let fn = operations.get(name);
+      if (!fn) operations.set(name, (fn = operation(name)));
+      return fn;
+    },
+  }) as unknown as Client;
+}
+
+let current: Client | null = null;
+
+/** The client of this page; the transport is chosen on first use. */
+export function client(): Client {
+  current ??= createClient(detectTransport());
+  return current;
+}
+
+/** For tests: run the UI over another transport. Call before the app starts. */
+export function useTransport(transport: Transport): Client {
+  current = createClient(transport);
+  return current;
+}
+
+/** A message for the alert region from anything an operation threw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ClientError) return error.message;
+  return 'Something went wrong. Try again.';
+}

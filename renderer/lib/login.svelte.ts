@@ -1,0 +1,131 @@
+// The login window's state: the server's view of the login, what the user typed, and the actions.
+import type { LoginView, TradingMode } from '../../main/api/views';
+import { ClientError, errorMessage, type Client } from './client';
+import type { ClockState } from './clock.svelte';
+
+function blankView(mode: TradingMode, now = 0): LoginView {
+  return {
+    loginId: null,
+    step: 'credentials',
+    mode,
+    username: '',
+    error: null,
+    notice: null,
+    devices: [],
+    device: null,
+    resendAvailableAt: null,
+    resendChannels: { sms: false, voice: false },
+    challenge: null,
+    cardIndexes: null,
+    now,
+  };
+}
+
+export class LoginState {
+  view = $state.raw<LoginView>(blankView('live'));
+  /** The fields keep what was typed, whatever the server answers (a refusal names no user). */
+  username = $state('');
+  password = $state('');
+  code = $state('');
+  mode = $state<TradingMode>('live');
+  /** A request is in flight: buttons wait, fields keep focus. */
+  busy = $state(false);
+  /** An error from the transport itself (the server's refusals come in the view). */
+  #clientError = $state<string | null>(null);
+  /** Counts answers that carried an error, so a step can select its field again. */
+  rejections = $state(0);
+
+  readonly step = $derived(this.view.step);
+  readonly error = $derived(this.#clientError ?? this.view.error);
+  /** Milliseconds until "Didn't receive a security code?" may send again (0 = now). */
+  readonly resendWait = $derived(this.view.resendAvailableAt === null ? 0 : Math.max(0, this.view.resendAvailableAt - this.clock.now));
+
+  constructor(
+    private readonly api: Client,
+    private readonly clock: ClockState,
+  ) {}
+
+  connect(): () => void {
+    const offLogin = this.api.on('login', ({ login }) => {
+      // Events of every login reach every window; this window follows only its own.
+      if (login.loginId !== null && login.loginId === this.view.loginId) this.#show(login);
+    });
+    // A reset or another scenario ends every login.
+    const offWorld = this.api.on('world', () => this.#show(blankView(this.mode, this.clock.now)));
+    return () => {
+      offLogin();
+      offWorld();
+    };
+  }
+
+  #show(view: LoginView): void {
+    const before = this.view;
+    this.view = view;
+    this.clock.observe(view.now);
+    if (view.step !== before.step || view.loginId !== before.loginId) this.code = '';
+  }
+
+  async #run(action: () => Promise<LoginView>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.#clientError = null;
+    try {
+      const view = await action();
+      this.#show(view);
+      // Only answers to the user's own action re-select a field: a late event must not eat what is being typed.
+      if (view.error) this.rejections++;
+    } catch (error) {
+      this.#clientError = errorMessage(error);
+      this.rejections++;
+      // The login is gone on the server (reset, expired): back to the first screen, fields kept.
+      if (error instanceof ClientError && error.code === 'not_found') this.view = blankView(this.mode, this.clock.now);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #id(): string {
+    return this.view.loginId ?? '';
+  }
+
+  setMode(mode: TradingMode): void {
+    if (this.step === 'credentials') this.mode = mode;
+  }
+
+  submitCredentials(): Promise<void> {
+    return this.#run(() => this.api.submitCredentials({ username: this.username.trim(), password: this.password, mode: this.mode }));
+  }
+
+  chooseDevice(deviceId: string): Promise<void> {
+    return this.#run(() => this.api.chooseDevice({ loginId: this.#id(), deviceId }));
+  }
+
+  changeDevice(): Promise<void> {
+    return this.#run(() => this.api.changeDevice({ loginId: this.#id() }));
+  }
+
+  submitCode(): Promise<void> {
+    return this.#run(() => this.api.submitCode({ loginId: this.#id(), code: this.code.replace(/\s+/g, '') }));
+  }
+
+  requestNewCode(channel: 'sms' | 'voice'): Promise<void> {
+    return this.#run(() => this.api.requestNewCode({ loginId: this.#id(), channel }));
+  }
+
+  acceptPaperWarning(): Promise<void> {
+    return this.#run(() => this.api.acceptPaperWarning({ loginId: this.#id() }));
+  }
+
+  /** Cancel, or start again after a failed login: back to the first screen with the username kept. */
+  cancel(): Promise<void> {
+    return this.#run(async () => {
+      const view = await this.api.cancelLogin({ loginId: this.#id() });
+      return { ...view, username: '' };
+    });
+  }
+
+  async logOut(): Promise<void> {
+    await this.#run(() => this.api.logOut({ loginId: this.#id() }));
+    if (this.step === 'credentials') this.password = '';
+  }
+}

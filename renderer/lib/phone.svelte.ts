@@ -1,0 +1,138 @@
+// The simulated phone on screen: which phone, what it shows (lock screen, home, Messages) and its banner.
+import type { LoginView, NotificationView, PhoneView } from '../../main/api/views';
+import type { Client } from './client';
+import type { ClockState } from './clock.svelte';
+import { phoneForLogin } from './phone-match';
+import type { WorldState } from './world.svelte';
+
+export type PhoneScreen = 'lock' | 'home' | 'messages';
+
+/** How long a banner stays, in virtual time (so a paused clock also pauses the banner). */
+export const BANNER_MS = 6_000;
+
+export class PhoneState {
+  id = $state<string | null>(null);
+  view = $state.raw<PhoneView | null>(null);
+  screen = $state<PhoneScreen>('lock');
+  /** The newest notification that arrived while this phone was on screen. */
+  banner = $state.raw<NotificationView | null>(null);
+  /** Set by `#phone/<id>`: the phone stays, whoever logs in. */
+  pinned = false;
+  #seen = new Set<string>();
+  #reading = false;
+
+  readonly showBanner = $derived.by(() => {
+    const b = this.banner;
+    if (!b || b.silenced || this.screen === 'lock') return false;
+    if (this.screen === 'messages' && b.source.kind === 'sms') return false;
+    return this.clock.now < b.at + BANNER_MS;
+  });
+
+  constructor(
+    private readonly api: Client,
+    private readonly clock: ClockState,
+    private readonly world: WorldState,
+  ) {}
+
+  connect(): () => void {
+    const offPhone = this.api.on('phone', ({ phone }) => {
+      if (phone.id === this.id) this.#show(phone);
+    });
+    const offLogin = this.api.on('login', ({ login }) => this.follow(login));
+    const offWorld = this.api.on('world', ({ world }) => {
+      const keep = this.id !== null && world.phones.some((p) => p.id === this.id);
+      void this.select(keep ? this.id : (world.phones[0]?.id ?? null), true);
+    });
+    return () => {
+      offPhone();
+      offLogin();
+      offWorld();
+    };
+  }
+
+  /** Shows a phone, on its lock screen, as if it had been lying on the desk. */
+  async select(id: string | null, force = false): Promise<void> {
+    if (id === this.id && !force) return;
+    this.id = id;
+    this.view = null;
+    this.banner = null;
+    this.screen = 'lock';
+    if (id === null) return;
+    try {
+      const view = await this.api.getPhone({ phoneId: id });
+      if (this.id === id) this.#show(view);
+    } catch {
+      // The phone is not in this scenario (a stale link): show none.
+      if (this.id === id) this.id = null;
+    }
+  }
+
+  /** The stage follows the login in progress: its SMS phone, or the phone holding its IB Key. */
+  follow(login: LoginView): void {
+    if (this.pinned) return;
+    const id = phoneForLogin(login, this.world.phones);
+    if (id !== null && id !== this.id) void this.select(id);
+  }
+
+  #show(view: PhoneView): void {
+    // An answer can arrive after a newer event; virtual time orders them.
+    if (this.view && this.view.id === view.id && view.now < this.view.now) return;
+    // What was already there when the phone came on screen raises no banner.
+    if (!this.view || this.view.id !== view.id) this.#seen = new Set(view.notifications.map((n) => n.id));
+    this.view = view;
+    this.clock.observe(view.now);
+    for (const n of view.notifications) {
+      if (this.#seen.has(n.id)) continue;
+      this.#seen.add(n.id);
+      if (!n.silenced) this.banner = n;
+    }
+    if (this.screen === 'messages' && view.unread > 0) void this.#readAll();
+  }
+
+  async #apply(request: Promise<PhoneView>): Promise<void> {
+    try {
+      this.#show(await request);
+    } catch {
+      // The phone changed under us (a notification already gone): the next event has the truth.
+    }
+  }
+
+  /** Reading the conversation marks it read and clears its notifications, as on a real phone. */
+  async #readAll(): Promise<void> {
+    const phoneId = this.id;
+    const view = this.view;
+    if (!phoneId || !view || this.#reading) return;
+    this.#reading = true;
+    try {
+      if (view.unread > 0) await this.#apply(this.api.markMessagesRead({ phoneId }));
+      for (const n of view.notifications) {
+        if (n.source.kind === 'sms') await this.#apply(this.api.dismissNotification({ phoneId, notificationId: n.id }));
+      }
+    } finally {
+      this.#reading = false;
+    }
+    // Something arrived while reading: read that too (once per change, so a refusal cannot loop).
+    const latest = this.view as PhoneView | null;
+    if (this.screen === 'messages' && latest && latest !== view && latest.unread > 0 && latest.now > view.now) void this.#readAll();
+  }
+
+  openMessages(): void {
+    this.screen = 'messages';
+    this.banner = null;
+    void this.#readAll();
+  }
+
+  /** Tapping a notification opens its app; only Messages exists so far. */
+  openNotification(n: NotificationView): void {
+    if (n.source.kind === 'sms') this.openMessages();
+    else this.screen = 'home';
+  }
+
+  goHome(): void {
+    this.screen = 'home';
+  }
+
+  lock(): void {
+    this.screen = 'lock';
+  }
+}

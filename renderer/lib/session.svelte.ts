@@ -1,0 +1,46 @@
+// One window's state, wired to the client: the world, the clock, the login and the phone.
+import type { Client } from './client';
+import { ClockState } from './clock.svelte';
+import { LoginState } from './login.svelte';
+import { PhoneState } from './phone.svelte';
+import type { Route } from './route.svelte';
+import { WorldState } from './world.svelte';
+
+export class Session {
+  readonly clock: ClockState;
+  readonly world: WorldState;
+  readonly login: LoginState;
+  readonly phone: PhoneState;
+  /** Events flow and the first state is loaded; tests wait for this (html[data-ready]). */
+  ready = $state(false);
+  failed = $state<string | null>(null);
+
+  constructor(readonly api: Client) {
+    this.clock = new ClockState(api);
+    this.world = new WorldState(api);
+    this.login = new LoginState(api, this.clock);
+    this.phone = new PhoneState(api, this.clock, this.world);
+  }
+
+  /** Subscribes first, then reads, so no change between the two is missed. Returns the teardown. */
+  start(route: Route): () => void {
+    const stops = [this.clock.connect(), this.world.connect(), this.login.connect(), this.phone.connect()];
+    void this.#load(route);
+    return () => stops.forEach((stop) => stop());
+  }
+
+  async #load(route: Route): Promise<void> {
+    try {
+      await this.api.ready();
+      await Promise.all([this.world.load(), this.clock.load()]);
+      if (route.view !== 'login') {
+        const pinned = route.view === 'phone' ? route.phoneId : null;
+        this.phone.pinned = pinned !== null;
+        await this.phone.select(pinned ?? this.world.phones[0]?.id ?? null);
+      }
+      this.ready = true;
+    } catch {
+      this.failed = 'The simulator is not responding. Is it still running?';
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// Formatting virtual time for the screens: countdowns, and a phone's clock in its region's time zone.
+import type { Platform } from '../../main/api/views';
+
+/** A phone shows local time; the scenario's region decides which (deterministic on every machine). */
+const zones: Record<string, string> = {
+  US: 'America/New_York',
+  CA: 'America/Toronto',
+  EU: 'Europe/Berlin',
+  UK: 'Europe/London',
+  GB: 'Europe/London',
+  HK: 'Asia/Hong_Kong',
+  IN: 'Asia/Kolkata',
+  CN: 'Asia/Shanghai',
+  JP: 'Asia/Tokyo',
+  SG: 'Asia/Singapore',
+  AU: 'Australia/Sydney',
+};
+
+export function timeZone(region: string): string {
+  return zones[region.toUpperCase()] ?? 'UTC';
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function format(at: number, key: string, options: Intl.DateTimeFormatOptions): string {
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat('en-US', options)));
+  return formatter.format(at);
+}
+
+/** Status bar and lock screen: "9:41" on iOS, "09:41" (24 h) on Android outside the US. */
+export function clockTime(at: number, region: string, platform: Platform): string {
+  const zone = timeZone(region);
+  const hour12 = platform === 'ios' || region.toUpperCase() === 'US';
+  const text = format(at, `clock:${zone}:${hour12}`, { timeZone: zone, hour: hour12 ? 'numeric' : '2-digit', minute: '2-digit', hour12 });
+  return text.replace(/\s?[AP]M$/, '');
+}
+
+/** Beside a message or a notification: "9:31 AM". */
+export function messageTime(at: number, region: string): string {
+  const zone = timeZone(region);
+  return format(at, `msg:${zone}`, { timeZone: zone, hour: 'numeric', minute: '2-digit' });
+}
+
+/** The lock screen's date line: "Monday, March 2". */
+export function longDate(at: number, region: string): string {
+  const zone = timeZone(region);
+  return format(at, `date:${zone}`, { timeZone: zone, weekday: 'long', month: 'long', day: 'numeric' });
+}
+
+/** "now", "2m ago", "1h ago": how notifications age. */
+export function ago(at: number, now: number): string {
+  const minutes = Math.floor(Math.max(0, now - at) / 60_000);
+  if (minutes < 1) return 'now';
+  if (minutes < 60) return `${minutes}m ago`;
+  return `${Math.floor(minutes / 60)}h ago`;
+}
+
+/** A wait as "m:ss", rounded up so it never shows 0:00 while still waiting. */
+export function countdown(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

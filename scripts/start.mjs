@@ -1,0 +1,119 @@
+// npm start: build when the sources changed, make sure Electron's binary is there, then run the desktop app.
+// Extra arguments go to the app: npm start -- --scenario my.yaml
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureElectronBinary, projectRoot } from './electron-binary.mjs';
+
+export const outputs = {
+  main: path.join(projectRoot, 'dist/electron/main.js'),
+  preload: path.join(projectRoot, 'dist/electron/preload.cjs'),
+  renderer: path.join(projectRoot, 'dist/renderer/index.html'),
+};
+const sourceDirs = ['main', 'preload', 'renderer'].map((d) => path.join(projectRoot, d));
+const sourceFiles = ['package.json', 'vite.config.ts', 'scripts/build-main.mjs'].map((f) => path.join(projectRoot, f));
+
+function newestMtime(entry) {
+  let stat;
+  try {
+    stat = statSync(entry);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+/** Whether an output is missing or older than a source file. */
+export function needsBuild({ outputFiles = Object.values(outputs), sources = [...sourceDirs, ...sourceFiles] } = {}) {
+  const outputTimes = outputFiles.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0));
+  const oldestOutput = Math.min(...outputTimes);
+  if (oldestOutput === 0) return true;
+  return Math.max(...sources.map(newestMtime)) > oldestOutput;
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit', shell: process.platform === 'win32' });
+  return result.status ?? 1;
+}
+
+/**
+ * Builds when needed. If the full build fails (the renderer is often mid-change), the desktop shell
+ * alone is built so the app can still start, and the missing renderer is named.
+ */
+export function buildIfNeeded({ log = console.log, error = console.error } = {}) {
+  if (!needsBuild()) return { ok: true };
+  const started = Date.now() - 1000;
+  log('Building (npm run build:only)…');
+  if (run('npm', ['run', 'build:only']) === 0) return { ok: true };
+  error('The full build failed (see above); building the desktop shell alone (node scripts/build-main.mjs).');
+  run(process.execPath, ['scripts/build-main.mjs']);
+  const fresh = (f) => existsSync(f) && statSync(f).mtimeMs >= started;
+  if (!fresh(outputs.main) || !fresh(outputs.preload)) {
+    return { ok: false, message: 'The desktop app could not be built (see the errors above). Fix them and run npm start again.' };
+  }
+  if (!existsSync(outputs.renderer)) error(`The renderer is not built (${path.relative(projectRoot, outputs.renderer)} is missing): the windows will stay empty until "npm run build:only" succeeds.`);
+  return { ok: true };
+}
+
+/** Makes --scenario and --user-data-dir paths absolute against the directory npm start was typed in. */
+export function resolveUserArgs(argv, baseDir) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const flag = ['--scenario', '--user-data-dir'].find((f) => arg === f || arg.startsWith(`${f}=`));
+    if (!flag) out.push(arg);
+    else if (arg === flag && i + 1 < argv.length) out.push(flag, path.resolve(baseDir, argv[++i]));
+    else if (arg !== flag) out.push(`${flag}=${path.resolve(baseDir, arg.slice(flag.length + 1))}`);
+    else out.push(arg);
+  }
+  return out;
+}
+
+/** Runs Electron until it exits, passing Ctrl+C on; resolves to its exit code. */
+export function launchElectron(binary, args, { env = process.env, spawnFn = spawn, error = console.error } = {}) {
+  const childEnv = { ...env };
+  // Set, it would turn Electron into plain Node.js.
+  delete childEnv.ELECTRON_RUN_AS_NODE;
+  const child = spawnFn(binary, args, { cwd: projectRoot, stdio: 'inherit', env: childEnv, windowsHide: false });
+  const forward = (signal) => () => child.kill(signal);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward(signal));
+  return new Promise((resolve) => {
+    child.on('error', (e) => {
+      error(`Electron could not be started: ${e.message}`);
+      resolve(1);
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+export async function main({
+  argv = process.argv.slice(2),
+  baseDir = process.env.INIT_CWD ?? process.cwd(),
+  build = buildIfNeeded,
+  ensure = ensureElectronBinary,
+  launch = launchElectron,
+  log = console.log,
+  error = console.error,
+} = {}) {
+  // A failed build is reported after the binary check, so an offline machine always ends on the
+  // explanation that matters most there (the binary), whatever state the sources are in.
+  const built = build({ log, error });
+  const electron = ensure({ log });
+  if (!electron.ok) {
+    error(`\n${electron.message}\n`);
+    return 1;
+  }
+  if (!built.ok) {
+    error(built.message);
+    return 1;
+  }
+  return launch(electron.path, [outputs.main, ...resolveUserArgs(argv, baseDir)]);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main();
+}

@@ -1,0 +1,97 @@
+// Fixtures for the desktop app: launch it with a fresh profile, find its windows, page objects for them.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { _electron as electron, expect, test as base, type ElectronApplication, type Locator, type Page } from '@playwright/test';
+import { findElectronBinary, projectRoot } from '../../scripts/electron-binary.mjs';
+
+export { expect };
+
+const mainJs = path.join(projectRoot, 'dist', 'electron', 'main.js');
+const binary = findElectronBinary();
+
+/** Why the Electron tests cannot run on this machine, or null when they can. */
+export const skipReason: string | null = !binary
+  ? 'Electron binary not installed: node_modules/electron has no downloaded binary (npm start fetches it, or run "node node_modules/electron/install.js" with internet access); the browser-host tests in tests/e2e cover the same flows.'
+  : process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY
+    ? 'No display for Electron: run the tests under a desktop session or xvfb-run.'
+    : null;
+
+/** The login window (TWS style): a region named "Login". */
+export class LoginWindow {
+  readonly region: Locator;
+  readonly securityCode: Locator;
+  constructor(readonly page: Page) {
+    this.region = page.getByRole('region', { name: 'Login' });
+    this.securityCode = this.region.getByRole('textbox', { name: 'Security Code' });
+  }
+  async logIn(username: string, password: string): Promise<void> {
+    await this.region.getByRole('textbox', { name: 'Username' }).fill(username);
+    await this.region.getByRole('textbox', { name: 'Password' }).fill(password);
+    await this.region.getByRole('button', { name: 'Log In' }).click();
+  }
+  async enterCode(code: string): Promise<void> {
+    await this.securityCode.fill(code);
+    await this.securityCode.press('Enter');
+  }
+  loggedInAs(username: string): Locator {
+    return this.region.getByText(`Logged in as ${username}`);
+  }
+}
+
+/** The simulated phone: a region whose name starts with "Phone", with the Messages app. */
+export class PhoneWindow {
+  readonly region: Locator;
+  readonly messages: Locator;
+  constructor(readonly page: Page) {
+    this.region = page.getByRole('region', { name: /^Phone/ });
+    this.messages = this.region.getByRole('list', { name: /Messages/ });
+  }
+  /** Waits for an SMS carrying a 6-digit code (the app's own delivery delay) and reads the code. */
+  async waitForCode(): Promise<string> {
+    const openMessages = this.region.getByRole('button', { name: /^Messages/ });
+    await expect(this.messages.or(openMessages).first()).toBeVisible();
+    if (!(await this.messages.isVisible())) await openMessages.click();
+    const sms = this.messages.getByRole('listitem').filter({ hasText: /\b\d{6}\b/ }).last();
+    await expect(sms).toBeVisible({ timeout: 30_000 });
+    const code = /\b(\d{6})\b/.exec(await sms.innerText())?.[1];
+    if (!code) throw new Error('no 6-digit code in the message');
+    return code;
+  }
+}
+
+/** The window showing a view (#login, #phone, ...), once the app has opened it. */
+async function windowFor(app: ElectronApplication, view: string): Promise<Page> {
+  const find = () => app.windows().find((page) => page.url().endsWith(`#${view}`));
+  await expect.poll(() => Boolean(find()), { message: `the #${view} window opens`, timeout: 30_000 }).toBe(true);
+  const page = find()!;
+  await page.waitForLoadState('domcontentloaded');
+  return page;
+}
+
+interface Fixtures {
+  app: ElectronApplication;
+  loginWindow: LoginWindow;
+  phoneWindow: PhoneWindow;
+}
+
+export const test = base.extend<Fixtures>({
+  // Playwright reads a fixture's dependencies from this destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  app: async ({}, use, testInfo) => {
+    if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run "npm run build:only" first (npm run test:electron does).`);
+    const args = [mainJs, '--user-data-dir', testInfo.outputPath('profile')];
+    // Chromium refuses to run as root with its OS sandbox (containers); the renderer sandbox stays on.
+    if (process.getuid?.() === 0) args.unshift('--no-sandbox');
+    const app = await electron.launch({ executablePath: binary!, args, cwd: projectRoot, env: { ...process.env, NODE_ENV: 'test' } });
+    await app.context().tracing.start({ screenshots: true, snapshots: true });
+    try {
+      await use(app);
+    } finally {
+      const failed = testInfo.status !== testInfo.expectedStatus;
+      await app.context().tracing.stop(failed ? { path: testInfo.outputPath('trace.zip') } : {});
+      await app.close();
+    }
+  },
+  loginWindow: async ({ app }, use) => use(new LoginWindow(await windowFor(app, 'login'))),
+  phoneWindow: async ({ app }, use) => use(new PhoneWindow(await windowFor(app, 'phone'))),
+});

@@ -1,0 +1,49 @@
+// The application menu: an item and a shortcut for each window, no developer tools in the packaged app.
+import { describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { buildMenuTemplate, type MenuActions } from '../../../main/electron/menu.js';
+
+function actions(): MenuActions & Record<string, ReturnType<typeof vi.fn>> {
+  return { openLogin: vi.fn(), openPhone: vi.fn(), openDirector: vi.fn(), arrangeStage: vi.fn(), openScenario: vi.fn(), resetSimulation: vi.fn() };
+}
+
+function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
+}
+
+describe('buildMenuTemplate', () => {
+  it('opens the login window, the phone, the director and the stage from items with shortcuts', () => {
+    const a = actions();
+    const all = items(buildMenuTemplate(a, { platform: 'linux', devTools: false }));
+    const byId = (id: string) => all.find((i) => i.id === id)!;
+    const expected: [string, string, keyof MenuActions][] = [
+      ['open-login', 'CmdOrCtrl+1', 'openLogin'],
+      ['open-phone', 'CmdOrCtrl+2', 'openPhone'],
+      ['open-director', 'CmdOrCtrl+3', 'openDirector'],
+      ['arrange-stage', 'CmdOrCtrl+Shift+S', 'arrangeStage'],
+      ['open-scenario', 'CmdOrCtrl+O', 'openScenario'],
+    ];
+    for (const [id, accelerator, action] of expected) {
+      expect(byId(id).accelerator).toBe(accelerator);
+      (byId(id).click as () => void)();
+      expect(a[action]).toHaveBeenCalledOnce();
+    }
+  });
+
+  it('has no shortcut used twice', () => {
+    const all = items(buildMenuTemplate(actions(), { platform: 'darwin', devTools: true }));
+    const accelerators = all.map((i) => i.accelerator).filter(Boolean);
+    expect(new Set(accelerators).size).toBe(accelerators.length);
+  });
+
+  it('offers developer tools only when running from sources', () => {
+    const roles = (devTools: boolean) => items(buildMenuTemplate(actions(), { platform: 'win32', devTools })).map((i) => i.role);
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(true)).toContain('toggleDevTools');
+  });
+
+  it('has the macOS application menu on macOS only', () => {
+    expect(buildMenuTemplate(actions(), { platform: 'darwin', devTools: false })[0]!.role).toBe('appMenu');
+    expect(buildMenuTemplate(actions(), { platform: 'linux', devTools: false }).map((m) => m.role)).not.toContain('appMenu');
+  });
+});

@@ -1,0 +1,132 @@
+// The windows: secure preferences, app:// URLs, the stage preset, one window per kind, remembered positions.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BrowserWindow } from 'electron';
+import { MemorySettings } from '../../../main/electron/store.js';
+import { AppWindows, appUrl, isVisibleOnSomeDisplay, stageLayout } from '../../../main/electron/windows.js';
+import { FakeBrowserWindow, resetFakeElectron } from './fake-electron.js';
+
+vi.mock('electron', () => import('./fake-electron.js'));
+
+const area = { x: 0, y: 25, width: 1440, height: 875 };
+
+function setup(settings = new MemorySettings()) {
+  const windows = new AppWindows({
+    createWindow: (o) => new FakeBrowserWindow(o as Record<string, unknown>) as unknown as BrowserWindow,
+    preload: '/app/dist/electron/preload.cjs',
+    settings,
+    workAreas: () => [area],
+  });
+  return { windows, settings };
+}
+const created = () => FakeBrowserWindow.created;
+
+beforeEach(() => resetFakeElectron());
+
+describe('stageLayout', () => {
+  it('puts the 420×560 login window at left and the 380×780 phone to its right, centred', () => {
+    const { login, phone } = stageLayout(area);
+    expect(login).toMatchObject({ width: 420, height: 560 });
+    expect(phone).toMatchObject({ width: 380, height: 780 });
+    expect(phone.x).toBe(login.x + 420 + 24);
+    expect(login.x - area.x).toBe(area.x + area.width - (phone.x + phone.width));
+    expect(login.y + login.height / 2).toBe(phone.y + phone.height / 2);
+    expect(phone.y).toBeGreaterThanOrEqual(area.y);
+  });
+
+  it('shrinks the phone on a short screen and never goes off the top', () => {
+    const { phone } = stageLayout({ x: 0, y: 0, width: 1024, height: 700 });
+    expect(phone.height).toBe(700);
+    expect(phone.y).toBe(0);
+  });
+});
+
+describe('AppWindows', () => {
+  it('opens each window with the secure preferences and its app:// page', () => {
+    const { windows } = setup();
+    windows.arrangeStage();
+    windows.open('director');
+    expect(created().map((w) => w.loadedUrl)).toEqual([appUrl('login'), appUrl('phone'), appUrl('director')]);
+    expect(appUrl('login')).toBe('app://sls/index.html#login');
+    for (const win of created()) {
+      expect(win.options.webPreferences).toMatchObject({
+        preload: '/app/dist/electron/preload.cjs',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+      });
+      expect(win.options).toMatchObject({ show: false, useContentSize: true });
+    }
+  });
+
+  it('shows a window when it is ready, not before (no white flash in screencasts)', () => {
+    const { windows } = setup();
+    const win = windows.open('login') as unknown as FakeBrowserWindow;
+    expect(win.visible).toBe(false);
+    win.emit('ready-to-show');
+    expect(win.visible).toBe(true);
+  });
+
+  it('keeps one window per kind: opening again focuses it', () => {
+    const { windows } = setup();
+    const first = windows.open('phone');
+    const again = windows.open('phone') as unknown as FakeBrowserWindow;
+    expect(again).toBe(first);
+    expect(created()).toHaveLength(1);
+    expect(again.focused).toBe(1);
+  });
+
+  it('places login and phone side by side on first start', () => {
+    const { windows } = setup();
+    windows.openInitial();
+    const [login, phone] = created();
+    const layout = stageLayout(area);
+    expect(login!.options).toMatchObject(layout.login);
+    expect(phone!.options).toMatchObject(layout.phone);
+  });
+
+  it('remembers where the user put a window, and puts it back next time', () => {
+    const settings = new MemorySettings();
+    const first = setup(settings);
+    first.windows.openInitial();
+    const login = created()[0]!;
+    login.setPosition(100, 120);
+    login.close();
+    expect(settings.get('windowBounds').login).toEqual({ x: 100, y: 120, width: 420, height: 560 });
+    expect(first.windows.all()).toHaveLength(1);
+
+    created()[1]!.close();
+    resetFakeElectron();
+    setup(settings).windows.openInitial();
+    expect(created()[0]!.options).toMatchObject({ x: 100, y: 120, width: 420, height: 560 });
+  });
+
+  it('ignores a remembered position that is no longer on any screen', () => {
+    const settings = new MemorySettings();
+    settings.set('windowBounds', { login: { x: 5000, y: 5000, width: 420, height: 560 }, phone: { x: 10, y: 30, width: 380, height: 780 } });
+    setup(settings).windows.openInitial();
+    expect(created()[0]!.options).toMatchObject(stageLayout(area).login);
+    expect(created()[1]!.options).toMatchObject({ x: 10, y: 30 });
+  });
+
+  it('the stage preset moves open windows back into place', () => {
+    const { windows } = setup();
+    windows.openInitial();
+    const login = created()[0]!;
+    login.setPosition(900, 600);
+    windows.arrangeStage();
+    expect(created()).toHaveLength(2);
+    expect(login.position).toEqual([stageLayout(area).login.x, stageLayout(area).login.y]);
+  });
+});
+
+describe('isVisibleOnSomeDisplay', () => {
+  it('accepts a window partly on screen and rejects one far away', () => {
+    expect(isVisibleOnSomeDisplay({ x: -300, y: 100, width: 420, height: 560 }, [area])).toBe(true);
+    expect(isVisibleOnSomeDisplay({ x: 3000, y: 100, width: 420, height: 560 }, [area])).toBe(false);
+    expect(isVisibleOnSomeDisplay({ x: 100, y: -500, width: 420, height: 560 }, [area])).toBe(false);
+  });
+});

@@ -1,0 +1,20 @@
+// Builds the Svelte renderer into dist/renderer, loaded by both hosts (app:// in Electron, http:// in a browser).
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig({
+  root: 'renderer',
+  // Relative asset URLs: the same files work under app://sls/ and http://127.0.0.1:port/.
+  base: './',
+  plugins: [svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) })],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    // One small bundle: no code splitting, no modulepreload polyfill (Chromium has it).
+    modulePreload: { polyfill: false },
+  },
+  server: { host: '127.0.0.1' },
+});
