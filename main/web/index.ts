@@ -45,8 +45,8 @@ async function main(argv: string[]): Promise<void> {
   program.parse(argv);
   const options = program.opts<Options>();
 
-  const file = path.resolve(options.scenario);
-  const loaded = readScenarioFile(file);
+  // Problems name the file as it was given, relative paths meaning the current folder.
+  const loaded = readScenarioFile(options.scenario);
   if (!loaded.ok) {
     for (const problem of loaded.problems) console.error(formatProblem(problem));
     process.exit(2);

@@ -1,5 +1,6 @@
 // The browser host: the built renderer and the simulation's API over HTTP and Server-Sent Events, on 127.0.0.1 only.
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { dispatch, failure, type ApiErrorCode, type Envelope } from '../api/dispatch.js';
@@ -25,6 +26,8 @@ export interface WebServer {
   readonly url: string;
   readonly port: number;
   readonly app: FastifyInstance;
+  /** Open event streams (pages connected). */
+  readonly openStreams: number;
   close(): Promise<void>;
 }
 
@@ -103,7 +106,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
 
   // The renderer's files; revalidated on each load so a rebuilt renderer shows at once.
   await app.register(fastifyStatic, {
-    root: rendererDir,
+    root: path.resolve(rendererDir),
     index: 'index.html',
     cacheControl: false,
     setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
@@ -115,6 +118,9 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     url: `http://${host}:${port}/`,
     port,
     app,
+    get openStreams() {
+      return streams.size;
+    },
     close: () => app.close(),
   };
 }

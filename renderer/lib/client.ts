@@ -16,6 +16,8 @@ export interface Transport {
   subscribe(listener: (event: HostEvent) => void): () => void;
   /** Resolves once events flow (so nothing between the first read and the subscription is missed). */
   ready(): Promise<void>;
+  /** Called when the event stream came back after a break: events may have been missed. */
+  onReconnect(listener: () => void): () => void;
 }
 
 /** What a refused operation throws: the envelope's code and message. */
@@ -45,18 +47,27 @@ function bridgeTransport(bridge: NonNullable<Window['sls']>): Transport {
     },
     subscribe: (listener) => bridge.onEvent(listener),
     ready: async () => {},
+    // IPC does not drop events while the window lives.
+    onReconnect: () => () => {},
   };
 }
 
 function httpTransport(): Transport {
   const listeners = new Set<(event: HostEvent) => void>();
-  let source: EventSource | null = null;
+  const reconnectListeners = new Set<() => void>();
   let opened: Promise<void> | null = null;
   const connect = () => {
     if (opened) return opened;
     opened = new Promise<void>((resolve) => {
-      source = new EventSource(EVENTS_PATH);
-      source.addEventListener('open', () => resolve());
+      // EventSource reconnects by itself (the server asks for 1 s); every open after the first is a reconnection.
+      const source = new EventSource(EVENTS_PATH);
+      let first = true;
+      source.addEventListener('open', () => {
+        if (first) {
+          first = false;
+          resolve();
+        } else for (const listener of reconnectListeners) listener();
+      });
       source.addEventListener('message', (message: MessageEvent<string>) => {
         let event: HostEvent;
         try {
@@ -89,6 +100,10 @@ function httpTransport(): Transport {
       return () => listeners.delete(listener);
     },
     ready: () => connect(),
+    onReconnect: (listener) => {
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
+    },
   };
 }
 
@@ -104,6 +119,8 @@ export type Client = Api & {
   /** Every host event of one type; returns the unsubscribe function. */
   on<T extends HostEventType>(type: T, listener: (event: EventOf<T>) => void): () => void;
   ready(): Promise<void>;
+  /** After a break in the event stream (host restarted, laptop asleep): time to read the state again. */
+  onReconnect(listener: () => void): () => void;
 };
 
 export function createClient(transport: Transport): Client {
@@ -111,7 +128,12 @@ export function createClient(transport: Transport): Client {
     transport.subscribe((event) => {
       if (event.type === type) listener(event as EventOf<T>);
     });
-  const extras: Record<string, unknown> = { transport, on, ready: () => transport.ready() };
+  const extras: Record<string, unknown> = {
+    transport,
+    on,
+    ready: () => transport.ready(),
+    onReconnect: (listener: () => void) => transport.onReconnect(listener),
+  };
   const operations = new Map<string, (request: unknown) => Promise<unknown>>();
   const operation = (name: string) => async (request: unknown) => {
     const envelope = await transport.call(name as OperationName, request ?? {});

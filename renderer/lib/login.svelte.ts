@@ -38,11 +38,16 @@ export class LoginState {
   readonly step = $derived(this.view.step);
   readonly error = $derived(this.#clientError ?? this.view.error);
   /** Milliseconds until "Didn't receive a security code?" may send again (0 = now). */
-  readonly resendWait = $derived(this.view.resendAvailableAt === null ? 0 : Math.max(0, this.view.resendAvailableAt - this.clock.now));
+  readonly resendWait = $derived.by(() => {
+    const at = this.view.resendAvailableAt;
+    return at === null ? 0 : Math.max(0, at - this.clock.now);
+  });
 
   constructor(
     private readonly api: Client,
     private readonly clock: ClockState,
+    /** Told of every view this window shows (the stage's phone follows it). */
+    private readonly onview: (view: LoginView) => void = () => {},
   ) {}
 
   connect(): () => void {
@@ -62,6 +67,7 @@ export class LoginState {
     const before = this.view;
     this.view = view;
     this.clock.observe(view.now);
+    this.onview(view);
     if (view.step !== before.step || view.loginId !== before.loginId) this.code = '';
   }
 
@@ -86,6 +92,17 @@ export class LoginState {
 
   #id(): string {
     return this.view.loginId ?? '';
+  }
+
+  /** Reads the login again after missed events; a login that ended meanwhile returns to the first screen. */
+  async refresh(): Promise<void> {
+    const loginId = this.view.loginId;
+    if (!loginId || this.busy) return;
+    try {
+      this.#show(await this.api.getLogin({ loginId }));
+    } catch {
+      if (this.view.loginId === loginId) this.#show(blankView(this.mode, this.clock.now));
+    }
   }
 
   setMode(mode: TradingMode): void {
@@ -117,11 +134,9 @@ export class LoginState {
   }
 
   /** Cancel, or start again after a failed login: back to the first screen with the username kept. */
-  cancel(): Promise<void> {
-    return this.#run(async () => {
-      const view = await this.api.cancelLogin({ loginId: this.#id() });
-      return { ...view, username: '' };
-    });
+  async cancel(): Promise<void> {
+    await this.#run(() => this.api.cancelLogin({ loginId: this.#id() }));
+    if (this.step === 'credentials') this.password = '';
   }
 
   async logOut(): Promise<void> {

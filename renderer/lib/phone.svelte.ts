@@ -18,6 +18,8 @@ export class PhoneState {
   banner = $state.raw<NotificationView | null>(null);
   /** Set by `#phone/<id>`: the phone stays, whoever logs in. */
   pinned = false;
+  // Bookkeeping that nothing on screen reads, so a plain Set (no reactivity needed).
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #seen = new Set<string>();
   #reading = false;
 
@@ -78,6 +80,7 @@ export class PhoneState {
     // An answer can arrive after a newer event; virtual time orders them.
     if (this.view && this.view.id === view.id && view.now < this.view.now) return;
     // What was already there when the phone came on screen raises no banner.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- see #seen
     if (!this.view || this.view.id !== view.id) this.#seen = new Set(view.notifications.map((n) => n.id));
     this.view = view;
     this.clock.observe(view.now);

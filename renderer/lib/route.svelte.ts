@@ -1,13 +1,7 @@
-// Which view this window shows, from the URL hash: #stage (default), #login, #phone or #phone/<id>.
+// The current route as state, updated when the hash changes.
+import { parseRoute, type Route } from './route';
 
-export type Route = { view: 'stage' } | { view: 'login' } | { view: 'phone'; phoneId: string | null };
-
-export function parseRoute(hash: string): Route {
-  const [view, id] = hash.replace(/^#\/?/, '').split('/');
-  if (view === 'login') return { view: 'login' };
-  if (view === 'phone') return { view: 'phone', phoneId: id ? decodeURIComponent(id) : null };
-  return { view: 'stage' };
-}
+export type { Route };
 
 export class RouteState {
   current = $state<Route>(parseRoute(typeof location === 'undefined' ? '' : location.hash));

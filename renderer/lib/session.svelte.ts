@@ -18,15 +18,32 @@ export class Session {
   constructor(readonly api: Client) {
     this.clock = new ClockState(api);
     this.world = new WorldState(api);
-    this.login = new LoginState(api, this.clock);
+    // Not every step is announced as an event (the device drop-down is not), so the phone also follows this window's own login.
+    this.login = new LoginState(api, this.clock, (view) => this.phone.follow(view));
     this.phone = new PhoneState(api, this.clock, this.world);
   }
 
   /** Subscribes first, then reads, so no change between the two is missed. Returns the teardown. */
   start(route: Route): () => void {
-    const stops = [this.clock.connect(), this.world.connect(), this.login.connect(), this.phone.connect()];
+    const stops = [
+      this.clock.connect(),
+      this.world.connect(),
+      this.login.connect(),
+      this.phone.connect(),
+      this.api.onReconnect(() => void this.#resync()),
+    ];
     void this.#load(route);
     return () => stops.forEach((stop) => stop());
+  }
+
+  async #resync(): Promise<void> {
+    try {
+      await Promise.all([this.world.load(), this.clock.load(), this.login.refresh()]);
+      await this.phone.select(this.phone.id, true);
+      this.failed = null;
+    } catch {
+      this.failed = 'The simulator is not responding. Is it still running?';
+    }
   }
 
   async #load(route: Route): Promise<void> {

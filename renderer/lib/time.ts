@@ -47,6 +47,15 @@ export function longDate(at: number, region: string): string {
   return format(at, `date:${zone}`, { timeZone: zone, weekday: 'long', month: 'long', day: 'numeric' });
 }
 
+/** "Today", "Yesterday" or "Mon, Mar 2", in the phone's time zone. */
+export function dayLabel(at: number, now: number, region: string): string {
+  const zone = timeZone(region);
+  const day = (t: number) => format(t, `day:${zone}`, { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  if (day(at) === day(now)) return 'Today';
+  if (day(at) === day(now - 86_400_000)) return 'Yesterday';
+  return format(at, `short:${zone}`, { timeZone: zone, weekday: 'short', month: 'short', day: 'numeric' });
+}
+
 /** "now", "2m ago", "1h ago": how notifications age. */
 export function ago(at: number, now: number): string {
   const minutes = Math.floor(Math.max(0, now - at) / 60_000);

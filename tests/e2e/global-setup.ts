@@ -1,0 +1,31 @@
+// Builds the renderer when its sources are newer than dist/renderer, so `npx playwright test` never runs a stale UI.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(file) : statSync(file).mtimeMs);
+  }
+  return latest;
+}
+
+function builtAt(): number {
+  try {
+    return statSync(path.join(root, 'dist', 'renderer', 'index.html')).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+export default async function globalSetup(): Promise<void> {
+  const sources = Math.max(newest(path.join(root, 'renderer')), statSync(path.join(root, 'vite.config.ts')).mtimeMs);
+  if (sources <= builtAt()) return;
+  console.log('Building the renderer (sources changed since the last build)…');
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}

@@ -1,0 +1,78 @@
+// `npm run web`'s entry as a process: start-up line, refusal of a bad scenario (exit 2), clean stop on SIGTERM.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const entry = path.join(root, 'main', 'web', 'index.ts');
+const dir = mkdtempSync(path.join(tmpdir(), 'sls-web-entry-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the entry; `onLine` may stop it once a line of stdout arrives. */
+function run(args: string[], onLine?: (line: string, stop: () => void) => void): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(tsx, [entry, ...args], { cwd: dir, env: { ...process.env, SLS_PORT: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      for (const line of chunk.split('\n')) if (line) onLine?.(line, () => child.kill('SIGTERM'));
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('web entry', () => {
+  it('prints its address, serves, and stops cleanly on SIGTERM', async () => {
+    let url = '';
+    const result = await run(['--port', '0', '--paused'], (line, stop) => {
+      const match = /^SLS Simulator running at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
+      if (!match) return;
+      url = match[1]!;
+      fetch(`${url}api/op/getClock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+        .then((r) => r.json())
+        .then((envelope: { value: { running: boolean } }) => {
+          expect(envelope.value.running).toBe(false);
+          stop();
+        }, stop);
+    });
+    expect(url).not.toBe('');
+    expect(result.code).toBe(0);
+  }, 30_000);
+
+  it('lists every problem of a bad scenario as file:line:col: field: message and exits 2', async () => {
+    const file = path.join(dir, 'bad.yaml');
+    writeFileSync(file, 'name: bad\nseed: 12\nusers:\n  - username: Alice\n    password: 1\n');
+    const result = await run(['--port', '0', '--scenario', 'bad.yaml']);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/^.*bad\.yaml:\d+:\d+: [^:]+: .+$/);
+  }, 30_000);
+
+  it('says so when the scenario file does not exist (exit 2)', async () => {
+    const result = await run(['--scenario', 'missing.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/missing\.yaml:1:1: \(file\): file not found/);
+  }, 30_000);
+
+  it('refuses a port that is not a number', async () => {
+    const result = await run(['--port', 'eighty']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/port number from 0 to 65535/);
+  }, 30_000);
+});

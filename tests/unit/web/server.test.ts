@@ -1,0 +1,238 @@
+// The browser host over a real loopback port: envelopes and status codes, its defences, and the event stream.
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HostEvent } from '../../../main/api/events.js';
+import type { Simulation } from '../../../main/sim/simulation.js';
+import { createWebServer, type WebServer } from '../../../main/web/server.js';
+import { CONTENT_SECURITY_POLICY } from '../../../main/web/security.js';
+import { demoSim, DEMO_PASSWORD } from '../helpers.js';
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+let sim: Simulation;
+let server: WebServer;
+let rendererDir: string;
+
+function request(method: string, urlPath: string, options: { body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method, path: urlPath, headers: { host: `127.0.0.1:${server.port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+const post = (op: string, body: unknown, headers: Record<string, string> = {}) =>
+  request('POST', `/api/op/${op}`, { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+
+beforeEach(async () => {
+  rendererDir = mkdtempSync(path.join(tmpdir(), 'sls-renderer-'));
+  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  sim = demoSim();
+  server = await createWebServer({ sim, rendererDir, port: 0, heartbeatMs: 50 });
+});
+
+afterEach(async () => {
+  await server.close();
+  rmSync(rendererDir, { recursive: true, force: true });
+});
+
+describe('operations', () => {
+  it('answers an operation with its envelope and 200', async () => {
+    const reply = await post('submitCredentials', { username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
+    expect(reply.status).toBe(200);
+    const envelope = JSON.parse(reply.body);
+    expect(envelope).toMatchObject({ ok: true, value: { step: 'securityCode', username: 'smsuser' } });
+  });
+
+  it('refuses an invalid payload with 400 and a message naming the field', async () => {
+    const reply = await post('submitCredentials', { username: 'smsuser', password: DEMO_PASSWORD, mode: 'demo' });
+    expect(reply.status).toBe(400);
+    const { ok, error } = JSON.parse(reply.body);
+    expect(ok).toBe(false);
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toMatch(/^Invalid request for submitCredentials: mode: /);
+  });
+
+  it('answers an unknown operation with 404', async () => {
+    const reply = await post('launchRockets', {});
+    expect(reply.status).toBe(404);
+    expect(JSON.parse(reply.body).error).toEqual({ code: 'unknown_operation', message: 'Unknown operation "launchRockets"' });
+  });
+
+  it('maps the simulation\'s refusals to their status (not found 404, wrong state 409)', async () => {
+    expect((await post('submitCode', { loginId: 'L42', code: '123456' })).status).toBe(404);
+    const started = JSON.parse((await post('submitCredentials', { username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' })).body);
+    const reply = await post('acceptPaperWarning', { loginId: started.value.loginId });
+    expect(reply.status).toBe(409);
+    expect(JSON.parse(reply.body).error.code).toBe('wrong_state');
+  });
+
+  it('refuses a body that is not JSON with 400 and says so', async () => {
+    const reply = await post('getWorld', '{"username": ');
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toEqual({ ok: false, error: { code: 'invalid_request', message: 'The request body is not valid JSON' } });
+  });
+
+  it('refuses an empty JSON body and prototype pollution with 400', async () => {
+    expect((await post('getWorld', '')).status).toBe(400);
+    const reply = await post('getWorld', '{"__proto__": {"polluted": true}}');
+    expect(reply.status).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('requires content-type application/json on POST (415)', async () => {
+    const plain = await request('POST', '/api/op/getWorld', { body: '{}', headers: { 'content-type': 'text/plain' } });
+    expect(plain.status).toBe(415);
+    expect(JSON.parse(plain.body).error.message).toBe('Send the request body as application/json');
+    const none = await request('POST', '/api/op/getWorld', { body: '{}' });
+    expect(none.status).toBe(415);
+    expect((await post('getWorld', {}, { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
+  });
+
+  it('refuses a body over 64 KB with 413', async () => {
+    const reply = await post('loadScenario', { text: 'x'.repeat(70 * 1024), fileName: 'big.yaml' });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body).error.code).toBe('invalid_request');
+  });
+
+  it('sends no CORS headers', async () => {
+    const reply = await post('getClock', {});
+    expect(Object.keys(reply.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    const preflight = await request('OPTIONS', '/api/op/getClock', { headers: { origin: `http://127.0.0.1:${server.port}`, 'access-control-request-method': 'POST' } });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('keeps answering after bad input', async () => {
+    await post('getWorld', '{{{');
+    await post('nope', 'null');
+    await request('POST', '/api/op/getWorld', { body: '\u0000\u0001' });
+    expect((await post('getClock', {})).status).toBe(200);
+  });
+});
+
+describe('defences', () => {
+  it('refuses a Host header that is not its own address (DNS rebinding)', async () => {
+    const reply = await request('GET', '/', { headers: { host: `attacker.example:${server.port}` } });
+    expect(reply.status).toBe(403);
+    expect(JSON.parse(reply.body).error.code).toBe('untrusted_sender');
+    expect((await post('getClock', {}, { host: `127.0.0.1:${server.port + 1}` })).status).toBe(403);
+    expect((await request('GET', '/', { headers: { host: `localhost:${server.port}` } })).status).toBe(200);
+  });
+
+  it('refuses requests sent by another site\'s page', async () => {
+    const reply = await post('resetWorld', {}, { origin: 'http://attacker.example' });
+    expect(reply.status).toBe(403);
+    expect((await post('getClock', {}, { origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+  });
+
+  it('serves the renderer with the Content-Security-Policy header', async () => {
+    const reply = await request('GET', '/');
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toMatch(/^text\/html/);
+    expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers unknown API paths with an envelope, other paths with 404', async () => {
+    const api = await request('GET', '/api/nothing');
+    expect(api.status).toBe(404);
+    expect(JSON.parse(api.body).ok).toBe(false);
+    const traversal = await request('GET', '/../../etc/passwd');
+    expect([403, 404]).toContain(traversal.status);
+    expect(traversal.body).not.toContain('root:');
+  });
+
+  it('listens on 127.0.0.1 only', () => {
+    expect(server.app.server.address()).toMatchObject({ address: '127.0.0.1' });
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+  });
+});
+
+describe('event stream', () => {
+  /** Opens /api/events and collects what arrives; resolves once the headers are in. */
+  function openStream(): Promise<{ events: HostEvent[]; comments: string[]; res: http.IncomingMessage; close: () => void }> {
+    return new Promise((resolve, reject) => {
+      const events: HostEvent[] = [];
+      const comments: string[] = [];
+      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}` } }, (res) => {
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const message = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            for (const line of message.split('\n')) {
+              if (line.startsWith('data: ')) events.push(JSON.parse(line.slice(6)) as HostEvent);
+              else if (line.startsWith(':')) comments.push(line.slice(1).trim());
+            }
+          }
+        });
+        resolve({ events, comments, res, close: () => req.destroy() });
+      });
+      req.on('error', reject);
+    });
+  }
+
+  async function until(check: () => boolean, what: string): Promise<void> {
+    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+    if (!check()) throw new Error(`timed out waiting for ${what}`);
+  }
+
+  it('delivers every host event as a data message', async () => {
+    const stream = await openStream();
+    expect(stream.res.statusCode).toBe(200);
+    expect(stream.res.headers['content-type']).toMatch(/^text\/event-stream/);
+    await post('submitCredentials', { username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
+    sim.advance(3_000);
+    const smsArrived = (e: HostEvent) => e.type === 'phone' && e.phone.messages.length > 0;
+    await until(() => stream.events.some(smsArrived), 'the SMS on the phone');
+    const types = new Set(stream.events.map((e) => e.type));
+    expect(types).toContain('journal');
+    expect(types).toContain('login');
+    expect(types).toContain('clock');
+    const phone = stream.events.find((e): e is Extract<HostEvent, { type: 'phone' }> => smsArrived(e))!;
+    expect(phone.phone.messages[0]?.text).toMatch(/security code is \d{6}/);
+    stream.close();
+  });
+
+  it('sends a heartbeat comment on an idle stream', async () => {
+    const stream = await openStream();
+    await until(() => stream.comments.includes('heartbeat'), 'a heartbeat');
+    stream.close();
+  });
+
+  it('stops listening when the page goes away', async () => {
+    const stream = await openStream();
+    await until(() => server.openStreams === 1, 'the stream to open');
+    stream.close();
+    await until(() => server.openStreams === 0, 'the stream to close');
+    sim.advance(1_000); // nothing left to write to
+  });
+
+  it('closing the server ends open streams', async () => {
+    const stream = await openStream();
+    const ended = new Promise<void>((resolve) => stream.res.on('close', () => resolve()));
+    await until(() => server.openStreams === 1, 'the stream to open');
+    await server.close();
+    await ended;
+    expect(server.openStreams).toBe(0);
+  });
+});
