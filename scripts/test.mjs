@@ -89,7 +89,8 @@ if (check('build', 'npm', ['run', 'build:only'])) {
     ['e2e (Chromium, browser host)', 'tests/e2e/playwright.config.ts'],
     ['e2e (Electron)', 'tests/electron/playwright.config.ts'],
   ]) {
-    const report = path.join(out, `${path.basename(path.dirname(config))}.json`);
+    // Playwright resolves a relative report path against the config's folder: give it an absolute one.
+    const report = path.resolve(out, `${path.basename(path.dirname(config))}.json`);
     const status = run(label, ...npx('playwright', 'test', '-c', config, '--reporter=list,json'), { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
     countPlaywright(label, report, status);
   }
