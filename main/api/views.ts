@@ -24,6 +24,8 @@ export interface DeviceChoice {
   kind: DeviceKind;
   /** What the drop-down shows: kind and a recognisable detail (masked number, model, serial). */
   label: string;
+  /** The simulated phone this device reaches (the SMS number's phone, the phone holding IB Key), if any. */
+  phoneId: string | null;
 }
 
 /** Never carries a secret: codes and responses live only on the phone and in the server. */

@@ -48,7 +48,13 @@ export class Directory {
   }
 
   describeDevice(account: Account, device: DeviceSpec): DeviceChoice {
-    return { id: device.id, kind: device.kind, label: this.#label(account, device) };
+    return { id: device.id, kind: device.kind, label: this.#label(account, device), phoneId: this.#phoneId(account, device) };
+  }
+
+  #phoneId(account: Account, device: DeviceSpec): string | null {
+    if (device.kind === 'ibkey') return device.phone;
+    if (device.kind === 'sms') return this.phones.find((p) => p.number === account.spec.mobile?.number)?.id ?? null;
+    return null;
   }
 
   #label(account: Account, device: DeviceSpec): string {

@@ -102,6 +102,8 @@ export class LoginServer {
     else if (devices.length === 0) this.#complete(attempt, 'none');
     else if (devices.length === 1) this.#startFactor(attempt, devices[0]!);
     else attempt.step = 'selectDevice';
+    // Every window showing this login hears of it, the drop-down included.
+    this.world.touchLogin(attempt);
     return this.view(attempt);
   }
 

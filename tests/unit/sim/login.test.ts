@@ -35,6 +35,8 @@ describe('login state machine', () => {
       'SMS (***-***-0164)',
       'Digital Security Card+ (SNA-31478259)',
     ]);
+    // Each device names the simulated phone it reaches, so the stage shows the right one.
+    expect(view.devices.map((d) => d.phoneId)).toEqual(['multi-phone', 'multi-phone', null]);
     const sms = sim.chooseDevice({ loginId: view.loginId!, deviceId: 'sms' });
     expect(sms.step).toBe('securityCode');
     const back = sim.changeDevice({ loginId: view.loginId! });
