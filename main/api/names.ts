@@ -38,6 +38,7 @@ export const operationNames = [
   'listPending',
   'listScenarios',
   'loadScenario',
+  'getReasons',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { phoneStatePatchSchema } from './phone-state.js';
 import type { OperationName } from './names.js';
+import type { ReasonView } from './reasons.js';
 import type {
   LoginView,
   PhoneView,
@@ -108,6 +109,8 @@ export const requestSchemas = {
     z.strictObject({ name: z.string().min(1).max(64) }),
     z.strictObject({ text: z.string().max(1_000_000), fileName: z.string().min(1).max(260) }),
   ]),
+  /** Every reason a message may not arrive, in plain words, with the help-article step that fixes it. */
+  getReasons: z.strictObject({}),
 } as const;
 
 // The schemas and the zod-free name list must name the same operations, checked both ways.
@@ -156,6 +159,7 @@ export interface ResponseMap {
   listPending: PendingView[];
   listScenarios: ScenarioSummary[];
   loadScenario: LoadScenarioResult;
+  getReasons: ReasonView[];
 }
 export type ResponseOf<N extends OperationName> = ResponseMap[N];
 

@@ -130,3 +130,16 @@ export const reasonCatalog = {
 } as const satisfies Record<string, { text: string; fix: string; article: string; step: string }>;
 
 export type DeliveryReason = keyof typeof reasonCatalog;
+
+/** One reason as the director and the control API show it. */
+export interface ReasonView {
+  reason: DeliveryReason;
+  text: string;
+  fix: string;
+  article: string;
+  step: string;
+}
+
+export function reasonList(): ReasonView[] {
+  return (Object.keys(reasonCatalog) as DeliveryReason[]).map((reason) => ({ reason, ...reasonCatalog[reason] }));
+}

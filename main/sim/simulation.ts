@@ -9,6 +9,7 @@ import { LoginServer } from './login.js';
 import type { Phone } from './phone.js';
 import type { Scenario, TimelineEntry } from './scenario/schema.js';
 import { World } from './world.js';
+import { reasonList, type ReasonView } from '../api/reasons.js';
 
 type Listener = (event: HostEvent) => void;
 
@@ -395,6 +396,9 @@ export class Simulation implements Service {
       if (c && !c.used) out.push({ ...base, kind: c.device === 'codecard' ? 'card' : 'challenge', challenge: c.challenge, cardIndexes: c.cardIndexes, expectedResponse: c.expected });
     }
     return out;
+  }
+  getReasons(_r?: RequestOf<'getReasons'>): ReasonView[] {
+    return reasonList();
   }
   listScenarios(_r?: RequestOf<'listScenarios'>): ScenarioSummary[] {
     return this.options.library?.list() ?? [];

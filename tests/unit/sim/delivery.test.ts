@@ -176,3 +176,17 @@ describe('setPhoneState', () => {
     expect(last(sim, 'phone.changed')).toMatchObject({ changes: { airplane: true } });
   });
 });
+
+describe('getReasons', () => {
+  it('explains every reason in plain words with the article step that fixes it', () => {
+    const reasons = demoSim().getReasons({});
+    const carrier = reasons.find((r) => r.reason === 'carrier_blocked');
+    expect(carrier).toMatchObject({ article: 'I am not receiving text messages (SMS)', step: '4. Check whether your phone carrier is blocking the SMS' });
+    for (const r of reasons) {
+      expect(r.text, r.reason).toMatch(/\.$/);
+      expect(r.fix.length, r.reason).toBeGreaterThan(10);
+      expect(r.step.length, r.reason).toBeGreaterThan(3);
+    }
+    expect(new Set(reasons.map((r) => r.reason)).size).toBe(reasons.length);
+  });
+});
