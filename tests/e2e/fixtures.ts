@@ -1,6 +1,4 @@
 // Test fixtures: a fresh simulation and browser host per test (virtual time moved only by the test), and page objects.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { readScenarioFile, defaultScenarioPath } from '../../main/host/scenario-files.js';
 import { formatProblem } from '../../main/sim/scenario/load.js';
@@ -8,8 +6,8 @@ import { Simulation } from '../../main/sim/simulation.js';
 import { createWebServer, type WebServer } from '../../main/web/server.js';
 import { LoginWindow } from './pages/LoginWindow.js';
 import { PhonePage } from './pages/PhonePage.js';
+import { rendererDir } from './renderer-dir.js';
 
-const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
 
 export const DEMO_PASSWORD = 'Demo1234';
 

@@ -1,10 +1,8 @@
 // Builds the renderer when its sources are newer than dist/renderer, so `npx playwright test` never runs a stale UI.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { rendererDir, repoRoot as root } from './renderer-dir.js';
 
 function newest(dir: string): number {
   let latest = 0;
@@ -17,7 +15,7 @@ function newest(dir: string): number {
 
 function builtAt(): number {
   try {
-    return statSync(path.join(root, 'dist', 'renderer', 'index.html')).mtimeMs;
+    return statSync(path.join(rendererDir, 'index.html')).mtimeMs;
   } catch {
     return 0;
   }
@@ -27,5 +25,5 @@ export default async function globalSetup(): Promise<void> {
   const sources = Math.max(newest(path.join(root, 'renderer')), statSync(path.join(root, 'vite.config.ts')).mtimeMs);
   if (sources <= builtAt()) return;
   console.log('Building the renderer (sources changed since the last build)…');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true } });
 }
