@@ -14,7 +14,6 @@ export type LoginStep =
   | 'challenge'
   | 'dscplus'
   | 'codecard'
-  | 'unavailable'
   | 'paperWarning'
   | 'loggedIn'
   | 'failed';
@@ -26,6 +25,8 @@ export interface DeviceChoice {
   label: string;
   /** The simulated phone this device reaches (the SMS number's phone, the phone holding IB Key), if any. */
   phoneId: string | null;
+  /** The physical device's serial number (DSC+ fob, Security Code Card), so a window can show that device. */
+  serial: string | null;
 }
 
 /** Never carries a secret: codes and responses live only on the phone and in the server. */

@@ -1,13 +1,18 @@
-// App lifecycle of the desktop host: the simulation and its pacer, security rules, IPC, menu, windows.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+// App lifecycle of the desktop host: the simulation and its pacer, security rules, IPC, menu, windows,
+// and with --control-port the control API on 127.0.0.1 (main/web's server, control routes only).
+import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
+import { dispatch } from '../api/dispatch.js';
+import type { LoadScenarioResult } from '../api/views.js';
 import { Pacer } from '../host/pacer.js';
 import { fileLibrary } from '../host/scenario-library.js';
-import { defaultScenarioPath, readScenarioFile } from '../host/scenario-files.js';
+import { appRoot, defaultScenarioPath, readScenarioFile } from '../host/scenario-files.js';
 import { formatProblem } from '../sim/scenario/load.js';
 import type { Scenario } from '../sim/scenario/schema.js';
 import { Simulation } from '../sim/simulation.js';
+import { controlBanner } from '../web/control.js';
+import { createWebServer, type WebServer } from '../web/server.js';
 import { appScheme, createAppProtocolHandler } from './app-protocol.js';
 import { parseLaunchArgs } from './args.js';
 import { forwardEvents, registerIpc } from './ipc.js';
@@ -31,6 +36,8 @@ export interface RunningApp {
   pacer: Pacer;
   windows: AppWindows;
   settings: SettingsStore;
+  /** The control API server (--control-port), or null. */
+  control: WebServer | null;
 }
 
 export interface StartupScenario {
@@ -70,6 +77,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
   const platform = options.platform ?? process.platform;
   const launch = parseLaunchArgs(options.argv, options.cwd);
   if (launch.userDataDir) app.setPath('userData', launch.userDataDir);
+  for (const problem of launch.problems) console.error(problem);
 
   // Before "ready": the privileged scheme, and the sandbox for every renderer (checklist 4).
   protocol.registerSchemesAsPrivileged([appScheme]);
@@ -84,7 +92,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
   if (startup.refused) {
     console.error(`Scenario ${startup.refused.file} not loaded, using the demo scenario instead:\n  ${startup.refused.problems.join('\n  ')}`);
   }
-  const sim = new Simulation(startup.scenario, { library: fileLibrary() });
+  // Set once the settings are open: a scenario loaded through the API (the director) is remembered too.
+  let onScenarioLoaded: (source: { name: string } | { fileName: string }) => void = () => {};
+  const library = fileLibrary();
+  const sim = new Simulation(startup.scenario, { library, onLoaded: (source) => onScenarioLoaded(source) });
   const pacer = new Pacer(sim);
 
   await app.whenReady();
@@ -102,7 +113,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
       void dialog.showMessageBox({ type: 'warning', title: notice.title, message: notice.message, detail: notice.detail });
     },
   });
-  const rememberScenario = (file: string) => {
+  const rememberScenario = (file: string | null) => {
     try {
       settings.set('lastScenarioPath', file);
     } catch (error) {
@@ -111,6 +122,26 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
     }
   };
   if (launch.scenario && !startup.refused) rememberScenario(launch.scenario);
+  onScenarioLoaded = (source) => {
+    if ('name' in source) {
+      // A built-in scenario is a file of the library: remember its path.
+      const entry = library.list().find((s) => s.name === source.name);
+      if (entry) rememberScenario(path.join(appRoot(), entry.file));
+    } else {
+      // A dropped file's path is not known (Open Scenario… remembers its own path right after this).
+      rememberScenario(null);
+    }
+  };
+
+  // Without --scenario, the last scenario opened comes back (when it still loads).
+  let lastRefused: StartupScenario['refused'] = null;
+  const last = launch.scenario ? null : settings.get('lastScenarioPath');
+  if (last) {
+    const result = readScenarioFile(last);
+    if (result.ok) sim.load(result.scenario);
+    else if (!existsSync(last)) rememberScenario(null);
+    else lastRefused = { file: last, problems: result.problems.map(formatProblem) };
+  }
 
   const windows = new AppWindows({
     createWindow: (o) => new BrowserWindow(o),
@@ -139,13 +170,20 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
     if (picked.canceled || !file) return;
     let text: string;
     try {
+      // The operation takes up to 1,000,000 characters; a file far larger is not read into memory at all.
+      if (statSync(file).size > 4_000_000) throw new Error('The file is too large for a scenario: the limit is 1,000,000 characters.');
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      await dialog.showMessageBox({ type: 'error', title: 'Scenario not loaded', message: `${file} could not be read.`, detail: String(error) });
+      await dialog.showMessageBox({ type: 'error', title: 'Scenario not loaded', message: `${file} could not be read.`, detail: error instanceof Error ? error.message : String(error) });
       return;
     }
-    // Through the operation, as the director does: a bad file changes nothing and lists its problems.
-    const result = sim.loadScenario({ text, fileName: path.basename(file) });
+    // Through the operation and its checks, as the director does: a bad file changes nothing and lists its problems.
+    const envelope = dispatch(sim, 'loadScenario', { text, fileName: path.basename(file) }, (error) => console.error('Simulation error:', error));
+    if (!envelope.ok) {
+      await dialog.showMessageBox({ type: 'error', title: 'Scenario not loaded', message: `${path.basename(file)} could not be loaded.`, detail: envelope.error.message });
+      return;
+    }
+    const result = envelope.value as LoadScenarioResult;
     if (!result.ok) {
       await dialog.showMessageBox(scenarioProblemsBox(file, result.problems.map(formatProblem), 'The current scenario keeps running.'));
       return;
@@ -158,6 +196,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
       openLogin: () => windows.open('login'),
       openPhone: () => windows.open('phone'),
       openDirector: () => windows.open('director'),
+      openFob: () => windows.open('fob'),
+      openCard: () => windows.open('card'),
       arrangeStage: () => windows.arrangeStage(),
       openScenario: () => void openScenario().catch((error: unknown) => console.error('Open Scenario failed:', error)),
       resetSimulation: () => sim.resetWorld({}),
@@ -173,7 +213,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
   app.on('window-all-closed', () => {
     if (platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => pacer.stop());
+  const control = launch.controlPort === null ? null : await startControlServer(sim, launch.controlPort);
+  app.on('will-quit', () => {
+    pacer.stop();
+    void control?.close();
+  });
 
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     const message = `The renderer is not built (${path.join(rendererDir, 'index.html')} is missing). Run "npm run build:only", then start again.`;
@@ -187,5 +231,27 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
   if (startup.refused) {
     void dialog.showMessageBox(scenarioProblemsBox(startup.refused.file, startup.refused.problems, 'The demo scenario is running instead.'));
   }
-  return { sim, pacer, windows, settings };
+  if (lastRefused) {
+    console.error(`The last scenario, ${lastRefused.file}, was not loaded:\n  ${lastRefused.problems.join('\n  ')}`);
+    void dialog.showMessageBox(scenarioProblemsBox(lastRefused.file, lastRefused.problems, 'The demo scenario is running instead.'));
+  }
+  return { sim, pacer, windows, settings, control };
+}
+
+/**
+ * The control API on 127.0.0.1, sharing the app's simulation: main/web's server with no renderer
+ * and no windows' API (the windows use IPC), only /control/* behind a fresh token printed here.
+ */
+async function startControlServer(sim: Simulation, port: number): Promise<WebServer | null> {
+  try {
+    const server = await createWebServer({ sim, port, control: {}, onInternalError: (error) => console.error('Simulation error:', error) });
+    for (const line of controlBanner(server.controlUrl!, server.controlToken!)) console.log(line);
+    return server;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EADDRINUSE' ? `port ${port} is already in use (try --control-port 0 for any free port)` : (error as Error).message;
+    console.error(`Control API not started: ${reason}`);
+    void dialog.showMessageBox({ type: 'warning', title: 'Control API not started', message: `The control API could not start: ${reason}.`, detail: 'The simulator runs without it.' });
+    return null;
+  }
 }

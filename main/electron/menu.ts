@@ -1,10 +1,14 @@
-// The application menu: open each window, the stage preset, scenarios; shortcuts for keyboard-driven takes.
+// The application menu: open each window (login, phone, director, fob, card), the stage preset, scenarios; shortcuts for keyboard-driven takes.
 import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   openLogin(): void;
   openPhone(): void;
   openDirector(): void;
+  /** The DSC+ fob of the login in progress (#fob). */
+  openFob(): void;
+  /** The Security Code Card of the login in progress, to read or print (#card). */
+  openCard(): void;
   arrangeStage(): void;
   openScenario(): void;
   resetSimulation(): void;
@@ -44,6 +48,8 @@ export function buildMenuTemplate(actions: MenuActions, { platform, devTools }: 
       { id: 'open-login', label: 'Login Window', accelerator: 'CmdOrCtrl+1', click: () => actions.openLogin() },
       { id: 'open-phone', label: 'Phone', accelerator: 'CmdOrCtrl+2', click: () => actions.openPhone() },
       { id: 'open-director', label: 'Director', accelerator: 'CmdOrCtrl+3', click: () => actions.openDirector() },
+      { id: 'open-fob', label: 'Digital Security Card+', accelerator: 'CmdOrCtrl+4', click: () => actions.openFob() },
+      { id: 'open-card', label: 'Security Code Card', accelerator: 'CmdOrCtrl+5', click: () => actions.openCard() },
       { type: 'separator' },
       { id: 'arrange-stage', label: 'Stage Layout (Login and Phone Side by Side)', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.arrangeStage() },
       { type: 'separator' },

@@ -1,6 +1,7 @@
 // Every navigation, popup, permission and sender rule of the Electron shell, in one place.
 // Each rule names its item of Electron's security checklist: https://www.electronjs.org/docs/latest/tutorial/security
 import type { BrowserWindow, Session, WebContents, WebFrameMain, WebPreferences } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../api/csp.js';
 
 /**
  * Our pages live on a custom privileged, secure scheme (checklist 1: only load secure content;
@@ -12,20 +13,9 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
  * Checklist 7: define a Content Security Policy. Sent as a header on every response of the app
- * protocol, in addition to the renderer's meta tag, so a page that lost its meta tag is still covered.
+ * protocol, in addition to the renderer's meta tag; the one policy of both hosts (main/api/csp.ts).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Svelte sets inline style attributes (transitions, positions); no inline scripts are allowed.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Headers added to every response of the app protocol. */
 export function securityHeaders(): Record<string, string> {

@@ -1,8 +1,9 @@
 // The desktop app's settings (window positions, locale, last scenario), opened so that a bad file never stops the app.
 import path from 'node:path';
 
-export type WindowName = 'login' | 'phone' | 'director';
-export const windowNames: readonly WindowName[] = ['login', 'phone', 'director'];
+/** The app's windows: the stage pair, the director, the DSC+ fob and the Security Code Card. */
+export type WindowName = 'login' | 'phone' | 'director' | 'fob' | 'card';
+export const windowNames: readonly WindowName[] = ['login', 'phone', 'director', 'fob', 'card'];
 
 export interface Bounds {
   x: number;

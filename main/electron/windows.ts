@@ -20,9 +20,13 @@ interface WindowSpec {
  * positions are of the window. Saved bounds follow the same convention.
  */
 export const windowSpecs: Record<WindowName, WindowSpec> = {
-  login: { title: 'Login', width: 420, height: 560, minWidth: 360, minHeight: 480 },
+  // The login window's page is the stage's framed login window: 420 × 500 (renderer/views/Stage.svelte).
+  login: { title: 'Login', width: 420, height: 500, minWidth: 360, minHeight: 440 },
   phone: { title: 'Phone', width: 380, height: 780, minWidth: 320, minHeight: 600 },
   director: { title: 'Director', width: 960, height: 720, minWidth: 640, minHeight: 480 },
+  // The fob (340 × 214) and the card (about 540 × 710) with the device view's 16-pixel margin.
+  fob: { title: 'Digital Security Card+', width: 400, height: 270, minWidth: 380, minHeight: 250 },
+  card: { title: 'Security Code Card', width: 580, height: 760, minWidth: 420, minHeight: 400 },
 };
 
 export const STAGE_GAP = 24;
@@ -135,8 +139,8 @@ export class AppWindows {
 
   #defaultBounds(name: WindowName): Bounds {
     const area = this.deps.workAreas()[0] ?? { x: 0, y: 0, width: 1280, height: 800 };
-    if (name !== 'director') return stageLayout(area)[name];
-    const spec = windowSpecs.director;
+    if (name === 'login' || name === 'phone') return stageLayout(area)[name];
+    const spec = windowSpecs[name];
     const width = Math.min(spec.width, area.width);
     const height = Math.min(spec.height, area.height);
     return { x: area.x + Math.round((area.width - width) / 2), y: area.y + Math.round((area.height - height) / 2), width, height };

@@ -48,7 +48,8 @@ export class Directory {
   }
 
   describeDevice(account: Account, device: DeviceSpec): DeviceChoice {
-    return { id: device.id, kind: device.kind, label: this.#label(account, device), phoneId: this.#phoneId(account, device) };
+    const serial = device.kind === 'dscplus' || device.kind === 'codecard' ? device.serial : null;
+    return { id: device.id, kind: device.kind, label: this.#label(account, device), phoneId: this.#phoneId(account, device), serial };
   }
 
   #phoneId(account: Account, device: DeviceSpec): string | null {

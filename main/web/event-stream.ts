@@ -7,6 +7,17 @@ export interface HostEventSource {
   on(listener: (event: HostEvent) => void): () => void;
 }
 
+/** What one stream sends: a first batch of messages, and each event as a message (null: not for this stream). */
+export interface StreamFormat {
+  preamble?: readonly string[];
+  format?: (event: HostEvent) => string | null;
+}
+
+/** A Server-Sent Events message: optional id, then the data line. */
+export function sseMessage(data: unknown, id?: number): string {
+  return `${id === undefined ? '' : `id: ${id}\n`}data: ${JSON.stringify(data)}\n\n`;
+}
+
 export interface EventStreamOptions {
   /** A comment line this often keeps proxies and the browser from dropping an idle stream. */
   heartbeatMs?: number;
@@ -27,8 +38,12 @@ export class EventStreams {
     return this.#open.size;
   }
 
-  /** Takes over a response: headers now, then one `data:` message per event until the page leaves. */
-  attach(res: ServerResponse): void {
+  /**
+   * Takes over a response: headers now, then one `data:` message per event until the page leaves
+   * (every host event unless `stream` picks and shapes them).
+   */
+  attach(res: ServerResponse, stream: StreamFormat = {}): void {
+    const format = stream.format ?? ((event: HostEvent) => sseMessage(event));
     const { heartbeatMs = 15_000, maxBufferedBytes = 4 * 1024 * 1024 } = this.options;
     res.writeHead(200, {
       ...securityHeaders,
@@ -39,6 +54,7 @@ export class EventStreams {
     });
     // The retry hint and a first comment flush the headers, so the page knows it is connected.
     res.write('retry: 1000\n: connected\n\n');
+    for (const message of stream.preamble ?? []) res.write(message);
 
     const send = (chunk: string) => {
       if (res.writableLength > maxBufferedBytes) {
@@ -47,7 +63,10 @@ export class EventStreams {
       }
       res.write(chunk);
     };
-    const unsubscribe = this.source.on((event) => send(`data: ${JSON.stringify(event)}\n\n`));
+    const unsubscribe = this.source.on((event) => {
+      const message = format(event);
+      if (message !== null) send(message);
+    });
     const heartbeat = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
     heartbeat.unref();
 

@@ -1,11 +1,14 @@
 // `npm run web`: the simulation in this Node process, served to a browser on 127.0.0.1.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { Pacer } from '../host/pacer.js';
 import { appRoot, defaultScenarioPath, readScenarioFile } from '../host/scenario-files.js';
 import { fileLibrary } from '../host/scenario-library.js';
 import { formatProblem } from '../sim/scenario/load.js';
 import { Simulation } from '../sim/simulation.js';
+import { controlBanner } from './control.js';
 import { createWebServer } from './server.js';
 
 export const DEFAULT_PORT = 4173;
@@ -33,6 +36,16 @@ interface Options {
   port: number;
   scenario: string;
   paused: boolean;
+  control: boolean;
+}
+
+/**
+ * The renderer beside this bundle (dist/web/server.js → dist/renderer; a benchmark's own build folder
+ * likewise), else the project's dist/renderer when running from sources.
+ */
+function rendererDirFor(moduleUrl: string): string {
+  const beside = path.resolve(path.dirname(fileURLToPath(moduleUrl)), '..', 'renderer');
+  return existsSync(path.join(beside, 'index.html')) ? beside : path.join(appRoot(), 'dist', 'renderer');
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -41,6 +54,7 @@ async function main(argv: string[]): Promise<void> {
     .option('-p, --port <n>', 'port to listen on; 0 = any free port (env SLS_PORT)', parsePort, defaultPort())
     .option('-s, --scenario <file.yaml>', 'scenario file', defaultScenarioPath())
     .option('--paused', 'start with the virtual clock paused', false)
+    .option('--no-control', 'turn the control API (/control/*, token printed at start-up) off')
     .showHelpAfterError();
   program.parse(argv);
   const options = program.opts<Options>();
@@ -60,8 +74,9 @@ async function main(argv: string[]): Promise<void> {
   try {
     server = await createWebServer({
       sim,
-      rendererDir: path.join(appRoot(), 'dist', 'renderer'),
+      rendererDir: rendererDirFor(import.meta.url),
       port: options.port,
+      control: options.control ? {} : false,
       onInternalError: (error) => console.error('Internal error:', error),
     });
   } catch (error) {
@@ -72,6 +87,7 @@ async function main(argv: string[]): Promise<void> {
   }
   pacer.start();
   console.log(`SLS Simulator running at ${server.url}`);
+  if (server.controlUrl && server.controlToken) for (const line of controlBanner(server.controlUrl, server.controlToken)) console.log(line);
   const { name, seed } = sim.scenario;
   console.log(`Scenario "${name}" (seed ${seed})${options.paused ? ', clock paused' : ''}. Press Ctrl+C to stop.`);
 

@@ -1,20 +1,9 @@
 // The browser host's defences: which Host and Origin headers it answers, and the headers it sends.
 
-/**
- * The renderer's policy, as in its meta tag, plus what only a header can say (frame-ancestors).
- * No inline scripts; Svelte's inline style attributes are allowed.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../api/csp.js';
+
+/** The renderer's policy, shared with Electron (main/api/csp.ts). */
+export { CONTENT_SECURITY_POLICY };
 
 export const securityHeaders: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

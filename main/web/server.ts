@@ -1,23 +1,33 @@
-// The browser host: the built renderer and the simulation's API over HTTP and Server-Sent Events, on 127.0.0.1 only.
+// The browser host: the built renderer and the simulation's API over HTTP and Server-Sent Events, on 127.0.0.1 only;
+// and the control API for automation (/control/*), which Electron's --control-port serves alone.
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { dispatch, failure, type ApiErrorCode, type Envelope } from '../api/dispatch.js';
-import { HTTP_EVENTS_PATH, HTTP_OP_PREFIX, httpStatus } from '../api/bridge.js';
+import { dispatch } from '../api/dispatch.js';
+import { HTTP_EVENTS_PATH, HTTP_OP_PREFIX } from '../api/bridge.js';
 import type { Simulation } from '../sim/simulation.js';
+import { CONTROL_PREFIX, generateControlToken, registerControlRoutes } from './control.js';
 import { EventStreams } from './event-stream.js';
+import { BODY_LIMIT, describeFrameworkError, SCENARIO_BODY_LIMIT, sendEnvelope, sendError } from './reply.js';
 import { isAllowedHost, isAllowedOrigin, isJsonContentType, securityHeaders } from './security.js';
+
+export { BODY_LIMIT, SCENARIO_BODY_LIMIT };
 
 export interface WebServerOptions {
   sim: Simulation;
-  /** The built renderer (dist/renderer). */
-  rendererDir: string;
+  /**
+   * The built renderer (dist/renderer), served with the windows' API (/api/*). Without it the
+   * server is the control API alone: Electron's --control-port, whose windows talk over IPC.
+   */
+  rendererDir?: string;
   /** 0 picks any free port. */
   port: number;
-  /** Loopback only: the API drives the simulation and has no authentication. */
+  /** Loopback only: the windows' API has no authentication of its own (see security.ts). */
   host?: '127.0.0.1';
   heartbeatMs?: number;
+  /** The control API (/control/*): on unless false, with the given token or a fresh random one. */
+  control?: false | { token?: string };
   /** Told about bugs the envelope hides from the page ("internal" errors). */
   onInternalError?: (error: unknown) => void;
 }
@@ -26,53 +36,30 @@ export interface WebServer {
   readonly url: string;
   readonly port: number;
   readonly app: FastifyInstance;
-  /** Open event streams (pages connected). */
+  /** The bearer token every /control/* request must carry; null when the control API is off. */
+  readonly controlToken: string | null;
+  /** http://127.0.0.1:<port>/control, or null when the control API is off. */
+  readonly controlUrl: string | null;
+  /** Open event streams (pages and journal streams connected). */
   readonly openStreams: number;
   close(): Promise<void>;
 }
 
-/** Requests are small JSON objects; a scenario file sent to loadScenario is the largest. */
-export const BODY_LIMIT = 64 * 1024;
-
-function sendEnvelope(reply: FastifyReply, envelope: Envelope, status?: number): FastifyReply {
-  return reply
-    .code(status ?? (envelope.ok ? 200 : httpStatus(envelope.error.code)))
-    .header('Cache-Control', 'no-store')
-    .type('application/json; charset=utf-8')
-    .send(envelope);
-}
-
-function sendError(reply: FastifyReply, status: number, code: ApiErrorCode, message: string): FastifyReply {
-  return sendEnvelope(reply, failure(code, message), status);
-}
-
-/** Fastify's own refusals (parsing, limits) as envelopes with a message a person can act on. */
-function describeFrameworkError(error: FastifyError): { status: number; code: ApiErrorCode; message: string } {
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { status: 400, code: 'invalid_request', message: 'The request body is not valid JSON' };
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, code: 'invalid_request', message: 'The request body is empty; send a JSON object, e.g. {}' };
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, code: 'invalid_request', message: `The request body is larger than ${BODY_LIMIT / 1024} KB` };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'invalid_request', message: 'Send the request body as application/json' };
-    default:
-      break;
-  }
-  if (error instanceof SyntaxError) return { status: 400, code: 'invalid_request', message: 'The request body is not valid JSON' };
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-  return status === 500 ? { status, code: 'internal', message: 'Internal error' } : { status, code: 'invalid_request', message: error.message };
-}
+const isControlPath = (url: string) => url === CONTROL_PREFIX || url.startsWith(`${CONTROL_PREFIX}/`) || url.startsWith(`${CONTROL_PREFIX}?`);
 
 export async function createWebServer(options: WebServerOptions): Promise<WebServer> {
   const { sim, rendererDir, host = '127.0.0.1' } = options;
+  if (host !== '127.0.0.1') throw new Error('The simulator listens on 127.0.0.1 only');
   const app = fastify({ logger: false, bodyLimit: BODY_LIMIT, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   const streams = new EventStreams(sim, { heartbeatMs: options.heartbeatMs });
+  const controlToken = options.control === false ? null : (options.control?.token ?? generateControlToken());
   let port = options.port;
 
   app.addHook('onRequest', async (request, reply) => {
+    // DNS rebinding: a hostile name resolving to 127.0.0.1 still sends its own name in Host.
     if (!isAllowedHost(request.headers.host, port)) return sendError(reply, 403, 'untrusted_sender', 'Unexpected Host header');
+    // The control routes check Origin, the token and their body types themselves (control.ts).
+    if (isControlPath(request.url)) return;
     if (!isAllowedOrigin(request.headers.origin, port)) return sendError(reply, 403, 'untrusted_sender', 'Requests from other sites are refused');
     if (request.method === 'POST' && !isJsonContentType(request.headers['content-type'])) {
       return sendError(reply, 415, 'invalid_request', 'Send the request body as application/json');
@@ -84,8 +71,8 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
   });
   app.addHook('preClose', async () => streams.closeAll());
 
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
-    const { status, code, message } = describeFrameworkError(error);
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, code, message } = describeFrameworkError(error, request);
     if (status === 500) options.onInternalError?.(error);
     return sendError(reply, status, code, message);
   });
@@ -94,30 +81,37 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
   });
 
-  app.post<{ Params: { name: string }; Body: unknown }>(`${HTTP_OP_PREFIX}:name`, async (request, reply) => {
-    const envelope = dispatch(sim, request.params.name, request.body, options.onInternalError);
-    return sendEnvelope(reply, envelope);
-  });
+  if (controlToken !== null) await registerControlRoutes(app, { sim, token: controlToken, streams, onInternalError: options.onInternalError });
 
-  app.get(HTTP_EVENTS_PATH, (_request, reply) => {
-    reply.hijack();
-    streams.attach(reply.raw);
-  });
+  if (rendererDir !== undefined) {
+    const operation = (name: string, body: unknown) => dispatch(sim, name, body, options.onInternalError);
+    // A scenario file's text is the one large request; every other operation keeps the small limit.
+    app.post(`${HTTP_OP_PREFIX}loadScenario`, { bodyLimit: SCENARIO_BODY_LIMIT }, async (request, reply) => sendEnvelope(reply, operation('loadScenario', request.body)));
+    app.post<{ Params: { name: string }; Body: unknown }>(`${HTTP_OP_PREFIX}:name`, async (request, reply) => sendEnvelope(reply, operation(request.params.name, request.body)));
 
-  // The renderer's files; revalidated on each load so a rebuilt renderer shows at once.
-  await app.register(fastifyStatic, {
-    root: path.resolve(rendererDir),
-    index: 'index.html',
-    cacheControl: false,
-    setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
-  });
+    app.get(HTTP_EVENTS_PATH, (_request, reply) => {
+      reply.hijack();
+      streams.attach(reply.raw);
+    });
+
+    // The renderer's files; revalidated on each load so a rebuilt renderer shows at once.
+    await app.register(fastifyStatic, {
+      root: path.resolve(rendererDir),
+      index: 'index.html',
+      cacheControl: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    });
+  }
 
   await app.listen({ port: options.port, host });
   port = (app.server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}/`;
   return {
-    url: `http://${host}:${port}/`,
+    url,
     port,
     app,
+    controlToken,
+    controlUrl: controlToken === null ? null : `http://${host}:${port}${CONTROL_PREFIX}`,
     get openStreams() {
       return streams.size;
     },

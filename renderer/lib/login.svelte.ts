@@ -27,6 +27,10 @@ export class LoginState {
   username = $state('');
   password = $state('');
   code = $state('');
+  /** The challenge's "Enter response code", or the card values. */
+  response = $state('');
+  /** The Security Code Card viewer, opened from the card step. */
+  cardOpen = $state(false);
   mode = $state<TradingMode>('live');
   /** A request is in flight: buttons wait, fields keep focus. */
   busy = $state(false);
@@ -68,7 +72,11 @@ export class LoginState {
     this.view = view;
     this.clock.observe(view.now);
     this.onview(view);
-    if (view.step !== before.step || view.loginId !== before.loginId) this.code = '';
+    if (view.step !== before.step || view.loginId !== before.loginId) {
+      this.code = '';
+      this.response = '';
+      if (view.step !== 'codecard') this.cardOpen = false;
+    }
   }
 
   async #run(action: () => Promise<LoginView>): Promise<void> {
@@ -127,6 +135,16 @@ export class LoginState {
 
   requestNewCode(channel: 'sms' | 'voice'): Promise<void> {
     return this.#run(() => this.api.requestNewCode({ loginId: this.#id(), channel }));
+  }
+
+  /** "Click here if you do not receive the notification": IB Key's challenge instead of the push. */
+  requestChallenge(): Promise<void> {
+    return this.#run(() => this.api.requestChallenge({ loginId: this.#id() }));
+  }
+
+  /** The response code (IB Key, DSC+) or the card values, sent without spaces. */
+  submitResponse(): Promise<void> {
+    return this.#run(() => this.api.submitResponse({ loginId: this.#id(), response: this.response.replace(/\s+/g, '') }));
   }
 
   acceptPaperWarning(): Promise<void> {

@@ -2,10 +2,12 @@
 import type { LoginView, NotificationView, PhoneView } from '../../main/api/views';
 import type { Client } from './client';
 import type { ClockState } from './clock.svelte';
+import { CallState } from './calls.svelte';
+import { IbkrAppState } from './ibkr-app.svelte';
 import { phoneForLogin } from './phone-match';
 import type { WorldState } from './world.svelte';
 
-export type PhoneScreen = 'lock' | 'home' | 'messages';
+export type PhoneScreen = 'lock' | 'home' | 'messages' | 'settings' | 'app' | 'recents';
 
 /** How long a banner stays, in virtual time (so a paused clock also pauses the banner). */
 export const BANNER_MS = 6_000;
@@ -22,6 +24,10 @@ export class PhoneState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #seen = new Set<string>();
   #reading = false;
+  /** The broker's mobile app on this phone (IB Key, Authenticate, its own login). */
+  readonly app: IbkrAppState;
+  /** The call ringing or in progress, and the call log. */
+  readonly calls: CallState;
 
   readonly showBanner = $derived.by(() => {
     const b = this.banner;
@@ -34,7 +40,10 @@ export class PhoneState {
     private readonly api: Client,
     private readonly clock: ClockState,
     private readonly world: WorldState,
-  ) {}
+  ) {
+    this.app = new IbkrAppState(api, clock, this);
+    this.calls = new CallState(api, clock, this, (view) => this.#show(view));
+  }
 
   connect(): () => void {
     const offPhone = this.api.on('phone', ({ phone }) => {
@@ -59,6 +68,8 @@ export class PhoneState {
     this.view = null;
     this.banner = null;
     this.screen = 'lock';
+    this.app.reset();
+    this.calls.reset();
     if (id === null) return;
     try {
       const view = await this.api.getPhone({ phoneId: id });
@@ -125,10 +136,36 @@ export class PhoneState {
     void this.#readAll();
   }
 
-  /** Tapping a notification opens its app; only Messages exists so far. */
+  /** Tapping a notification opens its app: Messages, IB Key on the login request, or the missed calls. */
   openNotification(n: NotificationView): void {
     if (n.source.kind === 'sms') this.openMessages();
-    else this.screen = 'home';
+    else if (n.source.kind === 'push') {
+      this.app.approve(n.source.loginId);
+      this.screen = 'app';
+      this.banner = null;
+    } else this.openRecents();
+  }
+
+  /** The broker's app from its icon: its first screen (the login, "Services" and "Authenticate"). */
+  openApp(): void {
+    this.app.open('home');
+    this.screen = 'app';
+  }
+
+  /** The Phone app's Recents: seeing the missed calls clears their notifications, as on a real phone. */
+  openRecents(): void {
+    this.screen = 'recents';
+    this.banner = null;
+    const phoneId = this.id;
+    if (!phoneId) return;
+    for (const n of this.view?.notifications ?? []) {
+      if (n.source.kind === 'call') void this.#apply(this.api.dismissNotification({ phoneId, notificationId: n.id }));
+    }
+  }
+
+  /** The phone's own Settings app (notifications, Focus, battery, network; Android: the app's storage). */
+  openSettings(): void {
+    this.screen = 'settings';
   }
 
   goHome(): void {

@@ -1,6 +1,7 @@
 // One window's state, wired to the client: the world, the clock, the login and the phone.
 import type { Client } from './client';
 import { ClockState } from './clock.svelte';
+import { DirectorState } from './director.svelte';
 import { LoginState } from './login.svelte';
 import { PhoneState } from './phone.svelte';
 import type { Route } from './route.svelte';
@@ -11,6 +12,8 @@ export class Session {
   readonly world: WorldState;
   readonly login: LoginState;
   readonly phone: PhoneState;
+  /** The director panel (stage toggle or its own window); it reads and subscribes only once shown. */
+  readonly director: DirectorState;
   /** Events flow and the first state is loaded; tests wait for this (html[data-ready]). */
   ready = $state(false);
   failed = $state<string | null>(null);
@@ -21,6 +24,7 @@ export class Session {
     // Not every step is announced as an event (the device drop-down is not), so the phone also follows this window's own login.
     this.login = new LoginState(api, this.clock, (view) => this.phone.follow(view));
     this.phone = new PhoneState(api, this.clock, this.world);
+    this.director = new DirectorState(api, this.clock);
   }
 
   /** Subscribes first, then reads, so no change between the two is missed. Returns the teardown. */
@@ -50,7 +54,7 @@ export class Session {
     try {
       await this.api.ready();
       await Promise.all([this.world.load(), this.clock.load()]);
-      if (route.view !== 'login') {
+      if (route.view !== 'login' && route.view !== 'director') {
         const pinned = route.view === 'phone' ? route.phoneId : null;
         this.phone.pinned = pinned !== null;
         await this.phone.select(pinned ?? this.world.phones[0]?.id ?? null);

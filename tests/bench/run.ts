@@ -1,13 +1,21 @@
 // npm run bench: size and speed figures, printed (never asserted: machines here are noisy).
+// It builds what it measures into a folder of its own (.tmp/bench-dist, or SLS_BENCH_DIR), never dist/,
+// so a benchmark run does not empty the renderer that someone's end-to-end tests are serving.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { collectScenarioFiles, runScenarioFile } from '../../main/cli/run.js';
 import { hotp, ibKeyResponse } from '../../main/sim/otp/index.js';
+import { BENCH_PASSWORD, benchScenarioYaml, benchUser } from './login-scenario.js';
 import { fmt, median, percentile } from './stats.js';
+
+const OUT = path.resolve(process.env.SLS_BENCH_DIR ?? '.tmp/bench-dist');
+const SERVER = path.join(OUT, 'web', 'server.js');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -23,11 +31,30 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** The renderer, the browser host's server (it serves the renderer beside it) and the blank floor page. */
+async function buildAll(): Promise<void> {
+  header(`Build (into ${path.relative(process.cwd(), OUT) || OUT})`);
+  const t0 = performance.now();
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: path.join(OUT, 'renderer'), emptyOutDir: true } });
+  await esbuild({
+    entryPoints: ['main/web/index.ts'],
+    outfile: SERVER,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  await viteBuild({ configFile: 'tests/bench/blank/vite.config.ts', logLevel: 'warn', build: { outDir: path.join(OUT, 'blank'), emptyOutDir: true } });
+  console.log(`built in ${fmt((performance.now() - t0) / 1000, 1)} s`);
+}
+
 function bundleSize(): void {
   header('Renderer bundle (JS + CSS, gzipped)');
   let raw = 0;
   let gz = 0;
-  for (const file of filesUnder('dist/renderer').filter((f) => /\.(js|css)$/.test(f))) {
+  for (const file of filesUnder(path.join(OUT, 'renderer')).filter((f) => /\.(js|css)$/.test(f))) {
     const bytes = readFileSync(file);
     raw += bytes.length;
     gz += gzipSync(bytes, { level: 9 }).length;
@@ -35,15 +62,16 @@ function bundleSize(): void {
   console.log(`renderer: ${fmt(gz / 1024)} KB gzipped (${fmt(raw / 1024)} KB raw) — target ≤ 60 KB`);
 }
 
-/** Spawns a server script and resolves with its URL once it prints one. */
-function startServer(script: string, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+/** Spawns a server script and resolves with its URL once it prints one (and the control API token, if it prints one). */
+function startServer(script: string, args: string[] = [], withToken = false): Promise<{ child: ChildProcess; url: string; token: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
+      const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1];
+      const token = /^Control API token: (\S+)$/m.exec(out)?.[1] ?? '';
+      if (url && (token || !withToken)) resolve({ child, url, token });
     });
     child.on('exit', (code) => reject(new Error(`${script} exited with ${code} before printing its URL:\n${out}`)));
   });
@@ -74,15 +102,14 @@ async function coldStart(browser: Browser, script: string, args: string[], field
 
 async function coldStarts(): Promise<void> {
   header('Browser-host cold start (spawn → Username accepts input), median of 5');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'tests/bench/blank/vite.config.ts'], { stdio: 'inherit' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const app: number[] = [];
     const floor: number[] = [];
     // Interleaved, so a slow moment of the machine hits both alike.
     for (let i = 0; i < 5; i++) {
-      floor.push(await coldStart(browser, 'tests/bench/blank/server.mjs', [], /Username/));
-      app.push(await coldStart(browser, 'dist/web/server.js', ['--port', '0'], /^Username$/));
+      floor.push(await coldStart(browser, 'tests/bench/blank/server.mjs', [path.join(OUT, 'blank')], /Username/));
+      app.push(await coldStart(browser, SERVER, ['--port', '0'], /^Username$/));
     }
     const a = median(app);
     const f = median(floor);
@@ -95,7 +122,7 @@ async function coldStarts(): Promise<void> {
 
 async function apiRoundTrip(): Promise<void> {
   header('API round trip over HTTP (1,000 sequential getClock calls)');
-  const { child, url } = await startServer('dist/web/server.js', ['--port', '0']);
+  const { child, url } = await startServer(SERVER, ['--port', '0']);
   try {
     const call = async () => {
       const res = await fetch(`${url}api/op/getClock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -143,7 +170,93 @@ function otpRates(): void {
   console.log(`raw HMAC-SHA1 (8 B): ${fmt(floor20 / 1000)} k/s;  HOTP-SHA1-6: ${fmt(hotpRate / 1000)} k/s (${fmt(hotpRate / floor20, 2)} × floor)`);
 }
 
+const clock = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/** Every built-in scenario through the headless runner in this process, as `npm run cli -- run scenarios/library` does. */
+function libraryThroughRunner(): void {
+  header('Built-in scenario library through the headless runner (in-process, virtual time)');
+  const files = collectScenarioFiles(['scenarios/library']);
+  for (const file of files) runScenarioFile(file); // warm-up
+  const walls: number[] = [];
+  let simulated = 0;
+  let passed = 0;
+  for (let round = 0; round < 5; round++) {
+    const t0 = performance.now();
+    const runs = files.map((file) => runScenarioFile(file));
+    walls.push(performance.now() - t0);
+    simulated = runs.reduce((sum, r) => sum + r.simulatedMs, 0);
+    passed = runs.filter((r) => r.ok).length;
+  }
+  const wall = median(walls);
+  console.log(`${files.length} scenarios (${passed} passed), files read and parsed each round`);
+  console.log(`wall ${fmt(wall, 1)} ms (median of 5 rounds)   simulated ${clock(simulated)} (${fmt(simulated / 1000, 0)} s)   ratio ${fmt(simulated / wall, 0)} × real time — target ≥ 10,000 ×`);
+}
+
+/**
+ * 50 clients at once, each logging its own SMS user in and out for 10 s through the control API:
+ * submitCredentials, the code read from /control/pending, submitCode, logOut — four requests a login.
+ */
+async function controlApiLogins(): Promise<void> {
+  const CLIENTS = 50;
+  const SECONDS = 10;
+  header(`Control API: ${CLIENTS} concurrent clients, each a login loop of its own user for ${SECONDS} s`);
+  const { child, url, token } = await startServer(SERVER, ['--port', '0'], true);
+  const base = `${url}control`;
+  const authorization = `Bearer ${token}`;
+  try {
+    const loaded = await fetch(`${base}/scenario?fileName=bench-logins.yaml`, { method: 'POST', headers: { authorization, 'content-type': 'application/yaml' }, body: benchScenarioYaml(CLIENTS) });
+    if (!loaded.ok) throw new Error(`The benchmark scenario did not load: ${await loaded.text()}`);
+
+    const requests: number[] = [];
+    const logins: number[] = [];
+    let failures = 0;
+    const call = async <T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> => {
+      const t0 = performance.now();
+      const res = await fetch(`${base}${route}`, {
+        method,
+        headers: body === undefined ? { authorization } : { authorization, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+      requests.push(performance.now() - t0);
+      if (!envelope.ok) throw new Error(`${method} ${route}: ${envelope.error?.message}`);
+      return envelope.value;
+    };
+    const client = async (username: string, deadline: number) => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        try {
+          const login = await call<{ loginId: string }>('POST', '/op/submitCredentials', { username, password: BENCH_PASSWORD, mode: 'live' });
+          const pending = await call<{ loginId: string; kind: string; code: string | null }[]>('GET', `/pending?username=${username}`);
+          const code = pending.find((p) => p.loginId === login.loginId && p.kind === 'code')?.code ?? '';
+          const done = await call<{ step: string }>('POST', '/op/submitCode', { loginId: login.loginId, code });
+          await call('POST', '/op/logOut', { loginId: login.loginId });
+          if (done.step === 'loggedIn') logins.push(performance.now() - t0);
+          else failures++;
+        } catch (error) {
+          failures++;
+          if (failures === 1) console.error(`first failure: ${(error as Error).message}`);
+        }
+      }
+    };
+    const t0 = performance.now();
+    const deadline = t0 + SECONDS * 1000;
+    await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(benchUser(i), deadline)));
+    const elapsed = (performance.now() - t0) / 1000;
+    console.log(`${logins.length} logins in ${fmt(elapsed, 1)} s: ${fmt(logins.length / elapsed, 0)} logins/s (${fmt(requests.length / elapsed, 0)} requests/s), ${failures} failed`);
+    console.log(`login (4 requests) p50 ${fmt(percentile(logins, 50), 1)} ms  p99 ${fmt(percentile(logins, 99), 1)} ms;  one request p50 ${fmt(percentile(requests, 50), 2)} ms  p99 ${fmt(percentile(requests, 99), 2)} ms`);
+  } finally {
+    await stopServer(child);
+  }
+}
+
+await buildAll();
 bundleSize();
 otpRates();
+libraryThroughRunner();
 await apiRoundTrip();
+await controlApiLogins();
 await coldStarts();

@@ -54,6 +54,7 @@ test('a new SMS is offered after the resend countdown; it replaces the old code'
 
   advance(RESEND_INTERVAL - SMS_DELAY);
   await expect(login.smsChoice).toBeEnabled();
+  await expect(login.voiceChoice).toBeEnabled();
   await expect(login.resendCountdown).toHaveCount(0);
   await login.smsChoice.click();
   await expect(login.securityCode).toBeFocused();
@@ -125,7 +126,7 @@ test('the whole login works from the keyboard', async ({ page, login, phone, adv
   await expect(login.loggedInAs('smsuser')).toBeVisible();
 });
 
-test('several devices: the drop-down decides the next screen, and a device not simulated yet offers a way back', async ({ login, advance }) => {
+test('several devices: the drop-down decides the next screen, and each screen offers a way back', async ({ login, advance }) => {
   await login.logIn('multidevice', DEMO_PASSWORD);
   await expect(login.deviceSelect).toBeFocused();
 
@@ -137,7 +138,7 @@ test('several devices: the drop-down decides the next screen, and a device not s
   await expect(login.securityCode).toBeFocused();
   await expect(login.notice).toContainText('***-***-0164');
   advance(SMS_DELAY);
-  await login.root.getByRole('button', { name: 'Select another device' }).click();
+  await login.root.getByRole('button', { name: 'Choose Another Device' }).click();
   await expect(login.deviceSelect).toBeVisible();
   await login.root.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(login.username).toBeVisible();

@@ -33,6 +33,16 @@ export class LoginWindow {
     await this.securityCode.fill(code);
     await this.securityCode.press('Enter');
   }
+  /** The IB Key challenge as shown (the screen may group its digits). */
+  async challengeDigits(): Promise<string> {
+    const shown = this.region.getByLabel('Challenge', { exact: true });
+    await expect(shown).toHaveText(/\d{3}\s*\d{3}/);
+    return (await shown.innerText()).replace(/\D/g, '');
+  }
+  async answer(response: string): Promise<void> {
+    await this.region.getByRole('textbox', { name: 'Enter response code' }).fill(response);
+    await this.region.getByRole('button', { name: 'OK', exact: true }).click();
+  }
   loggedInAs(username: string): Locator {
     return this.region.getByText(`Logged in as ${username}`);
   }
@@ -46,16 +56,42 @@ export class PhoneWindow {
     this.region = page.getByRole('region', { name: /^Phone/ });
     this.messages = this.region.getByRole('list', { name: /Messages/ });
   }
+  button(name: string): Locator {
+    return this.region.getByRole('button', { name, exact: true });
+  }
   /** Waits for an SMS carrying a 6-digit code (the app's own delivery delay) and reads the code. */
   async waitForCode(): Promise<string> {
-    const openMessages = this.region.getByRole('button', { name: /^Messages/ });
-    await expect(this.messages.or(openMessages).first()).toBeVisible();
-    if (!(await this.messages.isVisible())) await openMessages.click();
+    // The phone starts on its lock screen: Home unlocks it, then Messages opens (unless it is open already).
+    await expect(this.button('Home')).toBeVisible();
+    if (!(await this.messages.isVisible())) {
+      await this.button('Home').click();
+      await this.region.getByRole('button', { name: /^Messages/ }).click();
+    }
     const sms = this.messages.getByRole('listitem').filter({ hasText: /\b\d{6}\b/ }).last();
     await expect(sms).toBeVisible({ timeout: 30_000 });
     const code = /\b(\d{6})\b/.exec(await sms.innerText())?.[1];
     if (!code) throw new Error('no 6-digit code in the message');
     return code;
+  }
+  /** Waits for the broker app's login request (push latency), taps it, and approves with the biometric. */
+  async approvePush(biometric: string): Promise<void> {
+    const request = this.region.getByRole('button', { name: /Login request/ }).first();
+    await expect(request).toBeVisible({ timeout: 30_000 });
+    await request.click();
+    await this.button(biometric).click();
+    await expect(this.region.getByText('Login approved')).toBeVisible();
+  }
+  /** The app's Authenticate from the home screen: the challenge, "Generate Response", the biometric; returns the "Response String". */
+  async generateResponse(challenge: string, biometric: string): Promise<string> {
+    await this.button('Home').click();
+    await this.button('IBKR Mobile').click();
+    await this.button('Authenticate').click();
+    await this.region.getByRole('textbox', { name: 'Challenge', exact: true }).fill(challenge);
+    await this.button('Generate Response').click();
+    await this.button(biometric).click();
+    const result = this.region.getByLabel('Response String', { exact: true });
+    await expect(result).toHaveText(/^\d{8}$/);
+    return (await result.innerText()).trim();
   }
 }
 

@@ -1,4 +1,4 @@
-// Builds the blank floor page for the cold-start benchmark.
+// Builds the blank floor page for the cold-start benchmark (tests/bench/run.ts sets the output folder).
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -7,5 +7,5 @@ export default defineConfig({
   base: './',
   plugins: [svelte()],
   logLevel: 'warn',
-  build: { outDir: '../../../dist/bench-blank', emptyOutDir: true },
+  build: { outDir: '../../../.tmp/bench-dist/blank', emptyOutDir: true },
 });

@@ -18,6 +18,16 @@ export class LoginWindow {
   readonly deviceSelect: Locator;
   readonly acceptPaper: Locator;
   readonly logOutButton: Locator;
+  // Challenge/response (IB Key, DSC+) and the Security Code Card.
+  readonly noNotification: Locator;
+  readonly challenge: Locator;
+  readonly responseCode: Locator;
+  readonly okButton: Locator;
+  readonly cardIndexes: Locator;
+  readonly cardValues: Locator;
+  readonly viewCard: Locator;
+  readonly chooseAnotherDevice: Locator;
+  readonly cancelButton: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole('region', { name: 'Login', exact: true });
@@ -37,6 +47,15 @@ export class LoginWindow {
     this.deviceSelect = this.root.getByRole('combobox', { name: 'Select Second Factor Device', exact: true });
     this.acceptPaper = button('I understand and accept');
     this.logOutButton = button('Log Out');
+    this.noNotification = this.root.getByRole('link', { name: 'Click here if you do not receive the notification', exact: true });
+    this.challenge = this.root.getByLabel('Challenge', { exact: true });
+    this.responseCode = this.root.getByRole('textbox', { name: 'Enter response code', exact: true });
+    this.okButton = button('OK');
+    this.cardIndexes = this.root.getByRole('group', { name: 'Index numbers', exact: true });
+    this.cardValues = this.root.getByRole('textbox', { name: 'Card Values', exact: true });
+    this.viewCard = button('View Security Code Card');
+    this.chooseAnotherDevice = button('Choose Another Device');
+    this.cancelButton = button('Cancel');
   }
 
   loggedInAs(username: string): Locator {
@@ -48,6 +67,26 @@ export class LoginWindow {
     await this.username.fill(username);
     await this.password.fill(password);
     await this.logInButton.click();
+    await expect(this.root).toHaveAttribute('aria-busy', 'false');
+  }
+
+  /** The 6-digit challenge as shown (the screen may group the digits). */
+  async challengeDigits(): Promise<string> {
+    await expect(this.challenge).toHaveText(/^\s*\d{3}\s*\d{3}\s*$/);
+    return (await this.challenge.innerText()).replace(/\D/g, '');
+  }
+
+  /** The two index numbers the card step asks for. */
+  async indexNumbers(): Promise<[number, number]> {
+    const numbers = (await this.cardIndexes.innerText()).match(/\d+/g)?.map(Number) ?? [];
+    expect(numbers).toHaveLength(2);
+    return [numbers[0]!, numbers[1]!];
+  }
+
+  /** Types into "Enter response code" or "Card Values" and presses OK; waits until the request is answered. */
+  async answer(field: Locator, text: string): Promise<void> {
+    await field.fill(text);
+    await this.okButton.click();
     await expect(this.root).toHaveAttribute('aria-busy', 'false');
   }
 

@@ -8,6 +8,10 @@ export class PhonePage {
   readonly messages: Locator;
   readonly home: Locator;
   readonly messagesApp: Locator;
+  /** The broker's mobile app (IBKR Mobile) while it is open. */
+  readonly app: Locator;
+  /** A call over the whole screen, ringing or in progress. */
+  readonly call: Locator;
 
   constructor(
     readonly page: Page,
@@ -19,6 +23,8 @@ export class PhonePage {
     this.messages = this.root.getByRole('list', { name: 'Messages' }).getByRole('listitem');
     this.home = this.root.getByRole('button', { name: 'Home', exact: true });
     this.messagesApp = this.root.getByRole('button', { name: /^Messages/ });
+    this.app = this.root.getByRole('group', { name: 'IBKR Mobile', exact: true });
+    this.call = this.root.getByRole('dialog', { name: /^(Incoming call from|Call with) / });
   }
 
   /** Home, then the Messages app (from any screen). */
@@ -26,6 +32,34 @@ export class PhonePage {
     await this.home.click();
     await this.messagesApp.click();
     await expect(this.root.getByRole('heading')).toBeVisible();
+  }
+
+  /** Home, then the phone's own Settings app. */
+  async openSettings(): Promise<void> {
+    await this.home.click();
+    await this.root.getByRole('button', { name: 'Settings', exact: true }).click();
+  }
+
+  button(name: string): Locator {
+    return this.root.getByRole('button', { name, exact: true });
+  }
+
+  /** Home, then the broker's app from its icon (it opens on its first screen). */
+  async openApp(): Promise<void> {
+    await this.home.click();
+    await this.button('IBKR Mobile').click();
+    await expect(this.app).toBeVisible();
+  }
+
+  /** Authenticate (already open): the PIN on Android, the challenge, "Generate Response", the biometric if asked; returns the "Response String". */
+  async generateResponse(challenge: string, unlock: { pin: string } | { biometric: string }): Promise<string> {
+    if ('pin' in unlock) await this.app.getByLabel('PIN', { exact: true }).fill(unlock.pin);
+    await this.app.getByRole('textbox', { name: 'Challenge', exact: true }).fill(challenge);
+    await this.button('Generate Response').click();
+    if ('biometric' in unlock) await this.button(unlock.biometric).click();
+    const result = this.app.getByLabel('Response String', { exact: true });
+    await expect(result).toHaveText(/^\d{8}$/);
+    return (await result.textContent())!.trim();
   }
 
   /** The 6-digit code in the newest SMS, read as a person would. */

@@ -43,8 +43,9 @@ beforeEach(() => {
   errors = vi.spyOn(console, 'error').mockImplementation(() => {});
   running = null;
 });
-afterEach(() => {
+afterEach(async () => {
   running?.pacer.stop();
+  await running?.control?.close();
   errors.mockRestore();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -68,11 +69,11 @@ describe('startApp', () => {
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('opens the login window and the phone side by side, secure, on app:// pages', async () => {
+  it('opens the 420×500 login window and the phone side by side, secure, on app:// pages', async () => {
     running = await start();
     expect(FakeBrowserWindow.created.map((w) => w.loadedUrl)).toEqual(['app://sls/index.html#login', 'app://sls/index.html#phone']);
     const layout = stageLayout(screen.getPrimaryDisplay().workArea);
-    expect(windowFor('login')!.options).toMatchObject(layout.login);
+    expect(windowFor('login')!.options).toMatchObject({ ...layout.login, width: 420, height: 500, useContentSize: true });
     expect(windowFor('phone')!.options).toMatchObject(layout.phone);
     for (const win of FakeBrowserWindow.created) {
       expect(win.options.webPreferences).toMatchObject({
@@ -114,6 +115,17 @@ describe('startApp', () => {
     expect(FakeBrowserWindow.created).toHaveLength(3);
   });
 
+  it('opens the fob and the card in windows of their own from the menu', async () => {
+    running = await start();
+    const all = (Menu.template as Electron.MenuItemConstructorOptions[]).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    (all.find((i) => i.id === 'open-fob')!.click as () => void)();
+    (all.find((i) => i.id === 'open-card')!.click as () => void)();
+    expect(windowFor('fob')!.loadedUrl).toBe('app://sls/index.html#fob');
+    expect(windowFor('card')!.loadedUrl).toBe('app://sls/index.html#card');
+    expect(windowFor('fob')!.options).toMatchObject({ width: 400, height: 270, useContentSize: true, webPreferences: { sandbox: true, contextIsolation: true } });
+    expect(windowFor('card')!.options).toMatchObject({ width: 580, height: 760 });
+  });
+
   it('opens a scenario file from the menu and remembers its path', async () => {
     running = await start();
     const file = path.join(dir, 'other.yaml');
@@ -123,6 +135,124 @@ describe('startApp', () => {
     (all.find((i) => i.id === 'open-scenario')!.click as () => void)();
     await vi.waitFor(() => expect(running!.sim.getScenario().title).toBe('Another take'));
     expect(running!.settings.get('lastScenarioPath')).toBe(file);
+  });
+
+  it('shows every problem of a bad file opened from the menu, and the running scenario carries on', async () => {
+    running = await start();
+    running!.sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
+    const before = running!.sim.listPending({});
+    const bad = path.join(dir, 'broken.yaml');
+    writeFileSync(bad, 'name: broken\nseed: 1\nphones: 12\nusers:\n  - username: Bad Name\n');
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [bad] });
+    const all = (Menu.template as Electron.MenuItemConstructorOptions[]).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    (all.find((i) => i.id === 'open-scenario')!.click as () => void)();
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalled());
+    const [box] = dialog.showMessageBox.mock.calls[0] as [Electron.MessageBoxOptions];
+    expect(box).toMatchObject({ type: 'warning', title: 'Scenario not loaded', message: expect.stringMatching(/broken\.yaml has problems\. The current scenario keeps running\./) });
+    const lines = box.detail!.split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/^broken\.yaml:\d+:\d+: /);
+    expect(running!.sim.getScenario().name).toBe('default');
+    expect(running!.sim.listPending({})).toEqual(before);
+    expect(running!.settings.get('lastScenarioPath')).toBeNull();
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ filters: [{ name: 'Scenario', extensions: ['yaml', 'yml'] }] }));
+  });
+
+  it('does nothing when the open dialog is cancelled, and says so when the file cannot be read', async () => {
+    running = await start();
+    const all = (Menu.template as Electron.MenuItemConstructorOptions[]).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    (all.find((i) => i.id === 'open-scenario')!.click as () => void)();
+    await vi.waitFor(() => expect(dialog.showOpenDialog).toHaveBeenCalled());
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path.join(dir, 'gone.yaml')] });
+    (all.find((i) => i.id === 'open-scenario')!.click as () => void)();
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ type: 'error', title: 'Scenario not loaded' })));
+    expect(running!.sim.getScenario().name).toBe('default');
+  });
+
+  it('starts with the last scenario opened, and remembers a built-in one loaded by the director', async () => {
+    const file = path.join(dir, 'remembered.yaml');
+    writeFileSync(file, defaultYaml.replace(/^name: .*$/m, 'name: remembered'));
+    running = await start('--scenario', file);
+    running!.pacer.stop();
+    resetFakeElectron();
+    running = await start();
+    expect(running!.sim.getScenario().name).toBe('remembered');
+
+    // The director loads a library scenario through IPC: its file is remembered.
+    const login = windowFor('login')!.webContents;
+    expect(await ipcMain.invokeFrom(login, ipcChannel('loadScenario'), { name: 'happy-sms' })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(running!.settings.get('lastScenarioPath')).toMatch(/scenarios[\\/]library[\\/]happy-sms\.yaml$/);
+    running!.pacer.stop();
+    resetFakeElectron();
+    running = await start();
+    expect(running!.sim.getScenario().name).toBe('happy-sms');
+  });
+
+  it('forgets a last scenario that is gone, and says so when it no longer loads', async () => {
+    const file = path.join(dir, 'later-broken.yaml');
+    writeFileSync(file, defaultYaml.replace(/^name: .*$/m, 'name: later-broken'));
+    running = await start('--scenario', file);
+    running!.pacer.stop();
+
+    writeFileSync(file, 'name: later-broken\nphones: 12\n');
+    resetFakeElectron();
+    running = await start();
+    expect(running!.sim.getScenario().name).toBe('default');
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ title: 'Scenario not loaded', message: expect.stringContaining('later-broken.yaml') }));
+    running!.pacer.stop();
+
+    rmSync(file);
+    resetFakeElectron();
+    running = await start();
+    expect(running!.sim.getScenario().name).toBe('default');
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(running!.settings.get('lastScenarioPath')).toBeNull();
+  });
+
+  it('serves the control API on 127.0.0.1 with --control-port, on the same simulation as the windows', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    let printed: string;
+    try {
+      running = await start('--control-port', '0');
+      printed = log.mock.calls.flat().join('\n');
+    } finally {
+      log.mockRestore();
+    }
+    const control = running!.control!;
+    expect(control.app.server.address()).toMatchObject({ address: '127.0.0.1' });
+    expect(printed).toContain(`Control API token: ${control.controlToken}`);
+    expect(printed).toContain(`curl -H 'Authorization: Bearer ${control.controlToken}' '${control.controlUrl}/pending?username=smsuser'`);
+
+    // A login in the window; its code read and the phone switched through the control API.
+    const login = windowFor('login')!.webContents;
+    const started = (await ipcMain.invokeFrom(login, ipcChannel('submitCredentials'), { username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' })) as Envelope<LoginView>;
+    const headers = { authorization: `Bearer ${control.controlToken}` };
+    const pending = (await (await fetch(`${control.controlUrl}/pending?username=smsuser`, { headers })).json()) as Envelope<{ loginId: string; code: string }[]>;
+    expect(pending.ok && pending.value[0]).toMatchObject({ loginId: started.ok && started.value.loginId, code: expect.stringMatching(/^\d{6}$/) });
+    const phone = windowFor('phone')!.webContents;
+    phone.sent.length = 0;
+    const set = await fetch(`${control.controlUrl}/phones/sms-phone/state`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{"airplane":true}' });
+    expect(set.status).toBe(200);
+    expect(phone.sent.some((m) => m.channel === IPC_EVENT_CHANNEL && (m.args[0] as HostEvent).type === 'phone')).toBe(true);
+
+    // No token, no answer; and this port serves neither pages nor the windows' API.
+    expect((await fetch(`${control.controlUrl}/pending`)).status).toBe(401);
+    expect((await fetch(control.url)).status).toBe(404);
+    expect((await fetch(`${control.url}api/op/getWorld`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
+
+    app.emit('will-quit');
+    await vi.waitFor(() => expect(control.app.server.listening).toBe(false));
+  });
+
+  it('has no control API without --control-port, and none with a bad one', async () => {
+    running = await start();
+    expect(running!.control).toBeNull();
+    running!.pacer.stop();
+    resetFakeElectron();
+    running = await start('--control-port', 'eighty');
+    expect(running!.control).toBeNull();
+    expect(errors.mock.calls.flat().join('\n')).toMatch(/--control-port needs a port number/);
   });
 
   it('falls back to the demo scenario when --scenario has problems, and lists them', async () => {

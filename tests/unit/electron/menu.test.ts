@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate, type MenuActions } from '../../../main/electron/menu.js';
 
 function actions(): MenuActions & Record<string, ReturnType<typeof vi.fn>> {
-  return { openLogin: vi.fn(), openPhone: vi.fn(), openDirector: vi.fn(), arrangeStage: vi.fn(), openScenario: vi.fn(), resetSimulation: vi.fn() };
+  return { openLogin: vi.fn(), openPhone: vi.fn(), openDirector: vi.fn(), openFob: vi.fn(), openCard: vi.fn(), arrangeStage: vi.fn(), openScenario: vi.fn(), resetSimulation: vi.fn() };
 }
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -12,7 +12,7 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
 }
 
 describe('buildMenuTemplate', () => {
-  it('opens the login window, the phone, the director and the stage from items with shortcuts', () => {
+  it('opens the login window, the phone, the director, the fob, the card and the stage from items with shortcuts', () => {
     const a = actions();
     const all = items(buildMenuTemplate(a, { platform: 'linux', devTools: false }));
     const byId = (id: string) => all.find((i) => i.id === id)!;
@@ -20,14 +20,26 @@ describe('buildMenuTemplate', () => {
       ['open-login', 'CmdOrCtrl+1', 'openLogin'],
       ['open-phone', 'CmdOrCtrl+2', 'openPhone'],
       ['open-director', 'CmdOrCtrl+3', 'openDirector'],
+      ['open-fob', 'CmdOrCtrl+4', 'openFob'],
+      ['open-card', 'CmdOrCtrl+5', 'openCard'],
       ['arrange-stage', 'CmdOrCtrl+Shift+S', 'arrangeStage'],
       ['open-scenario', 'CmdOrCtrl+O', 'openScenario'],
+      ['reset-simulation', 'CmdOrCtrl+Shift+R', 'resetSimulation'],
     ];
     for (const [id, accelerator, action] of expected) {
       expect(byId(id).accelerator).toBe(accelerator);
       (byId(id).click as () => void)();
       expect(a[action]).toHaveBeenCalledOnce();
     }
+  });
+
+  it('names the device windows as the login window does, and offers "Open Scenario…" under File', () => {
+    const template = buildMenuTemplate(actions(), { platform: 'linux', devTools: false });
+    const all = items(template);
+    expect(all.find((i) => i.id === 'open-fob')!.label).toBe('Digital Security Card+');
+    expect(all.find((i) => i.id === 'open-card')!.label).toBe('Security Code Card');
+    const file = template.find((m) => m.label === '&File')!;
+    expect((file.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toContain('Open Scenario…');
   });
 
   it('has no shortcut used twice', () => {

@@ -93,6 +93,16 @@ describe('navigation, popups and webviews', () => {
     expect(contents.attempt('will-navigate', `${APP_ORIGIN}/index.html#phone`)).toBe(false);
   });
 
+  it('lets the renderer read a dropped scenario file, but a drop outside it never replaces the page', () => {
+    // The director reads a dropped file with File.text(): not a fetch nor a permission, so neither
+    // the CSP's connect-src nor the permission handlers stand in its way. A drop the page does not
+    // take makes Chromium navigate to the file, which the navigation rule refuses.
+    const contents = new FakeWebContents();
+    hardenWebContents(asContents(contents));
+    expect(contents.attempt('will-navigate', 'file:///home/trainer/scenarios/sms-delayed.yaml')).toBe(true);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/sandbox|require-trusted-types-for/);
+  });
+
   it('prevents redirects and subframe navigations elsewhere', () => {
     const contents = new FakeWebContents();
     hardenWebContents(asContents(contents));

@@ -23,9 +23,9 @@ const created = () => FakeBrowserWindow.created;
 beforeEach(() => resetFakeElectron());
 
 describe('stageLayout', () => {
-  it('puts the 420×560 login window at left and the 380×780 phone to its right, centred', () => {
+  it('puts the 420×500 login window (the stage\'s frame) at left and the 380×780 phone to its right, centred', () => {
     const { login, phone } = stageLayout(area);
-    expect(login).toMatchObject({ width: 420, height: 560 });
+    expect(login).toMatchObject({ width: 420, height: 500 });
     expect(phone).toMatchObject({ width: 380, height: 780 });
     expect(phone.x).toBe(login.x + 420 + 24);
     expect(login.x - area.x).toBe(area.x + area.width - (phone.x + phone.width));
@@ -45,7 +45,11 @@ describe('AppWindows', () => {
     const { windows } = setup();
     windows.arrangeStage();
     windows.open('director');
-    expect(created().map((w) => w.loadedUrl)).toEqual([appUrl('login'), appUrl('phone'), appUrl('director')]);
+    windows.open('fob');
+    windows.open('card');
+    expect(created().map((w) => w.loadedUrl)).toEqual([appUrl('login'), appUrl('phone'), appUrl('director'), appUrl('fob'), appUrl('card')]);
+    expect(appUrl('fob')).toBe('app://sls/index.html#fob');
+    expect(appUrl('card')).toBe('app://sls/index.html#card');
     expect(appUrl('login')).toBe('app://sls/index.html#login');
     for (const win of created()) {
       expect(win.options.webPreferences).toMatchObject({
@@ -95,13 +99,29 @@ describe('AppWindows', () => {
     const login = created()[0]!;
     login.setPosition(100, 120);
     login.close();
-    expect(settings.get('windowBounds').login).toEqual({ x: 100, y: 120, width: 420, height: 560 });
+    expect(settings.get('windowBounds').login).toEqual({ x: 100, y: 120, width: 420, height: 500 });
     expect(first.windows.all()).toHaveLength(1);
 
     created()[1]!.close();
     resetFakeElectron();
     setup(settings).windows.openInitial();
-    expect(created()[0]!.options).toMatchObject({ x: 100, y: 120, width: 420, height: 560 });
+    expect(created()[0]!.options).toMatchObject({ x: 100, y: 120, width: 420, height: 500 });
+  });
+
+  it('centres the director, the fob and the card in the work area, and remembers them too', () => {
+    const settings = new MemorySettings();
+    const { windows } = setup(settings);
+    for (const [name, size] of [
+      ['director', { width: 960, height: 720 }],
+      ['fob', { width: 400, height: 270 }],
+      ['card', { width: 580, height: 760 }],
+    ] as const) {
+      const win = windows.open(name) as unknown as FakeBrowserWindow;
+      expect(win.options).toMatchObject({ ...size, x: area.x + (area.width - size.width) / 2 });
+      win.setPosition(10, 40);
+      win.close();
+      expect(settings.get('windowBounds')[name]).toEqual({ x: 10, y: 40, ...size });
+    }
   });
 
   it('ignores a remembered position that is no longer on any screen', () => {

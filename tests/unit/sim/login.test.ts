@@ -37,6 +37,8 @@ describe('login state machine', () => {
     ]);
     // Each device names the simulated phone it reaches, so the stage shows the right one.
     expect(view.devices.map((d) => d.phoneId)).toEqual(['multi-phone', 'multi-phone', null]);
+    // Physical devices carry their serial, so the stage can show that fob or card.
+    expect(view.devices.map((d) => d.serial)).toEqual([null, null, 'SNA-31478259']);
     const sms = sim.chooseDevice({ loginId: view.loginId!, deviceId: 'sms' });
     expect(sms.step).toBe('securityCode');
     const back = sim.changeDevice({ loginId: view.loginId! });

@@ -1,7 +1,9 @@
-// The renderer's meta-tag policy and the browser host's header must say the same thing.
+// One Content-Security-Policy (main/api/csp.ts): both hosts send it, and the renderer's meta tag says the same.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../main/web/security.js';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../main/api/csp.js';
+import { CONTENT_SECURITY_POLICY as electronPolicy, securityHeaders as electronHeaders } from '../../../main/electron/security.js';
+import { CONTENT_SECURITY_POLICY as webPolicy, securityHeaders as webHeaders } from '../../../main/web/security.js';
 
 const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
 
@@ -12,15 +14,25 @@ const directives = (policy: string) =>
     .filter(Boolean);
 
 describe('Content-Security-Policy', () => {
-  it('is the meta tag\'s policy, plus frame-ancestors (which only a header can set)', () => {
-    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBeDefined();
-    expect(directives(CONTENT_SECURITY_POLICY)).toEqual([...directives(meta!), "frame-ancestors 'none'"]);
+  it('is one constant, sent as a header by both hosts', () => {
+    expect(webPolicy).toBe(CONTENT_SECURITY_POLICY);
+    expect(electronPolicy).toBe(CONTENT_SECURITY_POLICY);
+    expect(webHeaders['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(electronHeaders()['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('allows no inline or remote script', () => {
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+  it('is the renderer meta tag\'s policy, plus frame-ancestors (which only a header can set)', () => {
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta, 'renderer/index.html keeps its CSP meta tag').toBeDefined();
+    expect(new Set(directives(meta!))).toEqual(new Set(directives(META_CONTENT_SECURITY_POLICY)));
+    expect(new Set(directives(CONTENT_SECURITY_POLICY))).toEqual(new Set([...directives(meta!), "frame-ancestors 'none'"]));
+  });
+
+  it('allows no inline, eval\'d or remote script, and no plug-ins', () => {
+    expect(directives(CONTENT_SECURITY_POLICY)).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*(unsafe|https?:|\*)/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|\*/);
+    expect(directives(CONTENT_SECURITY_POLICY)).toContain("object-src 'none'");
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 });

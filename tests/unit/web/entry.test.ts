@@ -37,20 +37,30 @@ function run(args: string[], onLine?: (line: string, stop: () => void) => void):
 }
 
 describe('web entry', () => {
-  it('prints its address, serves, and stops cleanly on SIGTERM', async () => {
+  it('prints its address and the control API token, serves, and stops cleanly on SIGTERM', async () => {
     let url = '';
+    let token = '';
     const result = await run(['--port', '0', '--paused'], (line, stop) => {
-      const match = /^SLS Simulator running at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
-      if (!match) return;
-      url = match[1]!;
-      fetch(`${url}api/op/getClock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
-        .then((r) => r.json())
-        .then((envelope: { value: { running: boolean } }) => {
-          expect(envelope.value.running).toBe(false);
+      const address = /^SLS Simulator running at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
+      if (address) url = address[1]!;
+      const printed = /^Control API token: ([A-Za-z0-9_-]{43})$/.exec(line);
+      if (printed) token = printed[1]!;
+      if (!url || !token || !line.includes('curl -H')) return;
+      expect(line).toContain(`curl -H 'Authorization: Bearer ${token}' '${url}control/pending?username=smsuser'`);
+      Promise.all([
+        fetch(`${url}api/op/getClock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.json()),
+        fetch(`${url}control/clock`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json()),
+        fetch(`${url}control/clock`).then((r) => r.status),
+      ])
+        .then(([page, control, refused]: [{ value: { running: boolean } }, { value: { running: boolean } }, number]) => {
+          expect(page.value.running).toBe(false);
+          expect(control.value.running).toBe(false);
+          expect(refused).toBe(401);
           stop();
         }, stop);
     });
     expect(url).not.toBe('');
+    expect(token).not.toBe('');
     expect(result.code).toBe(0);
   }, 30_000);
 

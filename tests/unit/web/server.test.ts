@@ -105,10 +105,24 @@ describe('operations', () => {
     expect((await post('getWorld', {}, { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
   });
 
-  it('refuses a body over 64 KB with 413', async () => {
-    const reply = await post('loadScenario', { text: 'x'.repeat(70 * 1024), fileName: 'big.yaml' });
+  it('refuses a body over 64 KB with 413, except a scenario file\'s text', async () => {
+    const reply = await post('setPhoneState', { phoneId: 'sms-phone', patch: {}, padding: 'x'.repeat(70 * 1024) });
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.body).error.code).toBe('invalid_request');
+    expect(JSON.parse(reply.body).error).toEqual({ code: 'invalid_request', message: 'The request body is larger than 64 KB' });
+    expect((await post('getClock', '{}' + ' '.repeat(63 * 1024))).status).toBe(200);
+  });
+
+  it('takes a scenario file of up to 1 MB (1.1 MB request) through loadScenario, no more', async () => {
+    // Past the 64 KB limit, so the file reaches the loader, which says what is wrong with it.
+    const text = `name: big\n${'# padding\n'.repeat(90_000)}`;
+    const big = await post('loadScenario', { text, fileName: 'big.yaml' });
+    expect(big.status).toBe(200);
+    expect(JSON.parse(big.body).value).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.objectContaining({ file: 'big.yaml' })]) });
+    expect(sim.getScenario().name).toBe('default');
+
+    const tooBig = await post('loadScenario', { text: 'x'.repeat(1_200_000), fileName: 'huge.yaml' });
+    expect(tooBig.status).toBe(413);
+    expect(JSON.parse(tooBig.body).error.message).toBe('The request body is larger than 1.1 MB');
   });
 
   it('sends no CORS headers', async () => {

@@ -1,0 +1,96 @@
+// The broker's app logging in on this phone (the "trading device" of "IB Key on another phone"): fields, steps and actions.
+import type { LoginView } from '../../main/api/views';
+import { currentAppLogin } from './app-login-view';
+import { errorMessage, type Client } from './client';
+import type { PhoneRef } from './ibkey.svelte';
+
+export class AppLoginState {
+  username = $state('');
+  password = $state('');
+  code = $state('');
+  response = $state('');
+  busy = $state(false);
+  rejections = $state(0);
+  #local = $state.raw<LoginView | null>(null);
+  #clientError = $state<string | null>(null);
+
+  readonly view = $derived.by(() => currentAppLogin(this.phone.view?.app.login ?? null, this.#local, this.phone.view));
+  readonly step = $derived(this.view?.step ?? 'credentials');
+  readonly error = $derived(this.#clientError ?? this.view?.error ?? null);
+
+  constructor(
+    private readonly api: Client,
+    private readonly phone: PhoneRef,
+  ) {}
+
+  /** Another phone on screen, or a reset world: nothing of the old login stays. */
+  reset(): void {
+    this.#local = null;
+    this.#clientError = null;
+    this.password = '';
+    this.code = '';
+    this.response = '';
+  }
+
+  async #run(action: (phoneId: string, loginId: string) => Promise<LoginView>): Promise<void> {
+    const phoneId = this.phone.id;
+    if (!phoneId || this.busy) return;
+    this.busy = true;
+    this.#clientError = null;
+    const before = this.view;
+    try {
+      const view = await action(phoneId, before?.loginId ?? '');
+      this.#local = view;
+      if (view.step !== before?.step || view.loginId !== before?.loginId) {
+        this.code = '';
+        this.response = '';
+      }
+      if (view.error) this.rejections++;
+    } catch (error) {
+      this.#clientError = errorMessage(error);
+      this.rejections++;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  submitCredentials(): Promise<void> {
+    if (!this.username.trim() || !this.password) {
+      this.#clientError = 'Enter your username and password.';
+      this.rejections++;
+      return Promise.resolve();
+    }
+    return this.#run((phoneId) => this.api.submitCredentials({ username: this.username.trim(), password: this.password, mode: 'live', phoneId }));
+  }
+
+  /** "Two-Factor Authentication": the challenge instead of waiting for the notification. */
+  requestChallenge(): Promise<void> {
+    return this.#run((_, loginId) => this.api.requestChallenge({ loginId }));
+  }
+
+  submitResponse(): Promise<void> {
+    return this.#run((_, loginId) => this.api.submitResponse({ loginId, response: this.response.replace(/\s+/g, '') }));
+  }
+
+  submitCode(): Promise<void> {
+    return this.#run((_, loginId) => this.api.submitCode({ loginId, code: this.code.replace(/\s+/g, '') }));
+  }
+
+  chooseDevice(deviceId: string): Promise<void> {
+    return this.#run((_, loginId) => this.api.chooseDevice({ loginId, deviceId }));
+  }
+
+  acceptPaperWarning(): Promise<void> {
+    return this.#run((_, loginId) => this.api.acceptPaperWarning({ loginId }));
+  }
+
+  async cancel(): Promise<void> {
+    await this.#run((_, loginId) => this.api.cancelLogin({ loginId }));
+    this.password = '';
+  }
+
+  async logOut(): Promise<void> {
+    await this.#run((_, loginId) => this.api.logOut({ loginId }));
+    this.password = '';
+  }
+}

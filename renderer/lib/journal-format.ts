@@ -1,0 +1,227 @@
+// The event journal in plain words: one sentence per entry, whom it concerns, and its reason code.
+import type { JournalEntry } from '../../main/api/events';
+import type { DeviceKind, WorldView } from '../../main/api/views';
+import { describeChange, durationText } from './phone-fields';
+
+/** What the sentences need from the scenario: names instead of ids and numbers. */
+export interface JournalNames {
+  phone(id: string): string;
+  /** The phone answering a number, or the number itself. */
+  number(number: string): string;
+  platform(id: string): 'ios' | 'android';
+}
+
+export function namesFrom(world: WorldView | null): JournalNames {
+  const phones = world?.phones ?? [];
+  return {
+    phone: (id) => phones.find((p) => p.id === id)?.name ?? id,
+    number: (number) => phones.find((p) => p.number === number)?.name ?? number,
+    platform: (id) => phones.find((p) => p.id === id)?.platform ?? 'ios',
+  };
+}
+
+const kindNames: Record<DeviceKind | 'none', string> = {
+  sms: 'SMS',
+  voice: 'voice callback',
+  ibkey: 'IB Key',
+  dscplus: 'Digital Security Card+',
+  codecard: 'Security Code Card',
+  none: 'no second factor',
+};
+
+const credentialWords = { unknown_user: 'no such user', wrong_password: 'wrong password', locked: 'the account is locked' } as const;
+const factorWords = {
+  wrong: 'wrong code',
+  expired: 'the code expired',
+  replaced: 'a newer code replaced it',
+  used: 'the code was already used',
+  none_issued: 'no code was sent',
+} as const;
+const refusalWords: Record<string, string> = {
+  expired: 'the request expired',
+  not_pending: 'no login is waiting',
+  wrong_pin: 'wrong PIN',
+  ibkey_not_active: 'IB Key is not active on this phone',
+  bad_challenge: 'the challenge is not 6 digits',
+  wrong_method: 'this unlock method is not set up',
+  jailbroken: 'the phone is jailbroken or rooted',
+};
+const methodWords: Record<string, string> = { faceid: 'Face ID', touchid: 'Touch ID', fingerprint: 'fingerprint', passcode: 'passcode', pin: 'PIN' };
+
+/** One journal entry as a sentence. */
+export function describeEntry(e: JournalEntry, names: JournalNames): string {
+  switch (e.type) {
+    case 'scenario.loaded':
+      return `Scenario “${e.name}” started (seed ${e.seed})`;
+    case 'login.started':
+      return `${e.username} started a ${e.mode === 'paper' ? 'paper' : 'live'} login (${e.loginId})`;
+    case 'login.rejected':
+      return `${e.username}: user name or password refused — ${credentialWords[e.reason]}`;
+    case 'account.locked':
+      return `${e.username}: account locked after ${e.failures} failed attempts`;
+    case 'account.unlocked':
+      return `${e.username}: account unlocked`;
+    case 'password.accepted':
+      return `${e.username}: password accepted`;
+    case 'device.selected':
+      return `${e.loginId}: second factor ${kindNames[e.kind]}`;
+    case 'code.issued':
+      return `${e.username}: ${e.channel === 'sms' ? 'SMS' : 'voice'} security code issued`;
+    case 'code.accepted':
+      return `${e.username}: security code accepted`;
+    case 'code.rejected':
+      return `${e.username}: security code refused — ${factorWords[e.reason]} (${e.wrongAttempts} wrong so far)`;
+    case 'resend.refused':
+      return `${e.loginId}: new code refused, the next is allowed in ${durationText(e.retryAfterMs)}`;
+    case 'sms.sent':
+      return `SMS sent to ${names.number(e.to)}`;
+    case 'sms.delivered':
+      return `SMS delivered to ${names.phone(e.phoneId)}`;
+    case 'sms.suppressed':
+      return `SMS to ${names.number(e.to)} not delivered`;
+    case 'sms.held':
+      return `SMS for ${names.phone(e.phoneId)} waits in the network`;
+    case 'sms.delayed':
+      return `SMS to ${names.number(e.to)} delayed by ${durationText(e.byMs)}`;
+    case 'push.sent':
+      return `Notification sent to ${names.phone(e.phoneId)} (${e.loginId})`;
+    case 'push.delivered':
+      return e.silenced ? `Notification reached ${names.phone(e.phoneId)}, silenced` : `Notification shown on ${names.phone(e.phoneId)}`;
+    case 'push.silenced':
+      return `Notification on ${names.phone(e.phoneId)}: no banner, only in the notification list`;
+    case 'push.held':
+      return `Notification for ${names.phone(e.phoneId)} waits`;
+    case 'push.suppressed':
+      return `Notification to ${names.phone(e.phoneId)} not delivered`;
+    case 'push.approved':
+      return `Login ${e.loginId} approved on ${names.phone(e.phoneId)} with ${methodWords[e.method] ?? e.method}`;
+    case 'push.refused':
+      return `${names.phone(e.phoneId)}: the app refused to approve — ${refusalWords[e.reason]}`;
+    case 'push.expired':
+      return `${e.loginId}: the notification expired unanswered`;
+    case 'phone.changed': {
+      const changes = Object.entries(e.changes).map(([k, v]) => describeChange(k, v, names.platform(e.phoneId)));
+      return `${names.phone(e.phoneId)}: ${changes.length ? changes.join(', ') : 'no change'}`;
+    }
+    case 'phone.restarted':
+      return `${names.phone(e.phoneId)} restarted`;
+    case 'app.data_cleared':
+      return `${names.phone(e.phoneId)}: app data cleared, IB Key must be activated again`;
+    case 'app.resynced':
+      return `${names.phone(e.phoneId)}: app back in sync for ${e.username}, notifications resume`;
+    case 'user.seamless':
+      return `${e.username}: Seamless Authentication ${e.enabled ? 'enabled' : 'disabled'}`;
+    case 'timeline.fired':
+      return `Timeline: ${e.description}`;
+    case 'login.failed':
+      return `${e.username}: login failed — too many wrong ${e.reason === 'too_many_wrong_codes' ? 'codes' : 'responses'}`;
+    case 'challenge.issued':
+      return `${e.loginId}: challenge shown for ${kindNames[e.device]}`;
+    case 'response.accepted':
+      return `${e.username}: response accepted`;
+    case 'response.rejected':
+      return `${e.username}: response refused — ${e.reason === 'malformed' ? 'not a valid response' : 'wrong response'} (${e.wrongAttempts} wrong so far)`;
+    case 'app.response':
+      return e.ok
+        ? `${names.phone(e.phoneId)}: the app generated a Response String`
+        : `${names.phone(e.phoneId)}: the app refused to generate a response — ${refusalWords[e.reason ?? ''] ?? 'refused'}`;
+    case 'call.placed':
+      return `Voice call to ${names.number(e.to)}`;
+    case 'call.ringing':
+      return `${names.phone(e.phoneId)} is ringing`;
+    case 'call.suppressed':
+      return `Voice call to ${names.number(e.to)} did not get through`;
+    case 'call.answered':
+      return `Call answered on ${names.phone(e.phoneId)}`;
+    case 'call.missed':
+      return `Call missed on ${names.phone(e.phoneId)}`;
+    case 'fob.pin_rejected':
+      return `DSC+ ${e.serial}: wrong PIN (${e.wrongPins} so far)`;
+    case 'fob.locked':
+      return `DSC+ ${e.serial} locked after wrong PINs`;
+    case 'fob.reset':
+      return `DSC+ ${e.serial} reset`;
+    case 'login.cancelled':
+      return `${e.username}: login cancelled`;
+    case 'login.succeeded':
+      return `${e.username} logged in (${e.mode}, ${kindNames[e.factor]})`;
+    case 'logout':
+      return `${e.username} logged out`;
+    case 'clock.advanced':
+      return `Clock moved forward ${durationText(e.byMs)}`;
+  }
+}
+
+/** The reason code an entry carries, if any (credential, code, delivery or app refusal). */
+export function reasonOf(e: JournalEntry): string | null {
+  return 'reason' in e && typeof e.reason === 'string' ? e.reason : null;
+}
+
+/** A rough family for colouring the journal. */
+export function familyOf(e: JournalEntry): 'login' | 'sms' | 'push' | 'voice' | 'phone' | 'fob' | 'clock' {
+  const head = e.type.split('.')[0]!;
+  if (head === 'sms') return 'sms';
+  if (head === 'push' || head === 'app' || head === 'challenge' || head === 'response') return 'push';
+  if (head === 'call') return 'voice';
+  if (head === 'phone' || head === 'timeline') return 'phone';
+  if (head === 'fob') return 'fob';
+  if (head === 'clock' || head === 'scenario') return 'clock';
+  return 'login';
+}
+
+/**
+ * Whom entries concern, for the journal's filter. Entries name a user directly, or a login, a message
+ * or a call started for one, or a phone or fob a user holds; this remembers the links as entries pass.
+ */
+export class EntryOwners {
+  #links = new Map<string, string>();
+  #phones = new Map<string, string[]>();
+  #fobs = new Map<string, string>();
+
+  constructor(world: WorldView | null) {
+    for (const user of world?.users ?? [])
+      for (const device of user.devices) {
+        if (device.phoneId) this.#phones.set(device.phoneId, [...(this.#phones.get(device.phoneId) ?? []), user.username]);
+      }
+    for (const fob of world?.fobs ?? []) this.#fobs.set(fob.serial, fob.owner);
+  }
+
+  /** The users an entry concerns (none for clock and scenario entries). Call in journal order. */
+  users(e: JournalEntry): string[] {
+    if ('username' in e) {
+      if ('loginId' in e) this.#links.set(e.loginId, e.username);
+      return [e.username];
+    }
+    if (e.type === 'sms.sent' && e.loginId) this.#link(e.messageId, e.loginId);
+    if (e.type === 'call.placed') this.#link(e.callId, e.loginId);
+    for (const key of ['loginId', 'messageId', 'callId'] as const) {
+      const id = (e as Record<string, unknown>)[key];
+      if (typeof id === 'string' && this.#links.has(id)) return [this.#links.get(id)!];
+    }
+    if ('phoneId' in e) return this.#phones.get(e.phoneId) ?? [];
+    if ('serial' in e) {
+      const owner = this.#fobs.get(e.serial);
+      return owner ? [owner] : [];
+    }
+    return [];
+  }
+
+  #link(id: string, loginId: string): void {
+    const user = this.#links.get(loginId);
+    if (user) this.#links.set(id, user);
+  }
+}
+
+/** Virtual time since the scenario started: "0:42", "12:05", "1:02:03". */
+export function elapsedText(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** The export format: one JSON object per line. */
+export function toJsonLines(entries: readonly JournalEntry[]): string {
+  return entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : '');
+}

@@ -1,0 +1,106 @@
+// The director's event journal: every entry in plain words with its reason and fix, a filter by user, and the export.
+import type { JournalEntry } from '../../main/api/events';
+import type { ReasonView } from '../../main/api/reasons';
+import type { WorldView } from '../../main/api/views';
+import type { Client } from './client';
+import { describeEntry, EntryOwners, familyOf, namesFrom, reasonOf, toJsonLines } from './journal-format';
+
+export interface JournalRow {
+  seq: number;
+  at: number;
+  text: string;
+  family: ReturnType<typeof familyOf>;
+  /** The reason code, and its text and fix when the catalogue knows it. */
+  reason: string | null;
+  explained: ReasonView | null;
+  users: string[];
+}
+
+/** What the list shows at most; the export has everything. */
+export const MAX_ROWS = 2_000;
+
+export class JournalState {
+  rows = $state.raw<JournalRow[]>([]);
+  /** '' = everyone. */
+  user = $state('');
+  total = $state(0);
+  reasons = $state.raw<Record<string, ReasonView>>({});
+  readonly shown: JournalRow[] = $derived(this.user ? this.rows.filter((r) => r.users.includes(this.user)) : this.rows);
+
+  #entries: JournalEntry[] = [];
+  #owners = new EntryOwners(null);
+  #world: WorldView | null = null;
+  /** Events that arrive while the journal is being read, applied once it is in. */
+  #buffer: JournalEntry[] | null = null;
+  #generation = 0;
+
+  constructor(private readonly api: Client) {}
+
+  /** Follows new entries; `load` reads what came before. */
+  connect(): () => void {
+    return this.api.on('journal', ({ entry }) => {
+      if (this.#buffer) this.#buffer.push(entry);
+      else this.#append([entry]);
+    });
+  }
+
+  /** Reads the whole journal of the running scenario (after a start, a reset or another scenario). */
+  async load(world: WorldView | null): Promise<void> {
+    const generation = ++this.#generation;
+    this.#buffer = [];
+    this.#world = world;
+    try {
+      const [page, reasons] = await Promise.all([this.api.getJournal({}), this.#reasonsOnce()]);
+      if (generation !== this.#generation) return;
+      this.reasons = reasons;
+      this.#entries = [];
+      this.#owners = new EntryOwners(world);
+      this.rows = [];
+      this.#append([...page.entries, ...this.#buffer]);
+    } finally {
+      if (generation === this.#generation) this.#buffer = null;
+    }
+  }
+
+  async #reasonsOnce(): Promise<Record<string, ReasonView>> {
+    if (Object.keys(this.reasons).length) return this.reasons;
+    return Object.fromEntries((await this.api.getReasons({})).map((r) => [r.reason, r]));
+  }
+
+  #append(entries: JournalEntry[]): void {
+    const last = this.#entries.at(-1)?.seq ?? 0;
+    const fresh = entries.filter((e) => e.seq > last).sort((a, b) => a.seq - b.seq);
+    if (!fresh.length) return;
+    const names = namesFrom(this.#world);
+    const rows = fresh.map((entry): JournalRow => {
+      const reason = reasonOf(entry);
+      return {
+        seq: entry.seq,
+        at: entry.at,
+        text: describeEntry(entry, names),
+        family: familyOf(entry),
+        reason,
+        explained: reason ? (this.reasons[reason] ?? null) : null,
+        users: this.#owners.users(entry),
+      };
+    });
+    this.#entries.push(...fresh);
+    this.total = this.#entries.length;
+    const all = this.rows.concat(rows);
+    this.rows = all.length > MAX_ROWS ? all.slice(all.length - MAX_ROWS) : all;
+  }
+
+  /** The whole journal as JSON Lines, downloaded as a file. */
+  export(scenario: string): void {
+    const blob = new Blob([toJsonLines(this.#entries)], { type: 'application/x-ndjson' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `journal-${scenario || 'scenario'}.jsonl`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The download has taken the data once the click is handled.
+    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  }
+}

@@ -1,0 +1,29 @@
+// The stage's trading device: a phone that neither holds IB Key nor receives a user's codes.
+import { describe, expect, it } from 'vitest';
+import { tradingPhoneId } from '../../../renderer/lib/trading-device.js';
+import { isBiometric, unlockLabel } from '../../../renderer/lib/unlock.js';
+import { demoSim } from '../helpers.js';
+
+describe('tradingPhoneId', () => {
+  it('picks the demo iPad, whatever phone the stage already shows', () => {
+    const world = demoSim().getWorld();
+    expect(tradingPhoneId(world, 'sms-phone')).toBe('trade-ipad');
+    expect(tradingPhoneId(world, 'ios-phone')).toBe('trade-ipad');
+  });
+
+  it('falls back to another phone when every phone is in use, and to none without a world', () => {
+    const world = demoSim().getWorld();
+    const busy = { ...world, phones: world.phones.filter((p) => p.id !== 'trade-ipad') };
+    expect(tradingPhoneId(busy, 'sms-phone')).toBe(busy.phones.find((p) => p.id !== 'sms-phone')!.id);
+    expect(tradingPhoneId(null, null)).toBeNull();
+  });
+});
+
+describe('unlock prompts', () => {
+  it('name the biometric buttons as DESIGN.md says', () => {
+    expect([unlockLabel.faceid, unlockLabel.touchid, unlockLabel.fingerprint]).toEqual(['Face ID', 'Touch ID', 'Fingerprint']);
+    expect(isBiometric('pin')).toBe(false);
+    expect(isBiometric('passcode')).toBe(false);
+    expect(isBiometric('fingerprint')).toBe(true);
+  });
+});
