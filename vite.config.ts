@@ -13,7 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    // One small bundle: no code splitting, no modulepreload polyfill (Chromium has it).
+    // The stage loads first; the director, the phone's settings and the devices are chunks fetched when shown.
+    // No modulepreload polyfill (Chromium has it).
     modulePreload: { polyfill: false },
   },
   server: { host: '127.0.0.1' },

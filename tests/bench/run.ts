@@ -35,7 +35,7 @@ function filesUnder(dir: string): string[] {
 async function buildAll(): Promise<void> {
   header(`Build (into ${path.relative(process.cwd(), OUT) || OUT})`);
   const t0 = performance.now();
-  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: path.join(OUT, 'renderer'), emptyOutDir: true } });
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: path.join(OUT, 'renderer'), emptyOutDir: true, manifest: true } });
   await esbuild({
     entryPoints: ['main/web/index.ts'],
     outfile: SERVER,
@@ -50,16 +50,38 @@ async function buildAll(): Promise<void> {
   console.log(`built in ${fmt((performance.now() - t0) / 1000, 1)} s`);
 }
 
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+
 function bundleSize(): void {
   header('Renderer bundle (JS + CSS, gzipped)');
+  const dir = path.join(OUT, 'renderer');
+  const gzOf = (file: string) => gzipSync(readFileSync(path.join(dir, file)), { level: 9 }).length;
   let raw = 0;
   let gz = 0;
-  for (const file of filesUnder(path.join(OUT, 'renderer')).filter((f) => /\.(js|css)$/.test(f))) {
-    const bytes = readFileSync(file);
-    raw += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
+  for (const file of filesUnder(dir).filter((f) => /\.(js|css)$/.test(f))) {
+    raw += statSync(file).size;
+    gz += gzOf(path.relative(dir, file));
   }
-  console.log(`renderer: ${fmt(gz / 1024)} KB gzipped (${fmt(raw / 1024)} KB raw) — target ≤ 60 KB`);
+  // What the stage loads before it can be used: the entry and its static imports, with their CSS.
+  // The director, the phone's settings and apps, and the devices are chunks fetched when first shown.
+  const manifest = JSON.parse(readFileSync(path.join(dir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const initial = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || initial.has(chunk.file)) return;
+    initial.add(chunk.file);
+    for (const css of chunk.css ?? []) initial.add(css);
+    for (const dep of chunk.imports ?? []) visit(dep);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  const first = [...initial].reduce((sum, file) => sum + gzOf(file), 0);
+  console.log(`first load (the stage): ${fmt(first / 1024)} KB gzipped — target ≤ 60 KB`);
+  console.log(`everything, with the chunks loaded on demand: ${fmt(gz / 1024)} KB gzipped (${fmt(raw / 1024)} KB raw)`);
 }
 
 /** Spawns a server script and resolves with its URL once it prints one (and the control API token, if it prints one). */
