@@ -8,6 +8,13 @@ interface Call extends CallView {
   script: string;
 }
 
+/** A phone keeps this many messages, notifications and calls, as a real one scrolls old ones away: a long run stays light. */
+export const KEEP = 100;
+
+function trimOldest<T>(list: T[], max: number): void {
+  if (list.length > max) list.splice(0, list.length - max);
+}
+
 export class Phone {
   readonly status: PhoneStatus;
   readonly messages: SmsView[] = [];
@@ -47,12 +54,14 @@ export class Phone {
     // Do-not-disturb silences the banner; the notification still waits in the list (article step 2).
     const n: NotificationView = { id: `${this.id}-n${this.#nextId++}`, app, title, body, at, silenced, source };
     this.notifications.push(n);
+    trimOldest(this.notifications, KEEP);
     return n;
   }
 
   receiveSms(from: string, text: string, at: number): SmsView {
     const sms: SmsView = { id: `${this.id}-m${this.#nextId++}`, from, text, at, read: false };
     this.messages.push(sms);
+    trimOldest(this.messages, KEEP);
     this.#notify('Messages', from, text, at, { kind: 'sms', messageId: sms.id });
     return sms;
   }
@@ -71,6 +80,12 @@ export class Phone {
 
   ring(callId: string, from: string, script: string, at: number): void {
     this.calls.push({ id: callId, from, at, state: 'ringing', transcript: null, script });
+    // Only calls that are over make room: a ringing or answered call stays.
+    while (this.calls.length > KEEP) {
+      const over = this.calls.findIndex((c) => c.state === 'ended' || c.state === 'missed');
+      if (over < 0) break;
+      this.calls.splice(over, 1);
+    }
   }
 
   call(callId: string): Call | undefined {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PhoneStatePatch } from '../../../main/api/phone-state.js';
 import type { Simulation } from '../../../main/sim/simulation.js';
-import { DEMO_PASSWORD, MINUTE, demoSim, latestCode } from '../helpers.js';
+import { DEMO_PASSWORD, MINUTE, demoScenario, demoSim, latestCode } from '../helpers.js';
+import { KEEP, Phone } from '../../../main/sim/phone.js';
 
 const journal = (sim: Simulation) => sim.getJournal({}).entries;
 const last = (sim: Simulation, type: string) => journal(sim).filter((e) => e.type === type).at(-1);
@@ -188,5 +189,20 @@ describe('getReasons', () => {
       expect(r.step.length, r.reason).toBeGreaterThan(3);
     }
     expect(new Set(reasons.map((r) => r.reason)).size).toBe(reasons.length);
+  });
+});
+
+describe('a long run', () => {
+  it('keeps the newest 100 messages and notifications on a phone, and every call in progress', () => {
+    const spec = demoScenario().phones.find((p) => p.id === 'sms-phone')!;
+    const phone = new Phone(spec, 'seed');
+    for (let i = 0; i < 150; i++) phone.receiveSms('IBKR', `message ${i}`, i);
+    expect(phone.messages).toHaveLength(KEEP);
+    expect(phone.messages[0]!.text).toBe('message 50');
+    expect(phone.messages.at(-1)!.text).toBe('message 149');
+    expect(phone.notifications).toHaveLength(KEEP);
+    for (let i = 0; i < 120; i++) phone.ring(`c${i}`, 'IBKR', 'code', i);
+    // None has ended: none may be dropped.
+    expect(phone.calls).toHaveLength(120);
   });
 });
