@@ -244,7 +244,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
  */
 async function startControlServer(sim: Simulation, port: number): Promise<WebServer | null> {
   try {
-    const server = await createWebServer({ sim, port, control: {}, onInternalError: (error) => console.error('Simulation error:', error) });
+    const server = await createWebServer({ sim, port, onInternalError: (error) => console.error('Simulation error:', error) });
     for (const line of controlBanner(server.controlUrl!, server.controlToken!)) console.log(line);
     return server;
   } catch (error) {

@@ -30,14 +30,19 @@ export function generateControlToken(): string {
 }
 
 /**
- * Whether an Authorization header carries the token. Both sides are hashed first, so the
- * comparison is constant-time on equal-length buffers whatever was sent, and leaks no length.
+ * Whether a presented secret is the token. Both sides are hashed first, so the comparison is
+ * constant-time on equal-length buffers whatever was sent, and leaks no length.
  */
-export function tokenMatches(authorization: string | undefined, token: string): boolean {
-  const presented = authorization === undefined ? undefined : /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
+export function sameToken(presented: string | undefined, token: string): boolean {
   const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
   const same = timingSafeEqual(digest(presented ?? ''), digest(token));
   return presented !== undefined && token.length > 0 && same;
+}
+
+/** Whether an Authorization header carries the token. */
+export function tokenMatches(authorization: string | undefined, token: string): boolean {
+  const presented = authorization === undefined ? undefined : /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
+  return sameToken(presented, token);
 }
 
 /** Why a request that a browser sent on a page's behalf is refused (null: not from a page). */

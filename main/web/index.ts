@@ -76,7 +76,7 @@ async function main(argv: string[]): Promise<void> {
       sim,
       rendererDir: rendererDirFor(import.meta.url),
       port: options.port,
-      control: options.control ? {} : false,
+      ...(options.control ? {} : { control: false as const }),
       onInternalError: (error) => console.error('Internal error:', error),
     });
   } catch (error) {
@@ -87,6 +87,7 @@ async function main(argv: string[]): Promise<void> {
   }
   pacer.start();
   console.log(`SLS Simulator running at ${server.url}`);
+  console.log('Open that address: it carries the session token, which the page then keeps for this browser session.');
   if (server.controlUrl && server.controlToken) for (const line of controlBanner(server.controlUrl, server.controlToken)) console.log(line);
   const { name, seed } = sim.scenario;
   console.log(`Scenario "${name}" (seed ${seed})${options.paused ? ', clock paused' : ''}. Press Ctrl+C to stop.`);

@@ -11,6 +11,7 @@ import { CONTROL_PREFIX, generateControlToken, registerControlRoutes } from './c
 import { EventStreams } from './event-stream.js';
 import { BODY_LIMIT, describeFrameworkError, SCENARIO_BODY_LIMIT, sendEnvelope, sendError } from './reply.js';
 import { isAllowedHost, isAllowedOrigin, isJsonContentType, securityHeaders } from './security.js';
+import { hasSession, NEEDS_TOKEN_PAGE, sessionCookie, TOKEN_PARAM, tokenInUrl, UNAUTHORIZED_MESSAGE } from './session.js';
 
 export { BODY_LIMIT, SCENARIO_BODY_LIMIT };
 
@@ -23,17 +24,24 @@ export interface WebServerOptions {
   rendererDir?: string;
   /** 0 picks any free port. */
   port: number;
-  /** Loopback only: the windows' API has no authentication of its own (see security.ts). */
+  /** Loopback only. */
   host?: '127.0.0.1';
   heartbeatMs?: number;
-  /** The control API (/control/*): on unless false, with the given token or a fresh random one. */
-  control?: false | { token?: string };
+  /** The control API (/control/*): on unless false. */
+  control?: false;
+  /** The start-up secret of the pages' session and the control API; a fresh random one by default. */
+  token?: string;
   /** Told about bugs the envelope hides from the page ("internal" errors). */
   onInternalError?: (error: unknown) => void;
 }
 
 export interface WebServer {
+  /** The address to open: the stage, with the session token (`http://127.0.0.1:<port>/?token=…`). */
   readonly url: string;
+  /** `http://127.0.0.1:<port>/`, for building other addresses (they need the session or the token). */
+  readonly origin: string;
+  /** The start-up secret: the pages' session (in `url`) and the control API's bearer token. */
+  readonly token: string;
   readonly port: number;
   readonly app: FastifyInstance;
   /** The bearer token every /control/* request must carry; null when the control API is off. */
@@ -52,7 +60,8 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
   if (host !== '127.0.0.1') throw new Error('The simulator listens on 127.0.0.1 only');
   const app = fastify({ logger: false, bodyLimit: BODY_LIMIT, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   const streams = new EventStreams(sim, { heartbeatMs: options.heartbeatMs });
-  const controlToken = options.control === false ? null : (options.control?.token ?? generateControlToken());
+  const token = options.token ?? generateControlToken();
+  const controlToken = options.control === false ? null : token;
   let port = options.port;
 
   app.addHook('onRequest', async (request, reply) => {
@@ -61,6 +70,19 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     // The control routes check Origin, the token and their body types themselves (control.ts).
     if (isControlPath(request.url)) return;
     if (!isAllowedOrigin(request.headers.origin, port)) return sendError(reply, 403, 'untrusted_sender', 'Requests from other sites are refused');
+    const path = request.url.split('?', 1)[0]!;
+    if (rendererDir === undefined) {
+      // Electron's --control-port: no pages, no windows' API (404 below).
+    } else if (path.startsWith('/api/')) {
+      if (!hasSession(request.headers, token)) return sendError(reply, 401, 'unauthorized', UNAUTHORIZED_MESSAGE);
+    } else if (request.method === 'GET' && (path === '/' || path === '/index.html')) {
+      // The printed address: trade its token for the session cookie, and drop it from the address bar.
+      const presented = tokenInUrl(request.url);
+      if (presented !== null && hasSession({ authorization: `Bearer ${presented}` }, token)) {
+        return reply.code(303).header('set-cookie', sessionCookie(token)).header('location', '/').header('cache-control', 'no-store').send();
+      }
+      if (!hasSession(request.headers, token)) return reply.code(401).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NEEDS_TOKEN_PAGE);
+    }
     if (request.method === 'POST' && !isJsonContentType(request.headers['content-type'])) {
       return sendError(reply, 415, 'invalid_request', 'Send the request body as application/json');
     }
@@ -105,9 +127,11 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
 
   await app.listen({ port: options.port, host });
   port = (app.server.address() as AddressInfo).port;
-  const url = `http://${host}:${port}/`;
+  const origin = `http://${host}:${port}/`;
   return {
-    url,
+    url: `${origin}?${TOKEN_PARAM}=${token}`,
+    origin,
+    token,
     port,
     app,
     controlToken,

@@ -58,10 +58,16 @@ function httpTransport(): Transport {
   let opened: Promise<void> | null = null;
   const connect = () => {
     if (opened) return opened;
-    opened = new Promise<void>((resolve) => {
+    opened = new Promise<void>((resolve, reject) => {
       // EventSource reconnects by itself (the server asks for 1 s); every open after the first is a reconnection.
       const source = new EventSource(EVENTS_PATH);
       let first = true;
+      // Refused for good (no session: the host was restarted with a new token): say so instead of waiting.
+      source.addEventListener('error', () => {
+        if (source.readyState !== EventSource.CLOSED) return;
+        if (first) reject(new ClientError({ code: 'unauthorized', message: 'The event stream was refused' }));
+        else for (const listener of reconnectListeners) listener();
+      });
       source.addEventListener('open', () => {
         if (first) {
           first = false;

@@ -1,11 +1,19 @@
 // One window's state, wired to the client: the world, the clock, the login and the phone.
-import type { Client } from './client';
+import { ClientError, type Client } from './client';
 import { ClockState } from './clock.svelte';
 import { DirectorState } from './director.svelte';
 import { LoginState } from './login.svelte';
 import { PhoneState } from './phone.svelte';
 import type { Route } from './route.svelte';
 import { WorldState } from './world.svelte';
+
+const NOT_RESPONDING = 'The simulator is not responding. Is it still running?';
+const NO_SESSION = "This page's session has ended (was the simulator restarted?). Open the address it printed at start-up.";
+
+/** What the window says when the host cannot be used. */
+function failure(error: unknown): string {
+  return error instanceof ClientError && error.code === 'unauthorized' ? NO_SESSION : NOT_RESPONDING;
+}
 
 export class Session {
   readonly clock: ClockState;
@@ -45,8 +53,8 @@ export class Session {
       await Promise.all([this.world.load(), this.clock.load(), this.login.refresh()]);
       await this.phone.select(this.phone.id, true);
       this.failed = null;
-    } catch {
-      this.failed = 'The simulator is not responding. Is it still running?';
+    } catch (error) {
+      this.failed = failure(error);
     }
   }
 
@@ -60,8 +68,8 @@ export class Session {
         await this.phone.select(pinned ?? this.world.phones[0]?.id ?? null);
       }
       this.ready = true;
-    } catch {
-      this.failed = 'The simulator is not responding. Is it still running?';
+    } catch (error) {
+      this.failed = failure(error);
     }
   }
 }

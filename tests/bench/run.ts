@@ -85,15 +85,16 @@ function bundleSize(): void {
 }
 
 /** Spawns a server script and resolves with its URL once it prints one (and the control API token, if it prints one). */
-function startServer(script: string, args: string[] = [], withToken = false): Promise<{ child: ChildProcess; url: string; token: string }> {
+function startServer(script: string, args: string[] = [], withToken = false): Promise<{ child: ChildProcess; url: string; origin: string; token: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1];
+      // The simulator prints its address with the session token (…/?token=…); the blank page without.
+      const printed = /(http:\/\/127\.0\.0\.1:\d+\/)(\?token=[\w-]+)?/.exec(out);
       const token = /^Control API token: (\S+)$/m.exec(out)?.[1] ?? '';
-      if (url && (token || !withToken)) resolve({ child, url, token });
+      if (printed && (token || !withToken)) resolve({ child, url: printed[0], origin: printed[1]!, token });
     });
     child.on('exit', (code) => reject(new Error(`${script} exited with ${code} before printing its URL:\n${out}`)));
   });
@@ -144,10 +145,12 @@ async function coldStarts(): Promise<void> {
 
 async function apiRoundTrip(): Promise<void> {
   header('API round trip over HTTP (1,000 sequential getClock calls)');
-  const { child, url } = await startServer(SERVER, ['--port', '0']);
+  const { child, origin, token } = await startServer(SERVER, ['--port', '0'], true);
   try {
+    // As the page sends them: with its session cookie.
+    const headers = { 'content-type': 'application/json', cookie: `sls_session=${token}` };
     const call = async () => {
-      const res = await fetch(`${url}api/op/getClock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${origin}api/op/getClock`, { method: 'POST', headers, body: '{}' });
       await res.json();
     };
     for (let i = 0; i < 100; i++) await call(); // warm-up
@@ -225,8 +228,8 @@ async function controlApiLogins(): Promise<void> {
   const CLIENTS = 50;
   const SECONDS = 10;
   header(`Control API: ${CLIENTS} concurrent clients, each a login loop of its own user for ${SECONDS} s`);
-  const { child, url, token } = await startServer(SERVER, ['--port', '0'], true);
-  const base = `${url}control`;
+  const { child, origin, token } = await startServer(SERVER, ['--port', '0'], true);
+  const base = `${origin}control`;
   const authorization = `Bearer ${token}`;
   try {
     const loaded = await fetch(`${base}/scenario?fileName=bench-logins.yaml`, { method: 'POST', headers: { authorization, 'content-type': 'application/yaml' }, body: benchScenarioYaml(CLIENTS) });

@@ -417,7 +417,7 @@ describe('hosts', () => {
   });
 
   it('takes a token of the caller\'s, and listens on 127.0.0.1 only', async () => {
-    const own = await createWebServer({ sim, port: 0, control: { token: 'a-token-of-the-callers-choosing-1234567890' } });
+    const own = await createWebServer({ sim, port: 0, token: 'a-token-of-the-callers-choosing-1234567890' });
     try {
       expect((await request('GET', '/control/clock', { headers: auth('a-token-of-the-callers-choosing-1234567890'), target: own })).status).toBe(200);
       expect(own.app.server.address()).toMatchObject({ address: '127.0.0.1' });

@@ -40,15 +40,17 @@ describe('web entry', () => {
   it('prints its address and the control API token, serves, and stops cleanly on SIGTERM', async () => {
     let url = '';
     let token = '';
+    let pageToken = '';
     const result = await run(['--port', '0', '--paused'], (line, stop) => {
-      const address = /^SLS Simulator running at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
-      if (address) url = address[1]!;
+      // The printed address carries the session token: the same one as the control API's.
+      const address = /^SLS Simulator running at (http:\/\/127\.0\.0\.1:\d+\/)\?token=([A-Za-z0-9_-]{43})$/.exec(line);
+      if (address) [url, pageToken] = [address[1]!, address[2]!];
       const printed = /^Control API token: ([A-Za-z0-9_-]{43})$/.exec(line);
       if (printed) token = printed[1]!;
       if (!url || !token || !line.includes('curl -H')) return;
       expect(line).toContain(`curl -H 'Authorization: Bearer ${token}' '${url}control/pending?username=smsuser'`);
       Promise.all([
-        fetch(`${url}api/op/getClock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.json()),
+        fetch(`${url}api/op/getClock`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `sls_session=${pageToken}` }, body: '{}' }).then((r) => r.json()),
         fetch(`${url}control/clock`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json()),
         fetch(`${url}control/clock`).then((r) => r.status),
       ])
@@ -56,6 +58,7 @@ describe('web entry', () => {
           expect(page.value.running).toBe(false);
           expect(control.value.running).toBe(false);
           expect(refused).toBe(401);
+          expect(pageToken).toBe(token);
           stop();
         }, stop);
     });

@@ -20,10 +20,15 @@ let sim: Simulation;
 let server: WebServer;
 let rendererDir: string;
 
-function request(method: string, urlPath: string, options: { body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+/** A page's session cookie, as the browser sends it once the printed address was opened. */
+const session = () => ({ cookie: `sls_session=${server.token}` });
+
+/** A request from the simulator's own page (with its session), unless `anonymous`. */
+function request(method: string, urlPath: string, options: { body?: string; headers?: Record<string, string>; anonymous?: boolean } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
+    const headers = { host: `127.0.0.1:${server.port}`, ...(options.anonymous ? {} : session()), ...options.headers };
     const req = http.request(
-      { host: '127.0.0.1', port: server.port, method, path: urlPath, headers: { host: `127.0.0.1:${server.port}`, ...options.headers } },
+      { host: '127.0.0.1', port: server.port, method, path: urlPath, headers },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -174,7 +179,47 @@ describe('defences', () => {
 
   it('listens on 127.0.0.1 only', () => {
     expect(server.app.server.address()).toMatchObject({ address: '127.0.0.1' });
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(server.origin).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+  });
+});
+
+describe('session', () => {
+  it('trades the printed address\'s token for a session cookie, scripts cannot read it and other sites do not get it', async () => {
+    const reply = await request('GET', `/?token=${server.token}`, { anonymous: true });
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/');
+    const cookie = String(reply.headers['set-cookie']);
+    expect(cookie).toContain(`sls_session=${server.token}`);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).not.toMatch(/Max-Age|Expires/i);
+    // With the cookie, the page and the operations.
+    expect((await request('GET', '/')).status).toBe(200);
+    expect((await post('getClock', {})).status).toBe(200);
+  });
+
+  it('refuses the operations and the event stream without the session, and a wrong token gets none', async () => {
+    for (const headers of [{}, { cookie: 'sls_session=guess' }, { authorization: 'Bearer guess' }] as Record<string, string>[]) {
+      const op = await request('POST', '/api/op/listPending', { body: '{}', headers: { 'content-type': 'application/json', ...headers }, anonymous: true });
+      expect(op.status).toBe(401);
+      expect(JSON.parse(op.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      expect((await request('GET', '/api/events', { headers, anonymous: true })).status).toBe(401);
+    }
+    const wrong = await request('GET', '/?token=guess', { anonymous: true });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    expect(wrong.body).toContain('Open the address the simulator printed');
+    expect(wrong.body.toLowerCase()).toContain('session token');
+  });
+
+  it('shows how to get in instead of the app at a bare address; tools may send the token as a bearer', async () => {
+    const bare = await request('GET', '/', { anonymous: true });
+    expect(bare.status).toBe(401);
+    expect(bare.body).toContain('npm run web');
+    expect(bare.body).not.toContain('<title>t</title>');
+    const tool = await request('POST', '/api/op/getClock', { body: '{}', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` }, anonymous: true });
+    expect(tool.status).toBe(200);
   });
 });
 
@@ -184,7 +229,7 @@ describe('event stream', () => {
     return new Promise((resolve, reject) => {
       const events: HostEvent[] = [];
       const comments: string[] = [];
-      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}` } }, (res) => {
+      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}`, ...session() } }, (res) => {
         let buffer = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
