@@ -61,6 +61,8 @@ export type JournalEvent =
   | { type: 'login.cancelled'; loginId: string; username: string }
   | { type: 'login.succeeded'; loginId: string; username: string; mode: TradingMode; factor: DeviceKind | 'none' }
   | { type: 'logout'; loginId: string; username: string }
+  | { type: 'enrolment.required'; loginId: string; username: string; region: string }
+  | { type: 'enrolment.completed'; loginId: string; username: string; number: string }
   | { type: 'clock.advanced'; byMs: number };
 
 export type JournalEntry = JournalEvent & { seq: number; at: number };

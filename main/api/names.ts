@@ -39,6 +39,8 @@ export const operationNames = [
   'listScenarios',
   'loadScenario',
   'getReasons',
+  'enrolSms',
+  'confirmSmsEnrolment',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -109,6 +109,10 @@ export const requestSchemas = {
     z.strictObject({ name: z.string().min(1).max(64) }),
     z.strictObject({ text: z.string().max(1_000_000), fileName: z.string().min(1).max(260) }),
   ]),
+  /** Enrolment (Hong Kong, India): "Mobile Number" then VERIFY sends a confirmation code by SMS. */
+  enrolSms: z.strictObject({ loginId, number: z.string().regex(/^\+\d{7,15}$/, 'must be an international number such as +85251234567') }),
+  /** "Confirm Code" then CONTINUE: the number is verified and SMS becomes the user's second factor. */
+  confirmSmsEnrolment: z.strictObject({ loginId, code: z.string().max(32) }),
   /** Every reason a message may not arrive, in plain words, with the help-article step that fixes it. */
   getReasons: z.strictObject({}),
 } as const;
@@ -160,6 +164,8 @@ export interface ResponseMap {
   listScenarios: ScenarioSummary[];
   loadScenario: LoadScenarioResult;
   getReasons: ReasonView[];
+  enrolSms: LoginView;
+  confirmSmsEnrolment: LoginView;
 }
 export type ResponseOf<N extends OperationName> = ResponseMap[N];
 

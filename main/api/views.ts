@@ -14,6 +14,8 @@ export type LoginStep =
   | 'challenge'
   | 'dscplus'
   | 'codecard'
+  /** Hong Kong and India: no second factor on record, and the regulator allows no opting out. */
+  | 'enrolRequired'
   | 'paperWarning'
   | 'loggedIn'
   | 'failed';
@@ -47,8 +49,18 @@ export interface LoginView {
   resendChannels: { sms: boolean; voice: boolean };
   challenge: string | null;
   cardIndexes: [number, number] | null;
+  /** Enrolling a mobile number for SMS (step enrolRequired): the number typed, and whether its code went out. */
+  enrolment: EnrolmentView | null;
   /** Virtual time when this view was made. */
   now: number;
+}
+
+export interface EnrolmentView {
+  /** The number the confirmation code was sent to, as typed. */
+  number: string | null;
+  codeSent: boolean;
+  /** The simulated phone answering that number, if any. */
+  phoneId: string | null;
 }
 
 export type { PhoneStatus } from './phone-state.js';

@@ -29,7 +29,8 @@ export class Directory {
     rule: LockoutRule,
     private readonly phones: readonly PhoneSpec[],
   ) {
-    for (const spec of users) this.#accounts.set(spec.username, { spec, digest: digest(spec.password), lockout: new Lockout(rule) });
+    // Each run has its own copy: an enrolment adds a device to this run only, and a reset starts from the file again.
+    for (const spec of users) this.#accounts.set(spec.username, { spec: structuredClone(spec), digest: digest(spec.password), lockout: new Lockout(rule) });
   }
 
   get(username: string): Account | undefined {

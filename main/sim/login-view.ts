@@ -24,10 +24,14 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
     notice: attempt.notice,
     devices: attempt.account.spec.devices.map((d) => directory.describeDevice(attempt.account, d)),
     device: attempt.device ? directory.describeDevice(attempt.account, attempt.device) : null,
-    resendAvailableAt: onCode ? (attempt.codes?.nextSendAt() ?? null) : null,
+    resendAvailableAt: onCode || attempt.step === 'enrolRequired' ? (attempt.codes?.nextSendAt() ?? null) : null,
     resendChannels: { sms: onCode, voice: onCode },
     challenge: attempt.challenge?.challenge ?? null,
     cardIndexes: attempt.challenge?.cardIndexes ?? null,
+    enrolment:
+      attempt.step === 'enrolRequired'
+        ? { number: attempt.enrolNumber, codeSent: attempt.codes !== null, phoneId: attempt.enrolNumber === null ? null : (world.phoneByNumber(attempt.enrolNumber)?.id ?? null) }
+        : null,
     now: clock.now(),
   };
 }
@@ -47,6 +51,7 @@ export function refusedView(mode: TradingMode, now: number): LoginView {
     resendChannels: { sms: false, voice: false },
     challenge: null,
     cardIndexes: null,
+    enrolment: null,
     now,
   };
 }

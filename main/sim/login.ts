@@ -21,6 +21,19 @@ import { formatWait, INVALID_CREDENTIALS, LOGIN_FAILED, loginView, refusedView }
 
 export { INVALID_CREDENTIALS, LOGIN_FAILED };
 
+/** Regions whose regulators mandate two-factor protection: no opting out of the Secure Login System. */
+const REGULATION = {
+  HK: 'Two-Factor Authentication is required: per article 1.1 of the guidelines of the Securities & Futures Commission of Hong Kong (SFC), all clients must be enrolled, and Hong Kong accounts cannot opt out of the Secure Login System. Enroll your mobile number to continue.',
+  IN: 'Two-Factor Authentication is required: per regulation 3b of the National Stock Exchange of India (NSEI), brokers must implement Two-Factor Authentication for Indian clients, and India accounts cannot opt out of the Secure Login System. Enroll your mobile number to continue.',
+} as const;
+
+export function mustEnrol(region: string): boolean {
+  return Object.hasOwn(REGULATION, region);
+}
+
+export const ENROLMENT_OFFER =
+  'Your account is not protected by the Secure Login System. To enroll a security device: Client Portal → Settings → User Settings → Mobile Number (SMS), or activate IB Key in IBKR Mobile.';
+
 export interface LoginAttempt {
   id: string;
   account: Account;
@@ -36,6 +49,8 @@ export interface LoginAttempt {
   /** Set when the login comes from the mobile app on a phone (the trading device). */
   fromPhone: string | null;
   wrongAnswers: number;
+  /** Enrolment: the mobile number the confirmation code was sent to. */
+  enrolNumber: string | null;
   /** The factor that completed the login, for the journal. */
   factor: DeviceSpec['kind'] | 'voice' | 'none' | null;
   error: string | null;
@@ -87,6 +102,7 @@ export class LoginServer {
       pushExpired: false,
       challenge: null,
       fromPhone,
+      enrolNumber: null,
       wrongAnswers: 0,
       factor: null,
       error: null,
@@ -99,7 +115,12 @@ export class LoginServer {
 
     const devices = account.spec.devices;
     if (mode === 'paper' && !this.world.scenario.paper.asksSecondFactor) this.#complete(attempt, 'none');
-    else if (devices.length === 0) this.#complete(attempt, 'none');
+    else if (devices.length === 0 && mustEnrol(account.spec.region)) this.#requireEnrolment(attempt);
+    else if (devices.length === 0) {
+      this.#complete(attempt, 'none');
+      // Offered, not required (Hong Kong and India excepted): the logged-in screen says how.
+      attempt.notice = ENROLMENT_OFFER;
+    }
     else if (devices.length === 1) this.#startFactor(attempt, devices[0]!);
     else attempt.step = 'selectDevice';
     // Every window showing this login hears of it, the drop-down included.
@@ -152,6 +173,48 @@ export class LoginServer {
       attempt.error = null;
     }
     this.world.touchLogin(attempt);
+    return this.view(attempt);
+  }
+
+  /** VERIFY: a confirmation code by SMS to the number typed, under the same rules as a security code. */
+  enrolSms(loginId: string, number: string): LoginView {
+    const attempt = this.#expect(loginId, ['enrolRequired']);
+    const wait = attempt.codes?.retryAfter(this.world.clock.now()) ?? 0;
+    if (wait > 0) {
+      this.world.journal.record({ type: 'resend.refused', loginId, retryAfterMs: wait });
+      attempt.error = `A new code can be requested in ${formatWait(wait)}`;
+    } else {
+      attempt.codes ??= new OobCodeBox({ lifetimeMs: this.world.scenario.timing.codeLifetime, resendIntervalMs: this.world.scenario.timing.resendInterval });
+      attempt.enrolNumber = number;
+      attempt.error = null;
+      this.#sendCode(attempt, 'sms');
+      attempt.notice = `A confirmation code has been sent to ${maskNumber(number)}. Enter it below to verify your mobile number.`;
+    }
+    this.world.touchLogin(attempt);
+    return this.view(attempt);
+  }
+
+  /** Confirm Code → CONTINUE: the number is verified, SMS becomes the user's second factor, the login goes on. */
+  confirmSmsEnrolment(loginId: string, code: string): LoginView {
+    const attempt = this.#expect(loginId, ['enrolRequired']);
+    if (!attempt.codes || attempt.enrolNumber === null) throw new SimError('wrong_state', 'Enter your mobile number and press VERIFY first');
+    const { journal, clock } = this.world;
+    const result = attempt.codes.verify(clock.now(), code);
+    if (!result.ok) {
+      this.#wrongAnswer(attempt, result.reason);
+      return this.view(attempt);
+    }
+    const spec = attempt.account.spec;
+    const number = attempt.enrolNumber;
+    // Automatic enrolment in SMS authentication when the user has no other device (SMS article).
+    spec.mobile = { number, verified: true };
+    const device: DeviceSpec = { id: 'sms', kind: 'sms' };
+    spec.devices.push(device);
+    attempt.device = device;
+    journal.record({ type: 'code.accepted', loginId, username: spec.username });
+    journal.record({ type: 'enrolment.completed', loginId, username: spec.username, number: maskNumber(number) });
+    this.#complete(attempt, 'sms');
+    attempt.notice = 'SMS Verified: text messages to this number are now your second factor.';
     return this.view(attempt);
   }
 
@@ -294,6 +357,14 @@ export class LoginServer {
     world.touchLogin(attempt);
   }
 
+  #requireEnrolment(attempt: LoginAttempt): void {
+    const { region, username } = attempt.account.spec;
+    attempt.step = 'enrolRequired';
+    attempt.notice = REGULATION[region as keyof typeof REGULATION];
+    this.world.journal.record({ type: 'enrolment.required', loginId: attempt.id, username, region });
+    this.world.touchLogin(attempt);
+  }
+
   /** After the push window the request is refused, and the login offers challenge/response. */
   #pushExpired(attempt: LoginAttempt): void {
     if (attempt.step !== 'push' || !attempt.push) return;
@@ -321,7 +392,8 @@ export class LoginServer {
     const { world } = this;
     const code = world.random.digits(6);
     const issued = attempt.codes!.issue(world.clock.now(), code, channel);
-    const number = attempt.account.spec.mobile!.number;
+    const enrolling = attempt.step === 'enrolRequired';
+    const number = enrolling ? attempt.enrolNumber! : attempt.account.spec.mobile!.number;
     const minutes = Math.round(world.scenario.timing.codeLifetime / 60_000);
     const username = attempt.account.spec.username;
     world.journal.record({ type: 'code.issued', loginId: attempt.id, username, channel, expiresAt: issued.expiresAt });
@@ -331,8 +403,11 @@ export class LoginServer {
       return;
     }
     const { company } = world.scenario.branding;
-    const text = `${company}: Your security code is ${code}. It expires in ${minutes} minutes. Do not share this code.`;
-    sendSms(world, number, text, attempt.id, attempt.account.spec.mobile!.verified);
+    const text = enrolling
+      ? `${company}: Your confirmation code is ${code}. Enter it to verify your mobile number. It expires in ${minutes} minutes.`
+      : `${company}: Your security code is ${code}. It expires in ${minutes} minutes. Do not share this code.`;
+    // The confirmation code is what verifies a number: it goes to a number not verified yet.
+    sendSms(world, number, text, attempt.id, enrolling || attempt.account.spec.mobile!.verified);
     attempt.notice = `A security code has been sent to your mobile phone ${maskNumber(number)}.`;
   }
 

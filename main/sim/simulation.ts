@@ -302,6 +302,12 @@ export class Simulation implements Service {
   requestNewCode(r: RequestOf<'requestNewCode'>) {
     return this.#op(() => this.#logins.requestNewCode(r.loginId, r.channel));
   }
+  enrolSms(r: RequestOf<'enrolSms'>) {
+    return this.#op(() => this.#logins.enrolSms(r.loginId, r.number));
+  }
+  confirmSmsEnrolment(r: RequestOf<'confirmSmsEnrolment'>) {
+    return this.#op(() => this.#logins.confirmSmsEnrolment(r.loginId, r.code));
+  }
   acceptPaperWarning(r: RequestOf<'acceptPaperWarning'>) {
     return this.#op(() => this.#logins.acceptPaperWarning(r.loginId));
   }

@@ -147,6 +147,10 @@ export function describeEntry(e: JournalEntry, names: JournalNames): string {
       return `${e.username} logged in (${e.mode}, ${kindNames[e.factor]})`;
     case 'logout':
       return `${e.username} logged out`;
+    case 'enrolment.required':
+      return `${e.username}: two-factor enrolment required (${e.region} regulation)`;
+    case 'enrolment.completed':
+      return `${e.username} enrolled ${e.number} for SMS (SMS Verified)`;
     case 'clock.advanced':
       return `Clock moved forward ${durationText(e.byMs)}`;
   }

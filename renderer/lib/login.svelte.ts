@@ -17,6 +17,7 @@ function blankView(mode: TradingMode, now = 0): LoginView {
     resendChannels: { sms: false, voice: false },
     challenge: null,
     cardIndexes: null,
+    enrolment: null,
     now,
   };
 }

@@ -1,0 +1,119 @@
+// Regulations (Hong Kong, India): no opting out of two-factor, so a user without a device enrols a mobile number first.
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../main/api/dispatch.js';
+import type { Simulation } from '../../../main/sim/simulation.js';
+import { DEMO_PASSWORD, MINUTE, demoSim, latestCode } from '../helpers.js';
+
+const HK_NUMBER = '+85251234567';
+
+function start(sim: Simulation, username = 'hkuser') {
+  return sim.submitCredentials({ username, password: DEMO_PASSWORD, mode: 'live' });
+}
+
+/** hkuser up to the confirmation code, read off the Galaxy. */
+function codeSent(sim: Simulation): { loginId: string; code: string } {
+  const loginId = start(sim).loginId!;
+  sim.enrolSms({ loginId, number: HK_NUMBER });
+  sim.advance(sim.scenario.timing.smsDelay);
+  return { loginId, code: latestCode(sim, 'hk-phone') };
+}
+
+describe('enrolment required by regulation', () => {
+  it.each([
+    ['hkuser', 'HK', /Securities & Futures Commission of Hong Kong/],
+    ['inuser', 'IN', /National Stock Exchange of India/],
+  ])('%s cannot log in without enrolling (%s)', (username, region, regulator) => {
+    const sim = demoSim();
+    const view = start(sim, username);
+    expect(view.step).toBe('enrolRequired');
+    expect(view.notice).toMatch(regulator);
+    expect(view.notice).toMatch(/cannot opt out of the Secure Login System/);
+    expect(view.enrolment).toEqual({ number: null, codeSent: false, phoneId: null });
+    expect(sim.getJournal({}).entries.at(-1)).toMatchObject({ type: 'enrolment.required', username, region });
+    // Nothing else moves the login on.
+    expect(() => sim.confirmSmsEnrolment({ loginId: view.loginId!, code: '123456' })).toThrow(/VERIFY first/);
+    expect(() => sim.submitCode({ loginId: view.loginId!, code: '123456' })).toThrow(/enrolRequired/);
+  });
+
+  it('verifies the number with a code by SMS, enrols SMS as the second factor, and logs in', () => {
+    const sim = demoSim();
+    const { loginId, code } = codeSent(sim);
+    expect(sim.getLogin({ loginId }).enrolment).toEqual({ number: HK_NUMBER, codeSent: true, phoneId: 'hk-phone' });
+    expect(sim.getPhone({ phoneId: 'hk-phone' }).messages.at(-1)!.text).toMatch(/confirmation code is \d{6}/);
+    const done = sim.confirmSmsEnrolment({ loginId, code });
+    expect(done.step).toBe('loggedIn');
+    expect(done.notice).toMatch(/^SMS Verified/);
+    expect(sim.getJournal({}).entries.map((e) => e.type)).toContain('enrolment.completed');
+    expect(sim.getWorld().users.find((u) => u.username === 'hkuser')!.devices).toEqual([
+      { id: 'sms', kind: 'sms', label: 'SMS (***-***-4567)', phoneId: 'hk-phone', serial: null },
+    ]);
+    // From now on a login asks for an SMS code, like smsuser's.
+    sim.logOut({ loginId });
+    const next = start(sim);
+    expect(next.step).toBe('securityCode');
+    sim.advance(sim.scenario.timing.smsDelay);
+    expect(sim.submitCode({ loginId: next.loginId!, code: latestCode(sim, 'hk-phone') }).step).toBe('loggedIn');
+  });
+
+  it('a reset starts from the file again: the enrolment belonged to that run', () => {
+    const sim = demoSim();
+    const { loginId, code } = codeSent(sim);
+    sim.confirmSmsEnrolment({ loginId, code });
+    sim.resetWorld({});
+    expect(start(sim).step).toBe('enrolRequired');
+  });
+
+  it('the confirmation code lives 10 minutes, works once and only for its login', () => {
+    const sim = demoSim();
+    const { loginId, code } = codeSent(sim);
+    const other = start(sim).loginId!;
+    sim.enrolSms({ loginId: other, number: HK_NUMBER });
+    expect(sim.confirmSmsEnrolment({ loginId: other, code }).error).toBe('Login failed');
+    sim.advance(10 * MINUTE - sim.scenario.timing.smsDelay);
+    expect(sim.confirmSmsEnrolment({ loginId, code })).toMatchObject({ step: 'enrolRequired', error: 'Login failed' });
+    expect(sim.getJournal({}).entries.filter((e) => e.type === 'code.rejected').at(-1)).toMatchObject({ reason: 'expired' });
+  });
+
+  it('one new code every 2 minutes, the new one replacing the old', () => {
+    const sim = demoSim();
+    const { loginId, code } = codeSent(sim);
+    const again = sim.enrolSms({ loginId, number: HK_NUMBER });
+    expect(again.error).toBe('A new code can be requested in 1:57');
+    expect(again.resendAvailableAt).toBe(sim.getClock({}).now + 117_000);
+    sim.advance(2 * MINUTE);
+    sim.enrolSms({ loginId, number: HK_NUMBER });
+    sim.advance(sim.scenario.timing.smsDelay);
+    const fresh = latestCode(sim, 'hk-phone');
+    if (fresh !== code) expect(sim.confirmSmsEnrolment({ loginId, code }).error).toBe('Login failed');
+    expect(sim.confirmSmsEnrolment({ loginId, code: fresh }).step).toBe('loggedIn');
+  });
+
+  it('5 wrong codes end the attempt and count as a failed login', () => {
+    const sim = demoSim();
+    const { loginId, code } = codeSent(sim);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 4; i++) expect(sim.confirmSmsEnrolment({ loginId, code: wrong }).step).toBe('enrolRequired');
+    expect(sim.confirmSmsEnrolment({ loginId, code: wrong }).step).toBe('failed');
+    expect(sim.getWorld().users.find((u) => u.username === 'hkuser')!.recentFailures).toBe(1);
+  });
+
+  it('a number no phone answers: nothing arrives, the journal says why; a malformed number is refused by the schema', () => {
+    const sim = demoSim();
+    const loginId = start(sim).loginId!;
+    sim.enrolSms({ loginId, number: '+85290000000' });
+    sim.advance(sim.scenario.timing.smsDelay);
+    expect(sim.getJournal({}).entries.filter((e) => e.type === 'sms.suppressed').at(-1)).toMatchObject({ reason: 'no_phone_for_number' });
+    expect(sim.getLogin({ loginId }).enrolment).toMatchObject({ codeSent: true, phoneId: null });
+    const refused = dispatch(sim, 'enrolSms', { loginId, number: '5123 4567' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(JSON.stringify(refused)).toContain('must be an international number');
+  });
+});
+
+describe('enrolment offered', () => {
+  it('nodevice logs in without a second factor and is told how to enrol', () => {
+    const view = start(demoSim(), 'nodevice');
+    expect(view.step).toBe('loggedIn');
+    expect(view.notice).toMatch(/not protected by the Secure Login System/);
+  });
+});
