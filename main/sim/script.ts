@@ -120,6 +120,21 @@ export function runScript(sim: Simulation, steps: readonly ScriptStep[]): StepLo
       login = sim.submitResponse({ loginId: view.loginId!, response: value(a) + value(b) });
       return login.step;
     }
+    if ('enrolSms' in step) {
+      login = sim.enrolSms({ loginId: expectStep(need(), 'enrolRequired').loginId!, number: step.enrolSms.number });
+      if (login.error) throw new StepFailure(login.error);
+      return step.enrolSms.number;
+    }
+    if ('confirmEnrolment' in step) {
+      const view = expectStep(need(), 'enrolRequired');
+      const phoneId = view.enrolment?.phoneId;
+      if (!phoneId) throw new StepFailure(`no phone in this scenario answers ${view.enrolment?.number ?? 'the number (press VERIFY first)'}`);
+      const phone = sim.getPhone({ phoneId });
+      const code = /confirmation code is (\d{6})/.exec(phone.messages.at(-1)?.text ?? '')?.[1];
+      if (!code) throw new StepFailure(`no confirmation code has reached ${phone.name}`);
+      login = sim.confirmSmsEnrolment({ loginId: view.loginId!, code });
+      return `${login.step}${login.error ? ` (${login.error})` : ''}`;
+    }
     if ('acceptPaperWarning' in step) {
       login = sim.acceptPaperWarning({ loginId: need().loginId! });
       return login.step;

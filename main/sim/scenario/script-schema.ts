@@ -31,6 +31,10 @@ export const scriptStepSchema = z.union([
   z.strictObject({ dscplus: z.strictObject({ pin: z.string().max(8) }) }),
   z.strictObject({ codeCard: z.strictObject({}).default({}) }),
   z.strictObject({ acceptPaperWarning: z.strictObject({}).default({}) }),
+  /** Enrolment (Hong Kong, India): types the mobile number and presses VERIFY. */
+  z.strictObject({ enrolSms: z.strictObject({ number: z.string().regex(/^\+\d{7,15}$/, 'must be an international number such as +85251234567') }) }),
+  /** Reads the confirmation code off the phone with that number, types it, CONTINUE. */
+  z.strictObject({ confirmEnrolment: z.strictObject({}).default({}) }),
   z.strictObject({ phone: id, set: phoneStatePatchSchema }),
   z.strictObject({ restart: id }),
   z.strictObject({ clearAppData: id }),
