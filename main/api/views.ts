@@ -56,6 +56,8 @@ export interface LoginView {
 }
 
 export interface EnrolmentView {
+  /** Why the user must enrol: the regulator's rule, in the help article's words. */
+  regulation: string;
   /** The number the confirmation code was sent to, as typed. */
   number: string | null;
   codeSent: boolean;

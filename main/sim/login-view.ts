@@ -1,6 +1,7 @@
 // What the login window is shown of an attempt; never a secret.
 import type { LoginView, TradingMode } from '../api/views.js';
 import type { LoginAttempt } from './login.js';
+import { REGULATION } from './regulation.js';
 import type { World } from './world.js';
 
 /** The only two things a refused user is told (no enumeration, ASVS 6.3.8). */
@@ -30,7 +31,9 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
     cardIndexes: attempt.challenge?.cardIndexes ?? null,
     enrolment:
       attempt.step === 'enrolRequired'
-        ? { number: attempt.enrolNumber, codeSent: attempt.codes !== null, phoneId: attempt.enrolNumber === null ? null : (world.phoneByNumber(attempt.enrolNumber)?.id ?? null) }
+        ? {
+            regulation: REGULATION[attempt.account.spec.region as keyof typeof REGULATION] ?? '',
+            number: attempt.enrolNumber, codeSent: attempt.codes !== null, phoneId: attempt.enrolNumber === null ? null : (world.phoneByNumber(attempt.enrolNumber)?.id ?? null) }
         : null,
     now: clock.now(),
   };

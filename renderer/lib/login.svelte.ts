@@ -148,6 +148,19 @@ export class LoginState {
     return this.#run(() => this.api.submitResponse({ loginId: this.#id(), response: this.response.replace(/\s+/g, '') }));
   }
 
+  /** Enrolment: the number typed in "Mobile Number"; the confirmation code goes in `code`. */
+  enrolNumber = $state('');
+
+  /** VERIFY: a confirmation code by SMS to the number typed (spaces and dashes allowed while typing). */
+  enrolSms(): Promise<void> {
+    return this.#run(() => this.api.enrolSms({ loginId: this.#id(), number: this.enrolNumber.replace(/[\s()-]/g, '') }));
+  }
+
+  /** CONTINUE: the code from the SMS verifies the number. */
+  confirmSmsEnrolment(): Promise<void> {
+    return this.#run(() => this.api.confirmSmsEnrolment({ loginId: this.#id(), code: this.code.replace(/\s+/g, '') }));
+  }
+
   acceptPaperWarning(): Promise<void> {
     return this.#run(() => this.api.acceptPaperWarning({ loginId: this.#id() }));
   }

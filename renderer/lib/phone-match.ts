@@ -8,6 +8,8 @@ function phoneForDevice(device: DeviceChoice, username: string, phones: readonly
 }
 /** The phone to show beside a login, or null when no phone is involved (yet). */
 export function phoneForLogin(login: LoginView, phones: readonly PhoneSummary[]): string | null {
+  // Enrolling: the phone answering the number typed.
+  if (login.enrolment?.phoneId) return login.enrolment.phoneId;
   const candidates = login.device ? [login.device] : login.devices;
   for (const device of candidates) {
     const phone = phoneForDevice(device, login.username, phones);

@@ -28,7 +28,7 @@ describe('enrolment required by regulation', () => {
     expect(view.step).toBe('enrolRequired');
     expect(view.notice).toMatch(regulator);
     expect(view.notice).toMatch(/cannot opt out of the Secure Login System/);
-    expect(view.enrolment).toEqual({ number: null, codeSent: false, phoneId: null });
+    expect(view.enrolment).toMatchObject({ number: null, codeSent: false, phoneId: null, regulation: view.notice });
     expect(sim.getJournal({}).entries.at(-1)).toMatchObject({ type: 'enrolment.required', username, region });
     // Nothing else moves the login on.
     expect(() => sim.confirmSmsEnrolment({ loginId: view.loginId!, code: '123456' })).toThrow(/VERIFY first/);
@@ -38,7 +38,7 @@ describe('enrolment required by regulation', () => {
   it('verifies the number with a code by SMS, enrols SMS as the second factor, and logs in', () => {
     const sim = demoSim();
     const { loginId, code } = codeSent(sim);
-    expect(sim.getLogin({ loginId }).enrolment).toEqual({ number: HK_NUMBER, codeSent: true, phoneId: 'hk-phone' });
+    expect(sim.getLogin({ loginId }).enrolment).toMatchObject({ number: HK_NUMBER, codeSent: true, phoneId: 'hk-phone', regulation: expect.stringMatching(/SFC/) });
     expect(sim.getPhone({ phoneId: 'hk-phone' }).messages.at(-1)!.text).toMatch(/confirmation code is \d{6}/);
     const done = sim.confirmSmsEnrolment({ loginId, code });
     expect(done.step).toBe('loggedIn');

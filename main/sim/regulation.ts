@@ -1,0 +1,14 @@
+// Regulations Mandating Two-Factor Protection: who cannot opt out of the Secure Login System, and what the others are offered.
+
+/** Regions whose regulators mandate two-factor protection: no opting out of the Secure Login System. */
+export const REGULATION = {
+  HK: 'Two-Factor Authentication is required: per article 1.1 of the guidelines of the Securities & Futures Commission of Hong Kong (SFC), all clients must be enrolled, and Hong Kong accounts cannot opt out of the Secure Login System. Enroll your mobile number to continue.',
+  IN: 'Two-Factor Authentication is required: per regulation 3b of the National Stock Exchange of India (NSEI), brokers must implement Two-Factor Authentication for Indian clients, and India accounts cannot opt out of the Secure Login System. Enroll your mobile number to continue.',
+} as const;
+
+export function mustEnrol(region: string): boolean {
+  return Object.hasOwn(REGULATION, region);
+}
+
+export const ENROLMENT_OFFER =
+  'Your account is not protected by the Secure Login System. To enroll a security device: Client Portal → Settings → User Settings → Mobile Number (SMS), or activate IB Key in IBKR Mobile.';
