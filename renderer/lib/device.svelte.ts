@@ -29,12 +29,18 @@ export class DeviceState<V extends { serial: string }> {
     };
   }
 
-  /** A given serial, or (none given) the scenario's first device until a login names one. */
+  /**
+   * A given serial; or (none given) the device of a login already waiting for one (the window
+   * opened mid-login), else the scenario's first, until a login names one.
+   */
   async start(serial: string | null): Promise<void> {
     this.pinned = serial !== null;
     if (serial !== null) return this.select(serial);
-    const world = await this.api.getWorld({});
-    if (this.serial === null) await this.select(serialsOf(world, this.kind)[0] ?? null);
+    const [world, pending] = await Promise.all([this.api.getWorld({}), this.api.listPending({})]);
+    const step = this.kind === 'dscplus' ? 'dscplus' : 'codecard';
+    const waiting = pending.findLast((p) => p.step === step)?.username;
+    const owned = (this.kind === 'dscplus' ? world.fobs : world.cards).find((d) => d.owner === waiting)?.serial;
+    if (this.serial === null) await this.select(owned ?? serialsOf(world, this.kind)[0] ?? null);
   }
 
   follow(login: LoginView): void {

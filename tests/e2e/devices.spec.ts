@@ -194,3 +194,12 @@ test('device windows: #card shows a card by serial, #fob follows the login in pr
   await login.logIn('dscuser', DEMO_PASSWORD);
   await expect(new Fob(fobPage, 'SNA-52903318').root).toBeVisible();
 });
+
+test('a #fob window opened while a DSC+ login waits shows that login\'s fob', async ({ server, context, login }) => {
+  await login.logIn('dscuser', DEMO_PASSWORD);
+  await expect(login.root.getByText('Digital Security Card+', { exact: true })).toBeVisible();
+  const fobPage = await context.newPage();
+  await fobPage.goto(`${server.url}#fob`);
+  await expect(fobPage.locator('html[data-ready]')).toBeAttached();
+  await expect(new Fob(fobPage, 'SNA-52903318').root).toBeVisible();
+});
