@@ -62,7 +62,9 @@ export type JournalEvent =
   | { type: 'login.succeeded'; loginId: string; username: string; mode: TradingMode; factor: DeviceKind | 'none' }
   | { type: 'logout'; loginId: string; username: string }
   | { type: 'enrolment.required'; loginId: string; username: string; region: string }
+  | { type: 'enrolment.started'; loginId: string; username: string; number: string }
   | { type: 'enrolment.completed'; loginId: string; username: string; number: string }
+  | { type: 'enrolment.stopped'; loginId: string; username: string; reason: 'too_many_wrong_codes' }
   | { type: 'clock.advanced'; byMs: number };
 
 export type JournalEntry = JournalEvent & { seq: number; at: number };

@@ -21,6 +21,8 @@ import type {
 const loginId = z.string().regex(/^L\d{1,9}$/, 'must be a login id such as L1');
 const serial = z.string().min(1).max(32).regex(/^[A-Z0-9-]+$/, 'must be a serial number such as SNA-52903318');
 const phoneId = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'must be a phone id');
+/** A mobile number as enrolment takes it: international (E.164), "+" and digits only. */
+export const mobileNumber = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an international number such as +85251234567');
 
 /** Limits stop a hostile or buggy caller from feeding megabytes into the simulation. */
 export const requestSchemas = {
@@ -109,8 +111,8 @@ export const requestSchemas = {
     z.strictObject({ name: z.string().min(1).max(64) }),
     z.strictObject({ text: z.string().max(1_000_000), fileName: z.string().min(1).max(260) }),
   ]),
-  /** Enrolment (Hong Kong, India): "Mobile Number" then VERIFY sends a confirmation code by SMS. */
-  enrolSms: z.strictObject({ loginId, number: z.string().regex(/^\+\d{7,15}$/, 'must be an international number such as +85251234567') }),
+  /** Enrolment (required in Hong Kong and India, offered to others with no device): "Mobile Number" then VERIFY sends a confirmation code by SMS. */
+  enrolSms: z.strictObject({ loginId, number: mobileNumber }),
   /** "Confirm Code" then CONTINUE: the number is verified and SMS becomes the user's second factor. */
   confirmSmsEnrolment: z.strictObject({ loginId, code: z.string().max(32) }),
   /** Every reason a message may not arrive, in plain words, with the help-article step that fixes it. */

@@ -49,20 +49,25 @@ export interface LoginView {
   resendChannels: { sms: boolean; voice: boolean };
   challenge: string | null;
   cardIndexes: [number, number] | null;
-  /** Enrolling a mobile number for SMS (step enrolRequired): the number typed, and whether its code went out. */
+  /** Enrolling a mobile number for SMS: required (step enrolRequired) or offered on the logged-in screen. */
   enrolment: EnrolmentView | null;
   /** Virtual time when this view was made. */
   now: number;
 }
 
 export interface EnrolmentView {
-  /** Why the user must enrol: the regulator's rule, in the help article's words. */
-  regulation: string;
+  /** True in Hong Kong and India: no opting out, the login waits. False: offered, and it can wait. */
+  required: boolean;
+  /** Why the user must enrol: the regulator's rule, in the help article's words (null when only offered). */
+  regulation: string | null;
   /** The number the confirmation code was sent to, as typed. */
   number: string | null;
+  /** A confirmation code is out and can be typed in "Confirm Code". */
   codeSent: boolean;
   /** The simulated phone answering that number, if any. */
   phoneId: string | null;
+  /** The code was accepted ("SMS Verified"): SMS is now the user's second factor. */
+  verified: boolean;
 }
 
 export type { PhoneStatus } from './phone-state.js';

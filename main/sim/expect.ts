@@ -61,6 +61,10 @@ export function checkExpectations(sim: Simulation, expectations: readonly Expect
       const hits = of('login.succeeded').filter((e) => e.username === expectation.notLoggedIn);
       return result(hits.length === 0, hits.length ? `logged in ${hits.length} time(s)` : 'not logged in');
     }
+    if ('enrolled' in expectation) {
+      const done = of('enrolment.completed').filter((e) => e.username === expectation.enrolled);
+      return result(done.length > 0, done.length ? `enrolled ${done[0]!.number} for SMS` : 'not enrolled');
+    }
     if ('locked' in expectation) {
       const user = world.users.find((u) => u.username === expectation.locked);
       return result(!!user?.lockedUntil, user?.lockedUntil ? `locked until ${new Date(user.lockedUntil).toISOString()}` : 'not locked');

@@ -1,7 +1,7 @@
 // What the login window is shown of an attempt; never a secret.
 import type { LoginView, TradingMode } from '../api/views.js';
 import type { LoginAttempt } from './login.js';
-import { REGULATION } from './regulation.js';
+import { regulationFor } from './regulation.js';
 import type { World } from './world.js';
 
 /** The only two things a refused user is told (no enumeration, ASVS 6.3.8). */
@@ -16,6 +16,7 @@ export function formatWait(ms: number): string {
 export function loginView(world: World, attempt: LoginAttempt): LoginView {
   const { directory, clock } = world;
   const onCode = attempt.step === 'securityCode';
+  const { enrol } = attempt;
   return {
     loginId: attempt.id,
     step: attempt.step,
@@ -25,16 +26,20 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
     notice: attempt.notice,
     devices: attempt.account.spec.devices.map((d) => directory.describeDevice(attempt.account, d)),
     device: attempt.device ? directory.describeDevice(attempt.account, attempt.device) : null,
-    resendAvailableAt: onCode || attempt.step === 'enrolRequired' ? (attempt.codes?.nextSendAt() ?? null) : null,
+    resendAvailableAt: onCode || enrol ? (attempt.codes?.nextSendAt() ?? null) : null,
     resendChannels: { sms: onCode, voice: onCode },
     challenge: attempt.challenge?.challenge ?? null,
     cardIndexes: attempt.challenge?.cardIndexes ?? null,
-    enrolment:
-      attempt.step === 'enrolRequired'
-        ? {
-            regulation: REGULATION[attempt.account.spec.region as keyof typeof REGULATION] ?? '',
-            number: attempt.enrolNumber, codeSent: attempt.codes !== null, phoneId: attempt.enrolNumber === null ? null : (world.phoneByNumber(attempt.enrolNumber)?.id ?? null) }
-        : null,
+    enrolment: enrol
+      ? {
+          required: enrol.required,
+          regulation: enrol.required ? regulationFor(attempt.account.spec.region) : null,
+          number: enrol.number,
+          codeSent: attempt.codes !== null && !enrol.verified,
+          phoneId: enrol.number === null ? null : (world.phoneByNumber(enrol.number)?.id ?? null),
+          verified: enrol.verified,
+        }
+      : null,
     now: clock.now(),
   };
 }

@@ -18,7 +18,8 @@ import type { UnlockMethod } from './mobile-app.js';
 import type { World } from './world.js';
 
 import { formatWait, INVALID_CREDENTIALS, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
-import { ENROLMENT_OFFER, mustEnrol, REGULATION } from './regulation.js';
+import { mustEnrol } from './regulation.js';
+import { canEnrol, completeEnrolment, offerEnrolment, refuseOfferedCode, requireEnrolment, sendConfirmationCode, verifiedNotice, type Enrolment } from './enrolment.js';
 
 export { INVALID_CREDENTIALS, LOGIN_FAILED };
 
@@ -37,8 +38,8 @@ export interface LoginAttempt {
   /** Set when the login comes from the mobile app on a phone (the trading device). */
   fromPhone: string | null;
   wrongAnswers: number;
-  /** Enrolment: the mobile number the confirmation code was sent to. */
-  enrolNumber: string | null;
+  /** Enrolment in SMS authentication of a user with no device: required (Hong Kong, India) or offered. */
+  enrol: Enrolment | null;
   /** The factor that completed the login, for the journal. */
   factor: DeviceSpec['kind'] | 'voice' | 'none' | null;
   error: string | null;
@@ -90,7 +91,7 @@ export class LoginServer {
       pushExpired: false,
       challenge: null,
       fromPhone,
-      enrolNumber: null,
+      enrol: null,
       wrongAnswers: 0,
       factor: null,
       error: null,
@@ -103,11 +104,11 @@ export class LoginServer {
 
     const devices = account.spec.devices;
     if (mode === 'paper' && !this.world.scenario.paper.asksSecondFactor) this.#complete(attempt, 'none');
-    else if (devices.length === 0 && mustEnrol(account.spec.region)) this.#requireEnrolment(attempt);
+    else if (devices.length === 0 && mustEnrol(account.spec.region)) requireEnrolment(this.world, attempt);
     else if (devices.length === 0) {
       this.#complete(attempt, 'none');
       // Offered, not required (Hong Kong and India excepted): the logged-in screen says how.
-      attempt.notice = ENROLMENT_OFFER;
+      offerEnrolment(this.world, attempt);
     }
     else if (devices.length === 1) this.#startFactor(attempt, devices[0]!);
     else attempt.step = 'selectDevice';
@@ -166,43 +167,29 @@ export class LoginServer {
 
   /** VERIFY: a confirmation code by SMS to the number typed, under the same rules as a security code. */
   enrolSms(loginId: string, number: string): LoginView {
-    const attempt = this.#expect(loginId, ['enrolRequired']);
-    const wait = attempt.codes?.retryAfter(this.world.clock.now()) ?? 0;
-    if (wait > 0) {
-      this.world.journal.record({ type: 'resend.refused', loginId, retryAfterMs: wait });
-      attempt.error = `A new code can be requested in ${formatWait(wait)}`;
-    } else {
-      attempt.codes ??= new OobCodeBox({ lifetimeMs: this.world.scenario.timing.codeLifetime, resendIntervalMs: this.world.scenario.timing.resendInterval });
-      attempt.enrolNumber = number;
-      attempt.error = null;
-      this.#sendCode(attempt, 'sms');
-      attempt.notice = `A confirmation code has been sent to ${maskNumber(number)}. Enter it below to verify your mobile number.`;
-    }
+    const attempt = this.#enrolling(loginId);
+    sendConfirmationCode(this.world, attempt, number);
     this.world.touchLogin(attempt);
     return this.view(attempt);
   }
 
-  /** Confirm Code → CONTINUE: the number is verified, SMS becomes the user's second factor, the login goes on. */
+  /** Confirm Code → CONTINUE: the number is verified, SMS becomes the user's second factor, a required login goes on. */
   confirmSmsEnrolment(loginId: string, code: string): LoginView {
-    const attempt = this.#expect(loginId, ['enrolRequired']);
-    if (!attempt.codes || attempt.enrolNumber === null) throw new SimError('wrong_state', 'Enter your mobile number and press VERIFY first');
-    const { journal, clock } = this.world;
-    const result = attempt.codes.verify(clock.now(), code);
+    const attempt = this.#enrolling(loginId);
+    if (!attempt.codes || attempt.enrol!.number === null) throw new SimError('wrong_state', 'Enter your mobile number and press VERIFY first');
+    const result = attempt.codes.verify(this.world.clock.now(), code);
     if (!result.ok) {
-      this.#wrongAnswer(attempt, result.reason);
+      // Required: a wrong second-factor answer like any other. Offered: the session is not at stake.
+      if (attempt.step === 'enrolRequired') this.#wrongAnswer(attempt, result.reason);
+      else refuseOfferedCode(this.world, attempt, result.reason);
+      this.world.touchLogin(attempt);
       return this.view(attempt);
     }
-    const spec = attempt.account.spec;
-    const number = attempt.enrolNumber;
-    // Automatic enrolment in SMS authentication when the user has no other device (SMS article).
-    spec.mobile = { number, verified: true };
-    const device: DeviceSpec = { id: 'sms', kind: 'sms' };
-    spec.devices.push(device);
-    attempt.device = device;
-    journal.record({ type: 'code.accepted', loginId, username: spec.username });
-    journal.record({ type: 'enrolment.completed', loginId, username: spec.username, number: maskNumber(number) });
-    this.#complete(attempt, 'sms');
-    attempt.notice = 'SMS Verified: text messages to this number are now your second factor.';
+    completeEnrolment(this.world, attempt);
+    if (attempt.step === 'enrolRequired') this.#complete(attempt, 'sms');
+    attempt.error = null;
+    attempt.notice = verifiedNotice(attempt);
+    this.world.touchLogin(attempt);
     return this.view(attempt);
   }
 
@@ -345,12 +332,12 @@ export class LoginServer {
     world.touchLogin(attempt);
   }
 
-  #requireEnrolment(attempt: LoginAttempt): void {
-    const { region, username } = attempt.account.spec;
-    attempt.step = 'enrolRequired';
-    attempt.notice = REGULATION[region as keyof typeof REGULATION];
-    this.world.journal.record({ type: 'enrolment.required', loginId: attempt.id, username, region });
-    this.world.touchLogin(attempt);
+  #enrolling(loginId: string): LoginAttempt {
+    const attempt = this.get(loginId);
+    if (!canEnrol(attempt)) {
+      throw new SimError('wrong_state', `Login ${loginId} is at "${attempt.step}": no SMS enrolment is open (it is for users with no device, until verified)`);
+    }
+    return attempt;
   }
 
   /** After the push window the request is refused, and the login offers challenge/response. */
@@ -380,8 +367,7 @@ export class LoginServer {
     const { world } = this;
     const code = world.random.digits(6);
     const issued = attempt.codes!.issue(world.clock.now(), code, channel);
-    const enrolling = attempt.step === 'enrolRequired';
-    const number = enrolling ? attempt.enrolNumber! : attempt.account.spec.mobile!.number;
+    const { number, verified } = attempt.account.spec.mobile!;
     const minutes = Math.round(world.scenario.timing.codeLifetime / 60_000);
     const username = attempt.account.spec.username;
     world.journal.record({ type: 'code.issued', loginId: attempt.id, username, channel, expiresAt: issued.expiresAt });
@@ -391,11 +377,8 @@ export class LoginServer {
       return;
     }
     const { company } = world.scenario.branding;
-    const text = enrolling
-      ? `${company}: Your confirmation code is ${code}. Enter it to verify your mobile number. It expires in ${minutes} minutes.`
-      : `${company}: Your security code is ${code}. It expires in ${minutes} minutes. Do not share this code.`;
-    // The confirmation code is what verifies a number: it goes to a number not verified yet.
-    sendSms(world, number, text, attempt.id, enrolling || attempt.account.spec.mobile!.verified);
+    const text = `${company}: Your security code is ${code}. It expires in ${minutes} minutes. Do not share this code.`;
+    sendSms(world, number, text, attempt.id, verified);
     attempt.notice = `A security code has been sent to your mobile phone ${maskNumber(number)}.`;
   }
 

@@ -1,4 +1,4 @@
-// Regulations Mandating Two-Factor Protection: who cannot opt out of the Secure Login System, and what the others are offered.
+// Regulations Mandating Two-Factor Protection: who cannot opt out of the Secure Login System.
 
 /** Regions whose regulators mandate two-factor protection: no opting out of the Secure Login System. */
 export const REGULATION = {
@@ -10,5 +10,7 @@ export function mustEnrol(region: string): boolean {
   return Object.hasOwn(REGULATION, region);
 }
 
-export const ENROLMENT_OFFER =
-  'Your account is not protected by the Secure Login System. To enroll a security device: Client Portal → Settings → User Settings → Mobile Number (SMS), or activate IB Key in IBKR Mobile.';
+/** The regulator's rule for a region, or null where enrolment is only offered. */
+export function regulationFor(region: string): string | null {
+  return mustEnrol(region) ? REGULATION[region as keyof typeof REGULATION] : null;
+}

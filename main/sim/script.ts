@@ -37,6 +37,11 @@ export function runScript(sim: Simulation, steps: readonly ScriptStep[]): StepLo
     if (!steps.includes(view.step)) throw new StepFailure(`login is at "${view.step}"${view.error ? ` (${view.error})` : ''}, expected ${steps.join(' or ')}`);
     return view;
   };
+  /** Enrolment is open: required (the login waits) or offered on the logged-in screen. */
+  const enrolling = (view: LoginView): LoginView => {
+    if (!view.enrolment || view.enrolment.verified) throw new StepFailure(`login is at "${view.step}", with no SMS enrolment open`);
+    return view;
+  };
 
   const perform = (step: ScriptStep): string => {
     if ('login' in step) {
@@ -121,12 +126,12 @@ export function runScript(sim: Simulation, steps: readonly ScriptStep[]): StepLo
       return login.step;
     }
     if ('enrolSms' in step) {
-      login = sim.enrolSms({ loginId: expectStep(need(), 'enrolRequired').loginId!, number: step.enrolSms.number });
+      login = sim.enrolSms({ loginId: enrolling(need()).loginId!, number: step.enrolSms.number });
       if (login.error) throw new StepFailure(login.error);
       return step.enrolSms.number;
     }
     if ('confirmEnrolment' in step) {
-      const view = expectStep(need(), 'enrolRequired');
+      const view = enrolling(need());
       const phoneId = view.enrolment?.phoneId;
       if (!phoneId) throw new StepFailure(`no phone in this scenario answers ${view.enrolment?.number ?? 'the number (press VERIFY first)'}`);
       const phone = sim.getPhone({ phoneId });

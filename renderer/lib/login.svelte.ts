@@ -41,7 +41,9 @@ export class LoginState {
   rejections = $state(0);
 
   readonly step = $derived(this.view.step);
-  readonly error = $derived(this.#clientError ?? this.view.error);
+  /** "Remind me later": the enrolment offer of the logged-in screen is put off, its errors with it. */
+  enrolLater = $state(false);
+  readonly error = $derived(this.#clientError ?? (this.enrolLater && this.view.step === 'loggedIn' ? null : this.view.error));
   /** Milliseconds until "Didn't receive a security code?" may send again (0 = now). */
   readonly resendWait = $derived.by(() => {
     const at = this.view.resendAvailableAt;
@@ -73,6 +75,11 @@ export class LoginState {
     this.view = view;
     this.clock.observe(view.now);
     this.onview(view);
+    if (view.loginId !== before.loginId) {
+      // Another login: its own enrolment, if any.
+      this.enrolLater = false;
+      this.enrolNumber = '';
+    }
     if (view.step !== before.step || view.loginId !== before.loginId) {
       this.code = '';
       this.response = '';
@@ -151,9 +158,22 @@ export class LoginState {
   /** Enrolment: the number typed in "Mobile Number"; the confirmation code goes in `code`. */
   enrolNumber = $state('');
 
-  /** VERIFY: a confirmation code by SMS to the number typed (spaces and dashes allowed while typing). */
+  /** VERIFY: a confirmation code by SMS to the number typed (spaces, dots, dashes and brackets allowed while typing). */
   enrolSms(): Promise<void> {
-    return this.#run(() => this.api.enrolSms({ loginId: this.#id(), number: this.enrolNumber.replace(/[\s()-]/g, '') }));
+    const number = this.enrolNumber.replace(/[\s().-]/g, '');
+    if (!/^\+[1-9]\d{6,14}$/.test(number)) {
+      // Said here, in the field's own name; the server refuses such a number too.
+      this.#clientError = 'Mobile Number: type it in international format, + and country code first, e.g. +852 5123 4567';
+      this.rejections++;
+      return Promise.resolve();
+    }
+    return this.#run(() => this.api.enrolSms({ loginId: this.#id(), number }));
+  }
+
+  /** "Remind me later": the logged-in screen stops offering enrolment for this login. */
+  remindLater(): void {
+    this.enrolLater = true;
+    this.#clientError = null;
   }
 
   /** CONTINUE: the code from the SMS verifies the number. */

@@ -1,4 +1,4 @@
-// Enrolment required by regulation: hkuser's login window after VERIFY, the code on its way.
+// Enrolment: hkuser's login window after VERIFY (required by regulation), and nodevice's offer on the logged-in screen.
 import { logIn, type Shot } from './shot.js';
 
 export const shots: Shot[] = [
@@ -10,6 +10,19 @@ export const shots: Shot[] = [
     drive: async (page) => {
       await logIn(page, 'hkuser');
       await page.getByRole('textbox', { name: 'Mobile Number' }).fill('+852 5123 4567');
+      await page.getByRole('button', { name: 'VERIFY' }).click();
+      await page.getByRole('textbox', { name: 'Confirm Code' }).waitFor();
+    },
+  },
+  {
+    file: 'login-enrol-offered.png',
+    hash: '#login',
+    viewport: { width: 420, height: 560 },
+    scale: 2,
+    drive: async (page) => {
+      await logIn(page, 'nodevice');
+      await page.getByRole('button', { name: 'Enroll in SMS authentication' }).click();
+      await page.getByRole('textbox', { name: 'Mobile Number' }).fill('+1 312 555 0142');
       await page.getByRole('button', { name: 'VERIFY' }).click();
       await page.getByRole('textbox', { name: 'Confirm Code' }).waitFor();
     },

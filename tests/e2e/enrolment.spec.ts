@@ -15,7 +15,7 @@ test('hkuser must enrol: types the number, reads the confirmation code on the Ga
   // A number in the wrong form is refused with a clear message, and stays as typed.
   await number.fill('5123 4567');
   await region.getByRole('button', { name: 'VERIFY', exact: true }).click();
-  await expect(login.alert).toContainText('must be an international number');
+  await expect(login.alert).toHaveText(/^Mobile Number: type it in international format/);
   await expect(number).toHaveValue('5123 4567');
 
   await number.fill('+852 5123 4567');
@@ -46,11 +46,47 @@ test('hkuser must enrol: types the number, reads the confirmation code on the Ga
   await expect(login.notice).toHaveText('A security code has been sent to your mobile phone ***-***-4567.');
 });
 
+test('inuser reads the Indian rule and can cancel: back to the first screen, the username kept', async ({ login }) => {
+  await login.logIn('inuser', DEMO_PASSWORD);
+  await expect(login.root.getByText(/regulation 3b .* India accounts cannot opt out of the Secure Login System/)).toBeVisible();
+  await login.cancelButton.click();
+  await expect(login.username).toHaveValue('inuser');
+  await expect(login.password).toHaveValue('');
+});
+
 test('nodevice logs in without a second factor and is offered enrolment, which can wait', async ({ login }) => {
   await login.logIn('nodevice', DEMO_PASSWORD);
   await expect(login.loggedInAs('nodevice')).toBeVisible();
   const offer = login.root.getByRole('status').filter({ hasText: 'not protected by the Secure Login System' });
   await expect(offer).toBeVisible();
+  await expect(login.root.getByRole('button', { name: 'Enroll in SMS authentication' })).toBeVisible();
   await login.root.getByRole('button', { name: 'Remind me later' }).click();
   await expect(offer).toHaveCount(0);
+  await expect(login.root.getByRole('button', { name: 'Enroll in SMS authentication' })).toHaveCount(0);
+  await expect(login.logOutButton).toBeVisible();
+});
+
+test('nodevice enrols from the logged-in screen with the iPhone: SMS Verified, then SMS codes at login', async ({ login, page, advance }) => {
+  await login.logIn('nodevice', DEMO_PASSWORD);
+  await login.root.getByRole('button', { name: 'Enroll in SMS authentication' }).click();
+  const number = login.root.getByRole('textbox', { name: 'Mobile Number', exact: true });
+  await expect(number).toBeFocused();
+  await number.fill('+1 312 555 0142');
+  await login.root.getByRole('button', { name: 'VERIFY', exact: true }).click();
+  await expect(login.root.getByText(/confirmation code has been sent to \*\*\*-\*\*\*-0142/)).toBeVisible();
+
+  advance(SMS_DELAY);
+  const iphone = new PhonePage(page, 'iPhone');
+  await expect(iphone.notifications).toHaveCount(1);
+  await iphone.notifications.first().click();
+  const code = /confirmation code is (\d{6})/.exec(await iphone.messages.last().innerText())![1]!;
+  await login.root.getByRole('textbox', { name: 'Confirm Code', exact: true }).fill(code);
+  await login.root.getByRole('button', { name: 'CONTINUE', exact: true }).click();
+  await expect(login.root.getByRole('status').filter({ hasText: 'SMS Verified' })).toBeVisible();
+  await expect(login.loggedInAs('nodevice')).toBeVisible();
+  await expect(login.root.getByRole('button', { name: 'Enroll in SMS authentication' })).toHaveCount(0);
+
+  await login.logOutButton.click();
+  await login.logIn('nodevice', DEMO_PASSWORD);
+  await expect(login.securityCode).toBeVisible();
 });

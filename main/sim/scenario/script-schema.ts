@@ -1,5 +1,6 @@
 // The parts of a scenario file that act over time: the timeline, the runner's script, expectations.
 import { z } from 'zod';
+import { mobileNumber } from '../../api/operations.js';
 import { phoneStatePatchSchema } from '../../api/phone-state.js';
 import { reasonCatalog } from '../../api/reasons.js';
 import { duration } from './durations.js';
@@ -31,8 +32,8 @@ export const scriptStepSchema = z.union([
   z.strictObject({ dscplus: z.strictObject({ pin: z.string().max(8) }) }),
   z.strictObject({ codeCard: z.strictObject({}).default({}) }),
   z.strictObject({ acceptPaperWarning: z.strictObject({}).default({}) }),
-  /** Enrolment (Hong Kong, India): types the mobile number and presses VERIFY. */
-  z.strictObject({ enrolSms: z.strictObject({ number: z.string().regex(/^\+\d{7,15}$/, 'must be an international number such as +85251234567') }) }),
+  /** Enrolment (required in Hong Kong and India, offered after a login with no device): types the mobile number and presses VERIFY. */
+  z.strictObject({ enrolSms: z.strictObject({ number: mobileNumber }) }),
   /** Reads the confirmation code off the phone with that number, types it, CONTINUE. */
   z.strictObject({ confirmEnrolment: z.strictObject({}).default({}) }),
   z.strictObject({ phone: id, set: phoneStatePatchSchema }),
@@ -52,6 +53,8 @@ export const expectationSchema = z.union([
     within: duration.optional(),
   }),
   z.strictObject({ notLoggedIn: id }),
+  /** The user verified a mobile number and was enrolled in SMS authentication. */
+  z.strictObject({ enrolled: id }),
   z.strictObject({ locked: id }),
   z.strictObject({ loginFailed: id }),
 ]);

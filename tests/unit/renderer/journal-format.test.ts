@@ -65,7 +65,9 @@ const samples: { [T in JournalEvent['type']]: Extract<JournalEvent, { type: T }>
   'login.succeeded': { type: 'login.succeeded', loginId: 'L1', username: 'smsuser', mode: 'live', factor: 'sms' },
   logout: { type: 'logout', loginId: 'L1', username: 'smsuser' },
   'enrolment.required': { type: 'enrolment.required', loginId: 'L1', username: 'hkuser', region: 'HK' },
+  'enrolment.started': { type: 'enrolment.started', loginId: 'L1', username: 'hkuser', number: '***-***-4567' },
   'enrolment.completed': { type: 'enrolment.completed', loginId: 'L1', username: 'hkuser', number: '***-***-4567' },
+  'enrolment.stopped': { type: 'enrolment.stopped', loginId: 'L1', username: 'nodevice', reason: 'too_many_wrong_codes' },
   'clock.advanced': { type: 'clock.advanced', byMs: 120_000 },
 };
 const entries: JournalEntry[] = Object.values(samples).map((e, i) => ({ ...e, seq: i + 1, at: 1_000 * i }) as JournalEntry);

@@ -28,7 +28,7 @@ describe('enrolment required by regulation', () => {
     expect(view.step).toBe('enrolRequired');
     expect(view.notice).toMatch(regulator);
     expect(view.notice).toMatch(/cannot opt out of the Secure Login System/);
-    expect(view.enrolment).toMatchObject({ number: null, codeSent: false, phoneId: null, regulation: view.notice });
+    expect(view.enrolment).toEqual({ required: true, number: null, codeSent: false, phoneId: null, regulation: view.notice, verified: false });
     expect(sim.getJournal({}).entries.at(-1)).toMatchObject({ type: 'enrolment.required', username, region });
     // Nothing else moves the login on.
     expect(() => sim.confirmSmsEnrolment({ loginId: view.loginId!, code: '123456' })).toThrow(/VERIFY first/);
@@ -42,8 +42,14 @@ describe('enrolment required by regulation', () => {
     expect(sim.getPhone({ phoneId: 'hk-phone' }).messages.at(-1)!.text).toMatch(/confirmation code is \d{6}/);
     const done = sim.confirmSmsEnrolment({ loginId, code });
     expect(done.step).toBe('loggedIn');
-    expect(done.notice).toMatch(/^SMS Verified/);
-    expect(sim.getJournal({}).entries.map((e) => e.type)).toContain('enrolment.completed');
+    expect(done.notice).toBe('Text messages to ***-***-4567 are now your second factor.');
+    expect(done.enrolment).toMatchObject({ verified: true, codeSent: false });
+    const types = sim.getJournal({}).entries.map((e) => e.type);
+    expect(types.indexOf('enrolment.started')).toBeGreaterThan(types.indexOf('enrolment.required'));
+    expect(types.slice(-3)).toEqual(['code.accepted', 'enrolment.completed', 'login.succeeded']);
+    expect(sim.getJournal({}).entries.at(-1)).toMatchObject({ username: 'hkuser', factor: 'sms' });
+    // Single use: the code has done its work, and nothing is open to take it again.
+    expect(() => sim.confirmSmsEnrolment({ loginId, code })).toThrow(/no SMS enrolment is open/);
     expect(sim.getWorld().users.find((u) => u.username === 'hkuser')!.devices).toEqual([
       { id: 'sms', kind: 'sms', label: 'SMS (***-***-4567)', phoneId: 'hk-phone', serial: null },
     ]);
@@ -72,6 +78,33 @@ describe('enrolment required by regulation', () => {
     sim.advance(10 * MINUTE - sim.scenario.timing.smsDelay);
     expect(sim.confirmSmsEnrolment({ loginId, code })).toMatchObject({ step: 'enrolRequired', error: 'Login failed' });
     expect(sim.getJournal({}).entries.filter((e) => e.type === 'code.rejected').at(-1)).toMatchObject({ reason: 'expired' });
+  });
+
+  it('works up to the last millisecond before 10:00', () => {
+    const sim = demoSim();
+    const { loginId, code } = codeSent(sim);
+    sim.advance(10 * MINUTE - sim.scenario.timing.smsDelay - 1);
+    expect(sim.confirmSmsEnrolment({ loginId, code }).step).toBe('loggedIn');
+  });
+
+  it('India: the NSE rule, the number typed on the iPhone 13, then SMS codes at every login', () => {
+    const sim = demoSim();
+    const loginId = start(sim, 'inuser').loginId!;
+    expect(sim.enrolSms({ loginId, number: '+919812345678' }).enrolment).toMatchObject({ phoneId: 'in-phone', regulation: expect.stringMatching(/regulation 3b/) });
+    sim.advance(sim.scenario.timing.smsDelay);
+    expect(sim.confirmSmsEnrolment({ loginId, code: latestCode(sim, 'in-phone') })).toMatchObject({ step: 'loggedIn', username: 'inuser' });
+    sim.logOut({ loginId });
+    expect(start(sim, 'inuser').step).toBe('securityCode');
+  });
+
+  it("the phone's faults apply: in airplane mode the code does not arrive, and the journal says why", () => {
+    const sim = demoSim();
+    sim.setPhoneState({ phoneId: 'hk-phone', patch: { airplane: true } });
+    const loginId = start(sim).loginId!;
+    sim.enrolSms({ loginId, number: HK_NUMBER });
+    sim.advance(sim.scenario.timing.smsDelay);
+    expect(sim.getPhone({ phoneId: 'hk-phone' }).messages).toHaveLength(0);
+    expect(sim.getJournal({}).entries.filter((e) => e.type.startsWith('sms.')).at(-1)).toMatchObject({ reason: 'airplane_mode' });
   });
 
   it('one new code every 2 minutes, the new one replacing the old', () => {
@@ -104,16 +137,56 @@ describe('enrolment required by regulation', () => {
     sim.advance(sim.scenario.timing.smsDelay);
     expect(sim.getJournal({}).entries.filter((e) => e.type === 'sms.suppressed').at(-1)).toMatchObject({ reason: 'no_phone_for_number' });
     expect(sim.getLogin({ loginId }).enrolment).toMatchObject({ codeSent: true, phoneId: null });
-    const refused = dispatch(sim, 'enrolSms', { loginId, number: '5123 4567' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(JSON.stringify(refused)).toContain('must be an international number');
+    for (const number of ['5123 4567', '+0085251234567', '+85251234567890123']) {
+      const refused = dispatch(sim, 'enrolSms', { loginId, number });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request', issues: [{ path: 'number', message: expect.stringMatching(/must be an international number/) }] } });
+    }
+  });
+
+  it('is only for users with no device, at enrolment', () => {
+    const sim = demoSim();
+    const loginId = sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' }).loginId!;
+    expect(() => sim.enrolSms({ loginId, number: HK_NUMBER })).toThrow(/no SMS enrolment is open/);
   });
 });
 
 describe('enrolment offered', () => {
+  // nodevice has no phone of its own in the demo: it enrols the number of the "iPhone".
+  const NUMBER = '+13125550142';
+
   it('nodevice logs in without a second factor and is told how to enrol', () => {
     const view = start(demoSim(), 'nodevice');
     expect(view.step).toBe('loggedIn');
     expect(view.notice).toMatch(/not protected by the Secure Login System/);
+    expect(view.enrolment).toEqual({ required: false, regulation: null, number: null, codeSent: false, phoneId: null, verified: false });
+  });
+
+  it('enrolling from the logged-in screen: same code, SMS Verified, and the next login asks for an SMS code', () => {
+    const sim = demoSim();
+    const loginId = start(sim, 'nodevice').loginId!;
+    expect(sim.enrolSms({ loginId, number: NUMBER }).enrolment).toMatchObject({ codeSent: true, phoneId: 'sms-phone' });
+    expect(sim.enrolSms({ loginId, number: NUMBER }).error).toMatch(/A new code can be requested in 2:00/);
+    sim.advance(sim.scenario.timing.smsDelay);
+    const done = sim.confirmSmsEnrolment({ loginId, code: latestCode(sim, 'sms-phone') });
+    expect(done).toMatchObject({ step: 'loggedIn', error: null, notice: expect.stringMatching(/now your second factor/), enrolment: { verified: true } });
+    // Still the one login: no second "logged in".
+    expect(sim.getJournal({}).entries.filter((e) => e.type === 'login.succeeded')).toHaveLength(1);
+    sim.logOut({ loginId });
+    expect(start(sim, 'nodevice')).toMatchObject({ step: 'securityCode', enrolment: null });
+  });
+
+  it('five wrong codes stop the enrolment, not the session, and count no failed login', () => {
+    const sim = demoSim();
+    const loginId = start(sim, 'nodevice').loginId!;
+    sim.enrolSms({ loginId, number: NUMBER });
+    sim.advance(sim.scenario.timing.smsDelay);
+    const wrong = latestCode(sim, 'sms-phone') === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 4; i++) expect(sim.confirmSmsEnrolment({ loginId, code: wrong }).error).toMatch(/Confirm Code is not valid/);
+    const stopped = sim.confirmSmsEnrolment({ loginId, code: wrong });
+    expect(stopped).toMatchObject({ step: 'loggedIn', enrolment: null, error: expect.stringMatching(/enrolment stopped/) });
+    expect(sim.getJournal({}).entries.at(-1)).toMatchObject({ type: 'enrolment.stopped', username: 'nodevice', reason: 'too_many_wrong_codes' });
+    expect(sim.getWorld().users.find((u) => u.username === 'nodevice')).toMatchObject({ recentFailures: 0, devices: [] });
+    sim.advance(2 * MINUTE);
+    expect(() => sim.enrolSms({ loginId, number: NUMBER })).toThrow(/no SMS enrolment is open/);
   });
 });
