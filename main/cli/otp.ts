@@ -1,6 +1,6 @@
 // `otp` subcommands: compute HOTP, TOTP and OCRA values from the command line, e.g. to check RFC vectors.
 import { Option, type Command } from 'commander';
-import { hotp, ocra, totp, OtpInputError, type OtpAlgorithm } from '../sim/otp/index.js';
+import { hotp, ocra, ocraTimestamp, parseOcraSuite, totp, OtpInputError, type OcraSuite, type OtpAlgorithm } from '../sim/otp/index.js';
 import {
   parseDecimalInteger,
   parseHexBytes,
@@ -31,7 +31,8 @@ export function registerOtpCommands(program: Command, io: CliIo): void {
     .option('--pin-hash <hex>', 'PIN hash in hex, instead of --pin')
     .option('--counter <n>', 'counter C, decimal')
     .option('--session <hex>', 'session information S in hex')
-    .option('--time <hex>', 'time-step count T in hex, as the RFC writes it (e.g. 132d0b6)')
+    .addOption(new Option('--time <seconds>', 'Unix time in seconds; T is counted in the suite\'s time steps').conflicts('timeHex'))
+    .option('--time-hex <hex>', 'the time-step count T itself, in hex, as the RFC writes it (e.g. 132d0b6)')
     .action((options: OcraArgs) => {
       const flags: FlagOf = {
         suite: '--suite',
@@ -41,20 +42,25 @@ export function registerOtpCommands(program: Command, io: CliIo): void {
         pinHash: '--pin-hash',
         counter: '--counter',
         session: '--session',
-        timestamp: '--time',
+        timestamp: options.timeHex === undefined ? '--time' : '--time-hex',
+        time: '--time',
       };
-      const response = withFlags(flags, () =>
-        ocra({
-          suite: options.suite,
+      const response = withFlags(flags, () => {
+        const suite = parseOcraSuite(options.suite);
+        return ocra({
+          suite,
           key: parseHexBytes('--key-hex', options.keyHex),
-          question: options.question,
+          question: questionParts(suite, options.question),
           pin: options.pin,
           pinHash: optional(options.pinHash, (value) => parseHexBytes('--pin-hash', value)),
           counter: optional(options.counter, (value) => parseDecimalInteger('--counter', value)),
           session: optional(options.session, (value) => parseHexBytes('--session', value)),
-          timestamp: optional(options.time, (value) => parseHexInteger('--time', value)),
-        }),
-      );
+          timestamp:
+            options.time === undefined
+              ? optional(options.timeHex, (value) => parseHexInteger('--time-hex', value))
+              : ocraTimestamp(suite, parseNumber('--time', options.time)),
+        });
+      });
       io.stdout.write(`${response}\n`);
     });
 
@@ -84,7 +90,7 @@ export function registerOtpCommands(program: Command, io: CliIo): void {
     .requiredOption('--time <seconds>', 'Unix time in seconds')
     .option('--step <seconds>', 'time step', '30')
     .option('--t0 <seconds>', 'Unix time the steps count from', '0')
-    .option('--digits <n>', 'number of digits (6-10)', '8')
+    .option('--digits <n>', 'number of digits (6-10)', '6')
     .option('--algorithm <name>', 'sha1, sha256 or sha512', 'sha1')
     .action((options: TotpArgs) => {
       const value = withFlags({ ...HASH_FLAGS, time: '--time', step: '--step', t0: '--t0' }, () =>
@@ -110,6 +116,7 @@ interface OcraArgs {
   counter?: string;
   session?: string;
   time?: string;
+  timeHex?: string;
 }
 
 interface HotpArgs {
@@ -123,6 +130,24 @@ interface TotpArgs extends Omit<HotpArgs, 'counter'> {
   time: string;
   step: string;
   t0: string;
+}
+
+/**
+ * The challenges as the library takes them. RFC 6287's mutual vectors write the client's and the
+ * server's challenges as one question (`CLI22220SRV11110` for QA08), as its reference code accepts:
+ * a single question longer than the suite's length is read as that concatenation, split after the
+ * first challenge (the encoding of the whole is the same either way).
+ */
+function questionParts(suite: OcraSuite, questions: string[]): string | string[] {
+  const { maxLength } = suite.question;
+  const [only] = questions;
+  if (questions.length !== 1 || only === undefined || only.length <= maxLength) return questions.length === 1 ? questions[0]! : questions;
+  if (only.length > 2 * maxLength) {
+    throw new UsageError(
+      `--question must be 4 to ${maxLength} characters, or two such challenges written together for mutual challenge-response, got ${only.length}`,
+    );
+  }
+  return [only.slice(0, maxLength), only.slice(maxLength)];
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

@@ -11,7 +11,7 @@ export interface TotpStepOptions {
 
 export interface TotpOptions extends TotpStepOptions {
   key: Uint8Array;
-  /** RFC 6238's reference implementation and test vectors use 8. */
+  /** 6, RFC 6238's default (§5.3 and RFC 4226); its appendix B's test vectors use 8. */
   digits?: number;
   algorithm?: OtpAlgorithm;
 }
@@ -27,6 +27,6 @@ export function totpStep({ time, step = 30, t0 = 0 }: TotpStepOptions): number {
   return Math.floor((time - t0) / step);
 }
 
-export function totp({ key, time, step = 30, t0 = 0, digits = 8, algorithm = 'sha1' }: TotpOptions): string {
+export function totp({ key, time, step = 30, t0 = 0, digits = 6, algorithm = 'sha1' }: TotpOptions): string {
   return hotp({ key, counter: totpStep({ time, step, t0 }), digits, algorithm });
 }

@@ -16,10 +16,16 @@ describe('otp ocra', () => {
     [['--suite', 'OCRA-1:HOTP-SHA256-8:C-QN08-PSHA1', '--key-hex', HEX32, '--question', '12345678', '--counter', '9', '--pin', '1234'], '08522129'],
     [['--suite', 'OCRA-1:HOTP-SHA256-8:QN08-PSHA1', '--key-hex', HEX32, '--question', '11111111', '--pin-hash', PIN_SHA1], '01501458'],
     [['--suite', 'OCRA-1:HOTP-SHA512-8:C-QN08', '--key-hex', HEX64, '--question', '99999999', '--counter', '9'], '31409299'],
-    [['--suite', 'OCRA-1:HOTP-SHA512-8:QN08-T1M', '--key-hex', HEX64, '--question', '44444444', '--time', '132d0b6'], '36209546'],
+    [['--suite', 'OCRA-1:HOTP-SHA512-8:QN08-T1M', '--key-hex', HEX64, '--question', '44444444', '--time-hex', '132d0b6'], '36209546'],
+    // The same moment in Unix seconds: 0x132d0b6 minutes, and any second within that minute.
+    [['--suite', 'OCRA-1:HOTP-SHA512-8:QN08-T1M', '--key-hex', HEX64, '--question', '44444444', '--time', String(0x132d0b6 * 60)], '36209546'],
+    [['--suite', 'OCRA-1:HOTP-SHA512-8:QN08-T1M', '--key-hex', HEX64, '--question', '44444444', '--time', String(0x132d0b6 * 60 + 59)], '36209546'],
+    // RFC 6287 C.2 writes the mutual question as one string; as two questions it gives the same.
+    [['--suite', 'OCRA-1:HOTP-SHA256-8:QA08', '--key-hex', HEX32, '--question', 'CLI22220SRV11110'], '28247970'],
+    [['--suite', 'OCRA-1:HOTP-SHA512-8:QA08-PSHA1', '--key-hex', HEX64, '--question', 'SRV11114CLI22224', '--pin', '1234'], '32528969'],
     [['--suite', 'OCRA-1:HOTP-SHA256-8:QA08', '--key-hex', HEX32, '--question', 'CLI22220', '--question', 'SRV11110'], '28247970'],
     [['--suite', 'OCRA-1:HOTP-SHA512-8:QA08-PSHA1', '--key-hex', HEX64, '--question', 'SRV11114', '--question', 'CLI22224', '--pin', '1234'], '32528969'],
-    [['--suite', 'OCRA-1:HOTP-SHA512-8:QA10-T1M', '--key-hex', HEX64, '--question', 'SIG1400000', '--time', '0x132D0B6'], '65360607'],
+    [['--suite', 'OCRA-1:HOTP-SHA512-8:QA10-T1M', '--key-hex', HEX64, '--question', 'SIG1400000', '--time-hex', '0x132D0B6'], '65360607'],
   ])('otp ocra %j → %s', async (args, expected) => {
     expect(await run('otp', 'ocra', ...args)).toEqual({ code: 0, stdout: `${expected}\n`, stderr: '' });
   });
@@ -46,8 +52,13 @@ describe('otp hotp and totp', () => {
     [HEX64, 'sha512', '1111111111', '99943326'],
     [HEX20, 'sha1', '20000000000', '65353130'],
   ])('otp totp (%s…, %s, time %s) → %s', async (key, algorithm, time, expected) => {
-    const result = await run('otp', 'totp', '--key-hex', key, '--algorithm', algorithm, '--time', time);
+    // RFC 6238's appendix B prints 8 digits; the tool's default is the RFC's 6.
+    const result = await run('otp', 'totp', '--key-hex', key, '--algorithm', algorithm, '--time', time, '--digits', '8');
     expect(result).toEqual({ code: 0, stdout: `${expected}\n`, stderr: '' });
+  });
+
+  it('gives 6 digits by default, the last 6 of the 8-digit vector', async () => {
+    expect(await run('otp', 'totp', '--key-hex', HEX20, '--time', '59')).toEqual({ code: 0, stdout: '287082\n', stderr: '' });
   });
 
   it('honours --step and --digits', async () => {
@@ -69,10 +80,15 @@ describe('otp bad arguments', () => {
     [['otp', 'hotp', '--key-hex', HEX20, '--counter', '1', '--digit', '7'], "error: unknown option '--digit' (Did you mean --digits?)"],
     [['otp', 'totp', '--key-hex', HEX20, '--time', 'soon'], 'error: --time must be a number'],
     [['otp', 'totp', '--key-hex', HEX20, '--time', '10', '--step', '0'], 'error: --step must be a positive number of seconds, got 0'],
-    [[...ocraBase, '--question', '1234567'.repeat(2)], 'error: --question must be 4 to 8 decimal digits (suite uses QN08), got 14; for mutual challenge-response pass each challenge separately'],
+    [[...ocraBase, '--question', '1234567'.repeat(3)], 'error: --question must be 4 to 8 characters, or two such challenges written together for mutual challenge-response, got 21'],
+    // Read as the client's 8 digits and the server's 2: too short a second challenge.
+    [[...ocraBase, '--question', '1234567890'], 'error: --question must be 4 to 8 decimal digits (suite uses QN08), got 2'],
     [[...ocraBase, '--question', 'ABCDEFGH'], 'error: --question must contain only decimal digits (suite uses QN08)'],
     [[...ocraBase, '--question', '12345678', '--counter', '1'], 'error: --counter must not be given: suite OCRA-1:HOTP-SHA1-6:QN08 has no C'],
-    [[...ocraBase, '--question', '12345678', '--time', 'zz'], 'error: --time must be a hexadecimal number'],
+    [[...ocraBase, '--question', '12345678', '--time-hex', 'zz'], 'error: --time-hex must be a hexadecimal number'],
+    [['otp', 'ocra', '--suite', 'OCRA-1:HOTP-SHA1-6:QN08-T1M', '--key-hex', HEX20, '--question', '12345678', '--time', '132d0b6'], 'error: --time must be a number'],
+    [[...ocraBase, '--question', '12345678', '--time', '60'], 'error: --time is not used by suite OCRA-1:HOTP-SHA1-6:QN08 (it has no T)'],
+    [['otp', 'ocra', '--suite', 'OCRA-1:HOTP-SHA1-6:QN08-T1M', '--key-hex', HEX20, '--question', '12345678', '--time', '60', '--time-hex', '1'], "error: option '--time <seconds>' cannot be used with option '--time-hex <hex>'"],
     [[...ocraBase, '--question', '12345678', '--pin', '1', '--pin-hash', 'aa'], "error: option '--pin <pin>' cannot be used with option '--pin-hash <hex>'"],
     [['otp', 'ocra', '--suite', 'OCRA-1:HOTP-SHA1-6:C-QN08-T1M', '--key-hex', HEX20, '--question', '12345678', '--time', '1'], 'error: --counter is required: suite OCRA-1:HOTP-SHA1-6:C-QN08-T1M includes C'],
     [['otp', 'ocra', '--suite', 'OCRA-1:HOTP-SHA1-6:QN08-T1M', '--key-hex', HEX20, '--question', '12345678'], 'error: --time is required: suite OCRA-1:HOTP-SHA1-6:QN08-T1M includes T'],
@@ -94,7 +110,7 @@ describe('otp bad arguments', () => {
 
 describe('otp through the npm script path', () => {
   it('runs `npx tsx main/cli/index.ts otp ocra ...` as a child process', async () => {
-    const argv = ['tsx', 'main/cli/index.ts', 'otp', 'ocra', '--suite', 'OCRA-1:HOTP-SHA512-8:QN08-T1M', '--key-hex', HEX64, '--question', '22222222', '--time', '132d0b6'];
+    const argv = ['tsx', 'main/cli/index.ts', 'otp', 'ocra', '--suite', 'OCRA-1:HOTP-SHA512-8:QN08-T1M', '--key-hex', HEX64, '--question', '22222222', '--time-hex', '132d0b6'];
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = execFile('npx', argv, { cwd: REPO_ROOT, timeout: 60_000 }, (_error, stdout, stderr) => {
         resolve({ code: child.exitCode, stdout, stderr });

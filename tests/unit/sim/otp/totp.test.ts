@@ -30,7 +30,7 @@ const APPENDIX_B: ReadonlyArray<[number, string, string, OtpAlgorithm]> = [
 describe('TOTP (RFC 6238 appendix B)', () => {
   it.each(APPENDIX_B)('time %i, T=%s → %s (%s)', (time, stepHex, expected, algorithm) => {
     expect(totpStep({ time })).toBe(Number.parseInt(stepHex, 16));
-    expect(totp({ key: SEEDS[algorithm], time, algorithm })).toBe(expected);
+    expect(totp({ key: SEEDS[algorithm], time, algorithm, digits: 8 })).toBe(expected);
   });
 });
 
@@ -45,8 +45,12 @@ describe('TOTP steps', () => {
     expect(totp({ key: KEY20, time: 30 })).toBe(totp({ key: KEY20, time: 59 }));
   });
 
+  it('gives 6 digits unless told otherwise (RFC 6238 §5.3)', () => {
+    expect(totp({ key: KEY20, time: 59 })).toBe('287082');
+  });
+
   it('honours T0 and the step size', () => {
-    expect(totp({ key: KEY20, time: 1059, t0: 1000 })).toBe('94287082');
+    expect(totp({ key: KEY20, time: 1059, t0: 1000, digits: 8 })).toBe('94287082');
     expect(totp({ key: KEY20, time: 119, step: 60, digits: 6 })).toBe('287082');
   });
 
