@@ -21,7 +21,7 @@ export default ts.config(
     languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
   },
   {
-    // The simulation core stays pure: no shell, transport or UI imports (DESIGN.md).
+    // The simulation core stays pure: no shell, transport or UI imports (docs/ARCHITECTURE.md, "Layers").
     files: ['main/sim/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -3,7 +3,7 @@ import type { MobileAppView } from '../../main/api/views';
 
 export type UnlockMethod = MobileAppView['unlock'];
 
-/** The accessible names of the unlock prompts (DESIGN.md: biometric buttons are named for the method). */
+/** The accessible names of the unlock prompts: biometric buttons are named for the method (tests find them by these names). */
 export const unlockLabel: Record<UnlockMethod, string> = {
   faceid: 'Face ID',
   touchid: 'Touch ID',

@@ -2,7 +2,7 @@
 import { test, expect, DEMO_PASSWORD } from './fixtures.js';
 import { PhonePage } from './pages/PhonePage.js';
 
-/** Push services take about a second (main/sim/push.ts); the approval window is 3 minutes (DESIGN.md). */
+/** Push services take about a second (main/sim/push.ts); the approval window is 3 minutes (timing.pushWindow, main/sim/scenario/schema.ts). */
 const PUSH_LATENCY = 1_000;
 const PUSH_WINDOW = 180_000;
 

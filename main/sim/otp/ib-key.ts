@@ -2,7 +2,7 @@
 import { OtpInputError } from './errors.js';
 import { ocra } from './ocra.js';
 
-/** The real product's algorithm is not public; this suite has its shape (facts.md). */
+/** The real product's algorithm is not public; this suite has its shape: 6-digit challenge, 8-digit response, PIN bound in. */
 export const IB_KEY_SUITE = 'OCRA-1:HOTP-SHA256-8:QN06-PSHA1';
 
 export interface IbKeyResponseOptions {

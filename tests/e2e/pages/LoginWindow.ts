@@ -1,4 +1,4 @@
-// Page object of the login window, by the accessible names of DESIGN.md's UI vocabulary.
+// Page object of the login window, by the accessible names its screens carry (docs/ARCHITECTURE.md, "Tests").
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class LoginWindow {

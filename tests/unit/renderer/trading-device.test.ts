@@ -21,7 +21,7 @@ describe('tradingPhoneId', () => {
 });
 
 describe('unlock prompts', () => {
-  it('name the biometric buttons as DESIGN.md says', () => {
+  it('name the biometric buttons for the method', () => {
     expect([unlockLabel.faceid, unlockLabel.touchid, unlockLabel.fingerprint]).toEqual(['Face ID', 'Touch ID', 'Fingerprint']);
     expect(isBiometric('pin')).toBe(false);
     expect(isBiometric('passcode')).toBe(false);

@@ -5,7 +5,7 @@ import { defaultScenarioText } from '../../helpers.js';
 const minimal = (users: string) => `name: t\ntitle: T\nseed: 7\n${users}`;
 
 describe('scenario files', () => {
-  it('loads the embedded default with every demo account of DESIGN.md', () => {
+  it('loads the embedded default with every demo account of the README', () => {
     const result = parseScenario(defaultScenarioText, 'default.yaml');
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
     expect(result.scenario.users.map((u) => u.username)).toEqual([
