@@ -27,6 +27,8 @@ describe('electron-builder.yml', () => {
     expect(config).toMatchObject({ productName: 'SLS Simulator', asar: true });
     expect(config.appId).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
     expect(config.files).toEqual(['dist/**', 'scenarios/**', 'package.json']);
+    // Nothing native to rebuild; the step's tools (@electron/rebuild, node-gyp) want Node 22.
+    expect(config.npmRebuild).toBe(false);
   });
 
   it('builds AppImage and deb, dmg, and nsis', () => {
