@@ -40,10 +40,9 @@ const windowFor = (view: string) => FakeBrowserWindow.created.find((w) => w.load
 const menuItem = (id: string) =>
   (Menu.template as Electron.MenuItemConstructorOptions[]).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : [])).find((i) => i.id === id)!;
 /** The app stopped and started again, as a user quitting and relaunching it. */
-async function restart(beforeStart: () => void = () => {}) {
+async function restart() {
   running!.pacer.stop();
   resetFakeElectron();
-  beforeStart();
   running = await start();
 }
 
@@ -259,57 +258,64 @@ describe('startApp', () => {
     expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
-  it('starts on the demo scenario, with a notice once the windows are open, when the remembered file is too large, hostile or no file at all', async () => {
-    const file = path.join(dir, 'remembered.yaml');
-    writeFileSync(file, defaultYaml.replace(/^name: .*$/m, 'name: remembered'));
-    running = await start('--scenario', file);
-    expect(running!.sim.getScenario().name).toBe('remembered');
-
+  describe('a remembered scenario that is too large, hostile or no file at all', () => {
     // An alias bomb: the YAML library refuses it by throwing, which used to stop the app from starting.
     const aliases = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++) aliases.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
-    const fifo = path.join(dir, 'pipe.yaml');
-    // A FIFO would block a plain read forever (no writer ever comes); there is none to make on Windows.
-    if (process.platform !== 'win32') execFileSync('mkfifo', [fifo]);
-    const cases: { name: string; prepare: () => void; problem: RegExp }[] = [
-      { name: 'too large', prepare: () => writeFileSync(file, `# ${'x'.repeat(4_000_001)}\n`), problem: /too large for a scenario: the limit is 1,000,000 characters/ },
-      { name: 'too many characters', prepare: () => writeFileSync(file, `# ${'x'.repeat(1_000_001)}\n`), problem: /too large for a scenario/ },
-      { name: 'alias bomb', prepare: () => writeFileSync(file, aliases.join('\n')), problem: /not a usable scenario: Excessive alias count/ },
-      { name: 'YAML error', prepare: () => writeFileSync(file, 'name: [unclosed\n'), problem: /remembered\.yaml:\d+:\d+: \(syntax\)/ },
-      { name: 'a folder', prepare: () => running!.settings.set('lastScenarioPath', dir), problem: /not a file \(a folder\)/ },
-      ...(process.platform === 'win32' ? [] : [{ name: 'a FIFO', prepare: () => running!.settings.set('lastScenarioPath', fifo), problem: /not a regular file/ }]),
+    const cases: { name: string; file: () => string; problem: RegExp }[] = [
+      { name: 'too large', file: () => scenarioFile(`# ${'x'.repeat(4_000_001)}\n`), problem: /too large for a scenario: the limit is 1,000,000 characters/ },
+      { name: 'too many characters', file: () => scenarioFile(`# ${'x'.repeat(1_000_001)}\n`), problem: /too large for a scenario/ },
+      { name: 'an alias bomb', file: () => scenarioFile(aliases.join('\n')), problem: /not a usable scenario: Excessive alias count/ },
+      { name: 'a YAML error', file: () => scenarioFile('name: [unclosed\n'), problem: /remembered\.yaml:\d+:\d+: \(syntax\)/ },
+      { name: 'a folder', file: () => dir, problem: /not a file \(a folder\)/ },
+      // A FIFO would block a plain read forever (no writer ever comes); there is none to make on Windows.
+      ...(process.platform === 'win32'
+        ? []
+        : [{ name: 'a FIFO', file: () => (execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]), path.join(dir, 'pipe.yaml')), problem: /not a regular file/ }]),
     ];
-    for (const { name, prepare, problem } of cases) {
-      prepare();
+    const scenarioFile = (text: string) => {
+      const file = path.join(dir, 'remembered.yaml');
+      writeFileSync(file, text);
+      return file;
+    };
+
+    it.each(cases)('starts on the demo scenario with a notice once the windows are open: $name', async ({ file, problem }) => {
+      const remembered = file();
+      mkdirSync(path.join(dir, 'profile'));
+      writeFileSync(path.join(dir, 'profile', 'settings.json'), JSON.stringify({ lastScenarioPath: remembered }));
       // How many windows are open when the notice comes: it sits beside them and does not hold up the start.
       const windowsAtNotice: number[] = [];
-      await restart(() =>
-        dialog.showMessageBox.mockImplementationOnce(async () => {
-          windowsAtNotice.push(FakeBrowserWindow.created.length);
-          return { response: 0, checkboxChecked: false };
-        }),
-      );
-      expect(windowsAtNotice, name).toEqual([2]);
-      expect(running!.sim.getScenario().name, name).toBe('default');
-      expect(FakeBrowserWindow.created, name).toHaveLength(2);
-      expect(dialog.showMessageBox, name).toHaveBeenCalledOnce();
-      const [box] = dialog.showMessageBox.mock.calls[0] as [Electron.MessageBoxOptions];
-      const remembered = running!.settings.get('lastScenarioPath')!;
-      expect(box, name).toMatchObject({ type: 'warning', title: 'Scenario not loaded', message: expect.stringContaining(`${path.basename(remembered)}, could not be loaded. The demo scenario is running instead.`) });
-      expect(box.detail, name).toMatch(problem);
-      expect(box.detail, name).toContain(remembered);
-      expect(errors.mock.calls.flat().join('\n'), name).toMatch(problem);
-      // Still there: tried again at the next start, in case it was fixed.
-      expect(running!.settings.get('lastScenarioPath'), name).not.toBeNull();
-      errors.mockClear();
-      running!.settings.set('lastScenarioPath', file);
-    }
+      dialog.showMessageBox.mockImplementationOnce(async () => {
+        windowsAtNotice.push(FakeBrowserWindow.created.length);
+        return { response: 0, checkboxChecked: false };
+      });
+      running = await start();
 
-    // Fixed, it comes back.
-    writeFileSync(file, defaultYaml.replace(/^name: .*$/m, 'name: remembered'));
-    await restart();
-    expect(running!.sim.getScenario().name).toBe('remembered');
-    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+      expect(running!.sim.getScenario().name).toBe('default');
+      expect(FakeBrowserWindow.created).toHaveLength(2);
+      expect(windowsAtNotice).toEqual([2]);
+      expect(dialog.showMessageBox).toHaveBeenCalledOnce();
+      const [box] = dialog.showMessageBox.mock.calls[0] as [Electron.MessageBoxOptions];
+      expect(box).toMatchObject({ type: 'warning', title: 'Scenario not loaded', message: expect.stringContaining(`${path.basename(remembered)}, could not be loaded. The demo scenario is running instead.`) });
+      expect(box.detail).toMatch(problem);
+      expect(box.detail).toContain(remembered);
+      expect(box.detail).toContain('It is tried again at the next start');
+      expect(errors.mock.calls.flat().join('\n')).toMatch(problem);
+      // Still remembered: tried again at the next start, in case it was fixed.
+      expect(running!.settings.get('lastScenarioPath')).toBe(remembered);
+    });
+
+    it('comes back once fixed', async () => {
+      const file = scenarioFile(aliases.join('\n'));
+      mkdirSync(path.join(dir, 'profile'));
+      writeFileSync(path.join(dir, 'profile', 'settings.json'), JSON.stringify({ lastScenarioPath: file }));
+      running = await start();
+      expect(running!.sim.getScenario().name).toBe('default');
+      writeFileSync(file, defaultYaml.replace(/^name: .*$/m, 'name: remembered'));
+      await restart();
+      expect(running!.sim.getScenario().name).toBe('remembered');
+      expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    });
   });
 
   it('starts on the demo scenario when the simulation cannot start the remembered one', async () => {
