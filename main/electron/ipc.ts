@@ -1,32 +1,43 @@
-// The one IPC registration helper: every contract operation on its channel, and host events to windows.
+// The one IPC registration helper: every contract operation on its channel, each window held to its allowance, and host events to windows.
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { dispatch, failure, type Envelope } from '../api/dispatch.js';
 import type { HostEvent } from '../api/events.js';
 import { IPC_EVENT_CHANNEL, ipcChannel, operationNames } from '../api/names.js';
 import type { Service } from '../api/operations.js';
+import type { PendingView } from '../api/views.js';
+import { grantFor, pendingNamesOnly, receivesEvent, type WindowRole } from './window-allowance.js';
 
 export interface IpcOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   service: Service;
-  /** Whether the message comes from the main frame of one of our windows (security.ts). */
-  isTrusted: (event: IpcMainInvokeEvent) => boolean;
+  /**
+   * The role of the window a message came from, or null when it is not the main frame of one of our
+   * windows (security.ts decides that). Told by the sender's web contents, never by its page.
+   */
+  senderRole: (event: IpcMainInvokeEvent) => WindowRole | null;
   /** Where a bug in the simulation is reported; the renderer only sees an "internal" envelope. */
   onInternalError?: (error: unknown) => void;
 }
 
 /**
  * Registers a handler for every operation of the contract. A handler never throws: whatever arrives
- * (an unknown sender, a malformed payload, a simulation bug), the renderer gets an envelope.
- * Returns a function that removes the handlers again.
+ * (an unknown sender, an operation outside the window's allowance, a malformed payload, a simulation
+ * bug), the renderer gets an envelope. Returns a function that removes the handlers again.
  */
-export function registerIpc({ ipcMain, service, isTrusted, onInternalError }: IpcOptions): () => void {
+export function registerIpc({ ipcMain, service, senderRole, onInternalError }: IpcOptions): () => void {
   for (const name of operationNames) {
     ipcMain.handle(ipcChannel(name), (event: IpcMainInvokeEvent, payload: unknown): Envelope => {
       try {
-        if (!isTrusted(event)) return failure('untrusted_sender', `Refused ${name}: the message did not come from one of the app's own windows`);
-        return dispatch(service, name, payload, onInternalError);
+        const role = senderRole(event);
+        if (role === null) return failure('untrusted_sender', `Refused ${name}: the message did not come from one of the app's own windows`);
+        // Checked before the payload, so a window learns nothing about an operation it may not call.
+        const grant = grantFor(name, role);
+        if (grant === null) return failure('untrusted_sender', `Refused ${name}: the ${role} window may not call it`);
+        const envelope = dispatch(service, name, payload, onInternalError);
+        if (grant === 'names' && envelope.ok) return { ok: true, value: pendingNamesOnly(envelope.value as PendingView[]) };
+        return envelope;
       } catch (error) {
-        // dispatch never throws; this guards the trust check and keeps the main process alive regardless.
+        // dispatch never throws; this guards the sender check and keeps the main process alive regardless.
         onInternalError?.(error);
         return failure('internal', `Internal error in ${name}`);
       }
@@ -42,12 +53,13 @@ export interface EventSource {
 }
 
 /**
- * Sends every host event to every live window, as the event alone (the renderer's preload hands it
- * on without the IPC envelope). Returns the unsubscribe function.
+ * Sends each host event to the live windows whose role receives it (window-allowance.ts), as the
+ * event alone (the renderer's preload hands it on without the IPC envelope). Returns the unsubscribe function.
  */
-export function forwardEvents(source: EventSource, windows: () => Iterable<BrowserWindow>): () => void {
+export function forwardEvents(source: EventSource, windows: () => Iterable<readonly [WindowRole, BrowserWindow]>): () => void {
   return source.on((event) => {
-    for (const win of windows()) {
+    for (const [role, win] of windows()) {
+      if (!receivesEvent(event.type, role)) continue;
       if (win.isDestroyed() || win.webContents.isDestroyed()) continue;
       win.webContents.send(IPC_EVENT_CHANNEL, event);
     }

@@ -1,15 +1,14 @@
 // App lifecycle of the desktop host: the simulation and its pacer, security rules, IPC, menu, windows,
 // and with --control-port the control API on 127.0.0.1 (main/web's server, control routes only).
-import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { dispatch } from '../api/dispatch.js';
 import type { LoadScenarioResult } from '../api/views.js';
 import { Pacer } from '../host/pacer.js';
 import { fileLibrary } from '../host/scenario-library.js';
-import { appRoot, defaultScenarioPath, readScenarioFile } from '../host/scenario-files.js';
+import { appRoot } from '../host/scenario-files.js';
 import { formatProblem } from '../sim/scenario/load.js';
-import type { Scenario } from '../sim/scenario/schema.js';
 import { Simulation } from '../sim/simulation.js';
 import { controlBanner } from '../web/control.js';
 import { createWebServer, type WebServer } from '../web/server.js';
@@ -18,6 +17,7 @@ import { parseLaunchArgs } from './args.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
 import { APP_SCHEME, installSecurity, isTrustedSender } from './security.js';
+import { loadStartupScenario, readScenarioSafely, readScenarioText, type StartupScenario } from './startup-scenario.js';
 import { openStoreSafely, type OpenStoreDeps, type SettingsStore } from './store.js';
 import { AppWindows } from './windows.js';
 
@@ -40,36 +40,28 @@ export interface RunningApp {
   control: WebServer | null;
 }
 
-export interface StartupScenario {
-  scenario: Scenario;
-  /** The file the scenario came from. */
-  file: string;
-  /** Problems of the requested file, when the default was loaded in its place. */
-  refused: { file: string; problems: string[] } | null;
-}
-
-/** The requested scenario file, or the embedded default when none was asked for or it has problems. */
-export function loadStartupScenario(requested: string | null, defaultFile = defaultScenarioPath()): StartupScenario {
-  let refused: StartupScenario['refused'] = null;
-  if (requested) {
-    const result = readScenarioFile(requested);
-    if (result.ok) return { scenario: result.scenario, file: requested, refused: null };
-    refused = { file: requested, problems: result.problems.map(formatProblem) };
-  }
-  const fallback = readScenarioFile(defaultFile);
-  if (!fallback.ok) throw new Error(`The default scenario cannot be read:\n${fallback.problems.map(formatProblem).join('\n')}`);
-  return { scenario: fallback.scenario, file: defaultFile, refused };
-}
-
-function scenarioProblemsBox(file: string, problems: string[], fallback: string): Electron.MessageBoxOptions {
+/** The warning that names a scenario file and lists its problems (the first 15: a box is no place for 500). */
+function scenarioProblemsBox(message: string, problems: string[], after: string[] = []): Electron.MessageBoxOptions {
   const shown = problems.slice(0, 15);
   if (problems.length > shown.length) shown.push(`…and ${problems.length - shown.length} more`);
-  return {
-    type: 'warning',
-    title: 'Scenario not loaded',
-    message: `The scenario file ${path.basename(file)} has problems. ${fallback}`,
-    detail: shown.join('\n'),
-  };
+  return { type: 'warning', title: 'Scenario not loaded', message, detail: [...shown, ...after].join('\n') };
+}
+
+/**
+ * Loads the remembered scenario into `sim`, which runs `fallback`; returns its problems instead when
+ * it does not load (gone, unreadable, too large, invalid, hostile, or refused by the simulation).
+ */
+function restoreScenario(sim: Simulation, file: string, fallback: StartupScenario['scenario']): string[] | null {
+  const result = readScenarioSafely(file);
+  if (!result.ok) return result.problems.map(formatProblem);
+  try {
+    sim.load(result.scenario);
+    return null;
+  } catch (error) {
+    // It passed the checks, yet the simulation could not start it (a bug): the default runs again, whole.
+    sim.load(fallback);
+    return [`${path.basename(file)}: the simulation could not start it: ${error instanceof Error ? error.message : String(error)}`];
+  }
 }
 
 /** Starts the desktop app. Resolves once the first windows are open (null if another instance runs). */
@@ -133,14 +125,18 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
     }
   };
 
-  // Without --scenario, the last scenario opened comes back (when it still loads).
-  let lastRefused: StartupScenario['refused'] = null;
+  // Without --scenario, the last scenario opened comes back. One that no longer loads never stops the
+  // app: the demo scenario runs and a notice names the file and its problems once the windows are open.
+  let lastRefused: { file: string; problems: string[]; forgotten: boolean } | null = null;
   const last = launch.scenario ? null : settings.get('lastScenarioPath');
   if (last) {
-    const result = readScenarioFile(last);
-    if (result.ok) sim.load(result.scenario);
-    else if (!existsSync(last)) rememberScenario(null);
-    else lastRefused = { file: last, problems: result.problems.map(formatProblem) };
+    const problems = restoreScenario(sim, last, startup.scenario);
+    if (problems) {
+      // A file that is gone is forgotten, so the notice comes once; one with problems is tried again (the user may fix it).
+      const forgotten = !existsSync(last);
+      if (forgotten) rememberScenario(null);
+      lastRefused = { file: last, problems, forgotten };
+    }
   }
 
   const windows = new AppWindows({
@@ -153,10 +149,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
   registerIpc({
     ipcMain,
     service: sim,
-    isTrusted: (event) => isTrustedSender(event.senderFrame, event.sender, windows.all()),
+    // Trusted first (our main frame, our origin), then which window it is: its allowance (window-allowance.ts).
+    senderRole: (event) => (isTrustedSender(event.senderFrame, event.sender, windows.all()) ? windows.nameOf(event.sender) : null),
     onInternalError: (error) => console.error('Simulation error:', error),
   });
-  forwardEvents(sim, () => windows.all());
+  forwardEvents(sim, () => windows.entries());
 
   const openScenario = async (): Promise<void> => {
     const last = settings.get('lastScenarioPath');
@@ -168,24 +165,21 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
     });
     const file = picked.filePaths[0];
     if (picked.canceled || !file) return;
-    let text: string;
-    try {
-      // The operation takes up to 1,000,000 characters; a file far larger is not read into memory at all.
-      if (statSync(file).size > 4_000_000) throw new Error('The file is too large for a scenario: the limit is 1,000,000 characters.');
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      await dialog.showMessageBox({ type: 'error', title: 'Scenario not loaded', message: `${file} could not be read.`, detail: error instanceof Error ? error.message : String(error) });
+    // Bounded and regular files only: a file far larger than the operation takes is not read into memory at all.
+    const read = readScenarioText(file);
+    if (!read.ok) {
+      await dialog.showMessageBox({ type: 'error', title: 'Scenario not loaded', message: `${file} could not be read.`, detail: `${read.reason.charAt(0).toUpperCase()}${read.reason.slice(1)}.` });
       return;
     }
     // Through the operation and its checks, as the director does: a bad file changes nothing and lists its problems.
-    const envelope = dispatch(sim, 'loadScenario', { text, fileName: path.basename(file) }, (error) => console.error('Simulation error:', error));
+    const envelope = dispatch(sim, 'loadScenario', { text: read.text, fileName: path.basename(file) }, (error) => console.error('Simulation error:', error));
     if (!envelope.ok) {
       await dialog.showMessageBox({ type: 'error', title: 'Scenario not loaded', message: `${path.basename(file)} could not be loaded.`, detail: envelope.error.message });
       return;
     }
     const result = envelope.value as LoadScenarioResult;
     if (!result.ok) {
-      await dialog.showMessageBox(scenarioProblemsBox(file, result.problems.map(formatProblem), 'The current scenario keeps running.'));
+      await dialog.showMessageBox(scenarioProblemsBox(`The scenario file ${path.basename(file)} has problems. The current scenario keeps running.`, result.problems.map(formatProblem)));
       return;
     }
     rememberScenario(file);
@@ -228,12 +222,19 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
   windows.openInitial();
   pacer.start();
 
+  // Not awaited: the message box does not hold up the windows or the start, it sits beside them.
   if (startup.refused) {
-    void dialog.showMessageBox(scenarioProblemsBox(startup.refused.file, startup.refused.problems, 'The demo scenario is running instead.'));
+    void dialog.showMessageBox(
+      scenarioProblemsBox(`The scenario file ${path.basename(startup.refused.file)} has problems. The demo scenario is running instead.`, startup.refused.problems),
+    );
   }
   if (lastRefused) {
-    console.error(`The last scenario, ${lastRefused.file}, was not loaded:\n  ${lastRefused.problems.join('\n  ')}`);
-    void dialog.showMessageBox(scenarioProblemsBox(lastRefused.file, lastRefused.problems, 'The demo scenario is running instead.'));
+    const { file, problems, forgotten } = lastRefused;
+    console.error(`The last scenario, ${file}, was not loaded; the demo scenario is running instead:\n  ${problems.join('\n  ')}`);
+    const next = forgotten ? 'It is forgotten: the next start opens the demo scenario.' : 'It is tried again at the next start; Open Scenario… picks another.';
+    void dialog.showMessageBox(
+      scenarioProblemsBox(`The last scenario you opened, ${path.basename(file)}, could not be loaded. The demo scenario is running instead.`, problems, ['', file, next]),
+    );
   }
   return { sim, pacer, windows, settings, control };
 }

@@ -1,5 +1,5 @@
 // The app's windows: one of each kind, the stage preset that puts them side by side, remembered positions.
-import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle, WebContents } from 'electron';
 import { APP_ORIGIN, secureWebPreferences } from './security.js';
 import type { Bounds, SettingsStore, WindowName } from './store.js';
 
@@ -70,6 +70,20 @@ export class AppWindows {
   /** Live windows, for event forwarding and the sender check. */
   all(): BrowserWindow[] {
     return [...this.#windows.values()].filter((w) => !w.isDestroyed());
+  }
+
+  /** Live windows with their names: the role each plays for the operations and events it is allowed. */
+  entries(): [WindowName, BrowserWindow][] {
+    return [...this.#windows.entries()].filter(([, w]) => !w.isDestroyed());
+  }
+
+  /** Which of our live windows shows these web contents, or null (none of ours, or closed since). */
+  nameOf(contents: WebContents | null | undefined): WindowName | null {
+    if (!contents) return null;
+    for (const [name, win] of this.#windows) {
+      if (!win.isDestroyed() && win.webContents === contents) return name;
+    }
+    return null;
   }
 
   get(name: WindowName): BrowserWindow | undefined {

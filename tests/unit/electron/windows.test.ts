@@ -41,6 +41,26 @@ describe('stageLayout', () => {
 });
 
 describe('AppWindows', () => {
+  it('tells which window a web contents belongs to (its role), and forgets a closed one', () => {
+    const { windows } = setup();
+    windows.arrangeStage();
+    windows.open('director');
+    const [login, phone, director] = created();
+    expect(windows.nameOf(login!.webContents as unknown as Electron.WebContents)).toBe('login');
+    expect(windows.nameOf(phone!.webContents as unknown as Electron.WebContents)).toBe('phone');
+    expect(windows.entries().map(([name, win]) => [name, win])).toEqual([
+      ['login', login],
+      ['phone', phone],
+      ['director', director],
+    ]);
+    // Another web contents, none at all, or one of a window since closed: no role.
+    expect(windows.nameOf(new FakeBrowserWindow({}).webContents as unknown as Electron.WebContents)).toBeNull();
+    expect(windows.nameOf(null)).toBeNull();
+    director!.close();
+    expect(windows.nameOf(director!.webContents as unknown as Electron.WebContents)).toBeNull();
+    expect(windows.entries().map(([name]) => name)).toEqual(['login', 'phone']);
+  });
+
   it('opens each window with the secure preferences and its app:// page', () => {
     const { windows } = setup();
     windows.arrangeStage();

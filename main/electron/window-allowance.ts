@@ -1,0 +1,125 @@
+// What each window of the desktop app may call and which host events it receives: the one table, by window role.
+//
+// The main process enforces it (ipc.ts): a window is told apart by its web contents, not by what its
+// page says, so a login window that switches its own hash to #director is still the login window.
+// The secrets (live codes, expected responses) stay with the Director, the trainer's console; the
+// login window never gets them, as a real login window never would.
+//
+// The browser host (npm run web) serves every part of the stage from one origin and one session, so
+// there this split is not enforced: any page of that session may call every operation.
+import type { HostEventType } from '../api/events.js';
+import type { OperationName } from '../api/names.js';
+import type { PendingView } from '../api/views.js';
+import type { WindowName } from './store.js';
+
+/** A window's role is the kind of window it is (one of each at most, windows.ts). */
+export type WindowRole = WindowName;
+
+/**
+ * How a role may call an operation: `full`, or `names` for listPending, whose answer then keeps who
+ * waits for which step and drops the codes, challenges and expected responses.
+ */
+export type Grant = 'full' | 'names';
+
+type OperationGrants = { readonly [N in OperationName]: Readonly<Partial<Record<WindowRole, N extends 'listPending' ? Grant : 'full'>>> };
+
+const F = 'full' as const;
+/** Reading the world and the clock: every window shows the scenario's branding and virtual time. */
+const everyone = { login: F, phone: F, director: F, fob: F, card: F } as const;
+
+/**
+ * Which window may call which operation. Keyed by every name of main/api/names.ts, so a new
+ * operation does not compile until it is placed here. The Director may call everything.
+ */
+export const operationGrants: OperationGrants = {
+  // The login window's screens; the phone's broker app logs in with the same steps (a "trading device").
+  submitCredentials: { login: F, phone: F, director: F },
+  chooseDevice: { login: F, phone: F, director: F },
+  changeDevice: { login: F, director: F },
+  submitCode: { login: F, phone: F, director: F },
+  requestNewCode: { login: F, director: F },
+  requestChallenge: { login: F, phone: F, director: F },
+  submitResponse: { login: F, phone: F, director: F },
+  acceptPaperWarning: { login: F, phone: F, director: F },
+  cancelLogin: { login: F, phone: F, director: F },
+  logOut: { login: F, phone: F, director: F },
+  getLogin: { login: F, director: F },
+  enrolSms: { login: F, director: F },
+  confirmSmsEnrolment: { login: F, director: F },
+
+  // The phone: its screens, its settings, IB Key and calls. Its messages carry the codes: not for the login window.
+  getPhone: { phone: F, director: F },
+  markMessagesRead: { phone: F, director: F },
+  dismissNotification: { phone: F, director: F },
+  setPhoneState: { phone: F, director: F },
+  restartPhone: { phone: F, director: F },
+  clearAppData: { phone: F, director: F },
+  approvePush: { phone: F, director: F },
+  generateResponse: { phone: F, director: F },
+  answerCall: { phone: F, director: F },
+  endCall: { phone: F, director: F },
+
+  // The physical devices, each in its own window.
+  getFob: { fob: F, director: F },
+  fobPress: { fob: F, director: F },
+  fobEnter: { fob: F, director: F },
+  getCodeCard: { card: F, director: F },
+
+  getWorld: everyone,
+  getClock: everyone,
+
+  // The Director's console: faults, time, scenarios, the journal and the secrets.
+  setSeamless: { director: F },
+  resetFob: { director: F },
+  advanceClock: { director: F },
+  setClockRunning: { director: F },
+  getJournal: { director: F },
+  getScenario: { director: F },
+  resetWorld: { director: F },
+  // A fob or card window opened mid-login shows the device that login waits for: it needs who waits, not the codes.
+  listPending: { director: F, fob: 'names', card: 'names' },
+  listScenarios: { director: F },
+  loadScenario: { director: F },
+  getReasons: { director: F },
+};
+
+/**
+ * Which window receives which host event. Phone events carry the messages with their codes, so the
+ * login window does not get them; the journal is the Director's.
+ */
+export const eventGrants: { readonly [T in HostEventType]: readonly WindowRole[] } = {
+  journal: ['director'],
+  login: ['login', 'phone', 'director', 'fob', 'card'],
+  phone: ['phone', 'director'],
+  clock: ['login', 'phone', 'director', 'fob', 'card'],
+  fob: ['fob', 'director'],
+  world: ['login', 'phone', 'director', 'fob', 'card'],
+};
+
+/** How `role` may call `name`, or null when it may not. */
+export function grantFor(name: OperationName, role: WindowRole): Grant | null {
+  const grants: Partial<Record<WindowRole, Grant>> = operationGrants[name];
+  return Object.hasOwn(grants, role) ? (grants[role] ?? null) : null;
+}
+
+export function receivesEvent(type: HostEventType, role: WindowRole): boolean {
+  return eventGrants[type].includes(role);
+}
+
+/**
+ * listPending as a fob or card window sees it: who waits for which step, without a secret. Every
+ * field is written out, so a field added to PendingView must be decided on here.
+ */
+export function pendingNamesOnly(pending: readonly PendingView[]): PendingView[] {
+  return pending.map((p) => ({
+    username: p.username,
+    loginId: p.loginId,
+    step: p.step,
+    kind: p.kind,
+    code: null,
+    challenge: null,
+    cardIndexes: null,
+    expectedResponse: null,
+    expiresAt: p.expiresAt,
+  }));
+}
