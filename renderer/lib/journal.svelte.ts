@@ -68,8 +68,15 @@ export class JournalState {
   }
 
   #append(entries: JournalEntry[]): void {
-    const last = this.#entries.at(-1)?.seq ?? 0;
-    const fresh = entries.filter((e) => e.seq > last).sort((a, b) => a.seq - b.seq);
+    // An entry recorded while the journal was being read arrives twice, in the page and as an event;
+    // each sequence number is kept once (a repeated key would stop the keyed list rendering).
+    let last = this.#entries.at(-1)?.seq ?? 0;
+    const fresh: JournalEntry[] = [];
+    for (const entry of [...entries].sort((a, b) => a.seq - b.seq)) {
+      if (entry.seq <= last) continue;
+      fresh.push(entry);
+      last = entry.seq;
+    }
     if (!fresh.length) return;
     const names = namesFrom(this.#world);
     const rows = fresh.map((entry): JournalRow => {
