@@ -21,7 +21,7 @@ describe('electron-builder.yml', () => {
     expect(valid).toBe(true);
     // The check has teeth: a misspelt fuse is refused.
     expect(validate({ ...config, electronFuses: { runAsnode: false } })).toBe(false);
-  });
+  }, 120_000); // compiling electron-builder's large JSON Schema with Ajv takes seconds
 
   it('names the app and packages the built files in an asar', () => {
     expect(config).toMatchObject({ productName: 'SLS Simulator', asar: true });
