@@ -10,5 +10,10 @@ export default defineConfig({
     environment: 'node',
     pool: 'threads',
     maxWorkers: 2,
+    // Vitest's 5 s default is a budget a loaded 2-core machine misses for ordinary tests (compiling a module, a
+    // Fastify inject) — these are hang guards, not speed limits. Tests doing legitimately slow work (property
+    // runs, child processes, the whole scenario library) set a longer timeout of their own.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

@@ -113,14 +113,17 @@ async function coldStart(browser: Browser, script: string, args: string[], field
   const page = await context.newPage();
   const t0 = performance.now();
   const { child, url } = await startServer(script, args);
-  await page.goto(url);
-  const input = page.getByRole('textbox', { name: field });
-  await input.waitFor({ state: 'visible' });
-  await input.fill('x');
-  const elapsed = performance.now() - t0;
-  await context.close();
-  await stopServer(child);
-  return elapsed;
+  // Stopped even when the page never comes up, so a failed run leaves no server behind.
+  try {
+    await page.goto(url);
+    const input = page.getByRole('textbox', { name: field });
+    await input.waitFor({ state: 'visible' });
+    await input.fill('x');
+    return performance.now() - t0;
+  } finally {
+    await context.close();
+    await stopServer(child);
+  }
 }
 
 async function coldStarts(): Promise<void> {

@@ -16,7 +16,7 @@ describe('electron-builder.yml', () => {
 
   // Compiling electron-builder's schema (some 360 kB of JSON Schema) is a few seconds of CPU, more on a
   // busy machine: the budget only catches a hang, it does not time the compile.
-  it("matches electron-builder's own configuration schema", { timeout: 60_000 }, () => {
+  it("matches electron-builder's own configuration schema", { timeout: 120_000 }, () => {
     const validate = validator();
     const valid = validate(config);
     expect(validate.errors ?? []).toEqual([]);

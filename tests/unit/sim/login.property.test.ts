@@ -38,6 +38,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ op: 'accept' as const }) },
 );
 
+/** 300 simulated logins of up to 40 steps: seconds when idle, a minute or more on a loaded machine. */
+const PROPERTY_TIMEOUT = 180_000;
+
 describe('login state machine (property)', () => {
   it('never logs in without a fresh code delivered for that login, and never accepts a code twice', () => {
     let successes = 0;
@@ -104,5 +107,5 @@ describe('login state machine (property)', () => {
     );
     // The generator must reach real logins, or the property above says nothing.
     expect(successes).toBeGreaterThan(10);
-  });
+  }, PROPERTY_TIMEOUT);
 });

@@ -1,39 +1,31 @@
 // `npm run web`'s entry as a process: start-up line, refusal of a bad scenario (exit 2), clean stop on SIGTERM.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { start, type Finished } from '../processes.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+// tsx as a loader in one node process (not the tsx binary, which starts a second node): the signal reaches the host itself.
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const entry = path.join(root, 'main', 'web', 'index.ts');
 const dir = mkdtempSync(path.join(tmpdir(), 'sls-web-entry-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+/** Starting node and compiling the host with tsx takes seconds, many more on a loaded machine. */
+const SPAWN_TEST_TIMEOUT = 90_000;
 
-/** Runs the entry; `onLine` may stop it once a line of stdout arrives. */
-function run(args: string[], onLine?: (line: string, stop: () => void) => void): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(tsx, [entry, ...args], { cwd: dir, env: { ...process.env, SLS_PORT: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      for (const line of chunk.split('\n')) if (line) onLine?.(line, () => child.kill('SIGTERM'));
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+/** Runs the entry; `onLine` may stop it (SIGTERM) once a line of stdout arrives. It is killed if it outlives the test. */
+function run(args: string[], onLine?: (line: string, stop: () => void) => void): Promise<Finished> {
+  const child = start(process.execPath, ['--import', tsx, entry, ...args], {
+    cwd: dir,
+    env: { ...process.env, SLS_PORT: '' },
+    onLine: (line) => onLine?.(line, () => child.signal('SIGTERM')),
+    killAfterMs: SPAWN_TEST_TIMEOUT - 10_000,
   });
+  return child.finished;
 }
 
 describe('web entry', () => {
@@ -65,7 +57,7 @@ describe('web entry', () => {
     expect(url).not.toBe('');
     expect(token).not.toBe('');
     expect(result.code).toBe(0);
-  }, 30_000);
+  }, SPAWN_TEST_TIMEOUT);
 
   it('lists every problem of a bad scenario as file:line:col: field: message and exits 2', async () => {
     const file = path.join(dir, 'bad.yaml');
@@ -75,17 +67,17 @@ describe('web entry', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(line).toMatch(/^.*bad\.yaml:\d+:\d+: [^:]+: .+$/);
-  }, 30_000);
+  }, SPAWN_TEST_TIMEOUT);
 
   it('says so when the scenario file does not exist (exit 2)', async () => {
     const result = await run(['--scenario', 'missing.yaml']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/missing\.yaml:1:1: \(file\): file not found/);
-  }, 30_000);
+  }, SPAWN_TEST_TIMEOUT);
 
   it('refuses a port that is not a number', async () => {
     const result = await run(['--port', 'eighty']);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/port number from 0 to 65535/);
-  }, 30_000);
+  }, SPAWN_TEST_TIMEOUT);
 });

@@ -128,7 +128,7 @@ describe('operations', () => {
     const tooBig = await post('loadScenario', { text: 'x'.repeat(1_200_000), fileName: 'huge.yaml' });
     expect(tooBig.status).toBe(413);
     expect(JSON.parse(tooBig.body).error.message).toBe('The request body is larger than 1.1 MB');
-  });
+  }, 120_000); // parsing a megabyte of YAML, twice over HTTP: slow on a loaded machine
 
   it('sends no CORS headers', async () => {
     const reply = await post('getClock', {});

@@ -273,8 +273,10 @@ describe('OCRA properties', () => {
         expect(parseOcraSuite(options.suite).digits).toBe(parts.digits);
         expect(ocra(options)).toMatch(new RegExp(`^\\d{${parts.digits}}$`));
       }),
+      // A fixed number of runs, never a time limit; fast-check prints the seed of a failing run to replay it.
+      { numRuns: 100 },
     );
-  });
+  }, 60_000);
 
   it('is deterministic and binds in the question', () => {
     fc.assert(
@@ -287,6 +289,7 @@ describe('OCRA properties', () => {
         const full = options.suite.replace(`-${digits}:`, '-0:');
         expect(ocra({ ...options, suite: full, question: changed })).not.toBe(ocra({ ...options, suite: full }));
       }),
+      { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });
