@@ -356,6 +356,8 @@ export class LoginServer {
    * generic "Login failed", and the journal says why.
    */
   #lockedMeanwhile(attempt: LoginAttempt): boolean {
+    // A session already logged in (enrolling from the logged-in screen) is not a login in progress.
+    if (attempt.step === 'loggedIn' || attempt.step === 'failed') return false;
     if (!attempt.account.lockout.isLocked(this.world.clock.now())) return false;
     this.#fail(attempt, 'account_locked');
     return true;
@@ -481,8 +483,10 @@ export class LoginServer {
     if (!attempt.failureCounted) {
       attempt.failureCounted = true;
       const { account } = attempt;
+      // Journalled first, so that an account.locked it causes follows it.
+      const recentFailures = account.lockout.recentFailures(clock.now()) + 1;
+      journal.record({ type: 'login.failure_counted', loginId: attempt.id, username: account.spec.username, recentFailures });
       this.#countFailure(account);
-      journal.record({ type: 'login.failure_counted', loginId: attempt.id, username: account.spec.username, recentFailures: account.lockout.recentFailures(clock.now()) });
     }
     if (attempt.wrongAnswers >= scenario.timing.maxWrongCodes) this.#fail(attempt, reason);
     this.world.touchLogin(attempt);

@@ -354,8 +354,8 @@ const user = fc.constantFrom<User | 'nosuch'>('smsuser', 'ibkeyandroid', 'multid
 // Weighted so that runs often get far into a login, and often enough to its failure and the locks.
 const anyCommand = fc.oneof(
   { weight: 4, arbitrary: fc.tuple(user, fc.constantFrom(true, true, true, false, false)).map(([u, ok]) => credentials(u, ok)) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom<'sms' | 'ibkey'>('sms', 'ibkey'), index).map(([d, i]) => chooseDevice(d, i)) },
-  { weight: 1, arbitrary: index.map(changeDevice) },
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom<'sms' | 'ibkey'>('sms', 'sms', 'ibkey'), index).map(([d, i]) => chooseDevice(d, i)) },
+  { weight: 2, arbitrary: index.map(changeDevice) },
   { weight: 4, arbitrary: fc.tuple(bool, index).map(([ok, i]) => submitCode(ok, i)) },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom<'sms' | 'voice'>('sms', 'voice'), index).map(([c, i]) => requestCode(c, i)) },
   { weight: 2, arbitrary: index.map(requestChallenge) },
@@ -380,7 +380,7 @@ describe('login machine (model-based)', () => {
     { timeout: 600_000 },
     () => {
       console.log(`login model test: seed ${SEED}, ${RUNS} runs (override with SLS_MODEL_SEED / SLS_MODEL_RUNS)`);
-      const reached = { loggedIn: 0, failed: 0, locked: 0, lockedMeanwhile: 0, pinLocked: 0, notDelivered: 0, resendRefused: 0 };
+      const reached = { loggedIn: 0, failed: 0, locked: 0, lockedMeanwhile: 0, pinLocked: 0, notDelivered: 0, resendRefused: 0, smsChosenAgain: 0 };
       fc.assert(
         fc.property(fc.commands([anyCommand], { maxCommands: 80, size: 'max' }), (cmds) => {
           const sim = new Simulation(scenario);
@@ -398,6 +398,8 @@ describe('login machine (model-based)', () => {
           if (entries.some((e) => e.type === 'login.failed' && e.reason === 'account_locked')) reached.lockedMeanwhile++;
           if (entries.some((e) => e.type === 'push.refused' && e.reason === 'not_delivered')) reached.notDelivered++;
           if (types.has('resend.refused')) reached.resendRefused++;
+          const smsChoices = entries.filter((e) => e.type === 'device.selected' && e.kind === 'sms').map((e) => ('loginId' in e ? e.loginId : ''));
+          if (new Set(smsChoices).size < smsChoices.length) reached.smsChosenAgain++;
           if (types.has('login.succeeded')) reached.loggedIn++;
           if (types.has('login.failed')) reached.failed++;
           if (types.has('account.locked')) reached.locked++;
