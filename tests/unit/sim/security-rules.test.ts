@@ -165,6 +165,30 @@ describe('a lock applies at once to logins in progress', () => {
   });
 });
 
+describe('enrolment required by regulation follows the same rules', () => {
+  const HK_NUMBER = '+85251234567';
+  it('a wrong confirmation code counts the attempt as a failed login, and a lock fails the enrolment', () => {
+    const sim = demoSim();
+    const loginId = sim.submitCredentials({ username: 'hkuser', password: DEMO_PASSWORD, mode: 'live' }).loginId!;
+    sim.enrolSms({ loginId, number: HK_NUMBER });
+    sim.advance(3_000);
+    const code = latestCode(sim, 'hk-phone');
+    sim.confirmSmsEnrolment({ loginId, code: wrongFor(code) });
+    expect(failures(sim, 'hkuser')).toBe(1);
+    lockByPasswords(sim, 'hkuser');
+    expect(sim.confirmSmsEnrolment({ loginId, code })).toMatchObject({ step: 'failed', error: 'Login failed' });
+    expect(journal(sim).filter((e) => e.type === 'enrolment.completed')).toEqual([]);
+  });
+
+  it('a session already logged in (enrolment offered) is not failed by a lock', () => {
+    const sim = demoSim();
+    const loginId = sim.submitCredentials({ username: 'nodevice', password: DEMO_PASSWORD, mode: 'live' }).loginId!;
+    lockByPasswords(sim, 'nodevice');
+    expect(sim.getLogin({ loginId }).step).toBe('loggedIn');
+    expect(sim.logOut({ loginId })).toMatchObject({ step: 'credentials' });
+  });
+});
+
 describe('only a push that reached the phone can be approved', () => {
   const start = (sim: Simulation) => sim.submitCredentials({ username: 'ibkeyios', password: DEMO_PASSWORD, mode: 'live' }).loginId!;
   const refusal = (sim: Simulation) => journal(sim).filter((e) => e.type === 'push.refused').at(-1);
