@@ -183,3 +183,15 @@ test('the app says why it cannot answer: IB Key not active on this phone, or a j
   await iphone.button('Generate Response').click();
   await expect(iphone.app.getByRole('alert')).toHaveText('IB Key cannot be used on a jailbroken or rooted device.');
 });
+
+test('five wrong app PINs lock IB Key on the Android phone: its Services screen says it must be activated again', async ({ page, login, sim }) => {
+  await login.logIn('ibkeyandroid', DEMO_PASSWORD);
+  await login.noNotification.click();
+  await login.challengeDigits();
+  // Five wrong PINs in Authenticate, by the control API (the app's refusal is unit-tested).
+  for (let i = 0; i < 5; i++) sim.generateResponse({ phoneId: 'android-phone', challenge: '123456', method: 'pin', pin: '9999' });
+  const phone = new PhonePage(page, 'Pixel 8');
+  await phone.openApp();
+  await phone.button('Services').click();
+  await expect(phone.app).toContainText('Too many incorrect PINs: IB Key is locked on this phone. Activate IB Key again to use it.');
+});
