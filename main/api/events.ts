@@ -11,8 +11,24 @@ import type { DeliveryReason } from './reasons.js';
 /** Kept for readability where only the suppression case is meant. */
 export type SuppressReason = DeliveryReason;
 
-/** Why the phone's app refused to approve or compute a response. */
-export type AppRefusal = 'expired' | 'not_pending' | 'wrong_pin' | 'ibkey_not_active' | 'bad_challenge' | 'wrong_method' | 'jailbroken';
+/**
+ * Why the phone's app refused to approve or compute a response. not_delivered: the request never
+ * reached this phone; account_locked: the account locked while the login was waiting; ibkey_locked:
+ * too many wrong app PINs, IB Key on the phone must be activated again.
+ */
+export type AppRefusal =
+  | 'expired'
+  | 'not_pending'
+  | 'not_delivered'
+  | 'account_locked'
+  | 'wrong_pin'
+  | 'ibkey_not_active'
+  | 'ibkey_locked'
+  | 'bad_challenge'
+  | 'wrong_method'
+  | 'jailbroken';
+/** Why a login that got past the password failed: too many wrong answers, or its account locked meanwhile. */
+export type LoginFailure = 'too_many_wrong_codes' | 'too_many_wrong_responses' | 'account_locked';
 
 export type JournalEvent =
   | { type: 'scenario.loaded'; name: string; seed: string }
@@ -37,9 +53,16 @@ export type JournalEvent =
   | { type: 'phone.restarted'; phoneId: string }
   | { type: 'app.data_cleared'; phoneId: string }
   | { type: 'app.resynced'; phoneId: string; username: string }
+  | { type: 'app.pin_rejected'; phoneId: string; wrongPins: number }
+  /** Too many wrong app PINs: IB Key on the phone is inactive until activated again. */
+  | { type: 'app.ibkey_locked'; phoneId: string; username: string; wrongPins: number }
   | { type: 'user.seamless'; username: string; enabled: boolean }
   | { type: 'timeline.fired'; index: number; description: string }
-  | { type: 'login.failed'; loginId: string; username: string; reason: 'too_many_wrong_codes' | 'too_many_wrong_responses' }
+  | { type: 'login.failed'; loginId: string; username: string; reason: LoginFailure }
+  /** The attempt's first wrong second-factor answer: it counts as one failed login now, however the attempt ends. */
+  | { type: 'login.failure_counted'; loginId: string; username: string; recentFailures: number }
+  /** An unfinished attempt ended without a cancel: a newer login from the same phone's app, or evicted (too many open). */
+  | { type: 'login.abandoned'; loginId: string; username: string; reason: 'new_login' | 'evicted' }
   | { type: 'push.sent'; loginId: string; phoneId: string; expiresAt: number }
   | { type: 'push.delivered'; loginId: string; phoneId: string; silenced: boolean }
   | { type: 'push.suppressed'; loginId: string; phoneId: string; reason: SuppressReason }

@@ -67,6 +67,12 @@ export const reasonCatalog = {
     article: 'How to Migrate IBKR Mobile Authentication (IB Key) to a New Smartphone',
     step: 'Activation',
   },
+  ibkey_locked: {
+    text: 'IB Key on this phone was locked after too many wrong PINs.',
+    fix: 'Activate IB Key again in the app (reactivation), or log in with another second factor.',
+    article: 'How to Migrate IBKR Mobile Authentication (IB Key) to a New Smartphone',
+    step: 'Activation',
+  },
   seamless_disabled: {
     text: 'Seamless Authentication is disabled in Client Portal, so no notification is sent.',
     fix: 'Client Portal → Settings → Secure Login System → Seamless Authentication: Enabled.',

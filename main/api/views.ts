@@ -106,6 +106,8 @@ export interface MobileAppView {
   installed: boolean;
   /** The user whose IB Key this phone holds, if any. */
   ibkeyUser: string | null;
+  /** Too many wrong app PINs locked IB Key on this phone: it must be activated again. */
+  needsReactivation: boolean;
   /** How IB Key asks for the owner: the phone's biometric, or the app PIN (Android). */
   unlock: 'faceid' | 'touchid' | 'fingerprint' | 'pin' | 'passcode';
   /** Android asks for the app PIN in Authenticate; iOS uses the biometric or passcode. */

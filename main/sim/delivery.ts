@@ -57,7 +57,7 @@ export function callDecision(phone: Phone | undefined): Decision {
 export function pushDecision(phone: Phone, username: string, seamless: boolean): Decision {
   const s = phone.status;
   if (!phone.app.installed) return lose('app_not_installed');
-  if (phone.app.ibkey?.username !== username) return lose('ibkey_not_active');
+  if (phone.app.ibkey?.username !== username) return lose(phone.app.lockedFor === username ? 'ibkey_locked' : 'ibkey_not_active');
   if (!seamless) return lose('seamless_disabled');
   if (s.jailbroken) return lose('jailbroken');
   if (phone.spec.platform === 'android' && !s.googleServices) return lose('google_services_blocked');

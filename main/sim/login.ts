@@ -1,5 +1,5 @@
 // The SLS server's login state machine: credentials → (device choice) → second factor → logged in.
-import type { FactorFailure } from '../api/events.js';
+import type { FactorFailure, LoginFailure } from '../api/events.js';
 import type { LoginStep, LoginView, TradingMode } from '../api/views.js';
 import { SimError } from '../api/dispatch.js';
 import type { Account } from './directory.js';
@@ -14,7 +14,7 @@ import { issueIbKeyChallenge, resync, startCodeCard, startDscPlus } from './fact
 import type { TimerId } from './clock.js';
 import type { AppRefusal } from '../api/events.js';
 import type { AppResponseView } from '../api/views.js';
-import type { UnlockMethod } from './mobile-app.js';
+import { IBKEY_LOCKED, type UnlockMethod } from './mobile-app.js';
 import type { World } from './world.js';
 
 import { formatWait, INVALID_CREDENTIALS, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
@@ -23,6 +23,9 @@ import { canEnrol, completeEnrolment, offerEnrolment, refuseOfferedCode, require
 
 export { INVALID_CREDENTIALS, LOGIN_FAILED };
 
+/** Open login attempts kept; beyond that the oldest is abandoned, so a scripted loop cannot grow memory without end. */
+export const MAX_OPEN_LOGINS = 2000;
+
 export interface LoginAttempt {
   id: string;
   account: Account;
@@ -30,20 +33,32 @@ export interface LoginAttempt {
   step: LoginStep;
   device: DeviceSpec | null;
   codes: OobCodeBox | null;
-  /** IB Key push waiting for approval on a phone. */
-  push: { phoneId: string; expiresAt: number; timer: TimerId } | null;
+  /** IB Key push waiting for approval on a phone; `delivered` once it is on the phone (shown or silenced). */
+  push: { phoneId: string; expiresAt: number; timer: TimerId; delivered: boolean } | null;
   /** The push went unanswered for the whole window; a late approval is told so. */
   pushExpired: boolean;
   challenge: ChallengeFactor | null;
   /** Set when the login comes from the mobile app on a phone (the trading device). */
   fromPhone: string | null;
   wrongAnswers: number;
+  /**
+   * The attempt has counted its failed login. That happens at its first wrong second-factor answer,
+   * not when it ends: however it ends (cancelled, abandoned, evicted, never), it cannot escape the count.
+   */
+  failureCounted: boolean;
+  /** The SMS/voice codes of this login by number: the resend clock belongs to the login and the number, not to the device choice. */
+  codeBoxes: Map<string, OobCodeBox>;
   /** Enrolment in SMS authentication of a user with no device: required (Hong Kong, India) or offered. */
   enrol: Enrolment | null;
   /** The factor that completed the login, for the journal. */
   factor: DeviceSpec['kind'] | 'voice' | 'none' | null;
   error: string | null;
   notice: string | null;
+}
+
+/** Only a push that reached the phone (shown, or silently in the notification list) can be approved. */
+export function pushReachedPhone(attempt: LoginAttempt, phoneId: string): attempt is LoginAttempt & { push: NonNullable<LoginAttempt['push']> } {
+  return attempt.step === 'push' && attempt.push?.phoneId === phoneId && attempt.push.delivered;
 }
 
 export class LoginServer {
@@ -93,10 +108,14 @@ export class LoginServer {
       fromPhone,
       enrol: null,
       wrongAnswers: 0,
+      failureCounted: false,
+      codeBoxes: new Map(),
       factor: null,
       error: null,
       notice: null,
     };
+    // The phone's app shows one login: a new one abandons the unfinished one before it.
+    if (fromPhone) this.#abandonAppLogin(fromPhone);
     this.#remember(attempt);
     if (fromPhone) this.world.appLogins.set(fromPhone, attempt.id);
     journal.record({ type: 'login.started', loginId: attempt.id, username, mode });
@@ -119,6 +138,7 @@ export class LoginServer {
 
   chooseDevice(loginId: string, deviceId: string): LoginView {
     const attempt = this.#expect(loginId, ['selectDevice']);
+    if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     const device = attempt.account.spec.devices.find((d) => d.id === deviceId);
     if (!device) throw new SimError('not_found', `No device "${deviceId}" for this user`);
     this.#startFactor(attempt, device);
@@ -129,6 +149,7 @@ export class LoginServer {
   changeDevice(loginId: string): LoginView {
     const attempt = this.#expect(loginId, ['securityCode', 'push', 'challenge', 'dscplus', 'codecard']);
     if (attempt.account.spec.devices.length < 2) throw new SimError('wrong_state', 'This user has only one device');
+    if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     this.#endFactor(attempt);
     attempt.step = 'selectDevice';
     attempt.device = null;
@@ -140,6 +161,7 @@ export class LoginServer {
 
   submitCode(loginId: string, code: string): LoginView {
     const attempt = this.#expect(loginId, ['securityCode']);
+    if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     const { journal, clock } = this.world;
     const result = attempt.codes!.verify(clock.now(), code);
     if (result.ok) {
@@ -153,6 +175,7 @@ export class LoginServer {
 
   requestNewCode(loginId: string, channel: 'sms' | 'voice'): LoginView {
     const attempt = this.#expect(loginId, ['securityCode']);
+    if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     const wait = attempt.codes!.retryAfter(this.world.clock.now());
     if (wait > 0) {
       this.world.journal.record({ type: 'resend.refused', loginId, retryAfterMs: wait });
@@ -168,6 +191,7 @@ export class LoginServer {
   /** VERIFY: a confirmation code by SMS to the number typed, under the same rules as a security code. */
   enrolSms(loginId: string, number: string): LoginView {
     const attempt = this.#enrolling(loginId);
+    if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     sendConfirmationCode(this.world, attempt, number);
     this.world.touchLogin(attempt);
     return this.view(attempt);
@@ -177,6 +201,7 @@ export class LoginServer {
   confirmSmsEnrolment(loginId: string, code: string): LoginView {
     const attempt = this.#enrolling(loginId);
     if (!attempt.codes || attempt.enrol!.number === null) throw new SimError('wrong_state', 'Enter your mobile number and press VERIFY first');
+    if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     const result = attempt.codes.verify(this.world.clock.now(), code);
     if (!result.ok) {
       // Required: a wrong second-factor answer like any other. Offered: the session is not at stake.
@@ -196,6 +221,7 @@ export class LoginServer {
   /** "Click here if you do not receive the notification": the challenge/response path. */
   requestChallenge(loginId: string): LoginView {
     const attempt = this.#expect(loginId, ['push']);
+    if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     this.#endFactor(attempt);
     issueIbKeyChallenge(this.world, attempt, null);
     return this.view(attempt);
@@ -203,6 +229,7 @@ export class LoginServer {
 
   submitResponse(loginId: string, response: string): LoginView {
     const attempt = this.#expect(loginId, ['challenge', 'dscplus', 'codecard']);
+    if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     const factor = attempt.challenge!;
     const username = attempt.account.spec.username;
     const outcome = checkResponse(factor, response);
@@ -242,10 +269,17 @@ export class LoginServer {
         ? refuse('expired', 'This login request has expired. Use the challenge shown on the login screen.')
         : refuse('not_pending', 'This login request is no longer waiting for approval.');
     }
+    // A request held by the network (airplane mode, phone off…) or lost on the way is not on the phone.
+    if (!attempt.push.delivered) return refuse('not_delivered', 'No login request has reached this phone.');
     if (world.clock.now() >= attempt.push.expiresAt) return refuse('expired', 'This login request has expired.');
-    if (phone.app.ibkey?.username !== attempt.account.spec.username) return refuse('ibkey_not_active', 'IB Key is not activated on this phone.');
-    const problem = phone.app.unlockWith(method, pin);
+    if (this.#lockedMeanwhile(attempt)) return refuse('account_locked', LOGIN_FAILED);
+    const { app } = phone;
+    if (app.ibkey?.username !== attempt.account.spec.username) {
+      return app.lockedFor === attempt.account.spec.username ? refuse('ibkey_locked', IBKEY_LOCKED) : refuse('ibkey_not_active', 'IB Key is not activated on this phone.');
+    }
+    const problem = app.unlockWith(method, pin);
     if (problem === 'wrong_pin') return refuse('wrong_pin', 'Incorrect PIN.');
+    if (problem === 'ibkey_locked') return refuse('ibkey_locked', IBKEY_LOCKED);
     if (problem) return refuse(problem, 'Authentication was not completed.');
     world.journal.record({ type: 'push.approved', loginId, phoneId, method });
     phone.clearPush(loginId);
@@ -256,6 +290,7 @@ export class LoginServer {
 
   acceptPaperWarning(loginId: string): LoginView {
     const attempt = this.#expect(loginId, ['paperWarning']);
+    if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     this.#finish(attempt);
     return this.view(attempt);
   }
@@ -294,10 +329,47 @@ export class LoginServer {
     const { logins } = this.world;
     logins.set(attempt.id, attempt);
     // Bounded: a scripted loop of logins must not grow memory without end.
-    if (logins.size > 2000) {
-      const oldest = logins.keys().next().value;
-      if (oldest !== undefined) logins.delete(oldest);
+    if (logins.size > MAX_OPEN_LOGINS) {
+      const oldest = logins.values().next().value;
+      if (oldest) this.#abandon(oldest, 'evicted');
     }
+  }
+
+  /** An unfinished login of the phone's app, replaced by a new one from the same phone. */
+  #abandonAppLogin(phoneId: string): void {
+    const previous = this.world.appLogins.get(phoneId);
+    const attempt = previous ? this.world.logins.get(previous) : undefined;
+    if (attempt) this.#abandon(attempt, 'new_login');
+  }
+
+  /** Ends an attempt nobody cancelled. Its wrong answers were counted when made (failureCounted). */
+  #abandon(attempt: LoginAttempt, reason: 'new_login' | 'evicted'): void {
+    this.#endFactor(attempt);
+    this.#forget(attempt);
+    if (attempt.step === 'loggedIn' || attempt.step === 'failed') return;
+    this.world.journal.record({ type: 'login.abandoned', loginId: attempt.id, username: attempt.account.spec.username, reason });
+  }
+
+  /**
+   * A login in progress finishes nothing once its account is locked (by wrong passwords or other
+   * attempts' wrong answers): whatever it is asked next, right answer or wrong, it fails with the
+   * generic "Login failed", and the journal says why.
+   */
+  #lockedMeanwhile(attempt: LoginAttempt): boolean {
+    // A session already logged in (enrolling from the logged-in screen) is not a login in progress.
+    if (attempt.step === 'loggedIn' || attempt.step === 'failed') return false;
+    if (!attempt.account.lockout.isLocked(this.world.clock.now())) return false;
+    this.#fail(attempt, 'account_locked');
+    return true;
+  }
+
+  #fail(attempt: LoginAttempt, reason: LoginFailure): void {
+    this.#endFactor(attempt);
+    attempt.step = 'failed';
+    attempt.error = LOGIN_FAILED;
+    attempt.notice = null;
+    this.world.journal.record({ type: 'login.failed', loginId: attempt.id, username: attempt.account.spec.username, reason });
+    this.world.touchLogin(attempt);
   }
 
   #startFactor(attempt: LoginAttempt, device: DeviceSpec): void {
@@ -307,17 +379,29 @@ export class LoginServer {
     attempt.notice = null;
     world.journal.record({ type: 'device.selected', loginId: attempt.id, deviceId: device.id, kind: device.kind });
     switch (device.kind) {
-      case 'sms':
+      case 'sms': {
         attempt.step = 'securityCode';
-        attempt.codes = new OobCodeBox({ lifetimeMs: world.scenario.timing.codeLifetime, resendIntervalMs: world.scenario.timing.resendInterval });
-        this.#sendCode(attempt, 'sms');
+        // The same login coming back to SMS (after "change device") keeps its codes and its resend clock.
+        const number = attempt.account.spec.mobile!.number;
+        let box = attempt.codeBoxes.get(number);
+        if (!box) {
+          box = new OobCodeBox({ lifetimeMs: world.scenario.timing.codeLifetime, resendIntervalMs: world.scenario.timing.resendInterval });
+          attempt.codeBoxes.set(number, box);
+        }
+        attempt.codes = box;
+        const wait = box.retryAfter(world.clock.now());
+        if (wait > 0) {
+          world.journal.record({ type: 'resend.refused', loginId: attempt.id, retryAfterMs: wait });
+          attempt.notice = `A security code was sent to your mobile phone ${maskNumber(number)}. A new code can be requested in ${formatWait(wait)}.`;
+        } else this.#sendCode(attempt, 'sms');
         break;
+      }
       case 'ibkey': {
         const phone = world.phones.get(device.phone)!;
         const expiresAt = world.clock.now() + world.scenario.timing.pushWindow;
         const timer = world.clock.at(expiresAt, () => this.#pushExpired(attempt));
         attempt.step = 'push';
-        attempt.push = { phoneId: device.phone, expiresAt, timer };
+        attempt.push = { phoneId: device.phone, expiresAt, timer, delivered: false };
         attempt.notice = `A notification has been sent to your phone (${phone.spec.model}). Tap it and authenticate to continue.`;
         sendPush(world, attempt.account, device.phone, attempt.id, expiresAt);
         break;
@@ -389,16 +473,22 @@ export class LoginServer {
     this.#afterWrongAnswer(attempt, 'too_many_wrong_codes');
   }
 
-  /** Every wrong second-factor answer says "Login failed"; the last allowed one ends the attempt. */
+  /**
+   * Every wrong second-factor answer says "Login failed". The first one counts the attempt as one
+   * failed login at once (so no way of ending it escapes the count); the last allowed one ends it.
+   */
   #afterWrongAnswer(attempt: LoginAttempt, reason: 'too_many_wrong_codes' | 'too_many_wrong_responses'): void {
-    const { journal, scenario } = this.world;
+    const { journal, scenario, clock } = this.world;
     attempt.error = LOGIN_FAILED;
-    if (attempt.wrongAnswers >= scenario.timing.maxWrongCodes) {
-      this.#endFactor(attempt);
-      attempt.step = 'failed';
-      journal.record({ type: 'login.failed', loginId: attempt.id, username: attempt.account.spec.username, reason });
-      this.#countFailure(attempt.account);
+    if (!attempt.failureCounted) {
+      attempt.failureCounted = true;
+      const { account } = attempt;
+      // Journalled first, so that an account.locked it causes follows it.
+      const recentFailures = account.lockout.recentFailures(clock.now()) + 1;
+      journal.record({ type: 'login.failure_counted', loginId: attempt.id, username: account.spec.username, recentFailures });
+      this.#countFailure(account);
     }
+    if (attempt.wrongAnswers >= scenario.timing.maxWrongCodes) this.#fail(attempt, reason);
     this.world.touchLogin(attempt);
   }
 

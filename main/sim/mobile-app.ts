@@ -1,4 +1,5 @@
 // The broker's mobile app on a phone: IB Key's key and PIN, and its Authenticate screen.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppRefusal } from '../api/events.js';
 import type { AppResponseView } from '../api/views.js';
 import { deriveKey } from './keys.js';
@@ -19,16 +20,43 @@ export interface IbKeyActivation {
 /** The Android app PIN: 4–6 letters or digits with at least one digit (migration article). */
 export const APP_PIN_PATTERN = /^(?=.*\d)[A-Za-z0-9]{4,6}$/;
 
+/** How many wrong app PINs in a row lock IB Key, and who hears of it (the journal). */
+export interface AppPinRule {
+  tries: number;
+  onWrongPin?: (wrongPins: number) => void;
+  onLocked?: (username: string, wrongPins: number) => void;
+}
+
+/** Both sides hashed first: equal-length buffers, so the comparison leaks neither the digits nor the length. */
+function samePin(expected: string, given: string): boolean {
+  const a = createHash('sha256').update(expected, 'utf8').digest();
+  const b = createHash('sha256').update(given, 'utf8').digest();
+  return timingSafeEqual(a, b);
+}
+
 export class MobileApp {
   installed: boolean;
   ibkey: IbKeyActivation | null = null;
+  /** Set when wrong PINs locked IB Key: the user it was active for, until it is activated again. */
+  lockedFor: string | null = null;
+  #wrongPins = 0;
 
   constructor(
     private readonly phone: PhoneSpec,
     private readonly seed: string,
     private readonly status: PhoneStatus,
+    private readonly pinRule: AppPinRule = { tries: 5 },
   ) {
     this.installed = phone.appInstalled;
+  }
+
+  get wrongPins(): number {
+    return this.#wrongPins;
+  }
+
+  /** IB Key is inactive because of wrong PINs, as the real app then asks for reactivation. */
+  get needsReactivation(): boolean {
+    return this.lockedFor !== null;
   }
 
   get asksPin(): boolean {
@@ -45,12 +73,43 @@ export class MobileApp {
   /** Clearing the app's data (Android) or reinstalling it forgets IB Key: it must be activated again. */
   clearData(): void {
     this.ibkey = null;
+    this.lockedFor = null;
+    this.#wrongPins = 0;
   }
 
   activate(username: string, deviceId: string): void {
     const key = ibKeyDeviceKey(this.seed, username, deviceId);
     const pin = this.phone.platform === 'android' ? this.phone.pin! : iosAppSecret(this.seed, this.phone.id);
     this.ibkey = { username, deviceId, key, pin };
+    this.lockedFor = null;
+    this.#wrongPins = 0;
+  }
+
+  /** Why IB Key cannot act: never activated (or data cleared), or locked by wrong PINs. */
+  get inactiveReason(): 'ibkey_not_active' | 'ibkey_locked' {
+    return this.lockedFor !== null ? 'ibkey_locked' : 'ibkey_not_active';
+  }
+
+  /**
+   * The typed app PIN against the one set at activation, in constant time. A wrong one counts; the
+   * last allowed wrong one deactivates IB Key on this phone (the same state as after Clear data,
+   * remembered as a lock so the phone can say it needs reactivation). A right one clears the count.
+   */
+  #checkPin(pin: string): AppRefusal | null {
+    const ibkey = this.ibkey!;
+    if (samePin(ibkey.pin, pin)) {
+      this.#wrongPins = 0;
+      return null;
+    }
+    this.#wrongPins++;
+    this.pinRule.onWrongPin?.(this.#wrongPins);
+    if (this.#wrongPins < this.pinRule.tries) return 'wrong_pin';
+    const wrongPins = this.#wrongPins;
+    this.ibkey = null;
+    this.lockedFor = ibkey.username;
+    this.#wrongPins = 0;
+    this.pinRule.onLocked?.(ibkey.username, wrongPins);
+    return 'ibkey_locked';
   }
 
   /**
@@ -58,29 +117,34 @@ export class MobileApp {
    * biometric (or the passcode fallback iOS always offers), or on Android the app PIN.
    */
   unlockWith(method: UnlockMethod, pin: string | undefined): AppRefusal | null {
-    if (!this.ibkey) return 'ibkey_not_active';
+    if (!this.ibkey) return this.inactiveReason;
     if (this.status.jailbroken) return 'jailbroken';
     if (this.phone.platform === 'android') {
       if (method === 'fingerprint' && this.unlock === 'fingerprint') return null;
       if (method !== 'pin') return 'wrong_method';
-      return pin === this.ibkey.pin ? null : 'wrong_pin';
+      return this.#checkPin(pin ?? '');
     }
     if (method === 'passcode' || method === this.unlock) return null;
     return 'wrong_method';
   }
 
   /**
-   * Authenticate → Generate Response. On Android the typed PIN goes into the response itself, so a
-   * wrong PIN gives a response the server refuses — exactly as a real OCRA PIN suite behaves.
+   * Authenticate → Generate Response. On Android the PIN also goes into the response itself (OCRA's
+   * P field), so the server checks it again; the app first checks it and counts wrong ones.
    */
   generateResponse(challenge: string, method: UnlockMethod, pin: string | undefined): AppResponseView & { reason: AppRefusal | null } {
+    if (this.installed && this.lockedFor !== null) return refusal('ibkey_locked', IBKEY_LOCKED);
     if (!this.installed || !this.ibkey) return refusal('ibkey_not_active', 'IB Key is not activated on this phone.');
     if (this.status.jailbroken) return refusal('jailbroken', 'IB Key cannot be used on a jailbroken or rooted device.');
     const trimmed = challenge.trim();
     if (!/^\d{6}$/.test(trimmed)) return refusal('bad_challenge', 'The challenge is the 6-digit number shown on the login screen.');
     let pinUsed = this.ibkey.pin;
     if (this.asksPin) {
+      // A PIN of the wrong form is refused by the form itself and is not a try.
       if (!pin || !APP_PIN_PATTERN.test(pin)) return refusal('wrong_pin', 'Enter your PIN: 4 to 6 letters or digits.');
+      const problem = this.#checkPin(pin);
+      if (problem === 'ibkey_locked') return refusal(problem, IBKEY_LOCKED);
+      if (problem) return refusal(problem, 'Incorrect PIN.');
       pinUsed = pin;
     } else {
       const problem = this.unlockWith(method, pin);
@@ -90,6 +154,9 @@ export class MobileApp {
     return { ok: true, response, message: 'Enter this Response String on the login screen.', reason: null };
   }
 }
+
+/** What the app says once wrong PINs have locked IB Key. */
+export const IBKEY_LOCKED = 'Too many incorrect PINs: IB Key is locked on this phone. Activate IB Key again to use it.';
 
 function refusal(reason: AppRefusal, message: string): AppResponseView & { reason: AppRefusal } {
   return { ok: false, response: null, message, reason };

@@ -1,6 +1,6 @@
 // A simulated phone: its settings, SMS inbox, notification list, calls, and the broker's app.
 import type { CallView, MobileAppView, NotificationView, PhoneStatus, PhoneView, SmsView } from '../api/views.js';
-import { MobileApp } from './mobile-app.js';
+import { MobileApp, type AppPinRule } from './mobile-app.js';
 import type { PhoneSpec } from './scenario/schema.js';
 
 interface Call extends CallView {
@@ -28,9 +28,10 @@ export class Phone {
   constructor(
     readonly spec: PhoneSpec,
     seed: string,
+    pinRule?: AppPinRule,
   ) {
     this.status = { ...spec.state };
-    this.app = new MobileApp(spec, seed, this.status);
+    this.app = new MobileApp(spec, seed, this.status, pinRule);
   }
 
   get id(): string {

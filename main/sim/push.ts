@@ -30,6 +30,8 @@ export function sendPush(world: World, account: Account, phoneId: string, loginI
         return false;
       }
       const { mobileApp, product } = world.scenario.branding;
+      // From now on, and only now, the request can be approved on this phone.
+      attempt.push.delivered = true;
       phone.receivePush(mobileApp, 'Login request', `Tap to approve your login to ${product}.`, world.clock.now(), loginId, decision.silenced !== null);
       world.touchPhone(phone);
       world.journal.record({ type: 'push.delivered', loginId, phoneId, silenced: decision.silenced !== null });

@@ -5,7 +5,7 @@ import type { ClockView, LoadScenarioResult, MobileAppView, PendingView, PhoneVi
 import { parseScenario, type ScenarioResult } from './scenario/load.js';
 import type { Fob } from './fob.js';
 import { SimError } from '../api/dispatch.js';
-import { LoginServer } from './login.js';
+import { LoginServer, pushReachedPhone } from './login.js';
 import type { Phone } from './phone.js';
 import type { Scenario, TimelineEntry } from './scenario/schema.js';
 import { World } from './world.js';
@@ -141,9 +141,8 @@ export class Simulation implements Service {
     const now = w.clock.now();
     const pendingApprovals: MobileAppView['pendingApprovals'] = [];
     for (const attempt of w.logins.values()) {
-      if (attempt.step !== 'push' || attempt.push?.phoneId !== phone.id) continue;
-      // Only requests that actually reached the phone can be answered from it.
-      if (!phone.notifications.some((n) => n.source.kind === 'push' && n.source.loginId === attempt.id)) continue;
+      // Only requests that actually reached the phone can be answered from it (the server checks the same).
+      if (!pushReachedPhone(attempt, phone.id)) continue;
       pendingApprovals.push({
         loginId: attempt.id,
         username: attempt.account.spec.username,
@@ -158,6 +157,7 @@ export class Simulation implements Service {
     return phone.view(now, {
       installed: app.installed,
       ibkeyUser: app.ibkey?.username ?? null,
+      needsReactivation: app.needsReactivation,
       unlock: app.unlock,
       asksPin: app.asksPin,
       pendingApprovals,

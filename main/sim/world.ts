@@ -38,7 +38,19 @@ export class World {
       { failures: lockout.failures, windowMs: lockout.window, durationMs: lockout.duration },
       scenario.phones,
     );
-    for (const spec of scenario.phones) this.phones.set(spec.id, new Phone(spec, scenario.seed));
+    for (const spec of scenario.phones) {
+      const phoneId = spec.id;
+      const pinRule = {
+        tries: scenario.timing.appPinTries,
+        onWrongPin: (wrongPins: number) => this.journal.record({ type: 'app.pin_rejected', phoneId, wrongPins }),
+        onLocked: (username: string, wrongPins: number) => {
+          this.journal.record({ type: 'app.ibkey_locked', phoneId, username, wrongPins });
+          const phone = this.phones.get(phoneId);
+          if (phone) this.touchPhone(phone);
+        },
+      };
+      this.phones.set(spec.id, new Phone(spec, scenario.seed, pinRule));
+    }
     for (const user of scenario.users) {
       this.#seamless.set(user.username, user.seamless);
       for (const device of user.devices) {

@@ -40,12 +40,20 @@ const factorWords = {
 const refusalWords: Record<string, string> = {
   expired: 'the request expired',
   not_pending: 'no login is waiting',
+  not_delivered: 'the request never reached this phone',
+  account_locked: 'the account locked meanwhile',
+  ibkey_locked: 'IB Key is locked after too many wrong PINs and must be activated again',
   wrong_pin: 'wrong PIN',
   ibkey_not_active: 'IB Key is not active on this phone',
   bad_challenge: 'the challenge is not 6 digits',
   wrong_method: 'this unlock method is not set up',
   jailbroken: 'the phone is jailbroken or rooted',
 };
+const failureWords = {
+  too_many_wrong_codes: 'too many wrong codes',
+  too_many_wrong_responses: 'too many wrong responses',
+  account_locked: 'the account locked while it was in progress',
+} as const;
 const methodWords: Record<string, string> = { faceid: 'Face ID', touchid: 'Touch ID', fingerprint: 'fingerprint', passcode: 'passcode', pin: 'PIN' };
 
 /** One journal entry as a sentence. */
@@ -114,7 +122,15 @@ export function describeEntry(e: JournalEntry, names: JournalNames): string {
     case 'timeline.fired':
       return `Timeline: ${e.description}`;
     case 'login.failed':
-      return `${e.username}: login failed — too many wrong ${e.reason === 'too_many_wrong_codes' ? 'codes' : 'responses'}`;
+      return `${e.username}: login failed — ${failureWords[e.reason]}`;
+    case 'login.failure_counted':
+      return `${e.username}: wrong answer in ${e.loginId} counted as a failed login (${e.recentFailures} within the lockout window)`;
+    case 'login.abandoned':
+      return `${e.username}: login ${e.loginId} abandoned — ${e.reason === 'new_login' ? 'a new login from the same phone' : 'too many open logins'}`;
+    case 'app.pin_rejected':
+      return `${names.phone(e.phoneId)}: wrong app PIN (${e.wrongPins} in a row)`;
+    case 'app.ibkey_locked':
+      return `${names.phone(e.phoneId)}: IB Key for ${e.username} locked after ${e.wrongPins} wrong PINs, it must be activated again`;
     case 'challenge.issued':
       return `${e.loginId}: challenge shown for ${kindNames[e.device]}`;
     case 'response.accepted':

@@ -78,7 +78,7 @@ test('ibkeyandroid by challenge/response through Services, with the PIN', async 
   await expect(login.loggedInAs('ibkeyandroid')).toBeVisible();
 });
 
-test('a wrong PIN in Authenticate gives a response the login refuses', async ({ page, login }) => {
+test('a wrong PIN in Authenticate is refused by the app (it counts toward locking IB Key); a wrong response is refused by the login', async ({ page, login }) => {
   await login.logIn('ibkeyandroid', DEMO_PASSWORD);
   await login.noNotification.click();
   const challenge = await login.challengeDigits();
@@ -86,10 +86,19 @@ test('a wrong PIN in Authenticate gives a response the login refuses', async ({ 
   await phone.openApp();
   await phone.button('Authenticate').click();
 
-  const response = await phone.generateResponse(challenge, { pin: '9999' });
-  await login.answer(login.responseCode, response);
+  await phone.app.getByLabel('PIN', { exact: true }).fill('9999');
+  await phone.app.getByRole('textbox', { name: 'Challenge', exact: true }).fill(challenge);
+  await phone.button('Generate Response').click();
+  await expect(phone.app.getByRole('alert')).toHaveText('Incorrect PIN.');
+  await expect(phone.app.getByLabel('Response String', { exact: true })).toHaveCount(0);
+
+  await login.answer(login.responseCode, '12345678');
   await expect(login.alert).toHaveText('Login failed');
-  await expect(login.responseCode).toHaveValue(response);
+  await expect(login.responseCode).toHaveValue('12345678');
+
+  const response = await phone.generateResponse(challenge, { pin: '1357' });
+  await login.answer(login.responseCode, response);
+  await expect(login.loggedInAs('ibkeyandroid')).toBeVisible();
 });
 
 test('an approval after the 3-minute window is refused, and the login offers the challenge instead', async ({ page, login, advance }) => {
@@ -173,4 +182,16 @@ test('the app says why it cannot answer: IB Key not active on this phone, or a j
   await iphone.app.getByRole('textbox', { name: 'Challenge', exact: true }).fill('123456');
   await iphone.button('Generate Response').click();
   await expect(iphone.app.getByRole('alert')).toHaveText('IB Key cannot be used on a jailbroken or rooted device.');
+});
+
+test('five wrong app PINs lock IB Key on the Android phone: its Services screen says it must be activated again', async ({ page, login, sim }) => {
+  await login.logIn('ibkeyandroid', DEMO_PASSWORD);
+  await login.noNotification.click();
+  await login.challengeDigits();
+  // Five wrong PINs in Authenticate, by the control API (the app's refusal is unit-tested).
+  for (let i = 0; i < 5; i++) sim.generateResponse({ phoneId: 'android-phone', challenge: '123456', method: 'pin', pin: '9999' });
+  const phone = new PhonePage(page, 'Pixel 8');
+  await phone.openApp();
+  await phone.button('Services').click();
+  await expect(phone.app).toContainText('Too many incorrect PINs: IB Key is locked on this phone. Activate IB Key again to use it.');
 });

@@ -56,6 +56,8 @@ export const timingSchema = z.strictObject({
   pushWindow: duration.default(180_000),
   smsDelay: duration.default(3_000),
   voiceDelay: duration.default(30_000),
+  /** Wrong app PINs in a row after which IB Key on that phone is locked and must be activated again. */
+  appPinTries: z.number().int().min(1).max(100).default(5),
   lockout: z
     .strictObject({
       failures: z.number().int().min(1).max(100).default(10),

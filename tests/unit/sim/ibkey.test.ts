@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, MINUTE, demoSim } from '../helpers.js';
 import type { Simulation } from '../../../main/sim/simulation.js';
+import { ibKeyDeviceKey } from '../../../main/sim/mobile-app.js';
+import { ibKeyResponse } from '../../../main/sim/otp/index.js';
 
 function startIbKey(sim: Simulation, username = 'ibkeyios') {
   const view = sim.submitCredentials({ username, password: DEMO_PASSWORD, mode: 'live' });
@@ -78,11 +80,15 @@ describe('IB Key challenge/response', () => {
     const sim = demoSim();
     const loginId = startIbKey(sim, 'ibkeyandroid');
     const { challenge } = sim.requestChallenge({ loginId });
-    const wrongPin = sim.generateResponse({ phoneId: 'android-phone', challenge: challenge!, method: 'pin', pin: '2468' });
-    expect(wrongPin.ok).toBe(true);
-    expect(sim.submitResponse({ loginId, response: wrongPin.response! })).toMatchObject({ step: 'challenge', error: 'Login failed' });
+    // The app checks the PIN first (and counts wrong ones): no response for a wrong PIN.
+    expect(sim.generateResponse({ phoneId: 'android-phone', challenge: challenge!, method: 'pin', pin: '2468' })).toMatchObject({ ok: false, response: null, message: 'Incorrect PIN.' });
+    // What OCRA gives for the wrong PIN (as a tampered app would send) is refused by the server.
+    const key = ibKeyDeviceKey(sim.scenario.seed, 'ibkeyandroid', 'ibkey');
+    const wrongPin = ibKeyResponse({ key, pin: '2468', challenge: challenge! });
+    expect(sim.submitResponse({ loginId, response: wrongPin })).toMatchObject({ step: 'challenge', error: 'Login failed' });
     const right = sim.generateResponse({ phoneId: 'android-phone', challenge: challenge!, method: 'pin', pin: '1357' });
-    expect(right.response).not.toBe(wrongPin.response);
+    expect(right.response).toBe(ibKeyResponse({ key, pin: '1357', challenge: challenge! }));
+    expect(right.response).not.toBe(wrongPin);
     expect(sim.submitResponse({ loginId, response: right.response! }).step).toBe('loggedIn');
   });
 

@@ -42,7 +42,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 const PROPERTY_TIMEOUT = 180_000;
 
 describe('login state machine (property)', () => {
-  it('never logs in without a fresh code delivered for that login, and never accepts a code twice', () => {
+  // Generous timeout: the machine is shared and busy; the test runs a fixed number of runs, not a time budget.
+  it('never logs in without a fresh code delivered for that login, and never accepts a code twice', { timeout: 300_000 }, () => {
+    const seed = Number(process.env.SLS_PROPERTY_SEED ?? 20261128);
+    console.log(`login property test: seed ${seed}, 300 runs (override with SLS_PROPERTY_SEED)`);
     let successes = 0;
     fc.assert(
       fc.property(fc.array(step, { minLength: 8, maxLength: 40 }), (steps) => {
@@ -103,7 +106,7 @@ describe('login state machine (property)', () => {
           expect(during).toEqual([]);
         }
       }),
-      { numRuns: 300, seed: 20261128 },
+      { numRuns: 300, seed },
     );
     // The generator must reach real logins, or the property above says nothing.
     expect(successes).toBeGreaterThan(10);
