@@ -39,7 +39,6 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 /** 300 simulated logins of up to 40 steps: seconds when idle, a minute or more on a loaded machine. */
-const PROPERTY_TIMEOUT = 180_000;
 
 describe('login state machine (property)', () => {
   // Generous timeout: the machine is shared and busy; the test runs a fixed number of runs, not a time budget.
@@ -110,5 +109,5 @@ describe('login state machine (property)', () => {
     );
     // The generator must reach real logins, or the property above says nothing.
     expect(successes).toBeGreaterThan(10);
-  }, PROPERTY_TIMEOUT);
+  });
 });
