@@ -38,10 +38,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ op: 'accept' as const }) },
 );
 
-/** 300 simulated logins of up to 40 steps: seconds when idle, a minute or more on a loaded machine. */
-
 describe('login state machine (property)', () => {
-  // Generous timeout: the machine is shared and busy; the test runs a fixed number of runs, not a time budget.
+  // 300 simulated logins of up to 40 steps: seconds when idle, a minute or more on a loaded machine. The timeout
+  // only catches a hang; the test runs a fixed number of runs, not a time budget.
   it('never logs in without a fresh code delivered for that login, and never accepts a code twice', { timeout: 300_000 }, () => {
     const seed = Number(process.env.SLS_PROPERTY_SEED ?? 20261128);
     console.log(`login property test: seed ${seed}, 300 runs (override with SLS_PROPERTY_SEED)`);
