@@ -24,6 +24,9 @@ export const MAX_SCENARIO_ALIASES = 50;
 /** What aliases may expand to (the YAML library's maxAliasCount), against "billion laughs". */
 export const MAX_ALIAS_EXPANSION = 100;
 
+/** The longest duration (a timeline moment, a code lifetime, a lockout): far beyond any rehearsal, within what dates can show. */
+export const MAX_DURATION_MS = 366 * 86_400_000;
+
 /** Lengths of the scenario's lists, checked before the schema validates them item by item. */
 export const MAX_USERS = 200;
 export const MAX_PHONES = 200;
