@@ -9,14 +9,14 @@
 /** Characters in the file (the control API's loadScenario accepts the same). */
 export const MAX_SCENARIO_CHARS = 1_000_000;
 /** Lines, counting comments and blank lines (the YAML reader spends time on each). */
-export const MAX_SCENARIO_LINES = 25_000;
+export const MAX_SCENARIO_LINES = 10_000;
 /**
  * Punctuation YAML may read as structure — : - , ? [ ] { } & * ! | > ' " % @ ` — counted wherever it
  * stands, even inside text. Every YAML token needs one of these or a new line beside it (a comment
  * runs to the end of its line, so # is not counted), so together with the line limit this bounds the
  * reader's work without having to understand the file first.
  */
-export const MAX_SCENARIO_MARKS = 10_000;
+export const MAX_SCENARIO_MARKS = 5_000;
 /** Collections inside collections (the library's deepest is 5: users → a user → devices → a device). */
 export const MAX_SCENARIO_DEPTH = 20;
 /** Aliases (*name); scenario files need none, a few are allowed for shared blocks. */
@@ -28,12 +28,12 @@ export const MAX_ALIAS_EXPANSION = 100;
 export const MAX_DURATION_MS = 366 * 86_400_000;
 
 /** Lengths of the scenario's lists, checked before the schema validates them item by item. */
-export const MAX_USERS = 200;
-export const MAX_PHONES = 200;
+export const MAX_USERS = 100;
+export const MAX_PHONES = 100;
 export const MAX_DEVICES_PER_USER = 20;
-export const MAX_TIMELINE_ENTRIES = 1_000;
-export const MAX_SCRIPT_STEPS = 1_000;
-export const MAX_EXPECTATIONS = 1_000;
+export const MAX_TIMELINE_ENTRIES = 500;
+export const MAX_SCRIPT_STEPS = 500;
+export const MAX_EXPECTATIONS = 500;
 
 /** The list limits by where they apply, for the loader's count check and the schema. */
 export const LIST_LIMITS = {

@@ -33,7 +33,7 @@ describe('npm run cli -- run', () => {
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toContain('failures="0"');
     expect(xml.match(/<testcase /g)!.length).toBeGreaterThanOrEqual(40);
-  });
+  }, 30_000); // all ~47 files, on virtual time, on a busy machine
 
   it('fails a scenario whose expectation does not hold, saying which, with exit code 1', async () => {
     const dir = tmp();
