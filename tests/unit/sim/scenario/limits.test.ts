@@ -1,8 +1,10 @@
 // Each limit of a scenario file at its edge (allowed, then one past it), and hostile YAML refused as problems with positions.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, formatProblem, type ScenarioResult } from '../../../../main/sim/scenario/load.js';
 import {
   MAX_ALIAS_EXPANSION,
+  MAX_DURATION_MS,
   MAX_DEVICES_PER_USER,
   MAX_EXPECTATIONS,
   MAX_PHONES,
@@ -183,5 +185,24 @@ describe('the loadScenario operation', () => {
       if (!result.ok) for (const p of result.problems) expect(formatProblem(p)).toMatch(/^hostile\.yaml:\d+:\d+: /);
       expect(sim.getScenario({}).name).toBe('default');
     }
+  });
+});
+
+describe('the README', () => {
+  it('states every limit as limits.ts sets it', () => {
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Limits of a scenario file'), readme.indexOf('### The built-in library'));
+    const row = (label: string) => section.split('\n').find((line) => line.startsWith(`| ${label}`)) ?? `(no row "${label}")`;
+    const n = (value: number) => value.toLocaleString('en-US');
+    expect(row('Size')).toContain(`| ${n(MAX_SCENARIO_CHARS)} characters`);
+    expect(row('Lines')).toContain(`| ${n(MAX_SCENARIO_LINES)} |`);
+    expect(row('Punctuation')).toContain(`| ${n(MAX_SCENARIO_MARKS)} |`);
+    expect(row('Nesting')).toContain(`| ${MAX_SCENARIO_DEPTH} levels |`);
+    expect(row('Aliases')).toContain(`| ${MAX_SCENARIO_ALIASES},`);
+    expect(row('Users / phones')).toContain(`| ${MAX_USERS} / ${MAX_PHONES} |`);
+    expect(row('Devices of one user')).toContain(`| ${MAX_DEVICES_PER_USER} |`);
+    expect(new Set([MAX_TIMELINE_ENTRIES, MAX_SCRIPT_STEPS, MAX_EXPECTATIONS]).size).toBe(1);
+    expect(row('Timeline entries')).toContain(`| ${MAX_TIMELINE_ENTRIES} each |`);
+    expect(row('Any duration')).toContain(`| ${MAX_DURATION_MS / 86_400_000} days |`);
   });
 });
