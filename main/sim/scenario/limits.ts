@@ -19,6 +19,8 @@ export const MAX_SCENARIO_LINES = 10_000;
 export const MAX_SCENARIO_MARKS = 5_000;
 /** Collections inside collections (the library's deepest is 5: users → a user → devices → a device). */
 export const MAX_SCENARIO_DEPTH = 20;
+/** One value (a quoted, plain or block text); the longest field, a description, takes 4,000. */
+export const MAX_SCALAR_CHARS = 10_000;
 /** Aliases (*name); scenario files need none, a few are allowed for shared blocks. */
 export const MAX_SCENARIO_ALIASES = 50;
 /** What aliases may expand to (the YAML library's maxAliasCount), against "billion laughs". */

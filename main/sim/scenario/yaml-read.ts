@@ -1,6 +1,6 @@
 // Reads a scenario file's YAML defensively: the syntax tree is checked (depth, aliases, tags) before any value is built.
-import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Document, type LineCounter, type Node, type ParsedNode } from 'yaml';
-import { MAX_ALIAS_EXPANSION, MAX_SCENARIO_ALIASES, MAX_SCENARIO_DEPTH } from './limits.js';
+import { Composer, Lexer, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Document, type LineCounter, type Node, type ParsedNode } from 'yaml';
+import { MAX_ALIAS_EXPANSION, MAX_SCALAR_CHARS, MAX_SCENARIO_ALIASES, MAX_SCENARIO_DEPTH } from './limits.js';
 import type { ProblemAt } from './problems.js';
 
 export type YamlRead = { ok: true; doc: Document.Parsed; value: unknown } | { ok: false; problems: ProblemAt[] };
@@ -15,7 +15,9 @@ const syntax = (at: Locate, offset: number | undefined, message: string): Proble
  * which its parser builds without recursion.
  */
 export function readYaml(text: string, lineCounter: LineCounter, at: Locate): YamlRead {
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const parsed = parseTokens(text, lineCounter, at);
+  if (!parsed.ok) return parsed;
+  const { tokens } = parsed;
   const treeProblem = checkSyntaxTree(tokens, at);
   if (treeProblem) return { ok: false, problems: [treeProblem] };
 
@@ -40,7 +42,33 @@ export function readYaml(text: string, lineCounter: LineCounter, at: Locate): Ya
   }
 }
 
-/** Depth, alias count and tags, from the parser's tokens, walked with a stack of our own. */
+/**
+ * The parser's syntax tree, as Parser.parse builds it, but lexeme by lexeme so that a file nesting far
+ * too deep is stopped early: the parser's work per token grows with the depth of its stack (4,000
+ * keys joined by lone carriage returns nest 4,000 deep and take it a tenth of a second). The exact
+ * depth is measured afterwards; this guard, at twice the limit, only bounds the cost.
+ */
+function parseTokens(text: string, lineCounter: LineCounter, at: Locate): { ok: true; tokens: CST.Token[] } | { ok: false; problems: ProblemAt[] } {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > 2 * MAX_SCENARIO_DEPTH + 4) {
+      // Named where the exact check would name it: the first collection past the limit.
+      const collections = parser.stack.filter((t) => t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection');
+      const first = collections[MAX_SCENARIO_DEPTH] ?? parser.stack.at(-1)!;
+      return { ok: false, problems: [syntax(at, collectionOffset(first), `nested more than ${MAX_SCENARIO_DEPTH} levels deep`)] };
+    }
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return { ok: true, tokens };
+}
+
+/** Where a collection starts: a flow collection at its bracket. */
+const collectionOffset = (token: CST.Token) => (token.type === 'flow-collection' ? token.start.offset : token.offset);
+
+/** Depth, alias count, tags and long values, from the parser's tokens, walked with a stack of our own. */
 function checkSyntaxTree(tokens: readonly CST.Token[], at: Locate): ProblemAt | null {
   // Pushed last-first, so the first problem found is the first in the file.
   const pending: { token: CST.Token | null | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 })).reverse();
@@ -51,6 +79,7 @@ function checkSyntaxTree(tokens: readonly CST.Token[], at: Locate): ProblemAt | 
       ? syntax(at, tag.offset, `tags such as ${(tag as CST.SourceToken).source} are not used in scenario files (put a value that starts with ! in quotes)`)
       : null;
   };
+  const tooLong = (offset: number) => syntax(at, offset, `a value may have at most ${MAX_SCALAR_CHARS.toLocaleString('en-US')} characters`);
   while (pending.length) {
     const { token, depth } = pending.pop()!;
     if (!token) continue;
@@ -64,8 +93,15 @@ function checkSyntaxTree(tokens: readonly CST.Token[], at: Locate): ProblemAt | 
       case 'block-scalar': {
         const problem = props(token.props);
         if (problem) return problem;
+        if (token.source.length > MAX_SCALAR_CHARS) return tooLong(token.offset);
         break;
       }
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        // Before the composer resolves escapes and folding, which costs more per character than parsing.
+        if (token.source.length > MAX_SCALAR_CHARS) return tooLong(token.offset);
+        break;
       case 'alias':
         if (++aliases > MAX_SCENARIO_ALIASES) return syntax(at, token.offset, `a scenario file may have at most ${MAX_SCENARIO_ALIASES} aliases (*name)`);
         break;
@@ -73,7 +109,7 @@ function checkSyntaxTree(tokens: readonly CST.Token[], at: Locate): ProblemAt | 
       case 'block-seq':
       case 'flow-collection': {
         if (depth + 1 > MAX_SCENARIO_DEPTH) {
-          return syntax(at, token.type === 'flow-collection' ? token.start.offset : token.offset, `nested more than ${MAX_SCENARIO_DEPTH} levels deep`);
+          return syntax(at, collectionOffset(token), `nested more than ${MAX_SCENARIO_DEPTH} levels deep`);
         }
         for (const item of token.items) {
           const problem = props(item.start) ?? props(item.sep);

@@ -8,6 +8,7 @@ import {
   MAX_DEVICES_PER_USER,
   MAX_EXPECTATIONS,
   MAX_PHONES,
+  MAX_SCALAR_CHARS,
   MAX_SCENARIO_ALIASES,
   MAX_SCENARIO_CHARS,
   MAX_SCENARIO_DEPTH,
@@ -96,6 +97,19 @@ describe('limits checked on the syntax tree, before values are built', () => {
     expect(messages(parseScenario(nested(2_000), 'n.yaml'))).toEqual(['n.yaml:6:33: (syntax): nested more than 20 levels deep']);
     const indented = `${valid}description:\n${Array.from({ length: 1_000 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n')} 1\n`;
     expect(messages(parseScenario(indented, 'n.yaml'))).toEqual(['n.yaml:26:21: (syntax): nested more than 20 levels deep']);
+  });
+
+  it('stops the parser early when a file nests far too deep for it to read quickly (keys joined by lone carriage returns)', () => {
+    const keys = Array.from({ length: 4_000 }, (_, i) => `k${i}: 1`).join('\r');
+    expect(messages(parseScenario(keys, 'cr.yaml'))).toEqual([expect.stringMatching(/^cr\.yaml:1:\d+: \(syntax\): nested more than 20 levels deep$/)]);
+  });
+
+  it(`takes a value of ${MAX_SCALAR_CHARS.toLocaleString('en-US')} characters, quoted, plain or block, and refuses a longer one before resolving it`, () => {
+    const at = MAX_SCALAR_CHARS - 2;
+    expect(messages(parseScenario(`${valid}description: "${'a b '.repeat(at / 4)}${'x'.repeat(at % 4)}"\n`, 's.yaml'))).toEqual(['s.yaml:6:14: description: Too big: expected string to have <=4000 characters']);
+    for (const value of [`"${'a b '.repeat(at / 4)}xxx"`, `'${'a b '.repeat(2_600)}'`, `${'a b '.repeat(3_000)}`, `|\n${`  ${'a b '.repeat(20)}\n`.repeat(200)}`]) {
+      expect(messages(parseScenario(`${valid}description: ${value}\n`, 's.yaml'))).toEqual(['s.yaml:6:14: (syntax): a value may have at most 10,000 characters']);
+    }
   });
 
   it(`allows ${MAX_SCENARIO_ALIASES} aliases and refuses the next one`, () => {
@@ -199,6 +213,7 @@ describe('the README', () => {
     expect(row('Punctuation')).toContain(`| ${n(MAX_SCENARIO_MARKS)} |`);
     expect(row('Nesting')).toContain(`| ${MAX_SCENARIO_DEPTH} levels |`);
     expect(row('Aliases')).toContain(`| ${MAX_SCENARIO_ALIASES},`);
+    expect(row('One value')).toContain(`| ${n(MAX_SCALAR_CHARS)} characters |`);
     expect(row('Users / phones')).toContain(`| ${MAX_USERS} / ${MAX_PHONES} |`);
     expect(row('Devices of one user')).toContain(`| ${MAX_DEVICES_PER_USER} |`);
     expect(new Set([MAX_TIMELINE_ENTRIES, MAX_SCRIPT_STEPS, MAX_EXPECTATIONS]).size).toBe(1);
