@@ -48,6 +48,8 @@ export async function hostileScenarios(): Promise<void> {
     [`1 MB nested ${MAX_SCENARIO_DEPTH + 1} deep (one past)`, nestedMegabyte(MAX_SCENARIO_DEPTH + 1)],
     ['1 MB JSON nested 166,000 deep', `${'{"a":'.repeat(166_000)}1${'}'.repeat(166_000)}`.slice(0, MB)],
     [`largest past the first pass, ${MAX_SCENARIO_DEPTH + 1} deep at its end`, largestPastThePrescan()],
+    ['1 MB quoted text', `description: "${'a b '.repeat(249_990)}"\n`],
+    ['4,000 keys joined by lone CRs (nests 4,000 deep)', Array.from({ length: 4_000 }, (_, i) => `k${i}: 1`).join('\r')],
     ['billion laughs (9 × 9 aliases)', billionLaughs()],
     ['2,000 users', benchScenarioYaml(2_000)],
     [`${MAX_USERS} users (the limit), loaded`, benchScenarioYaml(MAX_USERS)],
