@@ -2,8 +2,8 @@
 //
 // The YAML library does a few microseconds of work per token and recurses once per level of nesting,
 // so what bounds the time of a refusal is checked before it runs: the size, the lines and the
-// punctuation are counted by a single pass over the text, the nesting depth, aliases and tags on the
-// syntax tree before any value is built, and the list lengths before the schema validates the whole.
+// punctuation are counted by a single pass over the text; the nesting depth, aliases, tags and long
+// values on the syntax tree before any value is built; the list lengths before the schema runs.
 // README.md ("Limits of a scenario file") lists them for people who write scenario files.
 
 /** Characters in the file (the control API's loadScenario accepts the same). */
