@@ -13,6 +13,7 @@ import { collectScenarioFiles, runScenarioFile } from '../../main/cli/run.js';
 import { hotp, ibKeyResponse } from '../../main/sim/otp/index.js';
 import { BENCH_PASSWORD, benchScenarioYaml, benchUser } from './login-scenario.js';
 import { fmt, median, percentile } from './stats.js';
+import { hostileScenarios } from './hostile-scenarios.js';
 
 const OUT = path.resolve(process.env.SLS_BENCH_DIR ?? '.tmp/bench-dist');
 const SERVER = path.join(OUT, 'web', 'server.js');
@@ -287,4 +288,5 @@ otpRates();
 libraryThroughRunner();
 await apiRoundTrip();
 await controlApiLogins();
+await hostileScenarios();
 await coldStarts();

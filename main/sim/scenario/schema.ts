@@ -5,6 +5,7 @@ import { phoneStateSchema } from '../../api/phone-state.js';
 export { duration } from './durations.js';
 import { duration } from './durations.js';
 import { timelineEntrySchema, scriptStepSchema, expectationSchema } from './script-schema.js';
+import { MAX_DEVICES_PER_USER, MAX_EXPECTATIONS, MAX_PHONES, MAX_SCRIPT_STEPS, MAX_TIMELINE_ENTRIES, MAX_USERS } from './limits.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
 const phoneNumber = z.string().regex(/^\+\d{7,15}$/, 'must be an international number such as +13125550142');
@@ -45,7 +46,7 @@ export const userSchema = z.strictObject({
   region,
   /** Live accounts only exist for a funded user; paper logins are always allowed. */
   mobile: z.strictObject({ number: phoneNumber, verified: z.boolean().default(true) }).optional(),
-  devices: z.array(deviceSchema).default([]),
+  devices: z.array(deviceSchema).max(MAX_DEVICES_PER_USER).default([]),
   seamless: z.boolean().default(true),
 });
 
@@ -86,12 +87,12 @@ export const scenarioSchema = z
     timing: timingSchema.default(timingSchema.parse({})),
     /** For the trainer: which help article and step resolve what this scenario shows. */
     article: z.strictObject({ title: z.string().min(1).max(200), step: z.string().min(1).max(200) }).optional(),
-    timeline: z.array(timelineEntrySchema).default([]),
-    script: z.array(scriptStepSchema).default([]),
-    expect: z.array(expectationSchema).default([]),
+    timeline: z.array(timelineEntrySchema).max(MAX_TIMELINE_ENTRIES).default([]),
+    script: z.array(scriptStepSchema).max(MAX_SCRIPT_STEPS).default([]),
+    expect: z.array(expectationSchema).max(MAX_EXPECTATIONS).default([]),
     paper: z.strictObject({ asksSecondFactor: z.boolean().default(true) }).default({ asksSecondFactor: true }),
-    phones: z.array(phoneSchema).default([]),
-    users: z.array(userSchema).min(1),
+    phones: z.array(phoneSchema).max(MAX_PHONES).default([]),
+    users: z.array(userSchema).min(1).max(MAX_USERS),
   })
   .superRefine((scenario, ctx) => {
     // Cross-references a schema alone cannot check: ids unique, devices pointing at real phones.

@@ -64,6 +64,17 @@ describe('npm run cli -- run', () => {
     const result = await run('run', file);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`${file}:6:13: users[0].region: Invalid option`);
+    // Hostile YAML is a problem of the file too: its position, exit code 1, no stack trace.
+    const hostile = path.join(dir, 'hostile.yaml');
+    writeFileSync(hostile, `${base}description: *nowhere\n`);
+    const refused = await run('run', hostile, path.join('scenarios', 'library', 'happy-sms.yaml'));
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`✗ hostile.yaml`);
+    expect(refused.stdout).toContain(`    ${hostile}:12:14: (syntax): unknown alias *nowhere (an anchor &nowhere must come before it)\n`);
+    expect(refused.stdout).toContain('✓ happy-sms');
+    expect(refused.stdout.trim().split('\n').at(-1)).toBe('1 passed, 1 failed');
+    expect(refused.stderr).toBe('');
+    expect(refused.stdout).not.toMatch(/^\s+at /m);
     const missing = await run('run', path.join(dir, 'nope.yaml'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.yaml: no such file or folder/);

@@ -1,3 +1,7 @@
+// The scenario library: listing and loading through the API, and reading the files on disk.
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileLibrary } from '../../../../main/host/scenario-library.js';
 import { Simulation } from '../../../../main/sim/simulation.js';
@@ -11,7 +15,7 @@ describe('loading scenarios through the API', () => {
     expect(list[0]).toMatchObject({ name: 'default', file: 'scenarios/default.yaml' });
     expect(list.length).toBeGreaterThan(40);
     expect(list.find((s) => s.name === 'sms-carrier-blocked')).toMatchObject({ article: { step: expect.stringContaining('carrier') } });
-  });
+  }, 30_000); // reads and checks all ~47 files the first time: seconds on a busy machine
 
   it('loads a built-in scenario by name', () => {
     const s = sim();
@@ -36,5 +40,29 @@ describe('loading scenarios through the API', () => {
     const text = 'name: mine\ntitle: Mine\nseed: 3\nusers:\n  - { username: abc, password: pw, region: US }\n';
     expect(s.loadScenario({ text, fileName: 'mine.yaml' })).toMatchObject({ ok: true, world: { scenario: { name: 'mine' } } });
     expect(s.submitCredentials({ username: 'abc', password: 'pw', mode: 'live' }).step).toBe('loggedIn');
+  });
+});
+
+describe('the library on disk', () => {
+  it('parses a file once, again when it changes, and hands out copies', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sls-library-'));
+    mkdirSync(path.join(root, 'library'));
+    const file = path.join(root, 'library', 'mine.yaml');
+    const text = (title: string) => `name: mine\ntitle: ${title}\nseed: 1\nusers:\n  - { username: abc, password: pw, region: US }\n`;
+    writeFileSync(path.join(root, 'default.yaml'), text('Default').replace('name: mine', 'name: default'));
+    writeFileSync(file, text('First'));
+    const library = fileLibrary(root);
+    expect(library.list().map((s) => s.title)).toEqual(['Default', 'First']);
+    writeFileSync(file, text('Second, longer'));
+    utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    expect(library.list().map((s) => s.title)).toEqual(['Default', 'Second, longer']);
+    const first = library.read('mine');
+    if (!first?.ok) throw new Error('mine.yaml should load');
+    first.scenario.users[0]!.password = 'changed';
+    const second = library.read('mine');
+    expect(second?.ok && second.scenario.users[0]!.password).toBe('pw');
+    writeFileSync(file, 'name: mine\ntitle: *broken\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 10_000));
+    expect(library.list().map((s) => s.name)).toEqual(['default']);
   });
 });
