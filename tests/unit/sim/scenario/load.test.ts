@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, formatProblem } from '../../../../main/sim/scenario/load.js';
+import { DURATION_PATTERN, parseDuration } from '../../../../main/sim/scenario/durations.js';
 import { defaultScenarioText } from '../../helpers.js';
 
 const minimal = (users: string) => `name: t\ntitle: T\nseed: 7\n${users}`;
@@ -58,6 +59,36 @@ describe('scenario files', () => {
     expect(result.scenario.timing).toMatchObject({ codeLifetime: 30_000, resendInterval: 60_000, lockout: { duration: 7_200_000, failures: 10 } });
     const bad = parseScenario(minimal('timing: { codeLifetime: soon }\nusers:\n  - { username: abc, password: x, region: US }\n'));
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems[0]!.message).toBe('"soon" is not a duration (use e.g. 30s, 10m, 24h or 1:30)');
+    if (!bad.ok) expect(bad.problems[0]!.message).toBe('"soon" is not a duration (use e.g. 30s, 10m, 1m30s, 24h or 1:30)');
+  });
+
+  it.each([
+    ['1m30s', 90_000],
+    ['2h15m', 8_100_000],
+    ['2h 15m', 8_100_000],
+    ['1d2h3m4s5ms', 93_784_005],
+    ['1.5m', 90_000],
+    ['1:30', 90_000],
+    ['1500ms', 1_500],
+  ])('reads the compound duration %s', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+
+  it.each(['1m1m', '30s1m', 'm', '10', '', '1 minute', '1m-30s'])('refuses %j as a duration', (text) => {
+    expect(parseDuration(text)).toBeNull();
+  });
+
+  it('takes the README\'s timeline example, at: 1m30s', () => {
+    const result = parseScenario(
+      minimal('users:\n  - { username: abc, password: x, region: US }\nphones:\n  - { id: p, name: iPhone, platform: ios, model: iPhone 15, number: "+15555550100", carrier: AT&T, region: US, unlock: faceid }\ntimeline:\n  - at: 1m30s\n    phone: p\n    set: { airplane: true }\n'),
+    );
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.scenario.timeline[0]).toMatchObject({ at: 90_000 });
+  });
+
+  it('describes durations in words to editors by a pattern that accepts compound ones', () => {
+    const pattern = new RegExp(DURATION_PATTERN);
+    for (const text of ['1m30s', '2h15m', '30s', '1:30', '1500ms']) expect(text).toMatch(pattern);
+    for (const text of ['soon', '1 minute', '']) expect(text).not.toMatch(pattern);
   });
 });
