@@ -17,7 +17,8 @@ import { parseLaunchArgs } from './args.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
 import { APP_SCHEME, installSecurity, isTrustedSender } from './security.js';
-import { loadStartupScenario, readScenarioSafely, readScenarioText, type StartupScenario } from './startup-scenario.js';
+import { readScenarioFile, readScenarioText } from '../host/scenario-files.js';
+import { loadStartupScenario, type StartupScenario } from './startup-scenario.js';
 import { openStoreSafely, type OpenStoreDeps, type SettingsStore } from './store.js';
 import { AppWindows } from './windows.js';
 
@@ -52,7 +53,7 @@ function scenarioProblemsBox(message: string, problems: string[], after: string[
  * it does not load (gone, unreadable, too large, invalid, hostile, or refused by the simulation).
  */
 function restoreScenario(sim: Simulation, file: string, fallback: StartupScenario['scenario']): string[] | null {
-  const result = readScenarioSafely(file);
+  const result = readScenarioFile(file);
   if (!result.ok) return result.problems.map(formatProblem);
   try {
     sim.load(result.scenario);

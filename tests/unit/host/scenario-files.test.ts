@@ -1,9 +1,11 @@
-// Reading a scenario file for the desktop app: bounded, regular files only, and never a throw for a hostile one.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Reading scenario files from disk for the hosts and the CLI: bounded, regular files only, and problems, never a throw.
+import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_SCENARIO_BYTES, MAX_SCENARIO_CHARS, readScenarioSafely, readScenarioText } from '../../../main/electron/startup-scenario.js';
+import { MAX_SCENARIO_BYTES, readScenarioFile, readScenarioText } from '../../../main/host/scenario-files.js';
+import { MAX_SCENARIO_CHARS } from '../../../main/sim/scenario/limits.js';
+import { formatProblem } from '../../../main/sim/scenario/load.js';
 import { defaultScenarioText } from '../helpers.js';
 
 let dir: string;
@@ -47,18 +49,34 @@ describe('readScenarioText', () => {
   });
 });
 
-describe('readScenarioSafely', () => {
-  it('turns a parse that throws into a problem of the file', () => {
+describe('readScenarioFile', () => {
+  const messages = (name: string) => {
+    const result = readScenarioFile(name);
+    return result.ok ? [] : result.problems.map(formatProblem);
+  };
+
+  it('refuses a file too large to hold a scenario without reading it', () => {
+    const huge = path.join(dir, 'huge.yaml');
+    writeFileSync(huge, '');
+    truncateSync(huge, 5_000_000); // sparse: costs no disk
+    expect(messages(huge)).toEqual([`${huge}:1:1: (file): too large for a scenario: the limit is 1,000,000 characters`]);
+  });
+
+  it('answers problems for a missing file, a folder and hostile files, with their positions', () => {
+    expect(messages(path.join(dir, 'nope.yaml'))).toEqual([`${path.join(dir, 'nope.yaml')}:1:1: (file): file not found`]);
+    expect(messages(dir)).toEqual([`${dir}:1:1: (file): not a file (a folder)`]);
+    const hostile = file('last.yaml', 'name: x\ntitle: *missing\n');
+    expect(messages(hostile)).toEqual([`${hostile}:2:8: (syntax): unknown alias *missing (an anchor &missing must come before it)`]);
+    // An alias bomb, which the YAML library refuses by throwing, is the loader's problem with a position.
     const aliases = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++) aliases.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
     const bomb = file('bomb.yaml', aliases.join('\n'));
-    const result = readScenarioSafely(bomb);
-    expect(result).toMatchObject({ ok: false, problems: [{ file: bomb, line: 1, column: 1, field: '(file)', message: expect.stringMatching(/^not a usable scenario: /) }] });
+    expect(messages(bomb)).toEqual([`${bomb}:7:10: (syntax): a scenario file may have at most 50 aliases (*name)`]);
   });
 
   it('loads a good file, and lists the problems of a bad one', () => {
-    expect(readScenarioSafely(file('good.yaml', defaultScenarioText))).toMatchObject({ ok: true, scenario: { name: 'default' } });
-    const bad = readScenarioSafely(file('bad.yaml', 'name: broken\nphones: 12\n'));
+    expect(readScenarioFile(file('good.yaml', defaultScenarioText))).toMatchObject({ ok: true, scenario: { name: 'default' } });
+    const bad = readScenarioFile(file('bad.yaml', 'name: broken\nphones: 12\n'));
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.problems.length).toBeGreaterThan(1);
   });
