@@ -7,11 +7,11 @@ import fastifyStatic from '@fastify/static';
 import { dispatch } from '../api/dispatch.js';
 import { HTTP_EVENTS_PATH, HTTP_OP_PREFIX } from '../api/bridge.js';
 import type { Simulation } from '../sim/simulation.js';
-import { CONTROL_PREFIX, generateControlToken, registerControlRoutes } from './control.js';
+import { CONTROL_PREFIX, generateControlToken, registerControlRoutes, sameToken } from './control.js';
 import { EventStreams } from './event-stream.js';
 import { BODY_LIMIT, describeFrameworkError, SCENARIO_BODY_LIMIT, sendEnvelope, sendError } from './reply.js';
 import { isAllowedHost, isAllowedOrigin, isJsonContentType, securityHeaders } from './security.js';
-import { hasSession, NEEDS_TOKEN_PAGE, sessionCookie, TOKEN_PARAM, tokenInUrl, UNAUTHORIZED_MESSAGE } from './session.js';
+import { hasSession, isPublicFile, NEEDS_TOKEN_PAGE, pagePath, sessionCookie, sessionCookieName, TOKEN_PARAM, tokenInUrl, UNAUTHORIZED_MESSAGE } from './session.js';
 
 export { BODY_LIMIT, SCENARIO_BODY_LIMIT };
 
@@ -67,21 +67,31 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
   app.addHook('onRequest', async (request, reply) => {
     // DNS rebinding: a hostile name resolving to 127.0.0.1 still sends its own name in Host.
     if (!isAllowedHost(request.headers.host, port)) return sendError(reply, 403, 'untrusted_sender', 'Unexpected Host header');
-    // The control routes check Origin, the token and their body types themselves (control.ts).
-    if (isControlPath(request.url)) return;
+    // The router decodes the address (/%61pi/op/x is /api/op/x) and the static files resolve it
+    // (//, /assets/../index.html are the page), so requests are judged by the route they reach and
+    // the decoded path, never by the raw address.
+    const route = request.routeOptions.url;
+    // The control routes check Origin, the token and their body types themselves (control.ts), as
+    // does their not-found handler.
+    if (isControlPath(route ?? request.url)) return;
     if (!isAllowedOrigin(request.headers.origin, port)) return sendError(reply, 403, 'untrusted_sender', 'Requests from other sites are refused');
-    const path = request.url.split('?', 1)[0]!;
-    if (rendererDir === undefined) {
-      // Electron's --control-port: no pages, no windows' API (404 below).
-    } else if (path.startsWith('/api/')) {
-      if (!hasSession(request.headers, token)) return sendError(reply, 401, 'unauthorized', UNAUTHORIZED_MESSAGE);
-    } else if (request.method === 'GET' && (path === '/' || path === '/index.html')) {
-      // The printed address: trade its token for the session cookie, and drop it from the address bar.
-      const presented = tokenInUrl(request.url);
-      if (presented !== null && hasSession({ authorization: `Bearer ${presented}` }, token)) {
-        return reply.code(303).header('set-cookie', sessionCookie(token)).header('location', '/').header('cache-control', 'no-store').send();
+    if (rendererDir !== undefined) {
+      // Without a renderer (Electron's --control-port) there are no pages and no windows' API: 404 below.
+      const page = pagePath(request.url);
+      const api = route?.startsWith('/api/') === true || page === null || page === '/api' || page.startsWith('/api/');
+      const reading = request.method === 'GET' || request.method === 'HEAD';
+      if (api || !isPublicFile(page)) {
+        const cookie = sessionCookieName(port);
+        // The printed address: trade its token for the session cookie, and drop it from the address bar.
+        const presented = tokenInUrl(request.url);
+        if (!api && reading && (page === '/' || page === '/index.html') && presented !== null && sameToken(presented, token)) {
+          return reply.code(303).header('set-cookie', sessionCookie(cookie, token)).header('location', '/').header('cache-control', 'no-store').send();
+        }
+        if (!hasSession(request.headers, token, cookie)) {
+          if (api || !reading) return sendError(reply, 401, 'unauthorized', UNAUTHORIZED_MESSAGE);
+          return reply.code(401).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NEEDS_TOKEN_PAGE);
+        }
       }
-      if (!hasSession(request.headers, token)) return reply.code(401).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NEEDS_TOKEN_PAGE);
     }
     if (request.method === 'POST' && !isJsonContentType(request.headers['content-type'])) {
       return sendError(reply, 415, 'invalid_request', 'Send the request body as application/json');

@@ -145,10 +145,11 @@ async function coldStarts(): Promise<void> {
 
 async function apiRoundTrip(): Promise<void> {
   header('API round trip over HTTP (1,000 sequential getClock calls)');
-  const { child, origin, token } = await startServer(SERVER, ['--port', '0'], true);
+  const { child, url, origin } = await startServer(SERVER, ['--port', '0'], true);
   try {
-    // As the page sends them: with its session cookie.
-    const headers = { 'content-type': 'application/json', cookie: `sls_session=${token}` };
+    // As the page sends them: with the session cookie that opening the printed address sets.
+    const opened = await fetch(url, { redirect: 'manual' });
+    const headers = { 'content-type': 'application/json', cookie: opened.headers.get('set-cookie')!.split(';', 1)[0]! };
     const call = async () => {
       const res = await fetch(`${origin}api/op/getClock`, { method: 'POST', headers, body: '{}' });
       await res.json();

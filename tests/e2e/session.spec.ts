@@ -17,6 +17,18 @@ test('the bare address says where the right one is, and the printed one opens th
   await expect(login.securityCode).toBeVisible();
 });
 
+test('a phone window opened from the printed address keeps its #phone view, and its cookie is the session\'s alone', async ({ page, server }) => {
+  await page.goto(`${server.url}#phone/ios-phone`);
+  // Ready means the event stream (EventSource, same origin) opened with the cookie.
+  await expect(page.locator('html[data-ready]')).toBeAttached();
+  expect(page.url()).toBe(`${server.origin}#phone/ios-phone`);
+  await expect(page.getByRole('region', { name: 'Phone — iPhone 15', exact: true })).toBeVisible();
+
+  const cookies = await page.context().cookies(server.origin);
+  expect(cookies).toEqual([expect.objectContaining({ name: `sls_session_${server.port}`, httpOnly: true, sameSite: 'Strict', path: '/', expires: -1 })]);
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+});
+
 test('a page whose session is gone says so instead of acting', async ({ login, page }) => {
   await page.context().clearCookies();
   await login.logIn('smsuser', DEMO_PASSWORD);

@@ -50,7 +50,10 @@ describe('web entry', () => {
       if (!url || !token || !line.includes('curl -H')) return;
       expect(line).toContain(`curl -H 'Authorization: Bearer ${token}' '${url}control/pending?username=smsuser'`);
       Promise.all([
-        fetch(`${url}api/op/getClock`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `sls_session=${pageToken}` }, body: '{}' }).then((r) => r.json()),
+        // As a browser does: open the printed address, keep its cookie, call an operation with it.
+        fetch(`${url}?token=${pageToken}`, { redirect: 'manual' })
+          .then((opened) => fetch(`${url}api/op/getClock`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: opened.headers.get('set-cookie')!.split(';', 1)[0]! }, body: '{}' }))
+          .then((r) => r.json()),
         fetch(`${url}control/clock`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json()),
         fetch(`${url}control/clock`).then((r) => r.status),
       ])

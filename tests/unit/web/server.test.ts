@@ -1,5 +1,5 @@
 // The browser host over a real loopback port: envelopes and status codes, its defences, and the event stream.
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import type { HostEvent } from '../../../main/api/events.js';
 import type { Simulation } from '../../../main/sim/simulation.js';
 import { createWebServer, type WebServer } from '../../../main/web/server.js';
 import { CONTENT_SECURITY_POLICY } from '../../../main/web/security.js';
+import { sessionCookieName } from '../../../main/web/session.js';
 import { demoSim, DEMO_PASSWORD } from '../helpers.js';
 
 interface Reply {
@@ -21,7 +22,7 @@ let server: WebServer;
 let rendererDir: string;
 
 /** A page's session cookie, as the browser sends it once the printed address was opened. */
-const session = () => ({ cookie: `sls_session=${server.token}` });
+const session = () => ({ cookie: `${sessionCookieName(server.port)}=${server.token}` });
 
 /** A request from the simulator's own page (with its session), unless `anonymous`. */
 function request(method: string, urlPath: string, options: { body?: string; headers?: Record<string, string>; anonymous?: boolean } = {}): Promise<Reply> {
@@ -190,7 +191,8 @@ describe('session', () => {
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
     const cookie = String(reply.headers['set-cookie']);
-    expect(cookie).toContain(`sls_session=${server.token}`);
+    expect(cookie).toContain(`sls_session_${server.port}=${server.token}`);
+    expect(cookie).toMatch(/Path=\//);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).not.toMatch(/Max-Age|Expires/i);
@@ -200,7 +202,8 @@ describe('session', () => {
   });
 
   it('refuses the operations and the event stream without the session, and a wrong token gets none', async () => {
-    for (const headers of [{}, { cookie: 'sls_session=guess' }, { authorization: 'Bearer guess' }] as Record<string, string>[]) {
+    const guesses = [{}, { cookie: `sls_session_${server.port}=guess` }, { cookie: `sls_session=${server.token}` }, { authorization: 'Bearer guess' }];
+    for (const headers of guesses as Record<string, string>[]) {
       const op = await request('POST', '/api/op/listPending', { body: '{}', headers: { 'content-type': 'application/json', ...headers }, anonymous: true });
       expect(op.status).toBe(401);
       expect(JSON.parse(op.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
@@ -220,6 +223,67 @@ describe('session', () => {
     expect(bare.body).not.toContain('<title>t</title>');
     const tool = await request('POST', '/api/op/getClock', { body: '{}', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` }, anonymous: true });
     expect(tool.status).toBe(200);
+  });
+});
+
+describe('session, however the address is spelt', () => {
+  const withoutSession = (method: string, urlPath: string) =>
+    request(method, urlPath, { anonymous: true, ...(method === 'POST' ? { body: '{}', headers: { 'content-type': 'application/json' } } : {}) });
+
+  it('refuses the API at percent-encoded and dotted addresses the router decodes', async () => {
+    for (const [method, address] of [
+      ['POST', '/%61pi/op/listPending'],
+      ['POST', '/api/op/%6CistPending'],
+      ['POST', '/%61%70%69/op/setPhoneState'],
+      ['GET', '/%61pi/events'],
+      ['HEAD', '/api/events'],
+      ['GET', '/api/nothing'],
+      ['GET', '/assets/../api/events'],
+      ['POST', '/control/%2e%2e/api/op/listPending'],
+    ] as const) {
+      const reply = await withoutSession(method, address);
+      expect(reply.status, `${method} ${address}`).toBe(401);
+      if (method !== 'HEAD') expect(JSON.parse(reply.body), `${method} ${address}`).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+    expect((await request('POST', '/%61pi/op/getClock', { body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(200);
+  });
+
+  it('shows the help page, not the app, at every spelling of the page; the renderer\'s files stay public', async () => {
+    mkdirSync(path.join(rendererDir, 'assets'));
+    writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
+    for (const address of ['/', '//', '/./', '/index.html', '/%69ndex.html', '/assets/../index.html', '/assets/%2e%2e/index.html', '/control/../index.html', '/nothing']) {
+      const reply = await withoutSession('GET', address);
+      expect(reply.status, address).toBe(401);
+      expect(reply.body, address).toContain('needs the session token');
+      expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    }
+    expect((await withoutSession('GET', '/assets/app.js')).status).toBe(200);
+    expect((await request('GET', '//')).body).toContain('<title>t</title>');
+  });
+
+  it('trades the token at /index.html too, and not at other addresses', async () => {
+    const traded = await withoutSession('GET', `/index.html?token=${server.token}`);
+    expect(traded.status).toBe(303);
+    expect(traded.headers.location).toBe('/');
+    const elsewhere = await withoutSession('GET', `/api/events?token=${server.token}`);
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('names its cookie after its port, so two simulators keep a session each', async () => {
+    const other = await createWebServer({ sim: demoSim(), rendererDir, port: 0 });
+    try {
+      const ours = String((await withoutSession('GET', `/?token=${server.token}`)).headers['set-cookie']);
+      expect(ours.startsWith(`sls_session_${server.port}=`)).toBe(true);
+      expect(sessionCookieName(other.port)).not.toBe(sessionCookieName(server.port));
+      // The browser sends both cookies to both ports (cookies ignore ports); each server takes its own.
+      const both = `${sessionCookieName(server.port)}=${server.token}; ${sessionCookieName(other.port)}=${other.token}`;
+      expect((await request('POST', '/api/op/getClock', { anonymous: true, body: '{}', headers: { 'content-type': 'application/json', cookie: both } })).status).toBe(200);
+      const crossed = `${sessionCookieName(server.port)}=${other.token}`;
+      expect((await request('POST', '/api/op/getClock', { anonymous: true, body: '{}', headers: { 'content-type': 'application/json', cookie: crossed } })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 });
 
