@@ -36,5 +36,8 @@ export function httpStatus(code: ApiErrorCode): number {
       return 409;
     case 'internal':
       return 500;
+    // The host is at a limit (the browser host's cap on open event streams).
+    case 'unavailable':
+      return 503;
   }
 }

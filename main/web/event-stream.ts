@@ -1,4 +1,9 @@
-// Server-Sent Events: every HostEvent of the simulation to every open page, with a heartbeat.
+// Server-Sent Events: every HostEvent of the simulation to every open page, with a heartbeat, within bounds.
+//
+// A stream is a long-lived response the host keeps writing to. A client that stops reading would make
+// Node queue every later message for it without end, so each stream has a bound on what waits unsent
+// (past it the socket is destroyed, which frees the queue at once: ending it would wait for a reader
+// that never comes), and the host serves a bounded number of streams.
 import type { ServerResponse } from 'node:http';
 import type { HostEvent } from '../api/events.js';
 import { securityHeaders } from './security.js';
@@ -11,6 +16,8 @@ export interface HostEventSource {
 export interface StreamFormat {
   preamble?: readonly string[];
   format?: (event: HostEvent) => string | null;
+  /** Streams of a group can be closed together (the pages' streams when their session is renewed). */
+  group?: string;
 }
 
 /** A Server-Sent Events message: optional id, then the data line. */
@@ -18,16 +25,35 @@ export function sseMessage(data: unknown, id?: number): string {
   return `${id === undefined ? '' : `id: ${id}\n`}data: ${JSON.stringify(data)}\n\n`;
 }
 
+/**
+ * What may wait unsent per stream. A page that reads keeps this near zero; the largest message (a
+ * world view after a scenario loads) is a few KB, so a healthy page that is busy for a moment never
+ * comes near it, and one that stopped reading costs at most this much before it is cut (its
+ * EventSource reconnects and the page reads the state again).
+ */
+export const MAX_BUFFERED_BYTES = 256 * 1024;
+/** Open streams at most (pages and journal streams together): far more than a trainer's windows. */
+export const MAX_STREAMS = 128;
+
 export interface EventStreamOptions {
   /** A comment line this often keeps proxies and the browser from dropping an idle stream. */
   heartbeatMs?: number;
-  /** A page that stops reading is dropped once this much waits unsent (its EventSource reconnects). */
+  /** A client that stops reading is cut once this much waits unsent. */
   maxBufferedBytes?: number;
+  /** Beyond this many open streams, new ones are refused (the caller answers 503). */
+  maxStreams?: number;
+}
+
+interface OpenStream {
+  close: () => void;
+  group: string | undefined;
 }
 
 /** The open streams of one server, so closing the server can end them. */
 export class EventStreams {
-  readonly #open = new Set<() => void>();
+  readonly #open = new Set<OpenStream>();
+  /** Streams cut because their client stopped reading (for tests and figures). */
+  cutOff = 0;
 
   constructor(
     private readonly source: HostEventSource,
@@ -38,13 +64,25 @@ export class EventStreams {
     return this.#open.size;
   }
 
+  /** Whether a new stream would pass the cap (check before taking over the response). */
+  get full(): boolean {
+    return this.#open.size >= (this.options.maxStreams ?? MAX_STREAMS);
+  }
+
+  get maxStreams(): number {
+    return this.options.maxStreams ?? MAX_STREAMS;
+  }
+
   /**
    * Takes over a response: headers now, then one `data:` message per event until the page leaves
-   * (every host event unless `stream` picks and shapes them).
+   * (every host event unless `stream` picks and shapes them). The caller checks `full` first.
    */
   attach(res: ServerResponse, stream: StreamFormat = {}): void {
     const format = stream.format ?? ((event: HostEvent) => sseMessage(event));
-    const { heartbeatMs = 15_000, maxBufferedBytes = 4 * 1024 * 1024 } = this.options;
+    const { heartbeatMs = 15_000, maxBufferedBytes = MAX_BUFFERED_BYTES } = this.options;
+    // The server's idle-socket timeout is for requests; a stream is idle between events by design,
+    // and the buffer bound (below) is what guards it.
+    res.socket?.setTimeout(0);
     res.writeHead(200, {
       ...securityHeaders,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -54,11 +92,21 @@ export class EventStreams {
     });
     // The retry hint and a first comment flush the headers, so the page knows it is connected.
     res.write('retry: 1000\n: connected\n\n');
-    for (const message of stream.preamble ?? []) res.write(message);
+    let preambleBytes = 0;
+    for (const message of stream.preamble ?? []) {
+      res.write(message);
+      preambleBytes += Buffer.byteLength(message);
+    }
 
+    // A long journal replay may pass the bound by itself: it is allowed on top, until it has drained.
+    let allowance = maxBufferedBytes + preambleBytes;
+    let closed = false;
     const send = (chunk: string) => {
-      if (res.writableLength > maxBufferedBytes) {
-        close();
+      if (closed) return;
+      if (res.writableLength <= maxBufferedBytes) allowance = maxBufferedBytes;
+      if (res.writableLength + Buffer.byteLength(chunk) > allowance) {
+        this.cutOff += 1;
+        close(true);
         return;
       }
       res.write(chunk);
@@ -70,21 +118,28 @@ export class EventStreams {
     const heartbeat = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
     heartbeat.unref();
 
-    let closed = false;
-    const close = () => {
+    const close = (destroy = false) => {
       if (closed) return;
       closed = true;
       unsubscribe();
       clearInterval(heartbeat);
-      this.#open.delete(close);
-      if (!res.writableEnded) res.end();
+      this.#open.delete(entry);
+      // A client that does not read would hold an ended stream's queue forever: destroy frees it.
+      if (destroy) res.destroy();
+      else if (!res.writableEnded) res.end();
     };
-    this.#open.add(close);
-    res.on('close', close);
-    res.on('error', close);
+    const entry: OpenStream = { close: () => close(), group: stream.group };
+    this.#open.add(entry);
+    res.on('close', () => close());
+    res.on('error', () => close(true));
+  }
+
+  /** Ends every stream of `group`. */
+  closeGroup(group: string): void {
+    for (const stream of [...this.#open]) if (stream.group === group) stream.close();
   }
 
   closeAll(): void {
-    for (const close of [...this.#open]) close();
+    for (const stream of [...this.#open]) stream.close();
   }
 }

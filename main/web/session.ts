@@ -1,19 +1,22 @@
-// The windows' session on the browser host: a page may use the simulator's API only once it was
-// opened from the address printed at start-up, which carries the token (as a notebook server does).
+// The pages' session: a secret of its own per start, traded from the printed address for a cookie, renewable.
 //
-// GET /?token=<token> sets an HttpOnly, SameSite=Strict session cookie and redirects to / (the
-// browser keeps the #view of the address across the redirect). From then on the page's fetches and
-// its event stream carry the cookie. Tools may send `Authorization: Bearer <token>` instead. Without
-// either, /api/* answers 401 and every page but the renderer's script and style files (/assets/*)
-// shows how to get in. The token is the control API's: one secret per start, printed once (a second
-// secret would only give the user two things to copy, and both would open the same operations).
+// GET /?token=<secret> sets an HttpOnly, SameSite=Strict session cookie holding the same secret and
+// redirects to / (the browser keeps the #view of the address across the redirect). From then on the
+// page's files, fetches and event stream carry the cookie; tools may send `Authorization: Bearer
+// <secret>` instead. Without either, every page and /api/* answer 401 (a page says how to get in).
 //
-// Cookies ignore ports: the cookie's name carries the port, so two simulators on one machine
-// (`--port 5000` beside the default) keep a session each instead of overwriting one another's.
+// The session secret opens the pages and the windows' API (/api/*) and nothing else: the control API
+// (/control/*) has its own token. Browsers send the cookies of 127.0.0.1 to every port of it, so
+// any other local server the trainer's browser visits sees this cookie: it must never be the key to
+// the control API. "New session" (the Director, POST /api/session) replaces the secret; the old
+// cookie and the old printed address stop working and the pages' event streams are closed (the
+// page that asked keeps working with its new cookie; others must open the new address).
+//
+// The cookie's name carries the port, so two simulators on one machine (`--port 5000` beside the
+// default) keep a session each instead of overwriting one another's.
 import type { IncomingHttpHeaders } from 'node:http';
-import path from 'node:path';
 import { parse, serialize } from 'cookie';
-import { sameToken, tokenMatches } from './control.js';
+import { generateControlToken, sameToken, tokenMatches } from './control.js';
 
 export const TOKEN_PARAM = 'token';
 
@@ -22,43 +25,43 @@ export function sessionCookieName(port: number): string {
   return `sls_session_${port}`;
 }
 
-/** Whether a request carries the session: the cookie `name`, or the bearer token. */
-export function hasSession(headers: IncomingHttpHeaders, token: string, name: string): boolean {
-  const cookie = headers.cookie === undefined ? undefined : parse(headers.cookie)[name];
-  return sameToken(cookie, token) || tokenMatches(headers.authorization, token);
-}
+/** The current session secret of one server; replaced by `renew`. */
+export class PageSession {
+  #secret: string;
 
-/** A cookie for this browser session only (no expiry), never readable by scripts, never sent cross-site. */
-export function sessionCookie(name: string, token: string): string {
-  return serialize(name, token, { httpOnly: true, sameSite: 'strict', path: '/' });
-}
+  constructor(secret: string = generateControlToken()) {
+    this.#secret = secret;
+  }
 
-/**
- * The file an address names, as the router and the static files see it: percent-decoded, with `.`,
- * `..` and doubled slashes resolved (`/%69ndex.html`, `//` and `/assets/../` are all the page).
- * Null when it cannot be decoded.
- */
-export function pagePath(url: string): string | null {
-  try {
-    return path.posix.normalize(decodeURIComponent(url.split('?', 1)[0]!));
-  } catch {
-    return null;
+  get secret(): string {
+    return this.#secret;
+  }
+
+  /** A new secret: every cookie and address of the old one stops working. */
+  renew(): string {
+    this.#secret = generateControlToken();
+    return this.#secret;
+  }
+
+  /** Whether `presented` (the printed address's token) is the current secret. */
+  matches(presented: unknown): boolean {
+    return typeof presented === 'string' && sameToken(presented, this.#secret);
+  }
+
+  /** Whether a request carries the session: the cookie `cookieName`, or the secret as a bearer token. */
+  carriedBy(headers: IncomingHttpHeaders, cookieName: string): boolean {
+    const cookie = headers.cookie === undefined ? undefined : parse(headers.cookie)[cookieName];
+    return sameToken(cookie, this.#secret) || tokenMatches(headers.authorization, this.#secret);
   }
 }
 
-/** The renderer's script, style and image files: public, they hold no secrets. */
-export function isPublicFile(page: string): boolean {
-  return page.startsWith('/assets/');
+/** A cookie for this browser session only (no expiry), never readable by scripts, never sent cross-site. */
+export function sessionCookie(name: string, secret: string): string {
+  return serialize(name, secret, { httpOnly: true, sameSite: 'strict', path: '/' });
 }
 
-/** The token in an address's query (`/?token=…`), or null when it carries none. */
-export function tokenInUrl(url: string): string | null {
-  const query = url.indexOf('?');
-  if (query < 0) return null;
-  return new URLSearchParams(url.slice(query + 1)).get(TOKEN_PARAM);
-}
-
-export const UNAUTHORIZED_MESSAGE = 'This page has no session: open the address printed by the simulator at start-up (it carries the token)';
+export const UNAUTHORIZED_MESSAGE =
+  'This page has no session: open the address the simulator printed (at start-up, or for the latest New session); it carries the token';
 
 /** What every page shows without a session: where the right address is. No script (the CSP allows none inline). */
 export const NEEDS_TOKEN_PAGE = `<!doctype html>
@@ -85,7 +88,8 @@ export const NEEDS_TOKEN_PAGE = `<!doctype html>
 in the terminal where <code>npm run web</code> runs:</p>
 <p><code>SLS Simulator running at http://127.0.0.1:4173/?token=…</code></p>
 <p class="note">The token keeps other programs and other users of this computer from reading security codes or
-changing the simulation. If the simulator was restarted, its address has a new token.</p>
+changing the simulation. If the simulator was restarted, or a New session was started from its Director, the
+address has a new token: the terminal shows the latest one.</p>
 </main>
 </body>
 </html>

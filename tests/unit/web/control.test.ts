@@ -410,8 +410,8 @@ describe('hosts', () => {
     try {
       expect(off.controlToken).toBeNull();
       expect(off.controlUrl).toBeNull();
-      // Even with the start-up secret (still the pages' session), /control is only a path without a page.
-      expect((await request('GET', '/control/world', { headers: auth(off.token), target: off })).status).toBe(404);
+      // Even with the pages' session, /control is only a path without a page.
+      expect((await request('GET', '/control/world', { headers: auth(off.sessionToken), target: off })).status).toBe(404);
     } finally {
       await off.close();
     }
