@@ -266,9 +266,9 @@ export async function registerControlRoutes(app: FastifyInstance, options: Contr
         sendError(reply, 404, 'not_found', `No control route ${request.method} ${pathOf(request.url)}; GET ${CONTROL_PREFIX} lists them`);
       scope.setNotFoundHandler(notFound);
       for (const route of routes) scope.route({ method: route.method, url: route.path, bodyLimit: route.bodyLimit, handler: route.handler });
-      // Every other address under /control is this scope's (behind its token), whatever the method:
-      // without this, a GET would reach the pages' static files and their session.
-      scope.all('/*', notFound);
+      // Every other address under /control is this scope's (behind its token): reads too, which the
+      // pages' files would take otherwise. Other methods reach the scope's not-found handler by themselves.
+      scope.route({ method: ['GET', 'HEAD'], url: '/*', handler: notFound });
     },
     { prefix: CONTROL_PREFIX },
   );

@@ -192,8 +192,9 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
           return sendEnvelope(reply.header('set-cookie', sessionCookie(cookieName(), session.secret)), { ok: true, value: { url } });
         });
 
-        // Any other address under /api is the API's, whatever the method (not the pages' files).
-        api.all('/*', notFound);
+        // Any other address under /api is the API's: reads too (without this the pages' files would
+        // take them). Other methods reach the scope's not-found handler by themselves.
+        api.route({ method: ['GET', 'HEAD'], url: '/*', handler: notFound });
       },
       { prefix: API_PREFIX },
     );

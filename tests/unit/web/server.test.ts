@@ -1,5 +1,5 @@
 // The browser host over a real loopback port: envelopes and status codes, its defences, and the event stream.
-import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
