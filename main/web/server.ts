@@ -12,7 +12,7 @@ import path from 'node:path';
 import fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { dispatch } from '../api/dispatch.js';
-import { HTTP_EVENTS_PATH, HTTP_OP_PREFIX } from '../api/bridge.js';
+import { HTTP_EVENTS_PATH, HTTP_NEW_SESSION_PATH, HTTP_OP_PREFIX, type NewSessionView } from '../api/bridge.js';
 import type { Simulation } from '../sim/simulation.js';
 import { CONTROL_PREFIX, generateControlToken, pathOf, registerControlRoutes } from './control.js';
 import { EventStreams } from './event-stream.js';
@@ -22,8 +22,6 @@ import { NEEDS_TOKEN_PAGE, PageSession, sessionCookie, sessionCookieName, TOKEN_
 
 export { BODY_LIMIT, SCENARIO_BODY_LIMIT };
 
-/** Where the page asks for a new session (not an operation of the contract: Electron has no session). */
-export const NEW_SESSION_PATH = '/api/session';
 /** The event streams of the pages, closed when their session is renewed. */
 const PAGE_STREAMS = 'pages';
 const API_PREFIX = '/api';
@@ -184,12 +182,12 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
 
         // New session: a new secret; the old cookie and address stop working at once, and the pages'
         // event streams close (this browser's reconnect with the new cookie, others are refused).
-        api.post(inApi(NEW_SESSION_PATH), async (_request, reply) => {
+        api.post(inApi(HTTP_NEW_SESSION_PATH), async (_request, reply) => {
           session.renew();
           streams.closeGroup(PAGE_STREAMS);
           const url = pageUrl();
           options.onNewSession?.(url);
-          return sendEnvelope(reply.header('set-cookie', sessionCookie(cookieName(), session.secret)), { ok: true, value: { url } });
+          return sendEnvelope(reply.header('set-cookie', sessionCookie(cookieName(), session.secret)), { ok: true, value: { url } satisfies NewSessionView });
         });
 
         // Any other address under /api is the API's: reads too (without this the pages' files would

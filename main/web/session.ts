@@ -61,7 +61,7 @@ export function sessionCookie(name: string, secret: string): string {
 }
 
 export const UNAUTHORIZED_MESSAGE =
-  'This page has no session: open the address the simulator printed (at start-up, or for the latest New session); it carries the token';
+  "This page has no session: open the address printed by the simulator at start-up, or the one the Director's New session gave (it carries the token)";
 
 /** What every page shows without a session: where the right address is. No script (the CSP allows none inline). */
 export const NEEDS_TOKEN_PAGE = `<!doctype html>

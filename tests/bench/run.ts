@@ -12,6 +12,7 @@ import { build as viteBuild } from 'vite';
 import { collectScenarioFiles, runScenarioFile } from '../../main/cli/run.js';
 import { hotp, ibKeyResponse } from '../../main/sim/otp/index.js';
 import { BENCH_PASSWORD, benchScenarioYaml, benchUser } from './login-scenario.js';
+import { streamMemory } from './streams.js';
 import { fmt, median, percentile } from './stats.js';
 
 const OUT = path.resolve(process.env.SLS_BENCH_DIR ?? '.tmp/bench-dist');
@@ -279,10 +280,15 @@ async function controlApiLogins(): Promise<void> {
   }
 }
 
+// `npm run bench -- <section>` runs the build and that section alone (e.g. `streams`).
+const only = process.argv[2];
 await buildAll();
-bundleSize();
-otpRates();
-libraryThroughRunner();
-await apiRoundTrip();
-await controlApiLogins();
-await coldStarts();
+if (only === undefined) {
+  bundleSize();
+  otpRates();
+  libraryThroughRunner();
+  await apiRoundTrip();
+  await controlApiLogins();
+}
+if (only === undefined || only === 'streams') await streamMemory({ server: SERVER, header, startServer, stopServer });
+if (only === undefined) await coldStarts();

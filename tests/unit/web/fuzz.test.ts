@@ -107,7 +107,7 @@ const random = fc.record({
 const request = fc.record({ transport: fc.constantFrom('api', 'control'), sent: fc.oneof(random, mutated) });
 
 async function send(transport: string, op: string, text: string): Promise<{ status: number; envelope: { ok: boolean; value?: unknown; error?: { code: string } } }> {
-  const credential = transport === 'api' ? { cookie: `${server.sessionCookieName}=${server.sessionToken}` } : { authorization: `Bearer ${server.controlToken}` };
+  const credential: Record<string, string> = transport === 'api' ? { cookie: `${server.sessionCookieName}=${server.sessionToken}` } : { authorization: `Bearer ${server.controlToken}` };
   const res = await fetch(`${server.origin}${transport}/op/${encodeURIComponent(op)}`, { method: 'POST', headers: { 'content-type': 'application/json', ...credential }, body: text });
   return { status: res.status, envelope: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } } };
 }

@@ -1,0 +1,122 @@
+// Bench: the browser host's memory with 100 event streams whose clients never read, during the
+// 50-client login load, against the idle host and the same load without them (the child's RSS).
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import { BENCH_PASSWORD, benchScenarioYaml, benchUser } from './login-scenario.js';
+import { fmt } from './stats.js';
+
+export interface StreamBenchHost {
+  server: string;
+  header: (title: string) => void;
+  startServer: (script: string, args: string[], withToken: boolean) => Promise<{ child: ChildProcess; url: string; origin: string; token: string }>;
+  stopServer: (child: ChildProcess) => Promise<void>;
+}
+
+const CLIENTS = 50;
+const STREAMS = 100;
+const SECONDS = 10;
+
+/** The resident memory of a process, from /proc (Linux), in MB. */
+function rssMb(pid: number): number {
+  const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
+}
+
+/** A stream of the windows' API opened with the page's cookie, then never read again. */
+function stalledStream(origin: URL, cookie: string): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(origin.port), '127.0.0.1');
+    let head = '';
+    const onData = (chunk: Buffer) => {
+      head += chunk.toString();
+      if (!head.includes(': connected')) return;
+      socket.off('data', onData);
+      socket.pause();
+      resolve(socket);
+    };
+    socket.on('data', onData);
+    socket.on('error', reject);
+    socket.write(`GET /api/events HTTP/1.1\r\nHost: ${origin.host}\r\nCookie: ${cookie}\r\n\r\n`);
+  });
+}
+
+/** CLIENTS login loops through the control API for SECONDS; returns the logins done and the peak RSS seen. */
+async function loginLoad(base: string, authorization: string, pid: number): Promise<{ logins: number; peak: number }> {
+  let peak = rssMb(pid);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100);
+  let logins = 0;
+  const call = async <T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${base}${route}`, {
+      method,
+      headers: body === undefined ? { authorization } : { authorization, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return ((await res.json()) as { value: T }).value;
+  };
+  const deadline = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, i) => {
+      const username = benchUser(i);
+      while (performance.now() < deadline) {
+        const login = await call<{ loginId: string }>('POST', '/op/submitCredentials', { username, password: BENCH_PASSWORD, mode: 'live' });
+        const pending = await call<{ loginId: string; kind: string; code: string | null }[]>('GET', `/pending?username=${username}`);
+        const code = pending.find((p) => p.loginId === login.loginId && p.kind === 'code')?.code ?? '';
+        await call('POST', '/op/submitCode', { loginId: login.loginId, code });
+        await call('POST', '/op/logOut', { loginId: login.loginId });
+        logins++;
+      }
+    }),
+  );
+  clearInterval(sampler);
+  return { logins, peak: Math.max(peak, rssMb(pid)) };
+}
+
+export async function streamMemory(host: StreamBenchHost): Promise<void> {
+  host.header(`Host memory with ${STREAMS} event streams that never read, during the ${CLIENTS}-client login load, against the idle host`);
+  const { child, url, origin, token } = await host.startServer(host.server, ['--port', '0'], true);
+  const sockets: net.Socket[] = [];
+  try {
+    const base = `${origin}control`;
+    const authorization = `Bearer ${token}`;
+    const loaded = await fetch(`${base}/scenario?fileName=bench-logins.yaml`, { method: 'POST', headers: { authorization, 'content-type': 'application/yaml' }, body: benchScenarioYaml(CLIENTS) });
+    if (!loaded.ok) throw new Error(`The benchmark scenario did not load: ${await loaded.text()}`);
+    const pid = child.pid!;
+    const idle = rssMb(pid);
+
+    const alone = await loginLoad(base, authorization, pid);
+    const afterAlone = rssMb(pid);
+
+    // The page's cookie, as a browser gets it from the printed address.
+    const opened = await fetch(url, { redirect: 'manual' });
+    const cookie = opened.headers.get('set-cookie')!.split(';', 1)[0]!;
+    for (let i = 0; i < STREAMS; i++) sockets.push(await stalledStream(new URL(origin), cookie));
+    const withStreams = await loginLoad(base, authorization, pid);
+    const afterStreams = rssMb(pid);
+
+    // Reading again, a client finds whether the host cut it (the end arrives after what was sent).
+    const cut = await Promise.all(
+      sockets.map(
+        (socket) =>
+          new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), 3000);
+            socket.on('close', () => {
+              clearTimeout(timer);
+              resolve(true);
+            });
+            socket.resume();
+          }),
+      ),
+    );
+    console.log(`idle host (bench scenario loaded): ${fmt(idle, 1)} MB RSS`);
+    console.log(`login load alone: peak ${fmt(alone.peak, 1)} MB (${alone.logins} logins in ${SECONDS} s), ${fmt(afterAlone, 1)} MB after`);
+    console.log(
+      `login load with ${STREAMS} stalled streams: peak ${fmt(withStreams.peak, 1)} MB (${withStreams.logins} logins), ${fmt(afterStreams, 1)} MB after;` +
+        ` +${fmt(withStreams.peak - idle, 1)} MB over idle, ${withStreams.peak - alone.peak >= 0 ? '+' : ''}${fmt(withStreams.peak - alone.peak, 1)} MB over the load alone`,
+    );
+    console.log(`streams cut by the host for not reading: ${cut.filter(Boolean).length} of ${STREAMS}`);
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await host.stopServer(child);
+  }
+}
