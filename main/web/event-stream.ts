@@ -34,6 +34,11 @@ export function sseMessage(data: unknown, id?: number): string {
 export const MAX_BUFFERED_BYTES = 256 * 1024;
 /** Open streams at most (pages and journal streams together): far more than a trainer's windows. */
 export const MAX_STREAMS = 128;
+/**
+ * What may wait unsent in all streams together. Without it, 100 stalled clients could hold 100 ×
+ * the per-stream bound; past it, the stream holding the most is cut first.
+ */
+export const MAX_BUFFERED_TOTAL = 2 * 1024 * 1024;
 
 export interface EventStreamOptions {
   /** A comment line this often keeps proxies and the browser from dropping an idle stream. */
@@ -42,11 +47,19 @@ export interface EventStreamOptions {
   maxBufferedBytes?: number;
   /** Beyond this many open streams, new ones are refused (the caller answers 503). */
   maxStreams?: number;
+  /** All streams' unsent data together; past it the stream holding the most is cut. */
+  maxBufferedTotal?: number;
 }
 
 interface OpenStream {
   close: () => void;
+  /** Cut: the client stopped reading. */
+  cut: () => void;
   group: string | undefined;
+  /** Unsent bytes now. */
+  unsent: () => number;
+  /** Unsent bytes when last counted into the total. */
+  counted: number;
 }
 
 /** The open streams of one server, so closing the server can end them. */
@@ -54,11 +67,23 @@ export class EventStreams {
   readonly #open = new Set<OpenStream>();
   /** Streams cut because their client stopped reading (for tests and figures). */
   cutOff = 0;
+  /**
+   * The unsent bytes of all streams as last counted: each stream updates its share on every event,
+   * so it is a cheap trigger; the exact sum is taken only when it passes the budget.
+   */
+  #counted = 0;
 
   constructor(
     private readonly source: HostEventSource,
     private readonly options: EventStreamOptions = {},
   ) {}
+
+  /** The last event's message: every page's stream sends the same text, serialised once. */
+  #last: { event: HostEvent; message: string } | null = null;
+  #message(event: HostEvent): string {
+    if (this.#last?.event !== event) this.#last = { event, message: sseMessage(event) };
+    return this.#last.message;
+  }
 
   get size(): number {
     return this.#open.size;
@@ -78,7 +103,7 @@ export class EventStreams {
    * (every host event unless `stream` picks and shapes them). The caller checks `full` first.
    */
   attach(res: ServerResponse, stream: StreamFormat = {}): void {
-    const format = stream.format ?? ((event: HostEvent) => sseMessage(event));
+    const format = stream.format ?? ((event: HostEvent) => this.#message(event));
     const { heartbeatMs = 15_000, maxBufferedBytes = MAX_BUFFERED_BYTES } = this.options;
     // The server's idle-socket timeout is for requests; a stream is idle between events by design,
     // and the buffer bound (below) is what guards it.
@@ -104,16 +129,18 @@ export class EventStreams {
     const send = (chunk: string) => {
       if (closed) return;
       if (res.writableLength <= maxBufferedBytes) allowance = maxBufferedBytes;
-      if (res.writableLength + Buffer.byteLength(chunk) > allowance) {
-        this.cutOff += 1;
-        close(true);
+      // What already waits is judged, not the new message: one large message to a reading page goes.
+      if (res.writableLength > allowance) {
+        entry.cut();
         return;
       }
       res.write(chunk);
+      this.#recount(entry);
     };
     const unsubscribe = this.source.on((event) => {
       const message = format(event);
       if (message !== null) send(message);
+      else this.#recount(entry);
     });
     const heartbeat = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
     heartbeat.unref();
@@ -124,14 +151,43 @@ export class EventStreams {
       unsubscribe();
       clearInterval(heartbeat);
       this.#open.delete(entry);
+      this.#counted -= entry.counted;
+      entry.counted = 0;
       // A client that does not read would hold an ended stream's queue forever: destroy frees it.
       if (destroy) res.destroy();
       else if (!res.writableEnded) res.end();
     };
-    const entry: OpenStream = { close: () => close(), group: stream.group };
+    const entry: OpenStream = {
+      close: () => close(),
+      cut: () => {
+        this.cutOff += 1;
+        close(true);
+      },
+      group: stream.group,
+      unsent: () => res.writableLength,
+      counted: 0,
+    };
     this.#open.add(entry);
     res.on('close', () => close());
     res.on('error', () => close(true));
+  }
+
+  /** Counts a stream's unsent bytes into the total; past the budget, cuts the streams holding the most. */
+  #recount(entry: OpenStream): void {
+    const now = entry.unsent();
+    this.#counted += now - entry.counted;
+    entry.counted = now;
+    const budget = this.options.maxBufferedTotal ?? MAX_BUFFERED_TOTAL;
+    if (this.#counted <= budget) return;
+    // The exact sum (streams that drained since their last count hold less than counted).
+    this.#counted = 0;
+    for (const open of this.#open) this.#counted += open.counted = open.unsent();
+    while (this.#counted > budget) {
+      let largest: OpenStream | undefined;
+      for (const open of this.#open) if (largest === undefined || open.counted > largest.counted) largest = open;
+      if (largest === undefined || largest.counted === 0) return;
+      largest.cut();
+    }
   }
 
   /** Ends every stream of `group`. */

@@ -46,7 +46,11 @@ export interface WebTimeouts {
   checkIntervalMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: WebTimeouts = { headersMs: 10_000, requestMs: 30_000, idleMs: 60_000, keepAliveMs: 5_000, checkIntervalMs: 1_000 };
+/**
+ * A kept-alive connection is held longer than clients keep idle ones (a client reusing one the server
+ * has just closed sees its request fail), as Fastify does by default.
+ */
+export const DEFAULT_TIMEOUTS: WebTimeouts = { headersMs: 10_000, requestMs: 30_000, idleMs: 120_000, keepAliveMs: 72_000, checkIntervalMs: 1_000 };
 
 export interface WebServerOptions {
   sim: Simulation;
@@ -66,6 +70,7 @@ export interface WebServerOptions {
   token?: string;
   /** Limits of the event streams (defaults in event-stream.ts). */
   maxBufferedBytes?: number;
+  maxBufferedTotal?: number;
   maxStreams?: number;
   timeouts?: Partial<WebTimeouts>;
   /** Told about bugs the envelope hides from the page ("internal" errors). */
@@ -115,7 +120,12 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     clientErrorHandler: sendClientError,
     frameworkErrors: sendFrameworkError,
   });
-  const streams = new EventStreams(sim, { heartbeatMs: options.heartbeatMs, maxBufferedBytes: options.maxBufferedBytes, maxStreams: options.maxStreams });
+  const streams = new EventStreams(sim, {
+    heartbeatMs: options.heartbeatMs,
+    maxBufferedBytes: options.maxBufferedBytes,
+    maxBufferedTotal: options.maxBufferedTotal,
+    maxStreams: options.maxStreams,
+  });
   const session = new PageSession();
   const controlToken = options.control === false ? null : (options.token ?? generateControlToken());
   if (controlToken !== null && controlToken === session.secret) throw new Error('The control token and the session secret must differ');

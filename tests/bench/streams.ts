@@ -72,51 +72,56 @@ async function loginLoad(base: string, authorization: string, pid: number): Prom
   return { logins, peak: Math.max(peak, rssMb(pid)) };
 }
 
-export async function streamMemory(host: StreamBenchHost): Promise<void> {
-  host.header(`Host memory with ${STREAMS} event streams that never read, during the ${CLIENTS}-client login load, against the idle host`);
+/** A fresh host with the bench scenario loaded; `run` gets what it needs to load and measure it. */
+async function withHost<T>(host: StreamBenchHost, run: (h: { url: string; origin: string; base: string; authorization: string; pid: number }) => Promise<T>): Promise<T> {
   const { child, url, origin, token } = await host.startServer(host.server, ['--port', '0'], true);
-  const sockets: net.Socket[] = [];
   try {
     const base = `${origin}control`;
     const authorization = `Bearer ${token}`;
     const loaded = await fetch(`${base}/scenario?fileName=bench-logins.yaml`, { method: 'POST', headers: { authorization, 'content-type': 'application/yaml' }, body: benchScenarioYaml(CLIENTS) });
     if (!loaded.ok) throw new Error(`The benchmark scenario did not load: ${await loaded.text()}`);
-    const pid = child.pid!;
-    const idle = rssMb(pid);
+    return await run({ url, origin, base, authorization, pid: child.pid! });
+  } finally {
+    await host.stopServer(child);
+  }
+}
 
-    const alone = await loginLoad(base, authorization, pid);
-    const afterAlone = rssMb(pid);
-
-    // The page's cookie, as a browser gets it from the printed address.
-    const opened = await fetch(url, { redirect: 'manual' });
-    const cookie = opened.headers.get('set-cookie')!.split(';', 1)[0]!;
-    for (let i = 0; i < STREAMS; i++) sockets.push(await stalledStream(new URL(origin), cookie));
-    const withStreams = await loginLoad(base, authorization, pid);
-    const afterStreams = rssMb(pid);
-
-    // Reading again, a client finds whether the host cut it (the end arrives after what was sent).
-    const cut = await Promise.all(
-      sockets.map(
-        (socket) =>
-          new Promise<boolean>((resolve) => {
-            const timer = setTimeout(() => resolve(false), 3000);
-            socket.on('close', () => {
-              clearTimeout(timer);
-              resolve(true);
-            });
-            socket.resume();
-          }),
-      ),
-    );
-    console.log(`idle host (bench scenario loaded): ${fmt(idle, 1)} MB RSS`);
-    console.log(`login load alone: peak ${fmt(alone.peak, 1)} MB (${alone.logins} logins in ${SECONDS} s), ${fmt(afterAlone, 1)} MB after`);
-    console.log(
-      `login load with ${STREAMS} stalled streams: peak ${fmt(withStreams.peak, 1)} MB (${withStreams.logins} logins), ${fmt(afterStreams, 1)} MB after;` +
-        ` +${fmt(withStreams.peak - idle, 1)} MB over idle, ${withStreams.peak - alone.peak >= 0 ? '+' : ''}${fmt(withStreams.peak - alone.peak, 1)} MB over the load alone`,
-    );
-    console.log(`streams cut by the host for not reading: ${cut.filter(Boolean).length} of ${STREAMS}`);
+export async function streamMemory(host: StreamBenchHost): Promise<void> {
+  host.header(`Host memory with ${STREAMS} event streams that never read, during the ${CLIENTS}-client login load, against the idle host`);
+  // Two fresh hosts, so the second figure does not carry the first load's journal and heap.
+  const alone = await withHost(host, async ({ base, authorization, pid }) => ({ idle: rssMb(pid), ...(await loginLoad(base, authorization, pid)) }));
+  const sockets: net.Socket[] = [];
+  try {
+    const stalled = await withHost(host, async ({ url, origin, base, authorization, pid }) => {
+      const idle = rssMb(pid);
+      // The page's cookie, as a browser gets it from the printed address.
+      const opened = await fetch(url, { redirect: 'manual' });
+      const cookie = opened.headers.get('set-cookie')!.split(';', 1)[0]!;
+      for (let i = 0; i < STREAMS; i++) sockets.push(await stalledStream(new URL(origin), cookie));
+      const withStreams = rssMb(pid);
+      const load = await loginLoad(base, authorization, pid);
+      // Reading again, a client finds whether the host cut it (the end arrives after what was sent).
+      const cut = await Promise.all(
+        sockets.map(
+          (socket) =>
+            new Promise<boolean>((resolve) => {
+              const timer = setTimeout(() => resolve(false), 3000);
+              socket.on('close', () => {
+                clearTimeout(timer);
+                resolve(true);
+              });
+              socket.resume();
+            }),
+        ),
+      );
+      return { idle, withStreams, ...load, cut: cut.filter(Boolean).length };
+    });
+    console.log(`idle host (bench scenario loaded): ${fmt(alone.idle, 1)} MB RSS; with ${STREAMS} stalled streams open: ${fmt(stalled.withStreams, 1)} MB (fresh host, idle ${fmt(stalled.idle, 1)} MB)`);
+    console.log(`login load alone: peak ${fmt(alone.peak, 1)} MB (${alone.logins} logins in ${SECONDS} s)`);
+    console.log(`login load with ${STREAMS} stalled streams: peak ${fmt(stalled.peak, 1)} MB (${stalled.logins} logins in ${SECONDS} s)`);
+    console.log(`the stalled streams cost ${fmt(stalled.peak - stalled.idle - (alone.peak - alone.idle), 1)} MB over the load alone (each host against its own idle figure)`);
+    console.log(`streams cut by the host for not reading: ${stalled.cut} of ${STREAMS}`);
   } finally {
     for (const socket of sockets) socket.destroy();
-    await host.stopServer(child);
   }
 }
