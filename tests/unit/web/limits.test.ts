@@ -6,7 +6,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_BUFFERED_BYTES, MAX_STREAMS } from '../../../main/web/event-stream.js';
+import { MAX_BUFFERED_BYTES, MAX_BUFFERED_TOTAL, MAX_STREAMS } from '../../../main/web/event-stream.js';
 import { createWebServer, DEFAULT_TIMEOUTS, type WebServer, type WebServerOptions } from '../../../main/web/server.js';
 import type { Simulation } from '../../../main/sim/simulation.js';
 import { demoSim } from '../helpers.js';
@@ -61,6 +61,7 @@ const bodyOf = (text: string) => JSON.parse(text.slice(text.indexOf('\r\n\r\n') 
 describe('event streams', () => {
   it('bounds each stream\'s unsent data well under 4 MB, and caps the streams', () => {
     expect(MAX_BUFFERED_BYTES).toBe(256 * 1024);
+    expect(MAX_BUFFERED_TOTAL).toBeLessThanOrEqual(4 * 1024 * 1024);
     expect(MAX_STREAMS).toBeGreaterThanOrEqual(100);
   });
 
@@ -91,6 +92,21 @@ describe('event streams', () => {
     expect(read).toBeGreaterThan(0);
     expect(reader.socket.destroyed).toBe(false);
     expect((await rawRequest(server.port, { method: 'POST', target: '/api/op/getClock', headers: { cookie: cookie(server), 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+  }, 60_000);
+
+  it('cuts stalled clients once all streams together hold more than their budget, even under each one\'s own bound', async () => {
+    const sim = demoSim();
+    const server = await start({ maxBufferedBytes: 64 * 1024 * 1024, maxBufferedTotal: 64 * 1024 }, sim);
+    const stalled = [await stalledStream(server), await stalledStream(server)];
+    let changes = 0;
+    for (; changes < 50_000 && server.streamsCutOff === 0; changes++) {
+      sim.setPhoneState({ phoneId: 'sms-phone', patch: { airplane: changes % 2 === 0 } });
+      if (changes % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(server.streamsCutOff).toBeGreaterThanOrEqual(1);
+    expect(server.openStreams).toBe(2 - server.streamsCutOff);
+    for (const stream of stalled) stream.socket.resume();
+    await Promise.race(stalled.map((stream) => stream.closed));
   }, 60_000);
 
   it('refuses streams beyond the cap with 503 and the envelope, and takes new ones once one closes', async () => {
