@@ -15,7 +15,7 @@ export interface HostEventSource {
 /** What one stream sends: a first batch of messages, and each event as a message (null: not for this stream). */
 export interface StreamFormat {
   preamble?: readonly string[];
-  format?: (event: HostEvent) => string | null;
+  format?: (event: HostEvent) => string | Buffer | null;
   /** Streams of a group can be closed together (the pages' streams when their session is renewed). */
   group?: string;
 }
@@ -78,10 +78,10 @@ export class EventStreams {
     private readonly options: EventStreamOptions = {},
   ) {}
 
-  /** The last event's message: every page's stream sends the same text, serialised once. */
-  #last: { event: HostEvent; message: string } | null = null;
-  #message(event: HostEvent): string {
-    if (this.#last?.event !== event) this.#last = { event, message: sseMessage(event) };
+  /** The last event's message: every page's stream sends the same bytes, serialised and encoded once. */
+  #last: { event: HostEvent; message: Buffer } | null = null;
+  #message(event: HostEvent): Buffer {
+    if (this.#last?.event !== event) this.#last = { event, message: Buffer.from(sseMessage(event)) };
     return this.#last.message;
   }
 
@@ -126,7 +126,7 @@ export class EventStreams {
     // A long journal replay may pass the bound by itself: it is allowed on top, until it has drained.
     let allowance = maxBufferedBytes + preambleBytes;
     let closed = false;
-    const send = (chunk: string) => {
+    const send = (chunk: string | Buffer) => {
       if (closed) return;
       if (res.writableLength <= maxBufferedBytes) allowance = maxBufferedBytes;
       // What already waits is judged, not the new message: one large message to a reading page goes.
