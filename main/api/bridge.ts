@@ -19,6 +19,15 @@ export type Bridge = {
 export const HTTP_OP_PREFIX = '/api/op/';
 export const HTTP_EVENTS_PATH = '/api/events';
 export const httpOpPath = (name: OperationName): string => `${HTTP_OP_PREFIX}${name}`;
+/**
+ * The browser host's "New session" (not an operation: Electron's windows have no session). POST {}
+ * with the current session; answers `{ ok: true, value: NewSessionView }` and the new cookie.
+ */
+export const HTTP_NEW_SESSION_PATH = '/api/session';
+export interface NewSessionView {
+  /** The address to open from now on, with the new session token. */
+  url: string;
+}
 
 /** HTTP status for an error envelope (the body always carries the envelope). */
 export function httpStatus(code: ApiErrorCode): number {
@@ -36,5 +45,8 @@ export function httpStatus(code: ApiErrorCode): number {
       return 409;
     case 'internal':
       return 500;
+    // The host is at a limit (the browser host's cap on open event streams).
+    case 'unavailable':
+      return 503;
   }
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isOperationName, requestSchemas, type OperationName, type ResponseOf, type Service } from './operations.js';
 
-export type ApiErrorCode = 'unknown_operation' | 'invalid_request' | 'not_found' | 'wrong_state' | 'untrusted_sender' | 'unauthorized' | 'internal';
+export type ApiErrorCode = 'unknown_operation' | 'invalid_request' | 'not_found' | 'wrong_state' | 'untrusted_sender' | 'unauthorized' | 'unavailable' | 'internal';
 
 export interface ApiErrorBody {
   code: ApiErrorCode;

@@ -93,6 +93,21 @@ function bodyObject(body: unknown): { ok: true; value: Record<string, unknown> }
 const numeric = (value: string | string[] | undefined): unknown => (typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value);
 
 /** Registers /control/* on the server (inside its own scope, so its hooks and parsers stay there). */
+/** One route of the control API, as registered and as `GET /control` lists it. */
+export interface ControlRoute {
+  method: 'GET' | 'POST';
+  /** Under /control; `:name` marks a part of the path. */
+  path: string;
+  description: string;
+  bodyLimit?: number;
+  handler: (request: FastifyRequest, reply: FastifyReply) => unknown;
+}
+
+type Params = Record<string, string>;
+const params = (request: FastifyRequest) => request.params as Params;
+const query = (request: FastifyRequest) => request.query as Query;
+
+/** Registers /control/* on the server (inside its own scope, so its hooks and parsers stay there). */
 export async function registerControlRoutes(app: FastifyInstance, options: ControlOptions): Promise<void> {
   const { sim, token, streams, onInternalError } = options;
   const run = (reply: FastifyReply, op: OperationName, payload: unknown) => sendEnvelope(reply, dispatch(sim, op, payload, onInternalError));
@@ -103,61 +118,53 @@ export async function registerControlRoutes(app: FastifyInstance, options: Contr
     return run(reply, op, { ...object.value, ...fromPath });
   };
 
-  await app.register(
-    async (scope) => {
-      scope.addHook('onRequest', async (request, reply) => {
-        const refusal = browserRefusal(request.headers);
-        if (refusal) return sendError(reply, 403, 'untrusted_sender', refusal);
-        if (!tokenMatches(request.headers.authorization, token)) {
-          reply.header('WWW-Authenticate', 'Bearer realm="SLS Simulator control API"');
-          const message = request.headers.authorization === undefined ? 'This route needs the control API token' : 'The control API token is wrong';
-          return sendError(reply, 401, 'unauthorized', `${message}: send "Authorization: Bearer <token>" with the token printed at start-up`);
-        }
-        if (request.method !== 'POST') return;
-        const type = mediaType(request.headers['content-type']);
-        if (type === 'application/json') return;
-        if (type === null && !hasBody(request.headers)) return;
-        const yamlRoute = request.routeOptions.url === `${CONTROL_PREFIX}/scenario`;
-        if (yamlRoute && (YAML_MEDIA_TYPES as readonly string[]).includes(type ?? '')) return;
-        return sendError(reply, 415, 'invalid_request', `Send the request body as application/json${yamlRoute ? ' (or a scenario file as application/yaml)' : ''}`);
-      });
-      scope.addContentTypeParser([...YAML_MEDIA_TYPES], { parseAs: 'string' }, (_request, body, done) => done(null, body));
-      scope.setNotFoundHandler((request, reply) =>
-        sendError(reply, 404, 'not_found', `No control route ${request.method} ${request.url.split('?')[0]!.slice(0, 100)}`),
-      );
-
-      // Reads.
-      scope.get<{ Querystring: Query }>('/pending', (request, reply) => {
-        const { username } = request.query;
+  const routes: ControlRoute[] = [
+    { method: 'GET', path: '', description: 'this list of routes', handler: (_request, reply) => sendEnvelope(reply, { ok: true, value: { routes: listing } }) },
+    // Reads.
+    {
+      method: 'GET',
+      path: '/pending',
+      description: 'codes, challenges, card indexes and pushes waiting, per user, with the expected answers (?username=)',
+      handler: (request, reply) => {
+        const { username } = query(request);
         return run(reply, 'listPending', username === undefined ? {} : { username });
-      });
-      scope.get('/world', (_request, reply) => run(reply, 'getWorld', {}));
-      scope.get('/clock', (_request, reply) => run(reply, 'getClock', {}));
-      scope.get('/scenario', (_request, reply) => run(reply, 'getScenario', {}));
-      scope.get('/scenarios', (_request, reply) => run(reply, 'listScenarios', {}));
-      scope.get('/reasons', (_request, reply) => run(reply, 'getReasons', {}));
-      scope.get<{ Params: { id: string } }>('/phones/:id', (request, reply) => run(reply, 'getPhone', { phoneId: request.params.id }));
-
-      scope.get<{ Querystring: Query }>('/journal', (request, reply) => {
-        const { after, format = 'json' } = request.query;
+      },
+    },
+    { method: 'GET', path: '/world', description: 'users, devices, phones and the clock', handler: (_request, reply) => run(reply, 'getWorld', {}) },
+    { method: 'GET', path: '/clock', description: 'the virtual clock', handler: (_request, reply) => run(reply, 'getClock', {}) },
+    { method: 'GET', path: '/scenario', description: 'the running scenario', handler: (_request, reply) => run(reply, 'getScenario', {}) },
+    { method: 'GET', path: '/scenarios', description: 'the built-in scenario library', handler: (_request, reply) => run(reply, 'listScenarios', {}) },
+    { method: 'GET', path: '/reasons', description: 'the catalogue of reasons a login fails', handler: (_request, reply) => run(reply, 'getReasons', {}) },
+    { method: 'GET', path: '/phones/:id', description: 'one phone and its state', handler: (request, reply) => run(reply, 'getPhone', { phoneId: params(request).id }) },
+    {
+      method: 'GET',
+      path: '/journal',
+      description: 'journal entries (?after=N, &format=jsonl for JSON Lines)',
+      handler: (request, reply) => {
+        const { after, format = 'json' } = query(request);
         if (format !== 'json' && format !== 'jsonl') return sendError(reply, 400, 'invalid_request', 'format: must be json or jsonl', [{ path: 'format', message: 'must be json or jsonl' }]);
         const envelope = dispatch(sim, 'getJournal', after === undefined ? {} : { afterSeq: numeric(after) }, onInternalError);
         if (!envelope.ok || format === 'json') return sendEnvelope(reply, envelope);
         // JSON Lines, the journal's export format: one entry per line.
         const page = envelope.value as ReturnType<Simulation['getJournal']>;
         return reply.code(200).header('Cache-Control', 'no-store').type('application/x-ndjson; charset=utf-8').send(toJsonLines(page.entries));
-      });
-
-      // Server-Sent Events: each journal entry as it is recorded (`id:` its sequence number).
-      // ?after=N first replays the entries after N; a new scenario or a reset starts the journal over.
-      scope.get<{ Querystring: Query }>('/journal/stream', (request, reply) => {
-        const after = request.query.after ?? request.headers['last-event-id'];
+      },
+    },
+    // Server-Sent Events: each journal entry as it is recorded (`id:` its sequence number).
+    // ?after=N first replays the entries after N; a new scenario or a reset starts the journal over.
+    {
+      method: 'GET',
+      path: '/journal/stream',
+      description: 'Server-Sent Events, one per journal entry (?after=N replays first)',
+      handler: (request, reply) => {
+        const after = query(request).after ?? request.headers['last-event-id'];
         let replay: ReturnType<Simulation['getJournal']>['entries'] = [];
         if (after !== undefined) {
           const envelope = dispatch(sim, 'getJournal', { afterSeq: numeric(after) }, onInternalError);
           if (!envelope.ok) return sendEnvelope(reply, envelope);
           replay = (envelope.value as ReturnType<Simulation['getJournal']>).entries;
         }
+        if (streams.full) return sendError(reply, 503, 'unavailable', `The host already serves ${streams.maxStreams} event streams; close some first`);
         reply.hijack();
         streams.attach(reply.raw, {
           preamble: replay.map((entry) => sseMessage(entry, entry.seq)),
@@ -168,28 +175,38 @@ export async function registerControlRoutes(app: FastifyInstance, options: Contr
             return null;
           },
         });
-      });
+        return undefined;
+      },
+    },
 
-      // Changes.
-      scope.post<{ Params: { id: string } }>('/phones/:id/state', (request, reply) => run(reply, 'setPhoneState', { phoneId: request.params.id, patch: request.body }));
-      scope.post<{ Params: { id: string } }>('/phones/:id/restart', (request, reply) => runWith(reply, 'restartPhone', request.body, { phoneId: request.params.id }));
-      scope.post<{ Params: { id: string } }>('/phones/:id/clear-app-data', (request, reply) => runWith(reply, 'clearAppData', request.body, { phoneId: request.params.id }));
-      scope.post('/clock/advance', (request, reply) => runWith(reply, 'advanceClock', request.body));
-      scope.post('/clock/pause', (request, reply) => runWith(reply, 'setClockRunning', request.body, { running: false }));
-      scope.post('/clock/resume', (request, reply) => runWith(reply, 'setClockRunning', request.body, { running: true }));
-      scope.post('/reset', (request, reply) => runWith(reply, 'resetWorld', request.body));
-      scope.post<{ Params: { username: string } }>('/users/:username/seamless', (request, reply) =>
-        runWith(reply, 'setSeamless', request.body, { username: request.params.username }),
-      );
-      scope.post<{ Params: { serial: string } }>('/fobs/:serial/reset', (request, reply) => runWith(reply, 'resetFob', request.body, { serial: request.params.serial }));
+    // Changes.
+    { method: 'POST', path: '/phones/:id/state', description: 'a phone-state patch (airplane, signal, doNotDisturb...)', handler: (request, reply) => run(reply, 'setPhoneState', { phoneId: params(request).id, patch: request.body }) },
+    { method: 'POST', path: '/phones/:id/restart', description: 'power the phone off and on', handler: (request, reply) => runWith(reply, 'restartPhone', request.body, { phoneId: params(request).id }) },
+    { method: 'POST', path: '/phones/:id/clear-app-data', description: "Android's Clear data for the app", handler: (request, reply) => runWith(reply, 'clearAppData', request.body, { phoneId: params(request).id }) },
+    { method: 'POST', path: '/clock/advance', description: 'move virtual time ({"ms":…})', handler: (request, reply) => runWith(reply, 'advanceClock', request.body) },
+    { method: 'POST', path: '/clock/pause', description: 'stop the virtual clock', handler: (request, reply) => runWith(reply, 'setClockRunning', request.body, { running: false }) },
+    { method: 'POST', path: '/clock/resume', description: 'start the virtual clock again', handler: (request, reply) => runWith(reply, 'setClockRunning', request.body, { running: true }) },
+    { method: 'POST', path: '/reset', description: 'the running scenario again from its start', handler: (request, reply) => runWith(reply, 'resetWorld', request.body) },
+    {
+      method: 'POST',
+      path: '/users/:username/seamless',
+      description: 'Seamless Authentication on or off ({"enabled":…})',
+      handler: (request, reply) => runWith(reply, 'setSeamless', request.body, { username: params(request).username }),
+    },
+    { method: 'POST', path: '/fobs/:serial/reset', description: 'unlock a DSC+ fob locked by wrong PINs', handler: (request, reply) => runWith(reply, 'resetFob', request.body, { serial: params(request).serial }) },
 
-      // A built-in scenario by name ({"name": …}), a file's text as JSON ({"text": …, "fileName": …}),
-      // or the YAML file itself (Content-Type: application/yaml, ?fileName= for the messages).
-      // A bad file answers 422 with every problem, and the running scenario carries on.
-      scope.post<{ Querystring: Query }>('/scenario', { bodyLimit: SCENARIO_BODY_LIMIT }, (request, reply) => {
+    // A built-in scenario by name ({"name": …}), a file's text as JSON ({"text": …, "fileName": …}),
+    // or the YAML file itself (Content-Type: application/yaml, ?fileName= for the messages).
+    // A bad file answers 422 with every problem, and the running scenario carries on.
+    {
+      method: 'POST',
+      path: '/scenario',
+      description: 'load a scenario: {"name":…}, {"text":…,"fileName":…} or the YAML file itself',
+      bodyLimit: SCENARIO_BODY_LIMIT,
+      handler: (request, reply) => {
         let payload: unknown;
         if (typeof request.body === 'string') {
-          const { fileName = 'scenario.yaml' } = request.query;
+          const { fileName = 'scenario.yaml' } = query(request);
           payload = { text: request.body, fileName };
         } else {
           const object = bodyObject(request.body);
@@ -211,14 +228,53 @@ export async function registerControlRoutes(app: FastifyInstance, options: Contr
           }
         }
         return sendEnvelope(reply, envelope);
-      });
+      },
+    },
 
-      // Any operation of the contract, as the windows call it (POST /control/op/submitCredentials ...).
-      const anyOperation = (request: FastifyRequest<{ Params: { name: string } }>, reply: FastifyReply) =>
-        sendEnvelope(reply, dispatch(sim, request.params.name, request.body ?? {}, onInternalError));
-      scope.post('/op/loadScenario', { bodyLimit: SCENARIO_BODY_LIMIT }, (request, reply) => sendEnvelope(reply, dispatch(sim, 'loadScenario', request.body ?? {}, onInternalError)));
-      scope.post<{ Params: { name: string } }>('/op/:name', anyOperation);
+    // Any operation of the contract, as the windows call it (POST /control/op/submitCredentials ...).
+    {
+      method: 'POST',
+      path: '/op/loadScenario',
+      description: 'the loadScenario operation (a scenario file\'s text may be up to 1.1 MB)',
+      bodyLimit: SCENARIO_BODY_LIMIT,
+      handler: (request, reply) => sendEnvelope(reply, dispatch(sim, 'loadScenario', request.body ?? {}, onInternalError)),
+    },
+    { method: 'POST', path: '/op/:name', description: 'any operation of the app with its JSON request', handler: (request, reply) => sendEnvelope(reply, dispatch(sim, params(request).name, request.body ?? {}, onInternalError)) },
+  ];
+  const listing = routes.map(({ method, path, description }) => ({ method, path: `${CONTROL_PREFIX}${path}`, description }));
+
+  await app.register(
+    async (scope) => {
+      scope.addHook('onRequest', async (request, reply) => {
+        const refusal = browserRefusal(request.headers);
+        if (refusal) return sendError(reply, 403, 'untrusted_sender', refusal);
+        if (!tokenMatches(request.headers.authorization, token)) {
+          reply.header('WWW-Authenticate', 'Bearer realm="SLS Simulator control API"');
+          const message = request.headers.authorization === undefined ? 'This route needs the control API token' : 'The control API token is wrong';
+          return sendError(reply, 401, 'unauthorized', `${message}: send "Authorization: Bearer <token>" with the token printed at start-up`);
+        }
+        if (request.method !== 'POST') return;
+        const type = mediaType(request.headers['content-type']);
+        if (type === 'application/json') return;
+        if (type === null && !hasBody(request.headers)) return;
+        const yamlRoute = request.routeOptions.url === `${CONTROL_PREFIX}/scenario`;
+        if (yamlRoute && (YAML_MEDIA_TYPES as readonly string[]).includes(type ?? '')) return;
+        return sendError(reply, 415, 'invalid_request', `Send the request body as application/json${yamlRoute ? ' (or a scenario file as application/yaml)' : ''}`);
+      });
+      scope.addContentTypeParser([...YAML_MEDIA_TYPES], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+      const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+        sendError(reply, 404, 'not_found', `No control route ${request.method} ${pathOf(request.url)}; GET ${CONTROL_PREFIX} lists them`);
+      scope.setNotFoundHandler(notFound);
+      for (const route of routes) scope.route({ method: route.method, url: route.path, bodyLimit: route.bodyLimit, handler: route.handler });
+      // Every other address under /control is this scope's (behind its token): reads too, which the
+      // pages' files would take otherwise. Other methods reach the scope's not-found handler by themselves.
+      scope.route({ method: ['GET', 'HEAD'], url: '/*', handler: notFound });
     },
     { prefix: CONTROL_PREFIX },
   );
+}
+
+/** The path of a request target, short enough to quote in a message. */
+export function pathOf(url: string): string {
+  return url.split('?', 1)[0]!.slice(0, 100);
 }

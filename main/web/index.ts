@@ -78,6 +78,8 @@ async function main(argv: string[]): Promise<void> {
       port: options.port,
       ...(options.control ? {} : { control: false as const }),
       onInternalError: (error) => console.error('Internal error:', error),
+      // The Director's "New session": the old address no longer opens the simulator.
+      onNewSession: (url) => console.log(`New session: the simulator is now at ${url} (the previous address and its cookies no longer work)`),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -87,7 +89,7 @@ async function main(argv: string[]): Promise<void> {
   }
   pacer.start();
   console.log(`SLS Simulator running at ${server.url}`);
-  console.log('Open that address: it carries the session token, which the page then keeps for this browser session.');
+  console.log('Open that address: it carries the session token (for the pages only), which the page then keeps for this browser session.');
   if (server.controlUrl && server.controlToken) for (const line of controlBanner(server.controlUrl, server.controlToken)) console.log(line);
   const { name, seed } = sim.scenario;
   console.log(`Scenario "${name}" (seed ${seed})${options.paused ? ', clock paused' : ''}. Press Ctrl+C to stop.`);

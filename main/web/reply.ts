@@ -1,7 +1,10 @@
 // How the HTTP host answers: every reply an envelope, framework refusals in words a person can act on.
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { failure, type ApiErrorBody, type ApiErrorCode, type Envelope } from '../api/dispatch.js';
 import { httpStatus } from '../api/bridge.js';
+import { securityHeaders } from './security.js';
 
 /** Requests are small JSON objects... */
 export const BODY_LIMIT = 64 * 1024;
@@ -41,4 +44,58 @@ export function describeFrameworkError(error: FastifyError, request?: FastifyReq
   if (error instanceof SyntaxError) return { status: 400, code: 'invalid_request', message: 'The request body is not valid JSON' };
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   return status === 500 ? { status, code: 'internal', message: 'Internal error' } : { status, code: 'invalid_request', message: error.message };
+}
+
+/** What Node's parser refuses before any route exists (a malformed request, headers too large, too slow). */
+export function describeClientError(error: NodeJS.ErrnoException): { status: number; code: ApiErrorCode; message: string } {
+  switch (error.code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return { status: 408, code: 'invalid_request', message: 'The request took too long to arrive' };
+    case 'HPE_HEADER_OVERFLOW':
+      return { status: 431, code: 'invalid_request', message: 'The request line and headers are too large' };
+    default:
+      return { status: 400, code: 'invalid_request', message: 'The request is not valid HTTP' };
+  }
+}
+
+/**
+ * Fastify's clientErrorHandler: the envelope written to the socket by hand (there is no reply
+ * object yet), then the connection closed, as Node does by default.
+ */
+export function sendClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // A response already under way (a timeout on a kept-alive connection) cannot be followed by another.
+  const inProgress = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+  if (socket.writable && !inProgress) {
+    const { status, code, message } = describeClientError(error);
+    const body = JSON.stringify(failure(code, message));
+    const headers = [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+      'Content-Type: application/json; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Cache-Control: no-store',
+      ...Object.entries(securityHeaders).map(([name, value]) => `${name}: ${value}`),
+      'Connection: close',
+    ];
+    socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
+    // A client that never reads must not keep the socket: gone once the answer is flushed, or soon.
+    socket.once('finish', () => socket.destroy());
+    setTimeout(() => socket.destroy(), 1000).unref();
+    return;
+  }
+  socket.destroy();
+}
+
+/** Fastify's frameworkErrors: the router's refusals (a path that cannot be decoded, a name too long). */
+export function sendFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+      return sendError(reply, 400, 'invalid_request', 'The address is not valid (a broken %-escape?)');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return sendError(reply, 414, 'invalid_request', 'A name in the address is too long');
+    default: {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      return sendError(reply, status, status === 500 ? 'internal' : 'invalid_request', status === 500 ? 'Internal error' : error.message);
+    }
+  }
 }

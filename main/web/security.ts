@@ -27,6 +27,33 @@ export function isAllowedHost(host: string | undefined, port: number): boolean {
 }
 
 /**
+ * An absolute-form request target (`GET http://host:port/path`, as sent to proxies) names the host
+ * itself, and HTTP says it overrides Host: its authority must be ours too. Origin-form targets
+ * (`/path`) and `*` name none.
+ */
+export function isAllowedTarget(url: string, port: number): boolean {
+  if (url.startsWith('/') || url === '*') return true;
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  return target.protocol === 'http:' && target.username === '' && target.password === '' && isAllowedHost(target.host, port);
+}
+
+/** The path and query of a request target: an absolute-form one's (`http://host:port/path?q` → `/path?q`), without a fragment. */
+export function originForm(url: string): string {
+  // A fragment is never sent by a browser; the router ignores one, so the files must too.
+  const target = url.split('#', 1)[0]!;
+  if (target.startsWith('/') || target === '*') return target;
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/is.exec(target);
+  if (!match) return target;
+  const rest = match[1]!;
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
+/**
  * A browser names the page that sent a request in Origin. Requests from our own pages, or with no
  * Origin (curl, the tests, same-origin GETs), are fine; any other site is refused even though
  * it could not read the answer, because an operation may already have changed the simulation.

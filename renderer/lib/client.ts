@@ -2,11 +2,12 @@
 import type { Api, OperationName } from '../../main/api/operations';
 import type { ApiErrorBody, ApiErrorCode, Envelope } from '../../main/api/dispatch';
 import type { HostEvent, HostEventType } from '../../main/api/events';
-import type { HTTP_EVENTS_PATH, HTTP_OP_PREFIX } from '../../main/api/bridge';
+import type { HTTP_EVENTS_PATH, HTTP_NEW_SESSION_PATH, HTTP_OP_PREFIX, NewSessionView } from '../../main/api/bridge';
 
 // The renderer may not import runtime code from main/; these literal types keep the copies in step with the contract.
 const OP_PREFIX: typeof HTTP_OP_PREFIX = '/api/op/';
 const EVENTS_PATH: typeof HTTP_EVENTS_PATH = '/api/events';
+const NEW_SESSION_PATH: typeof HTTP_NEW_SESSION_PATH = '/api/session';
 
 /** How requests and events travel. Replaceable, so tests can run the UI without a host. */
 export interface Transport {
@@ -18,6 +19,11 @@ export interface Transport {
   ready(): Promise<void>;
   /** Called when the event stream came back after a break: events may have been missed. */
   onReconnect(listener: () => void): () => void;
+  /**
+   * The browser host only: a new session secret (the old address and cookies stop working; this
+   * page gets the new cookie). Absent where windows have no session (Electron).
+   */
+  newSession?(): Promise<Envelope<NewSessionView>>;
 }
 
 /** What a refused operation throws: the envelope's code and message. */
@@ -109,6 +115,14 @@ function httpTransport(): Transport {
     onReconnect: (listener) => {
       reconnectListeners.add(listener);
       return () => reconnectListeners.delete(listener);
+    },
+    newSession: async () => {
+      try {
+        const response = await fetch(NEW_SESSION_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        return (await response.json()) as Envelope<NewSessionView>;
+      } catch {
+        return { ok: false, error: unreachable };
+      }
     },
   };
 }

@@ -166,6 +166,30 @@ export class DirectorState {
     this.status = `Loaded “${result.world.scenario.title}”.`;
   }
 
+  // --- The browser host's session --------------------------------------------------------------
+
+  /** Whether this window has a session to renew (the browser host; Electron's windows have none). */
+  get canRenewSession(): boolean {
+    return this.api.transport.newSession !== undefined;
+  }
+
+  /** The address of the session this window started, to copy; null until then. */
+  sessionUrl = $state<string | null>(null);
+
+  /** "New session": the old address and every other browser's cookie stop working; this page carries on. */
+  async newSession(): Promise<void> {
+    const renew = this.api.transport.newSession;
+    if (!renew) return;
+    const envelope = await renew();
+    if (!envelope.ok) {
+      this.error = envelope.error.message;
+      return;
+    }
+    this.error = null;
+    this.sessionUrl = envelope.value.url;
+    this.status = 'New session started: open the new address in other browsers; the previous one no longer works.';
+  }
+
   async reset(): Promise<void> {
     await this.#run(async () => {
       this.world = await this.api.resetWorld({});

@@ -12,6 +12,7 @@ import { build as viteBuild } from 'vite';
 import { collectScenarioFiles, runScenarioFile } from '../../main/cli/run.js';
 import { hotp, ibKeyResponse } from '../../main/sim/otp/index.js';
 import { BENCH_PASSWORD, benchScenarioYaml, benchUser } from './login-scenario.js';
+import { streamMemory } from './streams.js';
 import { fmt, median, percentile } from './stats.js';
 import { hostileScenarios } from './hostile-scenarios.js';
 
@@ -149,10 +150,11 @@ async function coldStarts(): Promise<void> {
 
 async function apiRoundTrip(): Promise<void> {
   header('API round trip over HTTP (1,000 sequential getClock calls)');
-  const { child, origin, token } = await startServer(SERVER, ['--port', '0'], true);
+  const { child, url, origin } = await startServer(SERVER, ['--port', '0'], true);
   try {
-    // As the page sends them: with its session cookie.
-    const headers = { 'content-type': 'application/json', cookie: `sls_session=${token}` };
+    // As the page sends them: with the session cookie that opening the printed address sets.
+    const opened = await fetch(url, { redirect: 'manual' });
+    const headers = { 'content-type': 'application/json', cookie: opened.headers.get('set-cookie')!.split(';', 1)[0]! };
     const call = async () => {
       const res = await fetch(`${origin}api/op/getClock`, { method: 'POST', headers, body: '{}' });
       await res.json();
@@ -282,11 +284,16 @@ async function controlApiLogins(): Promise<void> {
   }
 }
 
+// `npm run bench -- <section>` runs the build and that section alone (`streams`, `hostile`).
+const only = process.argv[2];
 await buildAll();
-bundleSize();
-otpRates();
-libraryThroughRunner();
-await apiRoundTrip();
-await controlApiLogins();
-await hostileScenarios();
-await coldStarts();
+if (only === undefined) {
+  bundleSize();
+  otpRates();
+  libraryThroughRunner();
+  await apiRoundTrip();
+  await controlApiLogins();
+}
+if (only === undefined || only === 'hostile') await hostileScenarios();
+if (only === undefined || only === 'streams') await streamMemory({ server: SERVER, header, startServer, stopServer });
+if (only === undefined) await coldStarts();

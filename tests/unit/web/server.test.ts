@@ -8,6 +8,7 @@ import type { HostEvent } from '../../../main/api/events.js';
 import type { Simulation } from '../../../main/sim/simulation.js';
 import { createWebServer, type WebServer } from '../../../main/web/server.js';
 import { CONTENT_SECURITY_POLICY } from '../../../main/web/security.js';
+import { sessionCookieName } from '../../../main/web/session.js';
 import { demoSim, DEMO_PASSWORD } from '../helpers.js';
 
 interface Reply {
@@ -21,7 +22,7 @@ let server: WebServer;
 let rendererDir: string;
 
 /** A page's session cookie, as the browser sends it once the printed address was opened. */
-const session = () => ({ cookie: `sls_session=${server.token}` });
+const session = () => ({ cookie: `${sessionCookieName(server.port)}=${server.sessionToken}` });
 
 /** A request from the simulator's own page (with its session), unless `anonymous`. */
 function request(method: string, urlPath: string, options: { body?: string; headers?: Record<string, string>; anonymous?: boolean } = {}): Promise<Reply> {
@@ -39,6 +40,17 @@ function request(method: string, urlPath: string, options: { body?: string; head
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);
     req.end();
+  });
+}
+
+/** Opens an event stream with `headers`; resolves once its head is in. */
+function openEvents(headers: Record<string, string>, urlPath = '/api/events'): Promise<{ res: http.IncomingMessage; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port: server.port, path: urlPath, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
+      res.resume();
+      resolve({ res, close: () => req.destroy() });
+    });
+    req.on('error', reject);
   });
 }
 
@@ -180,17 +192,18 @@ describe('defences', () => {
   it('listens on 127.0.0.1 only', () => {
     expect(server.app.server.address()).toMatchObject({ address: '127.0.0.1' });
     expect(server.origin).toBe(`http://127.0.0.1:${server.port}/`);
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.sessionToken}`);
   });
 });
 
 describe('session', () => {
   it('trades the printed address\'s token for a session cookie, scripts cannot read it and other sites do not get it', async () => {
-    const reply = await request('GET', `/?token=${server.token}`, { anonymous: true });
+    const reply = await request('GET', `/?token=${server.sessionToken}`, { anonymous: true });
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
     const cookie = String(reply.headers['set-cookie']);
-    expect(cookie).toContain(`sls_session=${server.token}`);
+    expect(cookie).toContain(`sls_session_${server.port}=${server.sessionToken}`);
+    expect(cookie).toMatch(/Path=\//);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).not.toMatch(/Max-Age|Expires/i);
@@ -200,7 +213,8 @@ describe('session', () => {
   });
 
   it('refuses the operations and the event stream without the session, and a wrong token gets none', async () => {
-    for (const headers of [{}, { cookie: 'sls_session=guess' }, { authorization: 'Bearer guess' }] as Record<string, string>[]) {
+    const guesses = [{}, { cookie: `sls_session_${server.port}=guess` }, { cookie: `sls_session=${server.sessionToken}` }, { authorization: 'Bearer guess' }];
+    for (const headers of guesses as Record<string, string>[]) {
       const op = await request('POST', '/api/op/listPending', { body: '{}', headers: { 'content-type': 'application/json', ...headers }, anonymous: true });
       expect(op.status).toBe(401);
       expect(JSON.parse(op.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
@@ -218,8 +232,100 @@ describe('session', () => {
     expect(bare.status).toBe(401);
     expect(bare.body).toContain('npm run web');
     expect(bare.body).not.toContain('<title>t</title>');
-    const tool = await request('POST', '/api/op/getClock', { body: '{}', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` }, anonymous: true });
+    const tool = await request('POST', '/api/op/getClock', { body: '{}', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.sessionToken}` }, anonymous: true });
     expect(tool.status).toBe(200);
+  });
+});
+
+describe('session secrets', () => {
+  const withoutSession = (method: string, urlPath: string) =>
+    request(method, urlPath, { anonymous: true, ...(method === 'POST' ? { body: '{}', headers: { 'content-type': 'application/json' } } : {}) });
+
+  it('the session secret is its own: not the control token, and neither opens the other\'s routes', async () => {
+    expect(server.sessionToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(server.sessionToken).not.toBe(server.controlToken);
+    expect(server.url).not.toContain(server.controlToken!);
+    // The page's cookie (and the secret as a bearer) are refused by the control API...
+    for (const headers of [session(), { authorization: `Bearer ${server.sessionToken}` }]) {
+      const control = await request('GET', '/control/pending', { anonymous: true, headers });
+      expect(control.status).toBe(401);
+      expect(JSON.parse(control.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+    // ...and the control token opens neither the pages nor the windows' API, nor is it traded for a cookie.
+    const control = { authorization: `Bearer ${server.controlToken}` };
+    expect((await request('POST', '/api/op/getClock', { anonymous: true, body: '{}', headers: { 'content-type': 'application/json', ...control } })).status).toBe(401);
+    expect((await request('GET', '/', { anonymous: true, headers: control })).status).toBe(401);
+    expect((await request('GET', '/api/events', { anonymous: true, headers: { cookie: `${server.sessionCookieName}=${server.controlToken}` } })).status).toBe(401);
+    const traded = await withoutSession('GET', `/?token=${server.controlToken}`);
+    expect(traded.status).toBe(401);
+    expect(traded.headers['set-cookie']).toBeUndefined();
+    expect((await request('GET', '/control/clock', { anonymous: true, headers: control })).status).toBe(200);
+  });
+
+  it('a new session replaces the secret: the old cookie and address stop working, the asking page gets the new cookie', async () => {
+    const oldToken = server.sessionToken;
+    const oldUrl = server.url;
+    const announced: string[] = [];
+    const own = await createWebServer({ sim: demoSim(), rendererDir, port: 0, onNewSession: (url) => announced.push(url) });
+    try {
+      const headers = (token: string) => ({ host: `127.0.0.1:${own.port}`, cookie: `${own.sessionCookieName}=${token}`, 'content-type': 'application/json' });
+      const first = own.sessionToken;
+      const renewed = await fetch(`${own.origin}api/session`, { method: 'POST', headers: headers(first), body: '{}' });
+      expect(renewed.status).toBe(200);
+      const { value } = (await renewed.json()) as { value: { url: string } };
+      expect(own.sessionToken).not.toBe(first);
+      expect(value.url).toBe(`${own.origin}?token=${own.sessionToken}`);
+      expect(own.url).toBe(value.url);
+      expect(announced).toEqual([value.url]);
+      const cookie = renewed.headers.get('set-cookie')!;
+      expect(cookie).toContain(`${own.sessionCookieName}=${own.sessionToken}`);
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Strict/i);
+
+      // The old cookie and the old address are refused; the new ones work.
+      const op = (token: string) => fetch(`${own.origin}api/op/getClock`, { method: 'POST', headers: headers(token), body: '{}' });
+      expect((await op(first)).status).toBe(401);
+      expect((await op(own.sessionToken)).status).toBe(200);
+      expect((await fetch(`${own.origin}?token=${first}`, { redirect: 'manual' })).status).toBe(401);
+      expect((await fetch(value.url, { redirect: 'manual' })).status).toBe(303);
+      // Only a page with the session may start a new one.
+      expect((await fetch(`${own.origin}api/session`, { method: 'POST', headers: headers(first), body: '{}' })).status).toBe(401);
+      expect(own.sessionToken).toBe(new URL(value.url).searchParams.get('token'));
+    } finally {
+      await own.close();
+    }
+    // Another server's renewal leaves this one alone.
+    expect(server.sessionToken).toBe(oldToken);
+    expect(server.url).toBe(oldUrl);
+  });
+
+  it('a new session closes the pages\' event streams (they reconnect with the new cookie, others are refused), not the journal streams', async () => {
+    const page = await openEvents(session());
+    const journal = await openEvents({ authorization: `Bearer ${server.controlToken}` }, '/control/journal/stream');
+    expect(server.openStreams).toBe(2);
+    const closed = new Promise<void>((resolve) => page.res.on('close', () => resolve()));
+    const reply = await request('POST', '/api/session', { body: '{}', headers: { 'content-type': 'application/json' } });
+    expect(reply.status).toBe(200);
+    await closed;
+    expect(server.openStreams).toBe(1);
+    expect(journal.res.destroyed).toBe(false);
+    journal.close();
+  });
+
+  it('names its cookie after its port, so two simulators keep a session each', async () => {
+    const other = await createWebServer({ sim: demoSim(), rendererDir, port: 0 });
+    try {
+      const ours = String((await withoutSession('GET', `/?token=${server.sessionToken}`)).headers['set-cookie']);
+      expect(ours.startsWith(`sls_session_${server.port}=`)).toBe(true);
+      expect(sessionCookieName(other.port)).not.toBe(sessionCookieName(server.port));
+      // The browser sends both cookies to both ports (cookies ignore ports); each server takes its own.
+      const both = `${sessionCookieName(server.port)}=${server.sessionToken}; ${sessionCookieName(other.port)}=${other.sessionToken}`;
+      expect((await request('POST', '/api/op/getClock', { anonymous: true, body: '{}', headers: { 'content-type': 'application/json', cookie: both } })).status).toBe(200);
+      const crossed = `${sessionCookieName(server.port)}=${other.sessionToken}`;
+      expect((await request('POST', '/api/op/getClock', { anonymous: true, body: '{}', headers: { 'content-type': 'application/json', cookie: crossed } })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 });
 
