@@ -1,5 +1,6 @@
 // Changing the phone's own settings from its screens (quick settings, Settings, power key), and the Settings app's page stack.
 import type { PhoneStatePatch } from '../../main/api/phone-state';
+import type { PhoneView } from '../../main/api/views';
 import { errorMessage, type Client } from './client';
 import type { PhoneState } from './phone.svelte';
 import type { SettingsPage } from './phone-settings';
@@ -14,13 +15,15 @@ export class PhoneControls {
     private readonly phone: () => PhoneState,
   ) {}
 
-  async #run(action: (phoneId: string) => Promise<unknown>): Promise<boolean> {
-    const phoneId = this.phone().id;
+  async #run(action: (phoneId: string) => Promise<PhoneView>): Promise<boolean> {
+    const phone = this.phone();
+    const phoneId = phone.id;
     if (!phoneId) return false;
     this.error = null;
     try {
-      // The host's 'phone' event carries the new state to every window, this one included.
-      await action(phoneId);
+      // The host's 'phone' event carries the new state to every window; this one shows the answer at
+      // once, so the next press (the side key right after "Power Off") meets the phone as it now is.
+      phone.received(await action(phoneId));
       return true;
     } catch (error) {
       this.error = errorMessage(error);

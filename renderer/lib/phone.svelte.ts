@@ -103,6 +103,11 @@ export class PhoneState {
     if (this.screen === 'messages' && view.unread > 0) void this.#readAll();
   }
 
+  /** A phone's state answered by an operation this window made: shown at once, not when the event comes. */
+  received(view: PhoneView): void {
+    if (view.id === this.id) this.#show(view);
+  }
+
   async #apply(request: Promise<PhoneView>): Promise<void> {
     try {
       this.#show(await request);

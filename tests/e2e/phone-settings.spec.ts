@@ -115,6 +115,7 @@ test('Android Storage → Clear data → OK deletes the app\'s data: IB Key is n
 test('a phone switched off with its side button gets the held SMS once switched on again', async ({ login, phone, advance }) => {
   await button(phone, 'Side button').click();
   await button(phone, 'Power Off').click();
+  await expect(phone.root.getByText('Switched off')).toBeAttached();
   await expect(phone.home).toHaveCount(0);
 
   await login.logIn('smsuser', DEMO_PASSWORD);
@@ -145,6 +146,7 @@ test('an SMS stuck in the phone arrives after switching it off and on (SMS artic
 
   await button(phone, 'Side button').click();
   await button(phone, 'Power Off').click();
+  await expect(phone.root.getByText('Switched off')).toBeAttached();
   await button(phone, 'Side button').click();
   await expect(phone.notifications).toHaveCount(1);
   await phone.notifications.first().click();
