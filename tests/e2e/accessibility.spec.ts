@@ -408,7 +408,8 @@ test('the trading device: IBKR Mobile\'s login on the iPad and its challenge', a
   await expectAccessible(page, 'trading device: challenge on the iPad');
 });
 
-test('the director docked on the stage: Scenario (with the time controls and journal), People & devices, Pending, Phones & faults', async ({ page }) => {
+test('the director docked on the stage: Scenario (with the time controls and journal), People & devices, Pending, Phones & faults', async ({ page, login }) => {
+  await expect(login.username).toBeVisible();
   const director = new Director(page);
   await director.open();
   await expectAccessible(page, 'director: Scenario tab, time controls, journal');

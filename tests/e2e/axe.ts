@@ -35,14 +35,14 @@ export async function seriousViolations(page: Page, within?: string): Promise<Fi
 
 /**
  * Waits for the page's finite animations (a banner sliding in, a panel fading) to end: colours read
- * mid-fade are not the ones a person reads. Endless ones (a busy button's shimmer) are left running.
+ * mid-fade are not the ones a person reads. Endless or paused ones (a busy button's shimmer) are not waited for.
  */
 async function transitionsDone(page: Page): Promise<void> {
   await page.evaluate(() =>
     Promise.all(
       document
         .getAnimations()
-        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .filter((a) => a.playState === 'running' && Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
         .map((a) => a.finished.catch(() => undefined)),
     ),
   );
