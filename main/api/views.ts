@@ -1,24 +1,8 @@
 // What the operations answer: plain, serializable views of the simulated world.
 import type { JournalEntry } from './events.js';
 
-export type Platform = 'ios' | 'android';
-export type DeviceKind = 'sms' | 'voice' | 'ibkey' | 'dscplus' | 'codecard';
-export type TradingMode = 'live' | 'paper';
-
-/** The screens of the login window, in the order a login walks through them. */
-export type LoginStep =
-  | 'credentials'
-  | 'selectDevice'
-  | 'securityCode'
-  | 'push'
-  | 'challenge'
-  | 'dscplus'
-  | 'codecard'
-  /** Hong Kong and India: no second factor on record, and the regulator allows no opting out. */
-  | 'enrolRequired'
-  | 'paperWarning'
-  | 'loggedIn'
-  | 'failed';
+import type { DeviceKind, LoginStep, Platform, TradingMode } from './vocabulary.js';
+export type { DeviceKind, LoginStep, Platform, TradingMode };
 
 export interface DeviceChoice {
   id: string;
