@@ -15,5 +15,15 @@ export default defineConfig({
     // runs, child processes, the whole scenario library) set a longer timeout of their own.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Off unless asked (`npm run test:unit -- --coverage`): instrumenting costs time that `npm test` does not need.
+    coverage: {
+      provider: 'v8',
+      include: ['renderer/lib/**/*.ts', 'main/**/*.ts'],
+      // Wide enough that the file column is not cut short when the output is not a terminal (CI, a log).
+      reporter: [['text', { maxCols: 160 }], 'text-summary'],
+      reportsDirectory: '.tmp/coverage',
+      // The renderer's state under test: its lines must stay at least this well covered (checked on coverage runs only).
+      thresholds: { 'renderer/lib/**': { lines: 80 } },
+    },
   },
 });
