@@ -6,8 +6,23 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
   test: {
-    include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: ['**/*.svelte.test.ts'] } },
+      // `*.svelte.test.ts`: the renderer's state classes (and the tests' own runes: $effect.root) compiled for the
+      // browser and run on Svelte's client runtime, as in the app — real reactivity, effects and flushSync — still
+      // in Node. Vite's client pipeline resolves `svelte` for the browser only when it is inlined, not left to Node.
+      {
+        extends: true,
+        resolve: { conditions: ['browser', 'development'] },
+        test: {
+          name: 'renderer',
+          include: ['tests/unit/renderer/**/*.svelte.test.ts'],
+          environment: './tests/unit/renderer/svelte-client-environment.ts',
+          server: { deps: { inline: ['svelte', 'esm-env'] } },
+        },
+      },
+    ],
     pool: 'threads',
     maxWorkers: 2,
     // Vitest's 5 s default is a budget a loaded 2-core machine misses for ordinary tests (compiling a module, a
