@@ -1,9 +1,10 @@
-// The director's journal state, run by the Svelte compiler as the renderer runs it, against a scripted transport.
-import { describe, expect, it } from 'vitest';
+// The director's journal state, run by the Svelte compiler as the renderer runs it, against a scripted transport and the real simulation.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../main/api/dispatch.js';
 import type { HostEvent, JournalEntry } from '../../../main/api/events.js';
 import { createClient, type Transport } from '../../../renderer/lib/client.js';
-import { JournalState } from '../../../renderer/lib/journal.svelte.js';
+import { JournalState, MAX_ROWS } from '../../../renderer/lib/journal.svelte.js';
+import { DEMO_PASSWORD, simHost } from './sim-host.js';
 
 const entry = (seq: number): JournalEntry => ({ seq, at: seq * 1000, type: 'logout', loginId: `L${seq}`, username: 'smsuser' }) as JournalEntry;
 
@@ -51,5 +52,93 @@ describe('JournalState', () => {
     emit(entry(5));
     expect(journal.rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
     stop();
+  });
+});
+
+describe('JournalState against the simulation', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  async function journalOf(host = simHost()) {
+    const journal = new JournalState(host.api);
+    const stop = journal.connect();
+    await journal.load(host.sim.getWorld({}));
+    return { host, journal, stop };
+  }
+
+  it('shows every entry in words, explains a delivery refusal from the catalogue, and filters by user', async () => {
+    const { host, journal } = await journalOf();
+    expect(journal.rows.map((r) => r.seq)).toEqual(host.sim.getJournal({}).entries.map((e) => e.seq));
+    host.sim.setPhoneState({ phoneId: 'sms-phone', patch: { airplane: true } });
+    host.sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
+    host.sim.submitCredentials({ username: 'dscuser', password: 'wrong', mode: 'live' });
+    await host.advance(host.sim.scenario.timing.smsDelay);
+    expect(journal.total).toBe(host.sim.getJournal({}).entries.length);
+    expect(journal.rows.every((r) => r.text.length > 0)).toBe(true);
+    const held = journal.rows.find((r) => r.reason === 'airplane_mode')!;
+    expect(held).toBeDefined();
+    expect(held.family).toBe('sms');
+    expect(held.explained?.fix).toBeTruthy();
+    expect(held.users).toContain('smsuser');
+    const rejected = journal.rows.find((r) => r.reason === 'wrong_password')!;
+    expect(rejected.users).toEqual(['dscuser']);
+
+    journal.user = 'dscuser';
+    expect(journal.shown.length).toBeGreaterThan(0);
+    expect(journal.shown.every((r) => r.users.includes('dscuser'))).toBe(true);
+    expect(journal.shown).not.toContain(held);
+    journal.user = '';
+    expect(journal.shown).toEqual(journal.rows);
+  });
+
+  it('starts afresh with the journal of a reset world, reading the reasons only once', async () => {
+    const { host, journal } = await journalOf();
+    host.sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
+    await host.settle();
+    host.sim.resetWorld({});
+    await journal.load(host.sim.getWorld({}));
+    await host.settle();
+    expect(journal.rows.map((r) => r.seq)).toEqual(host.sim.getJournal({}).entries.map((e) => e.seq));
+    expect(host.names().filter((n) => n === 'getReasons')).toHaveLength(1);
+  });
+
+  it('keeps the newest MAX_ROWS rows on screen and counts them all', async () => {
+    const { host, journal } = await journalOf();
+    for (let i = 0; i <= MAX_ROWS; i++) host.sim.advanceClock({ ms: 1 });
+    await host.settle();
+    const all = host.sim.getJournal({}).entries;
+    expect(journal.total).toBe(all.length);
+    expect(journal.rows).toHaveLength(MAX_ROWS);
+    expect(journal.rows.at(-1)?.seq).toBe(all.at(-1)!.seq);
+  });
+
+  it('exports the whole journal as JSON Lines, one entry a line', async () => {
+    // Only the revocation's timer: the host's own deliveries (setImmediate) run as usual.
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const { host, journal } = await journalOf();
+    host.sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
+    await host.settle();
+    const blobs: Blob[] = [];
+    const revoked: string[] = [];
+    const clicked: { href: string; download: string }[] = [];
+    vi.stubGlobal('URL', Object.assign(class extends URL {}, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:journal'), revokeObjectURL: (url: string) => revoked.push(url) }));
+    vi.stubGlobal('document', {
+      createElement: () => {
+        const link = { href: '', download: '', click: () => clicked.push({ href: link.href, download: link.download }), remove: () => {} };
+        return link;
+      },
+      body: { append: () => {} },
+    });
+    journal.export('demo');
+    expect(clicked).toEqual([{ href: 'blob:journal', download: 'journal-demo.jsonl' }]);
+    const lines = (await blobs[0]!.text()).trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(host.sim.getJournal({}).entries);
+    expect(revoked).toEqual([]);
+    vi.runAllTimers();
+    expect(revoked).toEqual(['blob:journal']);
+    journal.export('');
+    expect(clicked.at(-1)?.download).toBe('journal-scenario.jsonl');
   });
 });

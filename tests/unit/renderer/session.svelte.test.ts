@@ -1,6 +1,5 @@
 // One window's state wired to the real simulation: what it loads for each route, how it follows the login, and how it fails.
 import { describe, expect, it } from 'vitest';
-import { ClientError } from '../../../renderer/lib/client.js';
 import { Session } from '../../../renderer/lib/session.svelte.js';
 import { DEMO_PASSWORD, simHost, type SimHost } from './sim-host.js';
 import type { Route } from '../../../renderer/lib/route.js';
@@ -75,9 +74,10 @@ describe('Session', () => {
     expect(session.failed).toBeNull();
   });
 
-  it('says the session has ended when the host refuses the event stream, and that it is not responding otherwise', async () => {
+  it('says the session has ended when the host refuses this page, and that it is not responding when events never flow', async () => {
     const ended = simHost();
-    ended.readyError = new ClientError({ code: 'unauthorized', message: 'The event stream was refused' });
+    // The browser host's answer to a page whose session cookie is no longer valid.
+    ended.refuse = { code: 'unauthorized', message: 'No valid session' };
     const a = await started({ view: 'stage' }, ended);
     expect(a.session.ready).toBe(false);
     expect(a.session.failed).toBeTruthy();
