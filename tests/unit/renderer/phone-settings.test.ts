@@ -4,6 +4,7 @@ import type { PhoneStatus } from '../../../main/api/views.js';
 import {
   activeFocus,
   androidFocusPatch,
+  batteryLine,
   focusModes,
   focusPatch,
   networkSummary,
@@ -36,6 +37,16 @@ describe('words', () => {
     expect(pageTitle({ id: 'appNotifications' }, 'android', 'IBKR Mobile')).toBe('App notifications');
     expect(pageTitle({ id: 'focusMode', mode: 'Sleep' }, 'ios', 'IBKR Mobile')).toBe('Sleep');
     expect(pageTitle({ id: 'apps' }, 'android', 'IBKR Mobile')).toBe('Apps & notifications');
+    const ios = (['root', 'wifi', 'cellular', 'notifications', 'focus', 'battery'] as const).map((id) => pageTitle({ id }, 'ios', 'IBKR Mobile'));
+    expect(ios).toEqual(['Settings', 'Wi-Fi', 'Cellular', 'Notifications', 'Focus', 'Battery']);
+    expect((['focusApps', 'focusAddApps'] as const).map((id) => pageTitle({ id, mode: 'Work' }, 'ios', 'IBKR Mobile'))).toEqual(['Apps', 'Add Apps']);
+    const android = (['network', 'appInfo', 'appStorage', 'wellbeing', 'androidFocus', 'dnd'] as const).map((id) => pageTitle({ id }, 'android', 'IBKR Mobile'));
+    expect(android).toEqual(['Network & internet', 'App info', 'Storage', 'Digital Wellbeing & parental controls', 'Focus mode', 'Do Not Disturb']);
+  });
+
+  it('show the battery level, and Low Power Mode beside it when on', () => {
+    expect(batteryLine(status({ battery: 82 }))).toBe('82%');
+    expect(batteryLine(status({ battery: 15, lowPower: true }))).toBe('15% · Low Power Mode');
   });
 });
 
