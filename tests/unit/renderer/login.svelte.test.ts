@@ -1,4 +1,5 @@
 // The login window's state against the real simulation: what it shows after each action, what it sends, and what the world does to it.
+import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { ClockState } from '../../../renderer/lib/clock.svelte.js';
 import { LoginState } from '../../../renderer/lib/login.svelte.js';
@@ -298,5 +299,31 @@ describe('LoginState', () => {
     expect(host.sent.length).toBe(sent + 1);
     expect(login.error).toBeNull();
     expect(login.step).toBe('securityCode');
+  });
+
+  it("re-runs what the window's effects watch: once per refused answer, and the resend wait as the clock's events come", async () => {
+    const { host, login } = window();
+    const rejections: number[] = [];
+    const waits: number[] = [];
+    const stop = $effect.root(() => {
+      $effect(() => void rejections.push(login.rejections));
+      $effect(() => void waits.push(login.resendWait));
+    });
+    try {
+      flushSync();
+      await typeCredentials(login, 'smsuser', 'wrong');
+      flushSync();
+      await typeCredentials(login, 'smsuser', 'wrong');
+      flushSync();
+      expect(rejections).toEqual([0, 1, 2]);
+      await typeCredentials(login, 'smsuser');
+      flushSync();
+      const first = login.resendWait;
+      await host.advance(2_000);
+      flushSync();
+      expect(waits).toEqual([0, first, first - 2_000]);
+    } finally {
+      stop();
+    }
   });
 });
