@@ -211,3 +211,24 @@ describe('useTransport', () => {
     expect(api.transport).toBe(fake.transport);
   });
 });
+
+describe('the in-process host the renderer specs use', () => {
+  it("refuses what the contract refuses, through dispatch, and sends events after the answer, as copies", async () => {
+    const { simHost } = await import('./sim-host.js');
+    const host = simHost();
+    const error = await host.api.getPhone({ phoneId: 42 as unknown as string }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid_request' });
+    await expect(host.api.getPhone({ phoneId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+    const order: string[] = [];
+    host.api.on('phone', () => order.push('event'));
+    const answer = host.api.setPhoneState({ phoneId: 'sms-phone', patch: { wifi: false } }).then((view) => {
+      order.push('answer');
+      return view;
+    });
+    const view = await answer;
+    await host.settle();
+    expect(order).toEqual(['answer', 'event']);
+    view.status.wifi = true;
+    expect(host.sim.getPhone({ phoneId: 'sms-phone' }).status.wifi).toBe(false);
+  });
+});

@@ -22,7 +22,7 @@ const scenariosDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 const readScenario = (file: string) => readFileSync(path.join(scenariosDir, file), 'utf8');
 
 /** The demo scenario (scenarios/default.yaml), optionally with some top-level fields replaced. */
-export function demoScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
+function demoScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
   const base = parse(readScenario('default.yaml')) as ScenarioInput;
   return loadScenario(JSON.stringify({ ...base, ...overrides }), 'test.yaml');
 }
