@@ -15,6 +15,7 @@ import { BENCH_PASSWORD, benchScenarioYaml, benchUser } from './login-scenario.j
 import { streamMemory } from './streams.js';
 import { fmt, median, percentile } from './stats.js';
 import { hostileScenarios } from './hostile-scenarios.js';
+import { needsBuild } from '../../scripts/build-freshness.mjs';
 
 const OUT = path.resolve(process.env.SLS_BENCH_DIR ?? '.tmp/bench-dist');
 const SERVER = path.join(OUT, 'web', 'server.js');
@@ -34,7 +35,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** The renderer, the browser host's server (it serves the renderer beside it) and the blank floor page. */
-async function buildAll(): Promise<void> {
+async function buildAll(): Promise<number> {
   header(`Build (into ${path.relative(process.cwd(), OUT) || OUT})`);
   const t0 = performance.now();
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: path.join(OUT, 'renderer'), emptyOutDir: true, manifest: true } });
@@ -49,7 +50,9 @@ async function buildAll(): Promise<void> {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   await viteBuild({ configFile: 'tests/bench/blank/vite.config.ts', logLevel: 'warn', build: { outDir: path.join(OUT, 'blank'), emptyOutDir: true } });
-  console.log(`built in ${fmt((performance.now() - t0) / 1000, 1)} s`);
+  const elapsed = performance.now() - t0;
+  console.log(`built in ${fmt(elapsed / 1000, 1)} s`);
+  return elapsed;
 }
 
 interface ManifestChunk {
@@ -352,9 +355,38 @@ async function controlApiLogins(): Promise<void> {
   }
 }
 
-// `npm run bench -- <section>` runs the build and that section alone (`api`, `streams`, `hostile`).
+/** From spawn until the process prints the page address. */
+async function timeToAddress(script: string, args: string[]): Promise<number> {
+  const t0 = performance.now();
+  const { child } = await startServer(script, args);
+  const elapsed = performance.now() - t0;
+  await stopServer(child);
+  return elapsed;
+}
+
+/**
+ * npm run web's start when nothing changed (scripts/web.mjs finds the build fresh and skips it), against
+ * the bare host start (node dist/web/server.js) and the cold start (a build, then the host).
+ */
+async function hostStarts(builtInMs: number): Promise<void> {
+  header('npm run web: warm start (nothing changed) against the bare host start, median of 5, to the printed address');
+  const bare: number[] = [];
+  const warm: number[] = [];
+  const fresh = !needsBuild({ outputFiles: ['dist/web/server.js', 'dist/renderer/index.html'].map((f) => path.resolve(f)) });
+  for (let i = 0; i < 5; i++) {
+    bare.push(await timeToAddress(SERVER, ['--port', '0']));
+    if (fresh) warm.push(await timeToAddress('scripts/web.mjs', ['--port', '0']));
+  }
+  const b = median(bare);
+  console.log(`bare host (node server.js): ${fmt(b, 0)} ms`);
+  if (fresh) console.log(`warm npm run web: ${fmt(median(warm), 0)} ms   ratio ${fmt(median(warm) / b, 2)} × bare — target ≤ 1.5 ×`);
+  else console.log('warm npm run web: not measured, dist/ is older than the sources (run npm run build:only first; the bench never builds into dist/)');
+  console.log(`cold (this run's build, ${fmt(builtInMs / 1000, 1)} s, then the host): ${fmt((builtInMs + b) / 1000, 1)} s   ratio ${fmt((builtInMs + b) / b, 0)} × bare`);
+}
+
+// `npm run bench -- <section>` runs the build and that section alone (`api`, `starts`, `streams`, `hostile`).
 const only = process.argv[2];
-await buildAll();
+const builtInMs = await buildAll();
 if (only === undefined) {
   bundleSize();
   otpRates();
@@ -366,4 +398,5 @@ if (only === undefined || only === 'api') {
 }
 if (only === undefined || only === 'hostile') await hostileScenarios();
 if (only === undefined || only === 'streams') await streamMemory({ server: SERVER, header, startServer, stopServer });
+if (only === undefined || only === 'starts') await hostStarts(builtInMs);
 if (only === undefined) await coldStarts();
