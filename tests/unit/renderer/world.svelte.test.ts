@@ -17,7 +17,8 @@ describe('WorldState', () => {
     host.sim.loadScenario({ name: 'happy-sms' });
     await host.settle();
     expect(world.view?.scenario.name).toBe('happy-sms');
-    expect(world.phones.map((p) => p.id)).toEqual(['iphone']);
+    expect(world.phones.map((p) => p.id)).toEqual(host.sim.getWorld({}).phones.map((p) => p.id));
+    expect(world.branding).toEqual(host.sim.getScenario({}).branding);
     stop();
   });
 });
