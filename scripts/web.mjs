@@ -1,4 +1,4 @@
-// `npm run web -- [--port n] [--scenario file] [--paused]`: build, then serve the app to a browser.
+// `npm run web -- [--port n] [--scenario file] [--paused] [--token …] [--print-json]`: build, then serve the app to a browser.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-const build = spawnSync(npm, ['run', 'build:only'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+// With --print-json, stdout carries the host's one JSON line only: the build's output goes to stderr.
+const stdio = process.argv.includes('--print-json') ? ['inherit', 2, 'inherit'] : 'inherit';
+const build = spawnSync(npm, ['run', 'build:only'], { cwd: root, stdio, shell: process.platform === 'win32' });
 const server = path.join(root, 'dist', 'web', 'server.js');
 const renderer = path.join(root, 'dist', 'renderer', 'index.html');
 if (build.status !== 0) {

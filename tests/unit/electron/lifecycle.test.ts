@@ -368,8 +368,8 @@ describe('startApp', () => {
 
     // No token, no answer; and this port serves neither pages nor the windows' API.
     expect((await fetch(`${control.controlUrl}/pending`)).status).toBe(401);
-    expect((await fetch(control.url)).status).toBe(404);
-    expect((await fetch(`${control.url}api/op/getWorld`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
+    expect((await fetch(control.origin)).status).toBe(404);
+    expect((await fetch(`${control.origin}api/op/getWorld`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
 
     app.emit('will-quit');
     await vi.waitFor(() => expect(control.app.server.listening).toBe(false));

@@ -4,8 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../main/api/events.js';
 import { fileLibrary } from '../../../main/host/scenario-library.js';
 import { Simulation } from '../../../main/sim/simulation.js';
-import { controlBanner, generateControlToken, tokenMatches } from '../../../main/web/control.js';
-import { createWebServer, type WebServer } from '../../../main/web/server.js';
+import { startControlServer, type ControlServer } from '../../../main/host/control/server.js';
+import { controlBanner } from '../../../main/host/control/start-info.js';
+import { generateSecret, tokenMatches } from '../../../main/host/secret.js';
+import { createWebServer } from '../../../main/web/server.js';
 import { DEMO_PASSWORD, defaultScenarioText, demoScenario } from '../helpers.js';
 
 interface Reply {
@@ -16,10 +18,10 @@ interface Reply {
 }
 
 let sim: Simulation;
-let server: WebServer;
+let server: ControlServer;
 let token: string;
 
-function request(method: string, urlPath: string, options: { body?: string; headers?: Record<string, string>; target?: WebServer } = {}): Promise<Reply> {
+function request(method: string, urlPath: string, options: { body?: string; headers?: Record<string, string>; target?: { port: number } } = {}): Promise<Reply> {
   const target = options.target ?? server;
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -62,8 +64,8 @@ const reads = ['/control/pending', '/control/pending?username=smsuser', '/contro
 
 beforeEach(async () => {
   sim = new Simulation(demoScenario(), { library: fileLibrary() });
-  server = await createWebServer({ sim, port: 0, heartbeatMs: 60_000 });
-  token = server.controlToken!;
+  server = await startControlServer({ sim, port: 0, token: generateSecret(), heartbeatMs: 60_000 });
+  token = server.controlToken;
 });
 afterEach(async () => {
   await server.close();
@@ -72,9 +74,9 @@ afterEach(async () => {
 describe('the token', () => {
   it('is random, URL-safe and 256 bits long, and the server exposes it with its URL', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(generateControlToken()).not.toBe(generateControlToken());
+    expect(generateSecret()).not.toBe(generateSecret());
     expect(server.controlUrl).toBe(`http://127.0.0.1:${server.port}/control`);
-    const banner = controlBanner(server.controlUrl!, token).join('\n');
+    const banner = controlBanner(server.controlUrl, { value: token, source: 'generated', warnings: [] }).join('\n');
     expect(banner).toContain(`Control API token: ${token}`);
     expect(banner).toContain(`curl -H 'Authorization: Bearer ${token}' '${server.controlUrl}/pending?username=smsuser'`);
   });
@@ -399,7 +401,7 @@ describe('journal stream', () => {
 
 describe('hosts', () => {
   it('serves the control API alone when there is no renderer (Electron\'s --control-port)', async () => {
-    // server (above) was made without rendererDir: no pages and no windows' API on this port.
+    // server (above) is main/host's control server: no pages and no windows' API on this port.
     expect((await request('GET', '/')).status).toBe(404);
     expect((await request('POST', '/api/op/getClock', { body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(404);
     expect((await request('GET', '/api/events')).status).toBe(404);
@@ -419,13 +421,14 @@ describe('hosts', () => {
   });
 
   it('takes a token of the caller\'s, and listens on 127.0.0.1 only', async () => {
-    const own = await createWebServer({ sim, port: 0, token: 'a-token-of-the-callers-choosing-1234567890' });
+    const own = await createWebServer({ sim, port: 0, rendererDir: '/nonexistent', token: 'a-token-of-the-callers-choosing-1234567890' });
     try {
       expect((await request('GET', '/control/clock', { headers: auth('a-token-of-the-callers-choosing-1234567890'), target: own })).status).toBe(200);
       expect(own.app.server.address()).toMatchObject({ address: '127.0.0.1' });
     } finally {
       await own.close();
     }
-    await expect(createWebServer({ sim, port: 0, host: '0.0.0.0' as '127.0.0.1' })).rejects.toThrow(/127\.0\.0\.1 only/);
+    await expect(createWebServer({ sim, port: 0, rendererDir: '/nonexistent', host: '0.0.0.0' as '127.0.0.1' })).rejects.toThrow(/127\.0\.0\.1 only/);
+    await expect(startControlServer({ sim, port: 0, token: generateSecret(), host: '0.0.0.0' as '127.0.0.1' })).rejects.toThrow(/127\.0\.0\.1 only/);
   });
 });

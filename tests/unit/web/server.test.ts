@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../../../main/api/events.js';
 import type { Simulation } from '../../../main/sim/simulation.js';
 import { createWebServer, type WebServer } from '../../../main/web/server.js';
-import { CONTENT_SECURITY_POLICY } from '../../../main/web/security.js';
+import { CONTENT_SECURITY_POLICY } from '../../../main/api/csp.js';
 import { sessionCookieName } from '../../../main/web/session.js';
 import { demoSim, DEMO_PASSWORD } from '../helpers.js';
 

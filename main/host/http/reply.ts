@@ -2,9 +2,9 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { failure, type ApiErrorBody, type ApiErrorCode, type Envelope } from '../api/dispatch.js';
-import { httpStatus } from '../api/bridge.js';
-import { securityHeaders } from './security.js';
+import { failure, type ApiErrorBody, type ApiErrorCode, type Envelope } from '../../api/dispatch.js';
+import { httpStatus } from '../../api/bridge.js';
+import { SECURITY_HEADERS } from '../security-headers.js';
 
 /** Requests are small JSON objects... */
 export const BODY_LIMIT = 64 * 1024;
@@ -74,7 +74,7 @@ export function sendClientError(error: NodeJS.ErrnoException, socket: Duplex): v
       'Content-Type: application/json; charset=utf-8',
       `Content-Length: ${Buffer.byteLength(body)}`,
       'Cache-Control: no-store',
-      ...Object.entries(securityHeaders).map(([name, value]) => `${name}: ${value}`),
+      ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
       'Connection: close',
     ];
     socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
