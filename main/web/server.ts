@@ -141,7 +141,12 @@ async function registerPages(app: FastifyInstance, c: PagesContext, rendererDir:
         return reply.code(401).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NEEDS_TOKEN_PAGE);
       }
     });
-    pages.setNotFoundHandler((_request, reply) => reply.code(404).type('text/plain; charset=utf-8').send('Not found'));
+    // A browser asking for a file that is not there gets a word; any other method, the envelope tools read.
+    pages.setNotFoundHandler((request, reply) =>
+      request.method === 'GET' || request.method === 'HEAD'
+        ? reply.code(404).type('text/plain; charset=utf-8').send('Not found')
+        : sendError(reply, 404, 'not_found', `No route ${request.method} ${pathOf(request.url)}`),
+    );
     // Every file needs the session, the renderer's scripts and styles included: they hold no
     // secret, but one rule with no exception cannot be got around by spelling a path oddly.
     // Revalidated on each load so a rebuilt renderer shows at once.

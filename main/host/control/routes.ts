@@ -183,20 +183,20 @@ function loadScenario(c: ControlContext, request: FastifyRequest, reply: Fastify
     payload = object.value;
   }
   const envelope = c.dispatch('loadScenario', payload);
-  if (envelope.ok) {
-    const result = envelope.value as LoadScenarioResult;
-    if (!result.ok) {
-      const count = result.problems.length;
-      return sendError(
-        reply,
-        422,
-        'invalid_request',
-        `The scenario was not loaded (${count} problem${count === 1 ? '' : 's'}); the running scenario is unchanged`,
-        result.problems.map((problem) => ({ path: problem.field, message: formatProblem(problem) })),
-      );
-    }
+  if (!envelope.ok) return sendEnvelope(reply, envelope);
+  const result = envelope.value as LoadScenarioResult;
+  if (!result.ok) {
+    const count = result.problems.length;
+    return sendError(
+      reply,
+      422,
+      'invalid_request',
+      `The scenario was not loaded (${count} problem${count === 1 ? '' : 's'}); the running scenario is unchanged`,
+      result.problems.map((problem) => ({ path: problem.field, message: formatProblem(problem) })),
+    );
   }
-  return sendEnvelope(reply, envelope);
+  // The HTTP status and the envelope already say it loaded: one envelope, {"ok":true,"value":{"world":…}}.
+  return sendEnvelope(reply, { ok: true, value: { world: result.world } });
 }
 
 /** Loading a scenario, and any operation of the contract as the windows call it (POST /control/op/submitCredentials ...). */
@@ -228,6 +228,28 @@ export function controlRoutes(options: ControlOptions): ControlRoute[] {
   return [{ method: 'GET', path: '', description: 'this list of routes', handler: (_request, reply) => sendEnvelope(reply, { ok: true, value: { routes: listing } }) }, ...routes];
 }
 
+/** The methods Fastify routes; a control route answers the ones it does not take with 405. */
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** Each path of the table with the methods it takes (HEAD wherever GET is, as Fastify adds it). */
+function methodsByPath(routes: readonly ControlRoute[]): Map<string, HttpMethod[]> {
+  const byPath = new Map<string, HttpMethod[]>();
+  for (const route of routes) {
+    const methods = byPath.get(route.path) ?? [];
+    methods.push(...(route.method === 'GET' ? (['GET', 'HEAD'] as const) : [route.method]));
+    byPath.set(route.path, methods);
+  }
+  return byPath;
+}
+
+/** A route asked with a method it does not take: 405, an envelope, and the methods it does take in Allow. */
+function methodNotAllowed(allowed: readonly HttpMethod[]) {
+  const listed = allowed.filter((method) => method !== 'HEAD');
+  return (request: FastifyRequest, reply: FastifyReply) =>
+    sendError(reply.header('Allow', allowed.join(', ')), 405, 'invalid_request', `${pathOf(request.url)} takes ${listed.join(' or ')}, not ${request.method}; GET ${CONTROL_PREFIX} lists the routes`);
+}
+
 /** Registers /control/* on the server, inside its own scope, so its hooks and parsers stay there. */
 export async function registerControlRoutes(app: FastifyInstance, options: ControlOptions): Promise<void> {
   const routes = controlRoutes(options);
@@ -239,6 +261,10 @@ export async function registerControlRoutes(app: FastifyInstance, options: Contr
         sendError(reply, 404, 'not_found', `No control route ${request.method} ${pathOf(request.url)}; GET ${CONTROL_PREFIX} lists them`);
       scope.setNotFoundHandler(notFound);
       for (const route of routes) scope.route({ method: route.method, url: route.path, bodyLimit: route.bodyLimit, handler: route.handler });
+      for (const [path, allowed] of methodsByPath(routes)) {
+        const others = HTTP_METHODS.filter((method) => !allowed.includes(method));
+        scope.route({ method: others, url: path, handler: methodNotAllowed(allowed) });
+      }
       // Every other address under /control is this scope's (behind its token): reads too, which the
       // pages' files would take otherwise. Other methods reach the scope's not-found handler by themselves.
       scope.route({ method: ['GET', 'HEAD'], url: '/*', handler: notFound });

@@ -256,6 +256,33 @@ describe('changes', () => {
     expect((await get('/control/nothing-here')).json().error).toMatchObject({ code: 'not_found' });
   });
 
+  it('answers a wrong method with a 405 envelope naming the methods the route takes (and Allow), and any other address with a 404 envelope', async () => {
+    for (const [method, route, allow] of [
+      ['GET', '/control/reset', 'POST'],
+      ['DELETE', '/control/phones/sms-phone/state', 'POST'],
+      ['POST', '/control/world', 'GET, HEAD'],
+      ['PUT', '/control/scenario', 'GET, HEAD, POST'],
+      ['PATCH', '/control/op/getClock', 'POST'],
+      ['OPTIONS', '/control/pending', 'GET, HEAD'],
+    ] as const) {
+      const reply = await request(method, route, { headers: auth() });
+      expect(reply.status, `${method} ${route}`).toBe(405);
+      expect(reply.headers.allow, `${method} ${route}`).toBe(allow);
+      expect(reply.headers['content-type']).toMatch(/^application\/json/);
+      expect(reply.json()).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining(`not ${method}`) } });
+    }
+    expect((await request('GET', '/control/reset', { headers: auth() })).json().error!.message).toBe('/control/reset takes POST, not GET; GET /control lists the routes');
+    for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'PATCH']) {
+      const reply = await request(method, '/control/no/such/route', { headers: auth() });
+      expect(reply.status, method).toBe(404);
+      expect(reply.json(), method).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    // The token still comes first: without it, a wrong method says nothing about the routes.
+    const anonymous = await request('GET', '/control/reset');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.allow).toBeUndefined();
+  });
+
   it('moves, pauses and resumes the clock', async () => {
     const start = sim.getClock().now;
     expect((await post('/control/clock/advance', { ms: 120_000 })).json().value).toMatchObject({ now: start + 120_000 });
@@ -287,7 +314,10 @@ describe('changes', () => {
 
 describe('loading a scenario', () => {
   it('loads a built-in one by name, a file\'s text as JSON, or the YAML file itself', async () => {
-    expect((await post('/control/scenario', { name: 'happy-sms' })).json().value).toMatchObject({ ok: true, world: { scenario: { name: 'happy-sms' } } });
+    // One envelope: the value is the world, not the operation's own {"ok":true,…} wrapped again.
+    const loaded = (await post('/control/scenario', { name: 'happy-sms' })).json();
+    expect(loaded).toMatchObject({ ok: true, value: { world: { scenario: { name: 'happy-sms' } } } });
+    expect(Object.keys(loaded.value as object)).toEqual(['world']);
     const text = defaultScenarioText.replace(/^name: .*$/m, 'name: from-json');
     expect((await post('/control/scenario', { text, fileName: 'mine.yaml' })).status).toBe(200);
     expect(sim.getScenario().name).toBe('from-json');

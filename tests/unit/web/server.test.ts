@@ -189,6 +189,19 @@ describe('defences', () => {
     expect(traversal.body).not.toContain('root:');
   });
 
+  it('answers a method other than GET on a page, or on an unknown API path, with a 404 envelope', async () => {
+    for (const [method, urlPath] of [['POST', '/index.html'], ['DELETE', '/'], ['PUT', '/assets/none.js'], ['PATCH', '/api/op/getClock'], ['DELETE', '/api/events']]) {
+      const reply = await request(method!, urlPath!, { body: '{}', headers: { 'content-type': 'application/json', 'content-length': '2' } });
+      expect(reply.status, `${method} ${urlPath} ${reply.body}`).toBe(404);
+      expect(reply.headers['content-type'], `${method} ${urlPath}`).toMatch(/^application\/json/);
+      expect(JSON.parse(reply.body), `${method} ${urlPath}`).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    // A browser asking for a missing file still gets a word, not JSON.
+    const missing = await request('GET', '/no-such-file.txt');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toBe('Not found');
+  });
+
   it('listens on 127.0.0.1 only', () => {
     expect(server.app.server.address()).toMatchObject({ address: '127.0.0.1' });
     expect(server.origin).toBe(`http://127.0.0.1:${server.port}/`);
