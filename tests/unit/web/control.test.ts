@@ -249,6 +249,27 @@ describe('changes', () => {
     expect(sim.getJournal({}).lastSeq).toBe(journal);
   });
 
+  it('names the phone and its notification in a push entry of /pending (none while the network holds the push)', async () => {
+    const started = sim.submitCredentials({ username: 'ibkeyios', password: DEMO_PASSWORD, mode: 'live' });
+    sim.advance(5_000);
+    const [entry] = (await get('/control/pending?username=ibkeyios')).json().value as { kind: string; loginId: string; push?: unknown }[];
+    const shown = sim.getPhone({ phoneId: 'ios-phone' }).notifications.find((n) => n.source.kind === 'push');
+    expect(shown).toBeDefined();
+    expect(entry).toMatchObject({ kind: 'push', loginId: started.loginId, push: { phoneId: 'ios-phone', notificationId: shown!.id, delivered: true } });
+
+    sim.resetWorld({});
+    sim.setPhoneState({ phoneId: 'ios-phone', patch: { airplane: true } });
+    sim.submitCredentials({ username: 'ibkeyios', password: DEMO_PASSWORD, mode: 'live' });
+    sim.advance(5_000);
+    const [held] = (await get('/control/pending?username=ibkeyios')).json().value as { push?: unknown }[];
+    expect(held).toMatchObject({ push: { phoneId: 'ios-phone', notificationId: null, delivered: false } });
+    // Entries of other kinds carry no push part.
+    sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
+    const [code] = (await get('/control/pending?username=smsuser')).json().value as { kind: string; push?: unknown }[];
+    expect(code).toMatchObject({ kind: 'code' });
+    expect(code!.push).toBeUndefined();
+  });
+
   it('answers 404 for a phone, user, fob or operation that does not exist', async () => {
     expect((await post('/control/phones/pager/state', { airplane: true })).status).toBe(404);
     expect((await post('/control/fobs/SNA-0/reset')).status).toBe(404);
