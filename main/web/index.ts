@@ -41,7 +41,7 @@ function rendererDirFor(moduleUrl: string): string {
 }
 
 /** The control token asked for, or the reason it cannot be used (exit 2, as for any bad argument). */
-function controlToken(options: Options): ControlToken | null {
+function chosenToken(options: Options): ControlToken | null {
   if (!options.control) return null;
   try {
     return tokenFromOptions(options);
@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<void> {
   const options = program.opts<Options>();
   // With --print-json, stdout carries the one JSON line only: every message for a person goes to stderr.
   const say = options.printJson ? (line: string) => console.error(line) : (line: string) => console.log(line);
-  const token = controlToken(options);
+  const token = chosenToken(options);
   for (const warning of token?.warnings ?? []) console.error(`warning: ${warning}`);
 
   // Problems name the file as it was given, relative paths meaning the current folder.

@@ -12,13 +12,13 @@ import { tokenMatches } from '../secret.js';
 
 export const CONTROL_PREFIX = '/control';
 /** The one route that also takes a scenario file as YAML. */
-export const SCENARIO_ROUTE = `${CONTROL_PREFIX}/scenario`;
+const SCENARIO_ROUTE = `${CONTROL_PREFIX}/scenario`;
 
 /** A scenario file may be posted as it is, with one of these types. */
 export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'] as const;
 
 /** Why a request that a browser sent on a page's behalf is refused (null: not from a page). */
-export function browserRefusal(headers: IncomingHttpHeaders): string | null {
+function browserRefusal(headers: IncomingHttpHeaders): string | null {
   const site = headers['sec-fetch-site'];
   if (headers.origin !== undefined || (site !== undefined && site !== 'none')) {
     return 'The control API does not answer web pages; call it from a script or a tool such as curl';
@@ -26,7 +26,7 @@ export function browserRefusal(headers: IncomingHttpHeaders): string | null {
   return null;
 }
 
-export function mediaType(contentType: string | undefined): string | null {
+function mediaType(contentType: string | undefined): string | null {
   if (!contentType) return null;
   return contentType.split(';', 1)[0]!.trim().toLowerCase();
 }

@@ -23,7 +23,7 @@ export interface ControlOptions {
 }
 
 /** One route of the control API, as registered and as `GET /control` lists it. */
-export interface ControlRoute {
+interface ControlRoute {
   method: 'GET' | 'POST';
   /** Under /control; `:name` marks a part of the path. */
   path: string;
@@ -221,7 +221,7 @@ function operationRoutes(c: ControlContext): ControlRoute[] {
 }
 
 /** Every route, `GET /control` (the listing of them all) first. */
-export function controlRoutes(options: ControlOptions): ControlRoute[] {
+function controlRoutes(options: ControlOptions): ControlRoute[] {
   const c = new ControlContext(options);
   const routes = [...readRoutes(c), ...journalRoutes(c), ...changeRoutes(c), ...operationRoutes(c)];
   const listing = [{ method: 'GET', path: '', description: 'this list of routes' }, ...routes].map(({ method, path, description }) => ({ method, path: `${CONTROL_PREFIX}${path}`, description }));

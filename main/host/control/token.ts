@@ -8,8 +8,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { generateSecret } from '../secret.js';
 
-export const TOKEN_MIN_LENGTH = 32;
-export const TOKEN_MAX_LENGTH = 256;
+const TOKEN_MIN_LENGTH = 32;
+const TOKEN_MAX_LENGTH = 256;
 /** RFC 6750's token characters: safe in a header, an environment variable and a file. */
 const TOKEN_CHARACTERS = /^[A-Za-z0-9._~+/=-]+$/;
 /** Fewer different characters than this is a pattern, not a secret. */
@@ -17,10 +17,10 @@ const MIN_DISTINCT = 8;
 /** A token file holds one line; anything far larger is not a token file. */
 const MAX_TOKEN_FILE_BYTES = 4096;
 
-export const TOKEN_ADVICE = 'make one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64url\'))"';
+const TOKEN_ADVICE = 'make one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64url\'))"';
 
 /** Where the token came from, as the banner names it. */
-export type TokenSource = 'generated' | 'option' | 'env' | 'file' | 'new-file';
+type TokenSource = 'generated' | 'option' | 'env' | 'file' | 'new-file';
 
 export interface ControlToken {
   value: string;

@@ -4,8 +4,7 @@
 // and Electron's --control-port serves the control API alone on it (main/host/control/server.ts).
 import type { AddressInfo } from 'node:net';
 import fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import type { HostEventSource } from './event-stream.js';
-import { EventStreams } from './event-stream.js';
+import { EventStreams, type HostEventSource } from './event-stream.js';
 import { BODY_LIMIT, describeFrameworkError, sendClientError, sendError, sendFrameworkError } from './reply.js';
 import { isAllowedHost, isAllowedTarget, originForm } from './request-target.js';
 import { SECURITY_HEADERS } from '../security-headers.js';
