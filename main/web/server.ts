@@ -17,7 +17,7 @@ import { CONTROL_PREFIX } from '../host/control/access.js';
 import { registerControlRoutes } from '../host/control/routes.js';
 import { tokenProblem } from '../host/control/token.js';
 import type { EventStreams } from '../host/http/event-stream.js';
-import { SCENARIO_BODY_LIMIT, sendEnvelope, sendError } from '../host/http/reply.js';
+import { refuseOtherMethods, SCENARIO_BODY_LIMIT, sendEnvelope, sendError } from '../host/http/reply.js';
 import { pathOf } from '../host/http/request-target.js';
 import { createHttpBase, type HttpBaseOptions } from '../host/http/server-base.js';
 import { generateSecret } from '../host/secret.js';
@@ -116,6 +116,11 @@ async function registerWindowsApi(app: FastifyInstance, c: PagesContext): Promis
         c.options.onNewSession?.(url);
         return sendEnvelope(reply.header('set-cookie', sessionCookie(sessionCookieName(c.port()), c.session.secret)), { ok: true, value: { url } satisfies NewSessionView });
       });
+
+      // A known address asked with another method: 405 with Allow.
+      refuseOtherMethods(api, `${inApi(HTTP_OP_PREFIX)}:name`, ['POST']);
+      refuseOtherMethods(api, inApi(HTTP_EVENTS_PATH), ['GET', 'HEAD']);
+      refuseOtherMethods(api, inApi(HTTP_NEW_SESSION_PATH), ['POST']);
 
       // Any other address under /api is the API's: reads too (without this the pages' files would
       // take them). Other methods reach the scope's not-found handler by themselves.

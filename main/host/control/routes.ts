@@ -11,7 +11,7 @@ import { toJsonLines } from '../../sim/journal.js';
 import { formatProblem } from '../../sim/scenario/load.js';
 import type { Simulation } from '../../sim/simulation.js';
 import { sseMessage, type EventStreams } from '../http/event-stream.js';
-import { SCENARIO_BODY_LIMIT, sendEnvelope, sendError } from '../http/reply.js';
+import { refuseOtherMethods, SCENARIO_BODY_LIMIT, sendEnvelope, sendError, type HttpMethod } from '../http/reply.js';
 import { pathOf } from '../http/request-target.js';
 import { CONTROL_PREFIX, controlAccess, YAML_MEDIA_TYPES } from './access.js';
 
@@ -228,10 +228,6 @@ function controlRoutes(options: ControlOptions): ControlRoute[] {
   return [{ method: 'GET', path: '', description: 'this list of routes', handler: (_request, reply) => sendEnvelope(reply, { ok: true, value: { routes: listing } }) }, ...routes];
 }
 
-/** The methods Fastify routes; a control route answers the ones it does not take with 405. */
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
-type HttpMethod = (typeof HTTP_METHODS)[number];
-
 /** Each path of the table with the methods it takes (HEAD wherever GET is, as Fastify adds it). */
 function methodsByPath(routes: readonly ControlRoute[]): Map<string, HttpMethod[]> {
   const byPath = new Map<string, HttpMethod[]>();
@@ -241,13 +237,6 @@ function methodsByPath(routes: readonly ControlRoute[]): Map<string, HttpMethod[
     byPath.set(route.path, methods);
   }
   return byPath;
-}
-
-/** A route asked with a method it does not take: 405, an envelope, and the methods it does take in Allow. */
-function methodNotAllowed(allowed: readonly HttpMethod[]) {
-  const listed = allowed.filter((method) => method !== 'HEAD');
-  return (request: FastifyRequest, reply: FastifyReply) =>
-    sendError(reply.header('Allow', allowed.join(', ')), 405, 'invalid_request', `${pathOf(request.url)} takes ${listed.join(' or ')}, not ${request.method}; GET ${CONTROL_PREFIX} lists the routes`);
 }
 
 /** Registers /control/* on the server, inside its own scope, so its hooks and parsers stay there. */
@@ -261,10 +250,7 @@ export async function registerControlRoutes(app: FastifyInstance, options: Contr
         sendError(reply, 404, 'not_found', `No control route ${request.method} ${pathOf(request.url)}; GET ${CONTROL_PREFIX} lists them`);
       scope.setNotFoundHandler(notFound);
       for (const route of routes) scope.route({ method: route.method, url: route.path, bodyLimit: route.bodyLimit, handler: route.handler });
-      for (const [path, allowed] of methodsByPath(routes)) {
-        const others = HTTP_METHODS.filter((method) => !allowed.includes(method));
-        scope.route({ method: others, url: path, handler: methodNotAllowed(allowed) });
-      }
+      for (const [path, allowed] of methodsByPath(routes)) refuseOtherMethods(scope, path, allowed, `GET ${CONTROL_PREFIX} lists the routes`);
       // Every other address under /control is this scope's (behind its token): reads too, which the
       // pages' files would take otherwise. Other methods reach the scope's not-found handler by themselves.
       scope.route({ method: ['GET', 'HEAD'], url: '/*', handler: notFound });

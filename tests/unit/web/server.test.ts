@@ -190,12 +190,17 @@ describe('defences', () => {
   });
 
   it('answers a method other than GET on a page, or on an unknown API path, with a 404 envelope', async () => {
-    for (const [method, urlPath] of [['POST', '/index.html'], ['DELETE', '/'], ['PUT', '/assets/none.js'], ['PATCH', '/api/op/getClock'], ['DELETE', '/api/events']]) {
+    for (const [method, urlPath] of [['POST', '/index.html'], ['DELETE', '/'], ['PUT', '/assets/none.js'], ['PATCH', '/api/nothing'], ['DELETE', '/api/op']]) {
       const reply = await request(method!, urlPath!, { body: '{}', headers: { 'content-type': 'application/json', 'content-length': '2' } });
       expect(reply.status, `${method} ${urlPath} ${reply.body}`).toBe(404);
       expect(reply.headers['content-type'], `${method} ${urlPath}`).toMatch(/^application\/json/);
       expect(JSON.parse(reply.body), `${method} ${urlPath}`).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
+    // A known API address asked with another method: 405, with the methods it takes.
+    const wrong = await request('GET', '/api/op/getClock');
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.allow).toBe('POST');
+    expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: '/api/op/getClock takes POST, not GET' } });
     // A browser asking for a missing file still gets a word, not JSON.
     const missing = await request('GET', '/no-such-file.txt');
     expect(missing.status).toBe(404);
