@@ -6,14 +6,14 @@ export declare function needsBuild(options?: { outputFiles?: string[]; sources?:
 
 type Log = (message: string) => void;
 export type BuildResult = { ok: true } | { ok: false; message: string };
-export declare function buildIfNeeded(options?: { log?: Log; error?: Log }): BuildResult;
+export declare function buildIfNeeded(options?: { log?: Log; error?: Log; toStderr?: boolean }): BuildResult;
 export declare function resolveUserArgs(argv: string[], baseDir: string): string[];
 export declare function launchElectron(binary: string, args: string[], options?: { env?: NodeJS.ProcessEnv; spawnFn?: unknown; error?: Log }): Promise<number>;
 
 export declare function main(options?: {
   argv?: string[];
   baseDir?: string;
-  build?: (options: { log: Log; error: Log }) => BuildResult;
+  build?: (options: { log: Log; error: Log; toStderr: boolean }) => BuildResult;
   ensure?: (options: { log: Log; args: string[] }) => EnsureResult;
   launch?: (binary: string, args: string[]) => Promise<number>;
   log?: Log;

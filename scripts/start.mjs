@@ -17,8 +17,12 @@ export function needsBuild({ outputFiles = Object.values(outputs), sources = bui
   return needsFreshBuild({ outputFiles, sources });
 }
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit', shell: process.platform === 'win32' });
+/** With --print-json, stdout is kept for the app's one JSON line: the build's output goes to stderr. */
+const wantsJson = (argv) => argv.includes('--print-json');
+
+function run(command, args, toStderr = false) {
+  const stdio = toStderr ? ['inherit', 2, 'inherit'] : 'inherit';
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio, shell: process.platform === 'win32' });
   return result.status ?? 1;
 }
 
@@ -26,13 +30,13 @@ function run(command, args) {
  * Builds when needed. If the full build fails (the renderer is often mid-change), the desktop shell
  * alone is built so the app can still start, and the missing renderer is named.
  */
-export function buildIfNeeded({ log = console.log, error = console.error } = {}) {
+export function buildIfNeeded({ log = console.log, error = console.error, toStderr = false } = {}) {
   if (!needsBuild()) return { ok: true };
   const started = Date.now() - 1000;
   log('Building (npm run build:only)…');
-  if (run('npm', ['run', 'build:only']) === 0) return { ok: true };
+  if (run('npm', ['run', 'build:only'], toStderr) === 0) return { ok: true };
   error('The full build failed (see above); building the desktop shell alone (node scripts/build-main.mjs).');
-  run(process.execPath, ['scripts/build-main.mjs']);
+  run(process.execPath, ['scripts/build-main.mjs'], toStderr);
   const fresh = (f) => existsSync(f) && statSync(f).mtimeMs >= started;
   if (!fresh(outputs.main) || !fresh(outputs.preload)) {
     return { ok: false, message: 'The desktop app could not be built (see the errors above). Fix them and run npm start again.' };
@@ -41,12 +45,12 @@ export function buildIfNeeded({ log = console.log, error = console.error } = {})
   return { ok: true };
 }
 
-/** Makes --scenario and --user-data-dir paths absolute against the directory npm start was typed in. */
+/** Makes --scenario, --user-data-dir and --token-file paths absolute against the directory npm start was typed in. */
 export function resolveUserArgs(argv, baseDir) {
   const out = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const flag = ['--scenario', '--user-data-dir'].find((f) => arg === f || arg.startsWith(`${f}=`));
+    const flag = ['--scenario', '--user-data-dir', '--token-file'].find((f) => arg === f || arg.startsWith(`${f}=`));
     if (!flag) out.push(arg);
     else if (arg === flag && i + 1 < argv.length) out.push(flag, path.resolve(baseDir, argv[++i]));
     else if (arg !== flag) out.push(`${flag}=${path.resolve(baseDir, arg.slice(flag.length + 1))}`);
@@ -83,12 +87,15 @@ export async function main({
 } = {}) {
   // The binary first: without it nothing can start, and an offline machine learns so at once
   // instead of after a build; the explanation repeats the arguments for "npm run web".
-  const electron = ensure({ log, args: argv });
+  // With --print-json the app's stdout is one JSON line: what this script says goes to stderr.
+  const toStderr = wantsJson(argv);
+  const say = toStderr ? error : log;
+  const electron = ensure({ log: say, args: argv });
   if (!electron.ok) {
     error(`\n${electron.message}\n`);
     return 1;
   }
-  const built = build({ log, error });
+  const built = build({ log: say, error, toStderr });
   if (!built.ok) {
     error(built.message);
     return 1;

@@ -210,6 +210,8 @@ export interface PendingView {
   /** The expected response (IB Key, DSC+, card values), so a tester can answer without the phone. */
   expectedResponse: string | null;
   expiresAt: number | null;
+  /** A push entry's phone and its notification there (null while the network holds it or after it was lost). */
+  push?: { phoneId: string; notificationId: string | null; delivered: boolean };
 }
 
 export interface ScenarioSummary {

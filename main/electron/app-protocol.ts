@@ -2,7 +2,8 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
-import { APP_HOST, APP_SCHEME, securityHeaders } from './security.js';
+import { SECURITY_HEADERS } from '../host/security-headers.js';
+import { APP_HOST, APP_SCHEME } from './security.js';
 
 /**
  * Registered before the app is ready: a standard, secure scheme (checklist 18: not file://).
@@ -59,7 +60,7 @@ export function resolveAppPath(root: string, url: string): string | null {
 export type ReadFile = (file: string) => Promise<Uint8Array>;
 
 function plain(status: number, text: string): Response {
-  return new Response(text, { status, headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
 /** The handler for `protocol.handle('app', ...)`: files of `root` only, GET only, with the CSP header. */
@@ -77,7 +78,7 @@ export function createAppProtocolHandler(root: string, readFile: ReadFile = fsRe
     const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
       status: 200,
-      headers: { ...securityHeaders(), 'Content-Type': type, 'Cache-Control': 'no-cache' },
+      headers: { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-cache' },
     });
   };
 }

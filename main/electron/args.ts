@@ -1,5 +1,8 @@
-// The desktop app's command-line options: --scenario FILE, --user-data-dir DIR and --control-port N.
+// The desktop app's command-line options (--scenario, --user-data-dir, --control-port and the control API's start options), read with commander like every other entry point.
 import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { addStartOptions, type ControlStartOptions } from '../host/control/start-options.js';
+import { parsePort, PORT_HINT } from '../host/port.js';
 
 export interface LaunchOptions {
   /** A scenario file to load instead of the embedded default, resolved against the working directory. */
@@ -8,49 +11,74 @@ export interface LaunchOptions {
   userDataDir: string | null;
   /** Serve the control API on 127.0.0.1 at this port (0: any free port); null: no control API. */
   controlPort: number | null;
+  /** How the control API's token is chosen and whether the start is printed as JSON (with --control-port). */
+  control: ControlStartOptions;
   /** What was wrong with our switches (the app starts anyway and says so). */
   problems: string[];
 }
 
-const pathFlags = { '--scenario': 'scenario', '--user-data-dir': 'userDataDir' } as const;
-const CONTROL_PORT = '--control-port';
-
-/** The value of `flag` at argv[i] ("--flag value" or "--flag=value"): the value and how many items it took. */
-function valueOf(argv: readonly string[], i: number, flag: string): { value: string | undefined; used: number } | null {
-  const arg = argv[i]!;
-  if (arg === flag) return { value: argv[i + 1], used: 2 };
-  if (arg.startsWith(`${flag}=`)) return { value: arg.slice(flag.length + 1), used: 1 };
-  return null;
+interface Parsed extends ControlStartOptions {
+  scenario?: string;
+  userDataDir?: string;
+  controlPort?: number;
 }
 
-export function parsePort(text: string): number | null {
-  if (!/^\d{1,5}$/.test(text)) return null;
-  const port = Number(text);
-  return port <= 65535 ? port : null;
+/** commander's message in our words: a switch of ours given last without its value says what it needs. */
+function problemOf(message: string): string {
+  const missing = /option '(--[a-z-]+)[^']*' argument missing/.exec(message)?.[1];
+  if (missing) return `${missing} needs ${missing === '--control-port' ? PORT_HINT : 'a value'}, and none was given`;
+  return message.replace(/^error: /, '').trim();
 }
 
 /**
  * Reads our options from anywhere in argv: Electron, Chromium and Playwright put switches of their
- * own before and after the script path, so position tells nothing. Unknown switches are left alone.
+ * own before and after the script path, so position tells nothing, and switches that are not ours
+ * are left alone. A bad value of ours is a problem to report, never a reason not to start.
  */
 export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchOptions {
-  const options: LaunchOptions = { scenario: null, userDataDir: null, controlPort: null, problems: [] };
-  for (let i = 1; i < argv.length; i++) {
-    const port = valueOf(argv, i, CONTROL_PORT);
-    if (port) {
-      const parsed = port.value === undefined ? null : parsePort(port.value);
-      if (parsed === null) options.problems.push(`${CONTROL_PORT} needs a port number from 0 to 65535 (0 = any free port), not "${port.value ?? ''}"`);
-      options.controlPort = parsed;
-      i += port.used - 1;
-      continue;
-    }
-    for (const [flag, key] of Object.entries(pathFlags) as [keyof typeof pathFlags, (typeof pathFlags)[keyof typeof pathFlags]][]) {
-      const found = valueOf(argv, i, flag);
-      if (!found) continue;
-      if (found.value) options[key] = path.resolve(cwd, found.value);
-      i += found.used - 1;
-      break;
-    }
+  const problems: string[] = [];
+  const program = new Command('sls-simulator')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: (text) => problems.push(problemOf(text)) })
+    .option('--scenario <file.yaml>', 'scenario file')
+    .option('--user-data-dir <dir>', 'settings folder')
+    .option('--control-port <n>', `serve the control API on 127.0.0.1 at this port; ${PORT_HINT}`, (text: string) => {
+      const port = parsePort(text);
+      if (port === null) problems.push(`--control-port needs ${PORT_HINT}, not "${text}"`);
+      // commander keeps a null as no value at all; -1 says "given, but not a port".
+      return port ?? -1;
+    });
+  addStartOptions(program);
+  try {
+    // argv[0] is the executable (Electron, or the packaged app); the rest may hold anyone's switches.
+    program.parse([...argv.slice(1)], { from: 'user' });
+  } catch (error) {
+    // A switch of ours given last without its value: what came before it still counts.
+    if (!(error instanceof CommanderError)) throw error;
   }
-  return options;
+  const parsed = program.opts<Parsed>();
+  const { token, tokenFile, generateToken, printJson } = parsed;
+  const control: ControlStartOptions = {
+    ...(token === undefined ? {} : { token }),
+    ...(tokenFile === undefined ? {} : { tokenFile: path.resolve(cwd, tokenFile) }),
+    ...(generateToken ? { generateToken } : {}),
+    ...(printJson ? { printJson } : {}),
+  };
+  const controlPort = parsed.controlPort === undefined || parsed.controlPort < 0 ? null : parsed.controlPort;
+  if (parsed.controlPort === undefined && Object.keys(control).length > 0) {
+    problems.push(`${Object.keys(control).map(flagOf).join(', ')} need --control-port <n> (without it there is no control API)`);
+  }
+  return {
+    scenario: parsed.scenario ? path.resolve(cwd, parsed.scenario) : null,
+    userDataDir: parsed.userDataDir ? path.resolve(cwd, parsed.userDataDir) : null,
+    controlPort,
+    control,
+    problems,
+  };
 }
+
+/** `tokenFile` → `--token-file`. */
+const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;

@@ -13,19 +13,10 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
  * Checklist 7: define a Content Security Policy. Sent as a header on every response of the app
- * protocol, in addition to the renderer's meta tag; the one policy of both hosts (main/api/csp.ts).
+ * protocol (app-protocol.ts, with the other headers both hosts send: main/host/security-headers.ts),
+ * in addition to the renderer's meta tag; the one policy of both hosts (main/api/csp.ts).
  */
 export { CONTENT_SECURITY_POLICY };
-
-/** Headers added to every response of the app protocol. */
-export function securityHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Referrer-Policy': 'no-referrer',
-  };
-}
 
 /** The webPreferences of every window we open. */
 export function secureWebPreferences(preload: string): WebPreferences {

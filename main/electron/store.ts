@@ -1,50 +1,31 @@
 // The desktop app's settings (window positions, locale, last scenario), opened so that a bad file never stops the app.
 import path from 'node:path';
+import { z } from 'zod';
 
 /** The app's windows: the stage pair, the director, the DSC+ fob and the Security Code Card. */
-export type WindowName = 'login' | 'phone' | 'director' | 'fob' | 'card';
-export const windowNames: readonly WindowName[] = ['login', 'phone', 'director', 'fob', 'card'];
+export const windowNames = ['login', 'phone', 'director', 'fob', 'card'] as const;
+export type WindowName = (typeof windowNames)[number];
 
-export interface Bounds {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+const coordinate = z.int().min(-100_000).max(100_000);
+const extent = z.int().min(200).max(20_000);
+const boundsSchema = z.strictObject({ x: coordinate, y: coordinate, width: extent, height: extent });
+export type Bounds = z.output<typeof boundsSchema>;
 
-export interface Settings {
-  windowBounds: Partial<Record<WindowName, Bounds>>;
-  locale: string;
-  lastScenarioPath: string | null;
-}
+/** The settings file, one zod schema: the type, the defaults and the JSON Schema electron-store checks all come from it. */
+const settingsObject = z.object({
+  windowBounds: z.partialRecord(z.enum(windowNames), boundsSchema).default({}),
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).default('en'),
+  lastScenarioPath: z.string().max(4096).nullable().default(null),
+});
+export type Settings = z.output<typeof settingsObject>;
 
 export const SETTINGS_NAME = 'settings';
 
-export const settingsDefaults: Settings = { windowBounds: {}, locale: 'en', lastScenarioPath: null };
+export const settingsDefaults: Settings = settingsObject.parse({});
 
-const boundsSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['x', 'y', 'width', 'height'],
-  properties: {
-    x: { type: 'integer', minimum: -100_000, maximum: 100_000 },
-    y: { type: 'integer', minimum: -100_000, maximum: 100_000 },
-    width: { type: 'integer', minimum: 200, maximum: 20_000 },
-    height: { type: 'integer', minimum: 200, maximum: 20_000 },
-  },
-} as const;
-
-/** JSON Schema (draft 2020 subset, checked by electron-store's Ajv) of each top-level key. */
-export const settingsSchema = {
-  windowBounds: {
-    type: 'object',
-    additionalProperties: false,
-    properties: Object.fromEntries(windowNames.map((name) => [name, boundsSchema])),
-    default: {},
-  },
-  locale: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', default: 'en' },
-  lastScenarioPath: { type: ['string', 'null'], maxLength: 4096, default: null },
-} as const;
+/** JSON Schema (draft 2020-12, checked by electron-store's Ajv) of each top-level key, derived from the zod schema. */
+export type SettingsSchema = Record<keyof Settings, Record<string, unknown>>;
+export const settingsSchema = (z.toJSONSchema(settingsObject) as unknown as { properties: SettingsSchema }).properties;
 
 /** The part of electron-store the app uses. */
 export interface SettingsStore {
@@ -55,7 +36,7 @@ export interface SettingsStore {
 export interface StoreOptions {
   name: string;
   cwd: string;
-  schema: typeof settingsSchema;
+  schema: SettingsSchema;
   defaults: Settings;
   /** We set the bad file aside ourselves (with a backup), so the library must not wipe it. */
   clearInvalidConfig: false;

@@ -421,7 +421,11 @@ export class Simulation implements Service {
       const base = { username, loginId: attempt.id, step: attempt.step, code: null, challenge: null, cardIndexes: null, expectedResponse: null, expiresAt: null };
       const code = attempt.codes?.current;
       if (code && !code.used) out.push({ ...base, kind: 'code', code: code.value, expiresAt: code.expiresAt });
-      if (attempt.push) out.push({ ...base, kind: 'push', expiresAt: attempt.push.expiresAt });
+      if (attempt.push) {
+        const { phoneId, delivered, expiresAt } = attempt.push;
+        const shown = this.#world.phones.get(phoneId)?.notifications.find((n) => n.source.kind === 'push' && n.source.loginId === attempt.id);
+        out.push({ ...base, kind: 'push', expiresAt, push: { phoneId, notificationId: shown?.id ?? null, delivered } });
+      }
       const c = attempt.challenge;
       if (c && !c.used) out.push({ ...base, kind: c.device === 'codecard' ? 'card' : 'challenge', challenge: c.challenge, cardIndexes: c.cardIndexes, expectedResponse: c.expected });
     }

@@ -2,37 +2,29 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { controlBanner, startLine } from '../host/control/start-info.js';
+import { addStartOptions, tokenFromOptions, type ControlStartOptions } from '../host/control/start-options.js';
+import { TokenError, type ControlToken } from '../host/control/token.js';
 import { Pacer } from '../host/pacer.js';
+import { parsePort, PORT_HINT, portArgument } from '../host/port.js';
 import { appRoot, defaultScenarioPath, readScenarioFile } from '../host/scenario-files.js';
 import { fileLibrary } from '../host/scenario-library.js';
 import { formatProblem } from '../sim/scenario/load.js';
 import { Simulation } from '../sim/simulation.js';
-import { controlBanner } from './control.js';
 import { createWebServer } from './server.js';
 
 export const DEFAULT_PORT = 4173;
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError('a port number from 0 to 65535 (0 = any free port)');
-  }
-  return port;
-}
-
 function defaultPort(): number {
   const env = process.env.SLS_PORT;
   if (env === undefined || env === '') return DEFAULT_PORT;
-  try {
-    return parsePort(env);
-  } catch {
-    console.error(`SLS_PORT="${env}" is not a port number; using ${DEFAULT_PORT}`);
-    return DEFAULT_PORT;
-  }
+  const port = parsePort(env);
+  if (port === null) console.error(`SLS_PORT="${env}" is not ${PORT_HINT}; using ${DEFAULT_PORT}`);
+  return port ?? DEFAULT_PORT;
 }
 
-interface Options {
+interface Options extends ControlStartOptions {
   port: number;
   scenario: string;
   paused: boolean;
@@ -48,16 +40,32 @@ function rendererDirFor(moduleUrl: string): string {
   return existsSync(path.join(beside, 'index.html')) ? beside : path.join(appRoot(), 'dist', 'renderer');
 }
 
+/** The control token asked for, or the reason it cannot be used (exit 2, as for any bad argument). */
+function chosenToken(options: Options): ControlToken | null {
+  if (!options.control) return null;
+  try {
+    return tokenFromOptions(options);
+  } catch (error) {
+    if (!(error instanceof TokenError)) throw error;
+    console.error(`error: ${error.message}`);
+    process.exit(2);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const program = new Command('sls-web')
     .description('Serve the SLS Simulator (login window and phone) to a browser on 127.0.0.1')
-    .option('-p, --port <n>', 'port to listen on; 0 = any free port (env SLS_PORT)', parsePort, defaultPort())
+    .option('-p, --port <n>', 'port to listen on; 0 = any free port (env SLS_PORT)', portArgument, defaultPort())
     .option('-s, --scenario <file.yaml>', 'scenario file', defaultScenarioPath())
     .option('--paused', 'start with the virtual clock paused', false)
-    .option('--no-control', 'turn the control API (/control/*, token printed at start-up) off')
-    .showHelpAfterError();
+    .option('--no-control', 'turn the control API (/control/*, token printed at start-up) off');
+  addStartOptions(program).showHelpAfterError();
   program.parse(argv);
   const options = program.opts<Options>();
+  // With --print-json, stdout carries the one JSON line only: every message for a person goes to stderr.
+  const say = options.printJson ? (line: string) => console.error(line) : (line: string) => console.log(line);
+  const token = chosenToken(options);
+  for (const warning of token?.warnings ?? []) console.error(`warning: ${warning}`);
 
   // Problems name the file as it was given, relative paths meaning the current folder.
   const loaded = readScenarioFile(options.scenario);
@@ -76,10 +84,10 @@ async function main(argv: string[]): Promise<void> {
       sim,
       rendererDir: rendererDirFor(import.meta.url),
       port: options.port,
-      ...(options.control ? {} : { control: false as const }),
+      ...(token === null ? { control: false as const } : { token: token.value }),
       onInternalError: (error) => console.error('Internal error:', error),
       // The Director's "New session": the old address no longer opens the simulator.
-      onNewSession: (url) => console.log(`New session: the simulator is now at ${url} (the previous address and its cookies no longer work)`),
+      onNewSession: (url) => say(`New session: the simulator is now at ${url} (the previous address and its cookies no longer work)`),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -88,11 +96,15 @@ async function main(argv: string[]): Promise<void> {
     process.exit(1);
   }
   pacer.start();
-  console.log(`SLS Simulator running at ${server.url}`);
-  console.log('Open that address: it carries the session token (for the pages only), which the page then keeps for this browser session.');
-  if (server.controlUrl && server.controlToken) for (const line of controlBanner(server.controlUrl, server.controlToken)) console.log(line);
+  say(`SLS Simulator running at ${server.url}`);
+  say('Open that address: it carries the session token (for the pages only), which the page then keeps for this browser session.');
+  if (server.controlUrl && token) for (const line of controlBanner(server.controlUrl, token)) say(line);
   const { name, seed } = sim.scenario;
-  console.log(`Scenario "${name}" (seed ${seed})${options.paused ? ', clock paused' : ''}. Press Ctrl+C to stop.`);
+  say(`Scenario "${name}" (seed ${seed})${options.paused ? ', clock paused' : ''}. Press Ctrl+C to stop.`);
+  if (options.printJson) {
+    const { url, origin, port, sessionToken, controlUrl, controlToken } = server;
+    console.log(startLine({ host: 'web', port, url, origin, sessionToken, controlUrl, controlToken, scenario: name, pid: process.pid }));
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -1,26 +1,28 @@
-// The browser host: the built renderer and the simulation's API over HTTP and Server-Sent Events, on 127.0.0.1 only;
-// and the control API for automation (/control/*), which Electron's --control-port serves alone.
+// The browser host: the built renderer and the simulation's API over HTTP and Server-Sent Events, on 127.0.0.1 only, beside the control API.
 //
 // Access is decided by the route the router matched, never by the raw address: each part is a
 // Fastify scope with its own onRequest hook, and the router (which decodes %-escapes and accepts
-// absolute-form targets) picks the scope. /control/* checks the control token (control.ts); /api/*
-// and every page check the pages' session (session.ts). So every spelling the router accepts gets
-// the same answer as the plain one, and a spelling it does not accept reaches the pages' scope,
-// which needs the session too. The root only checks Host (and an absolute-form target's authority).
-import type { AddressInfo } from 'node:net';
+// absolute-form targets) picks the scope. /control/* checks the control token
+// (main/host/control/access.ts); /api/* and every page check the pages' session (session.ts). So
+// every spelling the router accepts gets the same answer as the plain one, and a spelling it does
+// not accept reaches the pages' scope, which needs the session too. The root only checks Host (and
+// an absolute-form target's authority): main/host/http/server-base.ts.
 import path from 'node:path';
-import fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { dispatch } from '../api/dispatch.js';
 import { HTTP_EVENTS_PATH, HTTP_NEW_SESSION_PATH, HTTP_OP_PREFIX, type NewSessionView } from '../api/bridge.js';
 import type { Simulation } from '../sim/simulation.js';
-import { CONTROL_PREFIX, generateControlToken, pathOf, registerControlRoutes } from './control.js';
-import { EventStreams } from './event-stream.js';
-import { BODY_LIMIT, describeFrameworkError, SCENARIO_BODY_LIMIT, sendClientError, sendEnvelope, sendError, sendFrameworkError } from './reply.js';
-import { isAllowedHost, isAllowedOrigin, isAllowedTarget, isJsonContentType, originForm, securityHeaders } from './security.js';
+import { CONTROL_PREFIX } from '../host/control/access.js';
+import { registerControlRoutes } from '../host/control/routes.js';
+import { tokenProblem } from '../host/control/token.js';
+import type { EventStreams } from '../host/http/event-stream.js';
+import { refuseOtherMethods, SCENARIO_BODY_LIMIT, sendEnvelope, sendError } from '../host/http/reply.js';
+import { pathOf } from '../host/http/request-target.js';
+import { createHttpBase, type HttpBaseOptions } from '../host/http/server-base.js';
+import { generateSecret } from '../host/secret.js';
+import { isAllowedOrigin, isJsonContentType } from './security.js';
 import { NEEDS_TOKEN_PAGE, PageSession, sessionCookie, sessionCookieName, TOKEN_PARAM, UNAUTHORIZED_MESSAGE } from './session.js';
-
-export { BODY_LIMIT, SCENARIO_BODY_LIMIT };
 
 /** The event streams of the pages, closed when their session is renewed. */
 const PAGE_STREAMS = 'pages';
@@ -28,53 +30,14 @@ const API_PREFIX = '/api';
 /** A path of the windows' API relative to its scope's prefix. */
 const inApi = (route: string) => route.slice(API_PREFIX.length);
 
-/**
- * How long a connection may take (milliseconds). A request's headers and body arrive from this
- * machine in well under a second; these limits only stop a client that holds a connection open by
- * sending slowly or not at all. Event streams are exempt from the idle limit once they are open.
- */
-export interface WebTimeouts {
-  /** The request line and headers complete (Node's headersTimeout). */
-  headersMs: number;
-  /** The whole request, body included (Node's requestTimeout). */
-  requestMs: number;
-  /** A connection with nothing sent either way, e.g. one that never sends a request (the socket's timeout). */
-  idleMs: number;
-  /** A kept-alive connection between requests. */
-  keepAliveMs: number;
-  /** How often Node looks for requests past their time. */
-  checkIntervalMs: number;
-}
-
-/**
- * A kept-alive connection is held longer than clients keep idle ones (a client reusing one the server
- * has just closed sees its request fail), as Fastify does by default.
- */
-export const DEFAULT_TIMEOUTS: WebTimeouts = { headersMs: 10_000, requestMs: 30_000, idleMs: 120_000, keepAliveMs: 72_000, checkIntervalMs: 1_000 };
-
-export interface WebServerOptions {
+export interface WebServerOptions extends Omit<HttpBaseOptions, 'events'> {
   sim: Simulation;
-  /**
-   * The built renderer (dist/renderer), served with the windows' API (/api/*). Without it the
-   * server is the control API alone: Electron's --control-port, whose windows talk over IPC.
-   */
-  rendererDir?: string;
-  /** 0 picks any free port. */
-  port: number;
-  /** Loopback only. */
-  host?: '127.0.0.1';
-  heartbeatMs?: number;
+  /** The built renderer (dist/renderer), served with the windows' API (/api/*). */
+  rendererDir: string;
   /** The control API (/control/*): on unless false. */
   control?: false;
-  /** The control API's bearer token; a fresh random one by default. */
+  /** The control API's bearer token (checked by tokenProblem); a fresh random one by default. */
   token?: string;
-  /** Limits of the event streams (defaults in event-stream.ts). */
-  maxBufferedBytes?: number;
-  maxBufferedTotal?: number;
-  maxStreams?: number;
-  timeouts?: Partial<WebTimeouts>;
-  /** Told about bugs the envelope hides from the page ("internal" errors). */
-  onInternalError?: (error: unknown) => void;
   /** Told the new address when a page starts a new session (the terminal shows it). */
   onNewSession?: (url: string) => void;
 }
@@ -101,145 +64,135 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
+/** What the pages' and the windows' API's parts share: the session, where it is served, and the streams. */
+interface PagesContext {
+  sim: Simulation;
+  session: PageSession;
+  streams: EventStreams;
+  port: () => number;
+  pageUrl: () => string;
+  options: WebServerOptions;
+}
+
+/** The pages' and the windows' API's check: from this browser's pages, with the session. */
+function pageRefusal(c: PagesContext, request: FastifyRequest): 'other_site' | 'no_session' | null {
+  if (!isAllowedOrigin(request.headers.origin, c.port())) return 'other_site';
+  return c.session.carriedBy(request.headers, sessionCookieName(c.port())) ? null : 'no_session';
+}
+
+/** The windows' API under /api: operations, events, and a new session. */
+async function registerWindowsApi(app: FastifyInstance, c: PagesContext): Promise<void> {
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', async (request, reply) => {
+        const refused = pageRefusal(c, request);
+        if (refused === 'other_site') return sendError(reply, 403, 'untrusted_sender', 'Requests from other sites are refused');
+        if (refused === 'no_session') return sendError(reply, 401, 'unauthorized', UNAUTHORIZED_MESSAGE);
+        if (request.method === 'POST' && !isJsonContentType(request.headers['content-type'])) {
+          return sendError(reply, 415, 'invalid_request', 'Send the request body as application/json');
+        }
+      });
+      const notFound = (request: FastifyRequest, reply: FastifyReply) => sendError(reply, 404, 'not_found', `No route ${request.method} ${pathOf(request.url)}`);
+      api.setNotFoundHandler(notFound);
+
+      const operation = (name: string, body: unknown) => dispatch(c.sim, name, body, c.options.onInternalError);
+      // A scenario file's text is the one large request; every other operation keeps the small limit.
+      api.post(`${inApi(HTTP_OP_PREFIX)}loadScenario`, { bodyLimit: SCENARIO_BODY_LIMIT }, async (request, reply) => sendEnvelope(reply, operation('loadScenario', request.body)));
+      api.post<{ Params: { name: string }; Body: unknown }>(`${inApi(HTTP_OP_PREFIX)}:name`, async (request, reply) => sendEnvelope(reply, operation(request.params.name, request.body)));
+
+      api.get(inApi(HTTP_EVENTS_PATH), (_request, reply) => {
+        if (c.streams.full) return sendError(reply, 503, 'unavailable', `The host already serves ${c.streams.maxStreams} event streams; close some windows first`);
+        reply.hijack();
+        c.streams.attach(reply.raw, { group: PAGE_STREAMS });
+        return undefined;
+      });
+
+      // New session: a new secret; the old cookie and address stop working at once, and the pages'
+      // event streams close (this browser's reconnect with the new cookie, others are refused).
+      api.post(inApi(HTTP_NEW_SESSION_PATH), async (_request, reply) => {
+        c.session.renew();
+        c.streams.closeGroup(PAGE_STREAMS);
+        const url = c.pageUrl();
+        c.options.onNewSession?.(url);
+        return sendEnvelope(reply.header('set-cookie', sessionCookie(sessionCookieName(c.port()), c.session.secret)), { ok: true, value: { url } satisfies NewSessionView });
+      });
+
+      // A known address asked with another method: 405 with Allow.
+      refuseOtherMethods(api, `${inApi(HTTP_OP_PREFIX)}:name`, ['POST']);
+      refuseOtherMethods(api, inApi(HTTP_EVENTS_PATH), ['GET', 'HEAD']);
+      refuseOtherMethods(api, inApi(HTTP_NEW_SESSION_PATH), ['POST']);
+
+      // Any other address under /api is the API's: reads too (without this the pages' files would
+      // take them). Other methods reach the scope's not-found handler by themselves.
+      api.route({ method: ['GET', 'HEAD'], url: '/*', handler: notFound });
+    },
+    { prefix: API_PREFIX },
+  );
+}
+
+/** The pages: the renderer's files, the printed address's token traded for the cookie, and the page that says where to find the address. */
+async function registerPages(app: FastifyInstance, c: PagesContext, rendererDir: string): Promise<void> {
+  await app.register(async (pages) => {
+    pages.addHook('onRequest', async (request, reply) => {
+      const reading = request.method === 'GET' || request.method === 'HEAD';
+      const refused = pageRefusal(c, request);
+      if (refused === 'other_site') return sendError(reply, 403, 'untrusted_sender', 'Requests from other sites are refused');
+      // The printed address (the route `/`): trade its token for the cookie and drop it from the address bar.
+      if (reading && request.routeOptions.url === '/' && c.session.matches((request.query as Record<string, unknown>)[TOKEN_PARAM])) {
+        return reply.code(303).header('set-cookie', sessionCookie(sessionCookieName(c.port()), c.session.secret)).header('location', '/').header('cache-control', 'no-store').send();
+      }
+      if (refused === 'no_session') {
+        if (!reading) return sendError(reply, 401, 'unauthorized', UNAUTHORIZED_MESSAGE);
+        return reply.code(401).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NEEDS_TOKEN_PAGE);
+      }
+    });
+    // A browser asking for a file that is not there gets a word; any other method, the envelope tools read.
+    pages.setNotFoundHandler((request, reply) =>
+      request.method === 'GET' || request.method === 'HEAD'
+        ? reply.code(404).type('text/plain; charset=utf-8').send('Not found')
+        : sendError(reply, 404, 'not_found', `No route ${request.method} ${pathOf(request.url)}`),
+    );
+    // Every file needs the session, the renderer's scripts and styles included: they hold no
+    // secret, but one rule with no exception cannot be got around by spelling a path oddly.
+    // Revalidated on each load so a rebuilt renderer shows at once.
+    await pages.register(fastifyStatic, {
+      root: path.resolve(rendererDir),
+      index: 'index.html',
+      cacheControl: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    });
+    // The printed address's route, of its own so the hook above knows it by the route matched.
+    pages.get('/', (_request, reply) => reply.sendFile('index.html'));
+  });
+}
+
+/** The control token the server is to use: none, the caller's (if strong enough), or a fresh one; never the session's. */
+function controlTokenFor(options: WebServerOptions, session: PageSession): string | null {
+  if (options.control === false) return null;
+  if (options.token !== undefined) {
+    const problem = tokenProblem(options.token);
+    if (problem) throw new Error(`The control API token ${problem}`);
+  }
+  const token = options.token ?? generateSecret();
+  if (token === session.secret) throw new Error('The control token and the session secret must differ');
+  return token;
+}
+
 export async function createWebServer(options: WebServerOptions): Promise<WebServer> {
-  const { sim, rendererDir, host = '127.0.0.1' } = options;
-  if (host !== '127.0.0.1') throw new Error('The simulator listens on 127.0.0.1 only');
-  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const app = fastify({
-    logger: false,
-    bodyLimit: BODY_LIMIT,
-    onProtoPoisoning: 'error',
-    onConstructorPoisoning: 'error',
-    requestTimeout: timeouts.requestMs,
-    connectionTimeout: timeouts.idleMs,
-    keepAliveTimeout: timeouts.keepAliveMs,
-    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
-    // An absolute-form target (`GET http://127.0.0.1:4173/api/events`) is routed by its path; the
-    // static files and every handler then see the path alone. Its authority is checked below.
-    rewriteUrl: (raw) => originForm(raw.url ?? '/'),
-    clientErrorHandler: sendClientError,
-    frameworkErrors: sendFrameworkError,
-  });
-  const streams = new EventStreams(sim, {
-    heartbeatMs: options.heartbeatMs,
-    maxBufferedBytes: options.maxBufferedBytes,
-    maxBufferedTotal: options.maxBufferedTotal,
-    maxStreams: options.maxStreams,
-  });
+  const { sim, rendererDir } = options;
+  const base = createHttpBase({ ...options, events: sim });
+  const { app, streams, host } = base;
   const session = new PageSession();
-  const controlToken = options.control === false ? null : (options.token ?? generateControlToken());
-  if (controlToken !== null && controlToken === session.secret) throw new Error('The control token and the session secret must differ');
-  let port = options.port;
-  const origin = () => `http://${host}:${port}/`;
+  const controlToken = controlTokenFor(options, session);
+  const origin = () => `http://${host}:${base.port()}/`;
   const pageUrl = () => `${origin()}?${TOKEN_PARAM}=${session.secret}`;
-
-  app.addHook('onRequest', async (request, reply) => {
-    // DNS rebinding: a hostile name resolving to 127.0.0.1 still sends its own name in Host (or in
-    // an absolute-form target, which HTTP says wins over Host).
-    if (!isAllowedHost(request.headers.host, port) || !isAllowedTarget(request.originalUrl, port)) return sendError(reply, 403, 'untrusted_sender', 'Unexpected Host header');
-  });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(securityHeaders)) reply.header(name, value);
-    return payload;
-  });
-  app.addHook('preClose', async () => streams.closeAll());
-
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, code, message } = describeFrameworkError(error, request);
-    if (status === 500) options.onInternalError?.(error);
-    return sendError(reply, status, code, message);
-  });
+  const context: PagesContext = { sim, session, streams, port: base.port, pageUrl, options };
 
   if (controlToken !== null) await registerControlRoutes(app, { sim, token: controlToken, streams, onInternalError: options.onInternalError });
+  await registerWindowsApi(app, context);
+  await registerPages(app, context, rendererDir);
 
-  if (rendererDir === undefined) {
-    // Electron's --control-port: no pages, no windows' API.
-    app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `No route ${request.method} ${pathOf(request.url)}`));
-  } else {
-    // The port is known once listening (0 picks one).
-    const cookieName = () => sessionCookieName(port);
-    /** The pages' and the windows' API's check: from this browser's pages, with the session. */
-    const refusal = (request: FastifyRequest): 'other_site' | 'no_session' | null => {
-      if (!isAllowedOrigin(request.headers.origin, port)) return 'other_site';
-      return session.carriedBy(request.headers, cookieName()) ? null : 'no_session';
-    };
-
-    // The windows' API: operations, events, and a new session.
-    await app.register(
-      async (api) => {
-        api.addHook('onRequest', async (request, reply) => {
-          const refused = refusal(request);
-          if (refused === 'other_site') return sendError(reply, 403, 'untrusted_sender', 'Requests from other sites are refused');
-          if (refused === 'no_session') return sendError(reply, 401, 'unauthorized', UNAUTHORIZED_MESSAGE);
-          if (request.method === 'POST' && !isJsonContentType(request.headers['content-type'])) {
-            return sendError(reply, 415, 'invalid_request', 'Send the request body as application/json');
-          }
-        });
-        const notFound = (request: FastifyRequest, reply: FastifyReply) => sendError(reply, 404, 'not_found', `No route ${request.method} ${pathOf(request.url)}`);
-        api.setNotFoundHandler(notFound);
-
-        const operation = (name: string, body: unknown) => dispatch(sim, name, body, options.onInternalError);
-        // A scenario file's text is the one large request; every other operation keeps the small limit.
-        api.post(`${inApi(HTTP_OP_PREFIX)}loadScenario`, { bodyLimit: SCENARIO_BODY_LIMIT }, async (request, reply) => sendEnvelope(reply, operation('loadScenario', request.body)));
-        api.post<{ Params: { name: string }; Body: unknown }>(`${inApi(HTTP_OP_PREFIX)}:name`, async (request, reply) => sendEnvelope(reply, operation(request.params.name, request.body)));
-
-        api.get(inApi(HTTP_EVENTS_PATH), (_request, reply) => {
-          if (streams.full) return sendError(reply, 503, 'unavailable', `The host already serves ${streams.maxStreams} event streams; close some windows first`);
-          reply.hijack();
-          streams.attach(reply.raw, { group: PAGE_STREAMS });
-          return undefined;
-        });
-
-        // New session: a new secret; the old cookie and address stop working at once, and the pages'
-        // event streams close (this browser's reconnect with the new cookie, others are refused).
-        api.post(inApi(HTTP_NEW_SESSION_PATH), async (_request, reply) => {
-          session.renew();
-          streams.closeGroup(PAGE_STREAMS);
-          const url = pageUrl();
-          options.onNewSession?.(url);
-          return sendEnvelope(reply.header('set-cookie', sessionCookie(cookieName(), session.secret)), { ok: true, value: { url } satisfies NewSessionView });
-        });
-
-        // Any other address under /api is the API's: reads too (without this the pages' files would
-        // take them). Other methods reach the scope's not-found handler by themselves.
-        api.route({ method: ['GET', 'HEAD'], url: '/*', handler: notFound });
-      },
-      { prefix: API_PREFIX },
-    );
-
-    // The pages: the renderer's files, the printed address's token traded for the cookie, and the
-    // page that says where to find the address.
-    await app.register(async (pages) => {
-      pages.addHook('onRequest', async (request, reply) => {
-        const reading = request.method === 'GET' || request.method === 'HEAD';
-        const refused = refusal(request);
-        if (refused === 'other_site') return sendError(reply, 403, 'untrusted_sender', 'Requests from other sites are refused');
-        // The printed address (the route `/`): trade its token for the cookie and drop it from the address bar.
-        if (reading && request.routeOptions.url === '/' && session.matches((request.query as Record<string, unknown>)[TOKEN_PARAM])) {
-          return reply.code(303).header('set-cookie', sessionCookie(cookieName(), session.secret)).header('location', '/').header('cache-control', 'no-store').send();
-        }
-        if (refused === 'no_session') {
-          if (!reading) return sendError(reply, 401, 'unauthorized', UNAUTHORIZED_MESSAGE);
-          return reply.code(401).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NEEDS_TOKEN_PAGE);
-        }
-      });
-      pages.setNotFoundHandler((_request, reply) => reply.code(404).type('text/plain; charset=utf-8').send('Not found'));
-      // Every file needs the session, the renderer's scripts and styles included: they hold no
-      // secret, but one rule with no exception cannot be got around by spelling a path oddly.
-      // Revalidated on each load so a rebuilt renderer shows at once.
-      await pages.register(fastifyStatic, {
-        root: path.resolve(rendererDir),
-        index: 'index.html',
-        cacheControl: false,
-        setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
-      });
-      // The printed address's route, of its own so the hook above knows it by the route matched.
-      pages.get('/', (_request, reply) => reply.sendFile('index.html'));
-    });
-  }
-
-  await app.listen({ port: options.port, host });
-  port = (app.server.address() as AddressInfo).port;
+  const port = await base.listen();
   return {
     get url() {
       return pageUrl();

@@ -16,7 +16,7 @@
 // default) keep a session each instead of overwriting one another's.
 import type { IncomingHttpHeaders } from 'node:http';
 import { parse, serialize } from 'cookie';
-import { generateControlToken, sameToken, tokenMatches } from './control.js';
+import { generateSecret, sameToken, tokenMatches } from '../host/secret.js';
 
 export const TOKEN_PARAM = 'token';
 
@@ -29,7 +29,7 @@ export function sessionCookieName(port: number): string {
 export class PageSession {
   #secret: string;
 
-  constructor(secret: string = generateControlToken()) {
+  constructor(secret: string = generateSecret()) {
     this.#secret = secret;
   }
 
@@ -39,7 +39,7 @@ export class PageSession {
 
   /** A new secret: every cookie and address of the old one stops working. */
   renew(): string {
-    this.#secret = generateControlToken();
+    this.#secret = generateSecret();
     return this.#secret;
   }
 

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { parseScenario } from '../../main/sim/scenario/load.js';
 import { MAX_SCENARIO_DEPTH, MAX_SCENARIO_LINES, MAX_SCENARIO_MARKS, MAX_USERS } from '../../main/sim/scenario/limits.js';
 import { Simulation } from '../../main/sim/simulation.js';
-import { createWebServer } from '../../main/web/server.js';
+import { startControlServer } from '../../main/host/control/server.js';
+import { generateSecret } from '../../main/host/secret.js';
 import { benchScenarioYaml } from './login-scenario.js';
 import { fmt, median } from './stats.js';
 
@@ -56,7 +57,7 @@ export async function hostileScenarios(): Promise<void> {
     ['default.yaml, loaded', defaultText],
   ];
   const sim = new Simulation(parseScenarioOrThrow(defaultText));
-  const server = await createWebServer({ sim, port: 0, heartbeatMs: 60_000 });
+  const server = await startControlServer({ sim, port: 0, token: generateSecret(), heartbeatMs: 60_000 });
   const url = `http://127.0.0.1:${server.port}/control/scenario?fileName=hostile.yaml`;
   const headers = { authorization: `Bearer ${server.controlToken}`, 'content-type': 'application/yaml' };
   try {

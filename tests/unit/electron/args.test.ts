@@ -1,8 +1,8 @@
-// The desktop app's command line, wherever Electron, Chromium and Playwright put their own switches.
+// The desktop app's command line (commander), wherever Electron, Chromium and Playwright put their own switches.
 import { describe, expect, it } from 'vitest';
 import { parseLaunchArgs } from '../../../main/electron/args.js';
 
-const none = { scenario: null, userDataDir: null, controlPort: null, problems: [] };
+const none = { scenario: null, userDataDir: null, controlPort: null, control: {}, problems: [] };
 
 describe('parseLaunchArgs', () => {
   it('reads --scenario and --user-data-dir, resolved against the working directory', () => {
@@ -13,14 +13,25 @@ describe('parseLaunchArgs', () => {
     });
   });
 
-  it('ignores switches of others and their position', () => {
+  it('ignores switches of others, their values and their position', () => {
     const argv = ['/bin/electron', '--inspect=0', '--remote-debugging-port=0', '/app/dist/electron/main.js', '--no-sandbox', '--scenario=/s/x.yaml'];
     expect(parseLaunchArgs(argv, '/')).toEqual({ ...none, scenario: '/s/x.yaml' });
+    const spaced = ['/bin/electron', '--remote-debugging-port', '9222', '--scenario', 'a.yaml', '--enable-logging', 'stderr', '--control-port', '0'];
+    expect(parseLaunchArgs(spaced, '/x')).toEqual({ ...none, scenario: '/x/a.yaml', controlPort: 0 });
+    // No --help or --version of ours: Electron's and Chromium's switches are not for us to answer.
+    expect(parseLaunchArgs(['/bin/electron', 'main.js', '--help', '--version', '-h'], '/')).toEqual(none);
   });
 
-  it('has nothing to say without our switches, or with a switch missing its value', () => {
+  it('has nothing to say without our switches', () => {
     expect(parseLaunchArgs(['/opt/SLS Simulator/sls-simulator'], '/')).toEqual(none);
-    expect(parseLaunchArgs(['/bin/electron', 'main.js', '--scenario'], '/')).toEqual(none);
+  });
+
+  it('says which switch of ours is missing its value, and keeps what came before it', () => {
+    expect(parseLaunchArgs(['/bin/electron', 'main.js', '--user-data-dir', '/p', '--scenario'], '/')).toEqual({
+      ...none,
+      userDataDir: '/p',
+      problems: ['--scenario needs a value, and none was given'],
+    });
   });
 
   it('reads --control-port in either spelling; 0 means any free port', () => {
@@ -29,10 +40,22 @@ describe('parseLaunchArgs', () => {
   });
 
   it('says what is wrong with a control port that is not one, and serves none', () => {
-    for (const bad of [['--control-port', 'eighty'], ['--control-port=70000'], ['--control-port'], ['--control-port', '-1']]) {
+    for (const bad of [['--control-port', 'eighty'], ['--control-port=70000'], ['--control-port'], ['--control-port', '-1'], ['--control-port=']]) {
       const options = parseLaunchArgs(['/bin/electron', 'main.js', ...bad], '/');
-      expect(options.controlPort).toBeNull();
-      expect(options.problems).toEqual([expect.stringMatching(/^--control-port needs a port number from 0 to 65535/)]);
+      expect(options.controlPort, bad.join(' ')).toBeNull();
+      expect(options.problems, bad.join(' ')).toEqual([expect.stringMatching(/^--control-port needs a port number from 0 to 65535/)]);
     }
+  });
+
+  it('reads the control API start options beside --control-port, a token file resolved against the working directory', () => {
+    const argv = ['/bin/electron', 'main.js', '--control-port', '0', '--token-file', 'ci/token', '--generate-token', '--print-json'];
+    expect(parseLaunchArgs(argv, '/work')).toEqual({ ...none, controlPort: 0, control: { tokenFile: '/work/ci/token', generateToken: true, printJson: true } });
+    expect(parseLaunchArgs(['/bin/electron', 'main.js', '--control-port=0', '--token=abc'], '/')).toMatchObject({ control: { token: 'abc' }, problems: [] });
+  });
+
+  it('says that the start options need --control-port, and starts without a control API', () => {
+    const options = parseLaunchArgs(['/bin/electron', 'main.js', '--token-file', 't', '--print-json'], '/home');
+    expect(options.controlPort).toBeNull();
+    expect(options.problems).toEqual(['--token-file, --print-json need --control-port <n> (without it there is no control API)']);
   });
 });

@@ -1,6 +1,6 @@
 // The app's start-up against a mocked electron: order of set-up, windows, IPC and each window's allowance, menu, scenario problems.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
@@ -368,11 +368,46 @@ describe('startApp', () => {
 
     // No token, no answer; and this port serves neither pages nor the windows' API.
     expect((await fetch(`${control.controlUrl}/pending`)).status).toBe(401);
-    expect((await fetch(control.url)).status).toBe(404);
-    expect((await fetch(`${control.url}api/op/getWorld`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
+    expect((await fetch(control.origin)).status).toBe(404);
+    expect((await fetch(`${control.origin}api/op/getWorld`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
 
     app.emit('will-quit');
     await vi.waitFor(() => expect(control.app.server.listening).toBe(false));
+  });
+
+  it('with --token-file, --generate-token and --print-json: writes the token 0600, prints one JSON line on stdout, and the next start reuses the token', async () => {
+    const file = path.join(dir, 'control-token');
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    let lines: string[];
+    try {
+      running = await start('--control-port', '0', '--token-file', 'control-token', '--generate-token', '--print-json');
+      lines = log.mock.calls.map((call) => call.join(' '));
+    } finally {
+      log.mockRestore();
+    }
+    const control = running!.control!;
+    const token = readFileSync(file, 'utf8').trim();
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(control.controlToken).toBe(token);
+    // stdout: the JSON line alone; the banner went to stderr.
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toEqual({ host: 'electron', port: control.port, controlUrl: control.controlUrl, controlToken: token, scenario: 'default', pid: process.pid });
+    expect(errors.mock.calls.flat().join('\n')).toContain(`Control API at ${control.controlUrl}`);
+    expect((await fetch(`${control.controlUrl}/clock`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+
+    await control.close();
+    running!.pacer.stop();
+    resetFakeElectron();
+    running = await start('--control-port', '0', '--token-file', 'control-token', '--generate-token');
+    expect(running!.control!.controlToken).toBe(token);
+  });
+
+  it('starts without the control API when its token is refused, and says why', async () => {
+    running = await start('--control-port', '0', '--token', 'short');
+    expect(running!.control).toBeNull();
+    expect(errors.mock.calls.flat().join('\n')).toMatch(/Control API not started: --token: the control API token is too short/);
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ title: 'Control API not started' }));
+    expect(FakeBrowserWindow.created).toHaveLength(2);
   });
 
   it('has no control API without --control-port, and none with a bad one', async () => {

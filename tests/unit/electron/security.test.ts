@@ -10,8 +10,8 @@ import {
   isAppUrl,
   isTrustedSender,
   secureWebPreferences,
-  securityHeaders,
 } from '../../../main/electron/security.js';
+import { SECURITY_HEADERS } from '../../../main/host/security-headers.js';
 import { app, defaultSession, FakeBrowserWindow, FakeFrame, FakeWebContents, resetFakeElectron, APP_PAGE } from './fake-electron.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
@@ -65,7 +65,7 @@ describe('Content Security Policy', () => {
   });
 
   it('is sent as a header with nosniff', () => {
-    expect(securityHeaders()).toMatchObject({ 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' });
+    expect(SECURITY_HEADERS).toMatchObject({ 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' });
   });
 });
 

@@ -171,6 +171,33 @@ describe('launching', () => {
     ]);
   });
 
+  it('makes a --token-file path absolute too, in either spelling', () => {
+    expect(resolveUserArgs(['--control-port', '0', '--token-file', 'ci/token', '--generate-token'], '/x')).toEqual(['--control-port', '0', '--token-file', path.resolve('/x', 'ci/token'), '--generate-token']);
+    expect(resolveUserArgs(['--token-file=t'], '/x')).toEqual([`--token-file=${path.resolve('/x', 't')}`]);
+  });
+
+  it('with --print-json, says nothing on stdout itself and sends the build\'s output to stderr', async () => {
+    const log = vi.fn();
+    const build = vi.fn(({ log: say }: { log: (m: string) => void; toStderr: boolean }) => {
+      say('Building…');
+      return { ok: true } as const;
+    });
+    const code = await main({
+      argv: ['--control-port', '0', '--print-json'],
+      build,
+      ensure: ({ log: say }) => {
+        say('Electron is there');
+        return { ok: true, path: '/e/electron' };
+      },
+      launch: vi.fn(async () => 0),
+      log,
+      error: () => {},
+    });
+    expect(code).toBe(0);
+    expect(build).toHaveBeenCalledWith(expect.objectContaining({ toStderr: true }));
+    expect(log).not.toHaveBeenCalled();
+  });
+
   it('leaves other arguments alone', () => {
     expect(resolveUserArgs(['--foo', 'bar', '--scenario'], '/x')).toEqual(['--foo', 'bar', '--scenario']);
   });

@@ -9,6 +9,7 @@ import {
   MemorySettings,
   openStoreSafely,
   settingsDefaults,
+  settingsSchema,
   type OpenStoreDeps,
   type Settings,
   type SettingsStore,
@@ -51,6 +52,18 @@ describe('openStoreSafely', () => {
   it('refuses to write values outside the schema', () => {
     const { store } = open();
     expect(() => store.set('windowBounds', { login: { x: 0, y: 0, width: 5, height: 560 } })).toThrow(/schema/);
+    // The JSON Schema is derived from the zod schema: unknown windows, extra fields and long paths are refused too.
+    expect(() => store.set('windowBounds', { stranger: { x: 0, y: 0, width: 400, height: 400 } } as Settings['windowBounds'])).toThrow(/schema/);
+    expect(() => store.set('windowBounds', { login: { x: 0, y: 0, width: 400, height: 400, z: 1 } } as Settings['windowBounds'])).toThrow(/schema/);
+    expect(() => store.set('lastScenarioPath', 'x'.repeat(4097))).toThrow(/schema/);
+    expect(() => store.set('locale', 'not a locale')).toThrow(/schema/);
+    expect(store.get('locale')).toBe('en');
+  });
+
+  it('takes its defaults and its JSON Schema from one zod schema', () => {
+    expect(settingsDefaults).toEqual({ windowBounds: {}, locale: 'en', lastScenarioPath: null });
+    expect(Object.keys(settingsSchema).sort()).toEqual(Object.keys(settingsDefaults).sort());
+    for (const [key, schema] of Object.entries(settingsSchema)) expect(schema.default, key).toEqual(settingsDefaults[key as keyof Settings]);
   });
 
   it('sets an unparseable file aside as a timestamped backup, uses the defaults and tells the user', () => {

@@ -4,8 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../main/api/events.js';
 import { fileLibrary } from '../../../main/host/scenario-library.js';
 import { Simulation } from '../../../main/sim/simulation.js';
-import { controlBanner, generateControlToken, tokenMatches } from '../../../main/web/control.js';
-import { createWebServer, type WebServer } from '../../../main/web/server.js';
+import { startControlServer, type ControlServer } from '../../../main/host/control/server.js';
+import { controlBanner } from '../../../main/host/control/start-info.js';
+import { generateSecret, tokenMatches } from '../../../main/host/secret.js';
+import { createWebServer } from '../../../main/web/server.js';
 import { DEMO_PASSWORD, defaultScenarioText, demoScenario } from '../helpers.js';
 
 interface Reply {
@@ -16,10 +18,10 @@ interface Reply {
 }
 
 let sim: Simulation;
-let server: WebServer;
+let server: ControlServer;
 let token: string;
 
-function request(method: string, urlPath: string, options: { body?: string; headers?: Record<string, string>; target?: WebServer } = {}): Promise<Reply> {
+function request(method: string, urlPath: string, options: { body?: string; headers?: Record<string, string>; target?: { port: number } } = {}): Promise<Reply> {
   const target = options.target ?? server;
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -62,8 +64,8 @@ const reads = ['/control/pending', '/control/pending?username=smsuser', '/contro
 
 beforeEach(async () => {
   sim = new Simulation(demoScenario(), { library: fileLibrary() });
-  server = await createWebServer({ sim, port: 0, heartbeatMs: 60_000 });
-  token = server.controlToken!;
+  server = await startControlServer({ sim, port: 0, token: generateSecret(), heartbeatMs: 60_000 });
+  token = server.controlToken;
 });
 afterEach(async () => {
   await server.close();
@@ -72,9 +74,9 @@ afterEach(async () => {
 describe('the token', () => {
   it('is random, URL-safe and 256 bits long, and the server exposes it with its URL', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(generateControlToken()).not.toBe(generateControlToken());
+    expect(generateSecret()).not.toBe(generateSecret());
     expect(server.controlUrl).toBe(`http://127.0.0.1:${server.port}/control`);
-    const banner = controlBanner(server.controlUrl!, token).join('\n');
+    const banner = controlBanner(server.controlUrl, { value: token, source: 'generated', warnings: [] }).join('\n');
     expect(banner).toContain(`Control API token: ${token}`);
     expect(banner).toContain(`curl -H 'Authorization: Bearer ${token}' '${server.controlUrl}/pending?username=smsuser'`);
   });
@@ -247,11 +249,59 @@ describe('changes', () => {
     expect(sim.getJournal({}).lastSeq).toBe(journal);
   });
 
+  it('names the phone and its notification in a push entry of /pending (none while the network holds the push)', async () => {
+    const started = sim.submitCredentials({ username: 'ibkeyios', password: DEMO_PASSWORD, mode: 'live' });
+    sim.advance(5_000);
+    const [entry] = (await get('/control/pending?username=ibkeyios')).json().value as { kind: string; loginId: string; push?: unknown }[];
+    const shown = sim.getPhone({ phoneId: 'ios-phone' }).notifications.find((n) => n.source.kind === 'push');
+    expect(shown).toBeDefined();
+    expect(entry).toMatchObject({ kind: 'push', loginId: started.loginId, push: { phoneId: 'ios-phone', notificationId: shown!.id, delivered: true } });
+
+    sim.resetWorld({});
+    sim.setPhoneState({ phoneId: 'ios-phone', patch: { airplane: true } });
+    sim.submitCredentials({ username: 'ibkeyios', password: DEMO_PASSWORD, mode: 'live' });
+    sim.advance(5_000);
+    const [held] = (await get('/control/pending?username=ibkeyios')).json().value as { push?: unknown }[];
+    expect(held).toMatchObject({ push: { phoneId: 'ios-phone', notificationId: null, delivered: false } });
+    // Entries of other kinds carry no push part.
+    sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
+    const [code] = (await get('/control/pending?username=smsuser')).json().value as { kind: string; push?: unknown }[];
+    expect(code).toMatchObject({ kind: 'code' });
+    expect(code!.push).toBeUndefined();
+  });
+
   it('answers 404 for a phone, user, fob or operation that does not exist', async () => {
     expect((await post('/control/phones/pager/state', { airplane: true })).status).toBe(404);
     expect((await post('/control/fobs/SNA-0/reset')).status).toBe(404);
     expect((await post('/control/op/launchRockets', {})).json().error!.code).toBe('unknown_operation');
     expect((await get('/control/nothing-here')).json().error).toMatchObject({ code: 'not_found' });
+  });
+
+  it('answers a wrong method with a 405 envelope naming the methods the route takes (and Allow), and any other address with a 404 envelope', async () => {
+    for (const [method, route, allow] of [
+      ['GET', '/control/reset', 'POST'],
+      ['DELETE', '/control/phones/sms-phone/state', 'POST'],
+      ['POST', '/control/world', 'GET, HEAD'],
+      ['PUT', '/control/scenario', 'GET, HEAD, POST'],
+      ['PATCH', '/control/op/getClock', 'POST'],
+      ['OPTIONS', '/control/pending', 'GET, HEAD'],
+    ] as const) {
+      const reply = await request(method, route, { headers: auth() });
+      expect(reply.status, `${method} ${route}`).toBe(405);
+      expect(reply.headers.allow, `${method} ${route}`).toBe(allow);
+      expect(reply.headers['content-type']).toMatch(/^application\/json/);
+      expect(reply.json()).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining(`not ${method}`) } });
+    }
+    expect((await request('GET', '/control/reset', { headers: auth() })).json().error!.message).toBe('/control/reset takes POST, not GET; GET /control lists the routes');
+    for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'PATCH']) {
+      const reply = await request(method, '/control/no/such/route', { headers: auth() });
+      expect(reply.status, method).toBe(404);
+      expect(reply.json(), method).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    // The token still comes first: without it, a wrong method says nothing about the routes.
+    const anonymous = await request('GET', '/control/reset');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.allow).toBeUndefined();
   });
 
   it('moves, pauses and resumes the clock', async () => {
@@ -285,7 +335,10 @@ describe('changes', () => {
 
 describe('loading a scenario', () => {
   it('loads a built-in one by name, a file\'s text as JSON, or the YAML file itself', async () => {
-    expect((await post('/control/scenario', { name: 'happy-sms' })).json().value).toMatchObject({ ok: true, world: { scenario: { name: 'happy-sms' } } });
+    // One envelope: the value is the world, not the operation's own {"ok":true,…} wrapped again.
+    const loaded = (await post('/control/scenario', { name: 'happy-sms' })).json();
+    expect(loaded).toMatchObject({ ok: true, value: { world: { scenario: { name: 'happy-sms' } } } });
+    expect(Object.keys(loaded.value as object)).toEqual(['world']);
     const text = defaultScenarioText.replace(/^name: .*$/m, 'name: from-json');
     expect((await post('/control/scenario', { text, fileName: 'mine.yaml' })).status).toBe(200);
     expect(sim.getScenario().name).toBe('from-json');
@@ -399,7 +452,7 @@ describe('journal stream', () => {
 
 describe('hosts', () => {
   it('serves the control API alone when there is no renderer (Electron\'s --control-port)', async () => {
-    // server (above) was made without rendererDir: no pages and no windows' API on this port.
+    // server (above) is main/host's control server: no pages and no windows' API on this port.
     expect((await request('GET', '/')).status).toBe(404);
     expect((await request('POST', '/api/op/getClock', { body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(404);
     expect((await request('GET', '/api/events')).status).toBe(404);
@@ -419,13 +472,14 @@ describe('hosts', () => {
   });
 
   it('takes a token of the caller\'s, and listens on 127.0.0.1 only', async () => {
-    const own = await createWebServer({ sim, port: 0, token: 'a-token-of-the-callers-choosing-1234567890' });
+    const own = await createWebServer({ sim, port: 0, rendererDir: '/nonexistent', token: 'a-token-of-the-callers-choosing-1234567890' });
     try {
       expect((await request('GET', '/control/clock', { headers: auth('a-token-of-the-callers-choosing-1234567890'), target: own })).status).toBe(200);
       expect(own.app.server.address()).toMatchObject({ address: '127.0.0.1' });
     } finally {
       await own.close();
     }
-    await expect(createWebServer({ sim, port: 0, host: '0.0.0.0' as '127.0.0.1' })).rejects.toThrow(/127\.0\.0\.1 only/);
+    await expect(createWebServer({ sim, port: 0, rendererDir: '/nonexistent', host: '0.0.0.0' as '127.0.0.1' })).rejects.toThrow(/127\.0\.0\.1 only/);
+    await expect(startControlServer({ sim, port: 0, token: generateSecret(), host: '0.0.0.0' as '127.0.0.1' })).rejects.toThrow(/127\.0\.0\.1 only/);
   });
 });

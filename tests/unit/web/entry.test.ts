@@ -18,10 +18,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SPAWN_TEST_TIMEOUT = 90_000;
 
 /** Runs the entry; `onLine` may stop it (SIGTERM) once a line of stdout arrives. It is killed if it outlives the test. */
-function run(args: string[], onLine?: (line: string, stop: () => void) => void): Promise<Finished> {
+function run(args: string[], onLine?: (line: string, stop: () => void) => void, env: NodeJS.ProcessEnv = {}): Promise<Finished> {
   const child = start(process.execPath, ['--import', tsx, entry, ...args], {
     cwd: dir,
-    env: { ...process.env, SLS_PORT: '' },
+    env: { ...process.env, SLS_PORT: '', SLS_TOKEN: '', ...env },
     onLine: (line) => onLine?.(line, () => child.signal('SIGTERM')),
     killAfterMs: SPAWN_TEST_TIMEOUT - 10_000,
   });
@@ -82,5 +82,36 @@ describe('web entry', () => {
     const result = await run(['--port', 'eighty']);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/port number from 0 to 65535/);
+  }, SPAWN_TEST_TIMEOUT);
+
+  it('with --print-json and a known token, prints one JSON line on stdout (everything else on stderr) and serves with that token', async () => {
+    const known = 'tester-known-token-7Hq2Lm9Xc4Vb8Nz1Kd';
+    let info: { host: string; port: number; url: string; origin: string; sessionToken: string; controlUrl: string; controlToken: string; scenario: string; pid: number } | null = null;
+    const result = await run(['--port', '0', '--paused', '--print-json'], (line, stop) => {
+      info = JSON.parse(line) as NonNullable<typeof info>;
+      fetch(`${info.controlUrl}/clock`, { headers: { authorization: `Bearer ${known}` } })
+        .then((r) => r.json())
+        .then((clock: { value: { running: boolean } }) => {
+          expect(clock.value.running).toBe(false);
+          stop();
+        }, stop);
+    }, { SLS_TOKEN: known });
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(info).toMatchObject({ host: 'web', controlToken: known, scenario: 'default', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/) });
+    expect(info!.controlUrl).toBe(`http://127.0.0.1:${info!.port}/control`);
+    expect(info!.url).toBe(`${info!.origin}?token=${info!.sessionToken}`);
+    expect(info!.sessionToken).not.toBe(known);
+    // The person's lines went to stderr, and they do not echo a token the user gave.
+    expect(result.stderr).toContain('SLS Simulator running at');
+    expect(result.stderr).toContain('Control API token: the one in SLS_TOKEN');
+    expect(result.stderr).not.toContain(known);
+  }, SPAWN_TEST_TIMEOUT);
+
+  it('refuses a weak --token before listening, naming it (exit 2)', async () => {
+    const result = await run(['--port', '0', '--token', 'letmein']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^error: --token: the control API token is too short \(7 characters; at least 32\)/);
   }, SPAWN_TEST_TIMEOUT);
 });

@@ -6,8 +6,9 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_BUFFERED_BYTES, MAX_BUFFERED_TOTAL, MAX_STREAMS } from '../../../main/web/event-stream.js';
-import { createWebServer, DEFAULT_TIMEOUTS, type WebServer, type WebServerOptions } from '../../../main/web/server.js';
+import { MAX_BUFFERED_BYTES, MAX_BUFFERED_TOTAL, MAX_STREAMS } from '../../../main/host/http/event-stream.js';
+import { DEFAULT_TIMEOUTS } from '../../../main/host/http/server-base.js';
+import { createWebServer, type WebServer, type WebServerOptions } from '../../../main/web/server.js';
 import type { Simulation } from '../../../main/sim/simulation.js';
 import { demoSim } from '../helpers.js';
 import { rawRequest } from './raw-http.js';
@@ -188,29 +189,29 @@ describe('refusals as envelopes', () => {
     expect(JSON.parse(undecodable.body)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 
-  it('unknown routes and wrong methods under /api and /control answer 404 with the envelope', async () => {
+  it('unknown routes and wrong methods under /api and /control answer 404 with the envelope (405 for a known route asked with another method)', async () => {
     const server = await start();
     const api = { cookie: cookie(server), 'content-type': 'application/json' };
     const control = { authorization: `Bearer ${server.controlToken}`, 'content-type': 'application/json' };
-    for (const [method, target, headers] of [
-      ['GET', '/api/op/getClock', api],
-      ['PUT', '/api/op/getClock', api],
-      ['DELETE', '/api/events', api],
-      ['GET', '/api/nothing', api],
-      ['POST', '/api', api],
-      ['GET', '/api/session', api],
-      ['POST', '/control/pending', control],
-      ['GET', '/control/reset', control],
-      ['DELETE', '/control', control],
-      ['GET', '/control/nothing/here', control],
-      ['PATCH', '/control/phones/sms-phone/state', control],
+    for (const [method, target, headers, status] of [
+      ['GET', '/api/op/getClock', api, 405],
+      ['PUT', '/api/op/getClock', api, 405],
+      ['DELETE', '/api/events', api, 405],
+      ['GET', '/api/nothing', api, 404],
+      ['POST', '/api', api, 404],
+      ['GET', '/api/session', api, 405],
+      ['POST', '/control/pending', control, 405],
+      ['GET', '/control/reset', control, 405],
+      ['DELETE', '/control', control, 405],
+      ['GET', '/control/nothing/here', control, 404],
+      ['PATCH', '/control/phones/sms-phone/state', control, 405],
     ] as const) {
       const bodiless = method === 'GET' || method === 'DELETE';
       const sent = bodiless ? Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'content-type')) : headers;
       const reply = await rawRequest(server.port, { method, target, headers: sent, ...(bodiless ? {} : { body: '{}' }) });
-      expect(reply.status, `${method} ${target}`).toBe(404);
+      expect(reply.status, `${method} ${target}`).toBe(status);
       expect(reply.headers['content-type'], `${method} ${target}`).toMatch(/^application\/json/);
-      expect(JSON.parse(reply.body), `${method} ${target}`).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining(target) } });
+      expect(JSON.parse(reply.body), `${method} ${target}`).toMatchObject({ ok: false, error: { code: status === 404 ? 'not_found' : 'invalid_request', message: expect.stringContaining(target) } });
     }
   });
 

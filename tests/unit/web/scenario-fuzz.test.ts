@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileLibrary, libraryFiles } from '../../../main/host/scenario-library.js';
 import { appRoot } from '../../../main/host/scenario-files.js';
 import { Simulation } from '../../../main/sim/simulation.js';
-import { createWebServer, type WebServer } from '../../../main/web/server.js';
+import { startControlServer, type ControlServer } from '../../../main/host/control/server.js';
+import { generateSecret } from '../../../main/host/secret.js';
 import { demoScenario } from '../helpers.js';
 
 /** Fixed, so a failure repeats; fast-check prints it again with the smallest failing case. */
@@ -92,7 +93,7 @@ const lineShuffle = fc.record({ file: aFile, other: aFile, moves: fc.array(fc.tu
 const anyCase = fc.oneof(byteFlips, truncation, aliasBomb, deepNesting, binaryJunk, hugeNumbers, lineShuffle);
 
 let sim: Simulation;
-let server: WebServer;
+let server: ControlServer;
 const internalErrors: unknown[] = [];
 
 function send(fuzz: FuzzCase, fileName: string): Promise<{ status: number; body: string }> {
@@ -122,7 +123,7 @@ function send(fuzz: FuzzCase, fileName: string): Promise<{ status: number; body:
 
 beforeAll(async () => {
   sim = new Simulation(demoScenario(), { library: fileLibrary() });
-  server = await createWebServer({ sim, port: 0, heartbeatMs: 60_000, onInternalError: (error) => internalErrors.push(error) });
+  server = await startControlServer({ sim, port: 0, token: generateSecret(), heartbeatMs: 60_000, onInternalError: (error) => internalErrors.push(error) });
 });
 afterAll(async () => {
   await server?.close();

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../../../main/api/events.js';
 import type { Simulation } from '../../../main/sim/simulation.js';
 import { createWebServer, type WebServer } from '../../../main/web/server.js';
-import { CONTENT_SECURITY_POLICY } from '../../../main/web/security.js';
+import { CONTENT_SECURITY_POLICY } from '../../../main/api/csp.js';
 import { sessionCookieName } from '../../../main/web/session.js';
 import { demoSim, DEMO_PASSWORD } from '../helpers.js';
 
@@ -187,6 +187,24 @@ describe('defences', () => {
     const traversal = await request('GET', '/../../etc/passwd');
     expect([403, 404]).toContain(traversal.status);
     expect(traversal.body).not.toContain('root:');
+  });
+
+  it('answers a method other than GET on a page, or on an unknown API path, with a 404 envelope', async () => {
+    for (const [method, urlPath] of [['POST', '/index.html'], ['DELETE', '/'], ['PUT', '/assets/none.js'], ['PATCH', '/api/nothing'], ['DELETE', '/api/op']]) {
+      const reply = await request(method!, urlPath!, { body: '{}', headers: { 'content-type': 'application/json', 'content-length': '2' } });
+      expect(reply.status, `${method} ${urlPath} ${reply.body}`).toBe(404);
+      expect(reply.headers['content-type'], `${method} ${urlPath}`).toMatch(/^application\/json/);
+      expect(JSON.parse(reply.body), `${method} ${urlPath}`).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    // A known API address asked with another method: 405, with the methods it takes.
+    const wrong = await request('GET', '/api/op/getClock');
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.allow).toBe('POST');
+    expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: '/api/op/getClock takes POST, not GET' } });
+    // A browser asking for a missing file still gets a word, not JSON.
+    const missing = await request('GET', '/no-such-file.txt');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toBe('Not found');
   });
 
   it('listens on 127.0.0.1 only', () => {

@@ -5,8 +5,8 @@
 // (past it the socket is destroyed, which frees the queue at once: ending it would wait for a reader
 // that never comes), and the host serves a bounded number of streams.
 import type { ServerResponse } from 'node:http';
-import type { HostEvent } from '../api/events.js';
-import { securityHeaders } from './security.js';
+import type { HostEvent } from '../../api/events.js';
+import { SECURITY_HEADERS } from '../security-headers.js';
 
 export interface HostEventSource {
   on(listener: (event: HostEvent) => void): () => void;
@@ -109,7 +109,7 @@ export class EventStreams {
     // and the buffer bound (below) is what guards it.
     res.socket?.setTimeout(0);
     res.writeHead(200, {
-      ...securityHeaders,
+      ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',

@@ -1,10 +1,11 @@
 // How the HTTP host answers: every reply an envelope, framework refusals in words a person can act on.
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { failure, type ApiErrorBody, type ApiErrorCode, type Envelope } from '../api/dispatch.js';
-import { httpStatus } from '../api/bridge.js';
-import { securityHeaders } from './security.js';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { failure, type ApiErrorBody, type ApiErrorCode, type Envelope } from '../../api/dispatch.js';
+import { httpStatus } from '../../api/bridge.js';
+import { pathOf } from './request-target.js';
+import { SECURITY_HEADERS } from '../security-headers.js';
 
 /** Requests are small JSON objects... */
 export const BODY_LIMIT = 64 * 1024;
@@ -19,8 +20,24 @@ export function sendEnvelope(reply: FastifyReply, envelope: Envelope, status?: n
     .send(envelope);
 }
 
+/** The methods Fastify routes; a route answers the ones it does not take with 405. */
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
 export function sendError(reply: FastifyReply, status: number, code: ApiErrorCode, message: string, issues?: ApiErrorBody['issues']): FastifyReply {
   return sendEnvelope(reply, failure(code, message, issues), status);
+}
+
+/** A route asked with a method it does not take: 405, an envelope, and the methods it does take in Allow. */
+function methodNotAllowed(allowed: readonly HttpMethod[], hint?: string) {
+  const listed = allowed.filter((method) => method !== 'HEAD');
+  return (request: FastifyRequest, reply: FastifyReply) =>
+    sendError(reply.header('Allow', allowed.join(', ')), 405, 'invalid_request', `${pathOf(request.url)} takes ${listed.join(' or ')}, not ${request.method}${hint ? `; ${hint}` : ''}`);
+}
+
+/** Registers, for every method `url` does not take, the 405 answer (`hint`: where the routes are listed). */
+export function refuseOtherMethods(scope: FastifyInstance, url: string, allowed: readonly HttpMethod[], hint?: string): void {
+  scope.route({ method: HTTP_METHODS.filter((method) => !allowed.includes(method)), url, handler: methodNotAllowed(allowed, hint) });
 }
 
 const kilobytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`);
@@ -74,7 +91,7 @@ export function sendClientError(error: NodeJS.ErrnoException, socket: Duplex): v
       'Content-Type: application/json; charset=utf-8',
       `Content-Length: ${Buffer.byteLength(body)}`,
       'Cache-Control: no-store',
-      ...Object.entries(securityHeaders).map(([name, value]) => `${name}: ${value}`),
+      ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
       'Connection: close',
     ];
     socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
