@@ -163,7 +163,7 @@ export interface StartOptions {
   scenario?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Extra arguments for the host (`--paused`…). */
+  /** Extra arguments for the host (`--paused`, `--token <value>`…). */
   args?: string[];
 }
 
@@ -185,16 +185,18 @@ export function hostServerPath(): string {
   throw new Error('The browser host is not built (dist/web/server.js): run "npm run build:only" first');
 }
 
-/** What the host prints at start: the page address with its session token, and the control token. */
-export function readStartLines(out: string): { pageUrl: string; token: string } | null {
-  const pageUrl = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out)?.[1];
-  const token = /^Control API token: (\S+)$/m.exec(out)?.[1];
-  return pageUrl && token ? { pageUrl, token } : null;
+/** The host's --print-json line (the first line of its stdout): the page address and the control token. */
+export function readStartLine(out: string): { pageUrl: string; token: string } | null {
+  const end = out.indexOf('\n');
+  if (end < 0) return null;
+  const info = JSON.parse(out.slice(0, end)) as { url?: string; controlToken?: string | null };
+  if (!info.url || !info.controlToken) throw new Error(`The simulator started without its page or control API: ${out.slice(0, end)}`);
+  return { pageUrl: info.url, token: info.controlToken };
 }
 
 /** Starts a browser host of its own (a child process) and connects to it. Always `stop()` it, e.g. in a fixture's teardown. */
 export async function startSimulator({ scenario, port = 0, args = [] }: StartOptions = {}): Promise<StartedSimulator> {
-  const argv = [hostServerPath(), '--port', String(port), ...(scenario ? ['--scenario', path.resolve(scenario)] : []), ...args];
+  const argv = [hostServerPath(), '--port', String(port), '--print-json', ...(scenario ? ['--scenario', path.resolve(scenario)] : []), ...args];
   const child: ChildProcess = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -208,8 +210,12 @@ export async function startSimulator({ scenario, port = 0, args = [] }: StartOpt
       let err = '';
       child.stdout!.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        const lines = readStartLines(out);
-        if (lines) resolve(lines);
+        try {
+          const started = readStartLine(out);
+          if (started) resolve(started);
+        } catch (error) {
+          reject(error as Error);
+        }
       });
       child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
       child.once('error', reject);
