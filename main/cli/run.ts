@@ -33,8 +33,8 @@ export function runScenarioFile(file: string): ScenarioRun {
   }
   const { scenario } = loaded;
   const sim = new Simulation(scenario);
-  const start = sim.world.clock.now();
-  const steps = runScript(sim, scenario.script);
+  const start = sim.getClock().now;
+  const steps = runScript(sim, scenario);
   sim.advance(SETTLE_MS);
   const expectations = checkExpectations(sim, scenario.expect);
   const failures = [
@@ -50,7 +50,7 @@ export function runScenarioFile(file: string): ScenarioRun {
     failures,
     steps,
     expectations,
-    simulatedMs: sim.world.clock.now() - start,
+    simulatedMs: sim.getClock().now - start,
     wallMs: performance.now() - t0,
   };
 }

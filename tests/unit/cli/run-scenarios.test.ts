@@ -63,7 +63,7 @@ describe('npm run cli -- run', () => {
     writeFileSync(file, 'name: t\ntitle: T\nseed: 1\nusers:\n  - username: smsuser\n    region: XX\n');
     const result = await run('run', file);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${file}:6:13: users[0].region: Invalid option`);
+    expect(result.stdout).toContain(`${file}:6:13: users[0].region: unknown value "XX" (valid: US, CA, EU, UK, CH, HK, IN, CN, JP, SG, AU)`);
     // Hostile YAML is a problem of the file too: its position, exit code 1, no stack trace.
     const hostile = path.join(dir, 'hostile.yaml');
     writeFileSync(hostile, `${base}description: *nowhere\n`);
