@@ -18,6 +18,8 @@ export function editorFormOf(schema: object): z.ZodType | undefined {
 export interface KeyedNames {
   /** What one item is called in messages: "step", "expectation", "timeline entry". */
   noun: string;
+  /** The same, for the list of valid ones: "steps", "timeline entries". */
+  plural: string;
   /** Keys every form shares, which do not name the kind (a timeline entry's `at` and `note`). */
   shared?: readonly string[];
   /** Other keys that name a form: `phone:` names the `set:` form (`phone: p, set: {...}`). */
@@ -46,7 +48,7 @@ export function keyed<const F extends Record<string, z.ZodType<object>>>(forms: 
   const shared = new Set(names.shared ?? []);
   const aliases = names.aliases ?? {};
   const formOf = (key: string): string | undefined => (Object.hasOwn(forms, key) ? key : Object.hasOwn(aliases, key) ? aliases[key] : undefined);
-  const list = `${names.noun}s: ${kinds.join(', ')}`;
+  const list = `${names.plural}: ${kinds.join(', ')}`;
 
   const schema = z.custom<In>().transform((input: unknown, ctx): Out => {
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {

@@ -42,7 +42,7 @@ const timed = <K extends keyof typeof worldForms>(key: K) =>
 /** Something that happens by itself at a moment of the scenario (the trainer's "at 1:30, airplane mode on"). */
 export const timelineEntrySchema = keyed(
   { set: timed('set'), restart: timed('restart'), clearAppData: timed('clearAppData'), seamless: timed('seamless') },
-  { noun: 'timeline entry', shared: ['at', 'note'], aliases: { phone: 'set' } },
+  { noun: 'timeline entry', plural: 'timeline entries', shared: ['at', 'note'], aliases: { phone: 'set' } },
 );
 
 /** A form whose one key holds its fields: `login: { user: smsuser }` → `{ kind: 'login', user: 'smsuser', ... }`. */
@@ -74,7 +74,7 @@ export const scriptStepSchema = keyed(
     clearAppData: worldAction('clearAppData'),
     seamless: worldAction('seamless'),
   },
-  { noun: 'step', aliases: { phone: 'set' } },
+  { noun: 'step', plural: 'steps', aliases: { phone: 'set' } },
 );
 
 const channel = z.enum(['sms', 'push', 'call']);
@@ -106,7 +106,7 @@ export const expectationSchema = keyed(
     locked: strict({ locked: id }).transform((v) => ({ kind: 'locked' as const, user: v.locked })),
     loginFailed: strict({ loginFailed: id }).transform((v) => ({ kind: 'loginFailed' as const, user: v.loginFailed })),
   },
-  { noun: 'expectation' },
+  { noun: 'expectation', plural: 'expectations' },
 );
 
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
