@@ -72,7 +72,7 @@ describe('npm run cli -- run', () => {
     expect(refused.stdout).toContain(`✗ hostile.yaml`);
     expect(refused.stdout).toContain(`    ${hostile}:12:14: (syntax): unknown alias *nowhere (an anchor &nowhere must come before it)\n`);
     expect(refused.stdout).toContain('✓ happy-sms');
-    expect(refused.stdout.trim().split('\n').at(-1)).toBe('1 passed, 1 failed');
+    expect(refused.stdout.trim().split('\n').at(-1)).toBe('1 passed, 0 failed, 1 did not load');
     expect(refused.stderr).toBe('');
     expect(refused.stdout).not.toMatch(/^\s+at /m);
     const missing = await run('run', path.join(dir, 'nope.yaml'));
