@@ -1,7 +1,29 @@
 // What `run` prints: a line per scenario for people, JSON for scripts, JUnit XML for CI systems.
 import { hostname } from 'node:os';
 import path from 'node:path';
-import type { ScenarioRun } from './run.js';
+import type { ExpectationResult } from '../sim/expect.js';
+import type { StepLog } from '../sim/script.js';
+
+/** One scenario file's run, as every reporter reads it. */
+export interface ScenarioRun {
+  file: string;
+  name: string;
+  title: string;
+  /** `error`: the file did not load, so nothing ran; `failed`: a step or an expectation failed. */
+  status: 'passed' | 'failed' | 'error';
+  ok: boolean;
+  /** Problems loading the file, failed steps, failed expectations: what to read first. */
+  failures: string[];
+  steps: StepLog[];
+  expectations: ExpectationResult[];
+  /** When the run began, on the wall clock (ISO 8601, UTC). */
+  startedAt: string;
+  /** The scenario's own start on virtual time (its `start`); null when the file did not load. */
+  simulatedStart: string | null;
+  /** Virtual time the run took; null when the file did not load. */
+  simulatedMs: number | null;
+  wallMs: number;
+}
 
 export const REPORTERS = ['line', 'json', 'junit'] as const;
 export type ReporterName = (typeof REPORTERS)[number];

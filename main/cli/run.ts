@@ -6,29 +6,9 @@ import { ExitStatus, UsageError, type CliIo } from './args.js';
 import { readScenarioFile } from '../host/scenario-files.js';
 import { formatProblem } from '../sim/scenario/load.js';
 import { Simulation } from '../sim/simulation.js';
-import { runScript, type StepLog } from '../sim/script.js';
-import { checkExpectations, type ExpectationResult } from '../sim/expect.js';
-import { REPORTERS, progressLine, summaryLine, toJUnit, toJson, toLines, type ReporterName } from './run-report.js';
-
-export interface ScenarioRun {
-  file: string;
-  name: string;
-  title: string;
-  /** `error`: the file did not load, so nothing ran; `failed`: a step or an expectation failed. */
-  status: 'passed' | 'failed' | 'error';
-  ok: boolean;
-  /** Problems loading the file, failed steps, failed expectations: what to read first. */
-  failures: string[];
-  steps: StepLog[];
-  expectations: ExpectationResult[];
-  /** When the run began, on the wall clock (ISO 8601, UTC). */
-  startedAt: string;
-  /** The scenario's own start on virtual time (its `start`); null when the file did not load. */
-  simulatedStart: string | null;
-  /** Virtual time the run took; null when the file did not load. */
-  simulatedMs: number | null;
-  wallMs: number;
-}
+import { runScript } from '../sim/script.js';
+import { checkExpectations } from '../sim/expect.js';
+import { REPORTERS, progressLine, summaryLine, toJUnit, toJson, toLines, type ReporterName, type ScenarioRun } from './run-report.js';
 
 /** After the script, the runner lets time run on so timers (expiry, lockout) can show their effect. */
 const SETTLE_MS = 1_000;

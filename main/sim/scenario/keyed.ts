@@ -9,13 +9,13 @@ import { didYouMean } from './suggest.js';
 const editorForms = new WeakMap<object, z.ZodType>();
 
 /** Tells the reader to point at the key an issue names, not at its value (`aprovePush:` itself). */
-export const AT_KEY = { at: 'key' } as const;
+const AT_KEY = { at: 'key' } as const;
 
 export function editorFormOf(schema: object): z.ZodType | undefined {
   return editorForms.get(schema);
 }
 
-export interface KeyedNames {
+interface KeyedNames {
   /** What one item is called in messages: "step", "expectation", "timeline entry". */
   noun: string;
   /** The same, for the list of valid ones: "steps", "timeline entries". */
@@ -27,7 +27,7 @@ export interface KeyedNames {
 }
 
 /** An item as its writer wrote it, on one line, for logs and reports (`within: 1m`, not 60000). */
-export function written(value: unknown, depth = 0): string {
+function written(value: unknown, depth = 0): string {
   if (value === null || typeof value !== 'object') return typeof value === 'string' ? value : String(value);
   if (depth > 3) return '…';
   if (Array.isArray(value)) return `[${value.map((v) => written(v, depth + 1)).join(', ')}]`;

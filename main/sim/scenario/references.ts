@@ -4,7 +4,7 @@
 // same pass as the schema's own (zod runs an object's refinements only once the object is valid).
 import { didYouMean } from './suggest.js';
 
-export interface ReferenceProblem {
+interface ReferenceProblem {
   path: (string | number)[];
   message: string;
 }
