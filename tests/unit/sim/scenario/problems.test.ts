@@ -133,3 +133,15 @@ describe('did you mean', () => {
     expect(closest(word, names)).toBe(guess);
   });
 });
+
+describe('the reasons inside fields', () => {
+  it('names a value that is no duration, an unknown device kind and an unknown field of an expectation', () => {
+    const text = `${base}timing: { codeLifetime: true }\nscript:\n  - wait: [1]\nexpect:\n  - delivered: sms\n    silence: true\n`.replace('devices: [{ id: sms, kind: sms }]', 'devices: [{ id: sms, kind: fob }]');
+    expect(problemsOf(text)).toEqual([
+      's.yaml:22:32: users[0].devices[0].kind: unknown value "fob" (valid: sms, ibkey, dscplus, codecard)',
+      's.yaml:27:25: timing.codeLifetime: true is not a duration (use a number of seconds, or e.g. 30s, 10m, 1m30s, 24h or 1:30)',
+      's.yaml:29:11: script[0].wait: [1] is not a duration (use a number of seconds, or e.g. 30s, 10m, 1m30s, 24h or 1:30)',
+      's.yaml:32:5: expect[0].silence: unknown field "silence"; did you mean "silenced"?',
+    ]);
+  });
+});
