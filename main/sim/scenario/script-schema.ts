@@ -31,13 +31,13 @@ const worldForms = {
   },
 };
 
-const worldAction = <K extends keyof typeof worldForms>(key: K) => strict(worldForms[key].shape).transform(worldForms[key].kind as (v: unknown) => ReturnType<(typeof worldForms)[K]['kind']>);
+/** A form's kind maker, for a key known only as a type parameter (which TypeScript does not narrow `worldForms[key]` by). */
+const kindOf = <K extends keyof typeof worldForms>(key: K) => worldForms[key].kind as (v: unknown) => ReturnType<(typeof worldForms)[K]['kind']>;
+/** As a script step: `restart: iphone`. */
+const worldAction = <K extends keyof typeof worldForms>(key: K) => strict(worldForms[key].shape).transform(kindOf(key));
+/** As a timeline entry: the same with `at` and an optional `note` for the journal. */
 const timed = <K extends keyof typeof worldForms>(key: K) =>
-  strict({ at: duration, ...worldForms[key].shape, note }).transform((v) => ({
-    at: v.at,
-    note: v.note,
-    action: (worldForms[key].kind as (v: unknown) => ReturnType<(typeof worldForms)[K]['kind']>)(v),
-  }));
+  strict({ at: duration, ...worldForms[key].shape, note }).transform((v) => ({ at: v.at, note: v.note, action: kindOf(key)(v) }));
 
 /** Something that happens by itself at a moment of the scenario (the trainer's "at 1:30, airplane mode on"). */
 export const timelineEntrySchema = keyed(
