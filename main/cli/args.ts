@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 
 export interface CliOutput {
   write(text: string): unknown;
+  /** A terminal (progress lines are for people, not for a report piped to a file). */
+  isTTY?: boolean;
 }
 
 export interface CliIo {

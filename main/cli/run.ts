@@ -1,40 +1,30 @@
 // `run`: plays scenario files on virtual time with no UI and checks each one's expectations.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { ExitStatus, UsageError, type CliIo } from './args.js';
 import { readScenarioFile } from '../host/scenario-files.js';
 import { formatProblem } from '../sim/scenario/load.js';
 import { Simulation } from '../sim/simulation.js';
-import { runScript, type StepLog } from '../sim/script.js';
-import { checkExpectations, type ExpectationResult } from '../sim/expect.js';
-
-export interface ScenarioRun {
-  file: string;
-  name: string;
-  title: string;
-  ok: boolean;
-  /** Problems loading the file, failed steps, failed expectations: what to read first. */
-  failures: string[];
-  steps: StepLog[];
-  expectations: ExpectationResult[];
-  simulatedMs: number;
-  wallMs: number;
-}
+import { runScript } from '../sim/script.js';
+import { checkExpectations } from '../sim/expect.js';
+import { REPORTERS, progressLine, summaryLine, toJUnit, toJson, toLines, type ReporterName, type ScenarioRun } from './run-report.js';
 
 /** After the script, the runner lets time run on so timers (expiry, lockout) can show their effect. */
 const SETTLE_MS = 1_000;
 
 export function runScenarioFile(file: string): ScenarioRun {
+  const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const loaded = readScenarioFile(file);
   if (!loaded.ok) {
-    return { file, name: path.basename(file), title: '', ok: false, failures: loaded.problems.map(formatProblem), steps: [], expectations: [], simulatedMs: 0, wallMs: performance.now() - t0 };
+    const failures = loaded.problems.map(formatProblem);
+    return { file, name: path.basename(file), title: '', status: 'error', ok: false, failures, steps: [], expectations: [], startedAt, simulatedStart: null, simulatedMs: null, wallMs: performance.now() - t0 };
   }
   const { scenario } = loaded;
   const sim = new Simulation(scenario);
-  const start = sim.world.clock.now();
-  const steps = runScript(sim, scenario.script);
+  const start = sim.getClock().now;
+  const steps = runScript(sim, scenario);
   sim.advance(SETTLE_MS);
   const expectations = checkExpectations(sim, scenario.expect);
   const failures = [
@@ -46,11 +36,14 @@ export function runScenarioFile(file: string): ScenarioRun {
     file,
     name: scenario.name,
     title: scenario.title,
+    status: failures.length === 0 ? 'passed' : 'failed',
     ok: failures.length === 0,
     failures,
     steps,
     expectations,
-    simulatedMs: sim.world.clock.now() - start,
+    startedAt,
+    simulatedStart: new Date(start).toISOString(),
+    simulatedMs: sim.getClock().now - start,
     wallMs: performance.now() - t0,
   };
 }
@@ -73,41 +66,37 @@ export function collectScenarioFiles(inputs: readonly string[]): string[] {
   return files;
 }
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-
-export function toJUnit(runs: readonly ScenarioRun[]): string {
-  const failed = runs.filter((r) => !r.ok).length;
-  const cases = runs.map((r) => {
-    const body = r.ok ? '' : `<failure message="${escapeXml(r.failures[0] ?? 'failed')}">${escapeXml(r.failures.join('\n'))}</failure>`;
-    return `  <testcase classname="scenarios" name="${escapeXml(r.name)}" file="${escapeXml(r.file)}" time="${(r.wallMs / 1000).toFixed(3)}">${body}</testcase>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="sls-simulator scenarios" tests="${runs.length}" failures="${failed}">\n${cases.join('\n')}\n</testsuite>\n`;
+interface RunOptions {
+  reporter?: ReporterName;
+  junit?: string;
+  json?: boolean;
 }
-
-const clockText = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}`;
 
 export function registerRunCommand(program: Command, io: CliIo): void {
   program
     .command('run')
     .description('run scenario files (or folders of them) on virtual time and check their expectations')
     .argument('<paths...>', 'scenario files or folders')
-    .option('--junit <file>', 'also write a JUnit XML report')
-    .option('--json', 'print the results as JSON instead of text')
-    .action((paths: string[], options: { junit?: string; json?: boolean }) => {
+    .addOption(new Option('--reporter <name>', 'what to print: a line per scenario, JSON, or JUnit XML').choices(REPORTERS).default('line'))
+    .option('--junit <file>', 'also write a JUnit XML report to this file')
+    .option('--json', 'the same as --reporter json')
+    .action((paths: string[], options: RunOptions) => {
+      const reporter: ReporterName = options.json ? 'json' : (options.reporter ?? 'line');
       const files = collectScenarioFiles(paths);
+      const started = new Date();
       const runs: ScenarioRun[] = [];
-      for (const file of files) {
+      for (const [i, file] of files.entries()) {
         const run = runScenarioFile(file);
         runs.push(run);
-        if (!options.json) {
-          io.stdout.write(`${run.ok ? '✓' : '✗'} ${run.name}  ${run.title}  (simulated ${clockText(run.simulatedMs)}, ${run.wallMs.toFixed(1)} ms)\n`);
-          for (const failure of run.failures) io.stdout.write(`    ${failure}\n`);
-        }
+        if (reporter === 'line') io.stdout.write(toLines(run));
+        // A machine-readable report keeps stdout to itself; a person at a terminal still sees progress.
+        else if (io.stderr.isTTY) io.stderr.write(progressLine(run, i + 1, files.length));
       }
-      const failed = runs.filter((r) => !r.ok).length;
-      if (options.junit) writeFileSync(options.junit, toJUnit(runs));
-      if (options.json) io.stdout.write(`${JSON.stringify({ passed: runs.length - failed, failed, runs }, null, 2)}\n`);
-      else io.stdout.write(`\n${runs.length - failed} passed, ${failed} failed\n`);
-      if (failed > 0) throw new ExitStatus(1);
+      const wallMs = Date.now() - started.getTime();
+      if (options.junit) writeFileSync(options.junit, toJUnit(runs, started, wallMs));
+      if (reporter === 'json') io.stdout.write(toJson(runs));
+      else if (reporter === 'junit') io.stdout.write(toJUnit(runs, started, wallMs));
+      else io.stdout.write(`\n${summaryLine(runs)}\n`);
+      if (runs.some((r) => !r.ok)) throw new ExitStatus(1);
     });
 }

@@ -1,173 +1,229 @@
 // A scripted person for the headless runner: does each step at the login window and on the phone.
-import type { LoginView, PhoneView } from '../api/views.js';
-import type { ScriptStep } from './scenario/schema.js';
-import type { Simulation } from './simulation.js';
+//
+// The person acts only through the simulation's API (its operations and views), as the windows do:
+// what the runner knows besides is what the scenario file told it (a user's password, a mobile number).
+import type { Service } from '../api/operations.js';
+import type { DeviceChoice, LoginView, PhoneView } from '../api/views.js';
+import { SimError } from '../api/dispatch.js';
+import type { Scenario, ScriptStep, WorldAction } from './scenario/schema.js';
+import { performWorldAction } from './world-actions.js';
+
+/** What the runner drives: the API's operations, and virtual time (which a person waits for). */
+export type Driver = Service & { advance(ms: number): void };
 
 export interface StepLog {
   index: number;
   at: number;
+  /** The step's kind (`login`, `wait`, `setPhone`). */
   step: string;
+  /** The step as the scenario file wrote it (`wait: 5s`). */
+  written: string;
   ok: boolean;
   detail: string;
 }
 
 class StepFailure extends Error {}
 
-/** Runs the scenario's script; stops at the first step that cannot be done, saying why. */
-export function runScript(sim: Simulation, steps: readonly ScriptStep[]): StepLog[] {
-  const log: StepLog[] = [];
-  let login: LoginView | null = null;
-  let username: string | null = null;
+/** The person's memory between steps: who is logging in, and the login window's last answer. */
+class Person {
+  login: LoginView | null = null;
+  username: string | null = null;
 
-  const need = (): LoginView => {
+  constructor(
+    readonly api: Driver,
+    private readonly users: Scenario['users'],
+  ) {}
+
+  password(user: string): string {
+    return this.users.find((u) => u.username === user)?.password ?? '';
+  }
+
+  need(): LoginView & { loginId: string } {
+    const login = this.login;
     if (!login?.loginId) throw new StepFailure('no login in progress (add a login step first)');
-    return login;
-  };
-  const userPhone = (kind: 'mobile' | 'ibkey'): PhoneView => {
-    const world = sim.world;
-    const account = username ? world.directory.get(username) : undefined;
-    if (!account) throw new StepFailure('no user logging in');
-    let phoneId: string | undefined;
-    if (kind === 'ibkey') phoneId = account.spec.devices.find((d) => d.kind === 'ibkey')?.phone ?? undefined;
-    else phoneId = account.spec.mobile ? world.phoneByNumber(account.spec.mobile.number)?.id : undefined;
-    if (!phoneId) throw new StepFailure(`${account.spec.username} has no ${kind === 'ibkey' ? 'IB Key phone' : 'mobile phone'} in this scenario`);
-    return sim.getPhone({ phoneId });
-  };
-  const expectStep = (view: LoginView, ...steps: LoginView['step'][]): LoginView => {
-    if (!steps.includes(view.step)) throw new StepFailure(`login is at "${view.step}"${view.error ? ` (${view.error})` : ''}, expected ${steps.join(' or ')}`);
-    return view;
-  };
-  /** Enrolment is open: required (the login waits) or offered on the logged-in screen. */
-  const enrolling = (view: LoginView): LoginView => {
-    if (!view.enrolment || view.enrolment.verified) throw new StepFailure(`login is at "${view.step}", with no SMS enrolment open`);
-    return view;
-  };
+    return login as LoginView & { loginId: string };
+  }
 
-  const perform = (step: ScriptStep): string => {
-    if ('login' in step) {
-      const { user, password, mode } = step.login;
-      username = user;
-      const pw = password ?? sim.world.directory.get(user)?.spec.password ?? '';
-      login = sim.submitCredentials({ username: user, password: pw, mode });
-      return `${user} → ${login.step}${login.error ? ` (${login.error})` : ''}`;
-    }
-    if ('wait' in step) {
-      sim.advance(step.wait);
-      if (login?.loginId && sim.world.logins.has(login.loginId)) login = sim.getLogin({ loginId: login.loginId });
-      return `${step.wait / 1000} s`;
-    }
-    if ('chooseDevice' in step) {
-      login = sim.chooseDevice({ loginId: need().loginId!, deviceId: step.chooseDevice });
-      return login.step;
-    }
-    if ('enterCode' in step) {
-      let code = step.enterCode.code;
-      if (!code) {
-        const phone = userPhone('mobile');
-        const call = phone.calls.filter((c) => c.transcript).at(-1);
-        const sms = phone.messages.at(-1);
-        const fromCall = call && (!sms || call.at >= sms.at) ? /code is ((?:\d, ){5}\d)/.exec(call.transcript!)?.[1]?.replace(/, /g, '') : undefined;
-        code = fromCall ?? (sms ? /\b(\d{6})\b/.exec(sms.text)?.[1] : undefined);
-        if (!code) throw new StepFailure(`no security code has reached ${phone.name}`);
-      }
-      login = sim.submitCode({ loginId: need().loginId!, code });
-      return `${login.step}${login.error ? ` (${login.error})` : ''}`;
-    }
-    if ('requestCode' in step) {
-      login = sim.requestNewCode({ loginId: need().loginId!, channel: step.requestCode });
-      if (login.error) throw new StepFailure(login.error);
-      return step.requestCode;
-    }
-    if ('answerCall' in step) {
-      const phone = userPhone('mobile');
-      const call = phone.calls.find((c) => c.state === 'ringing');
-      if (!call) throw new StepFailure(`${phone.name} is not ringing`);
-      sim.answerCall({ phoneId: phone.id, callId: call.id });
-      return 'answered';
-    }
-    if ('approvePush' in step) {
-      const phone = userPhone('ibkey');
-      const pending = phone.app.pendingApprovals.find((p) => p.loginId === need().loginId);
-      if (!pending) throw new StepFailure(`no login request has reached ${phone.name}`);
-      const result = sim.approvePush({ phoneId: phone.id, loginId: pending.loginId, ...step.approvePush });
-      if (!result.ok) throw new StepFailure(result.message);
-      login = sim.getLogin({ loginId: pending.loginId });
-      return login.step;
-    }
-    if ('challengeResponse' in step) {
-      let view = need();
-      if (view.step === 'push') view = sim.requestChallenge({ loginId: view.loginId! });
-      expectStep(view, 'challenge');
-      const phone = userPhone('ibkey');
-      const app = sim.generateResponse({ phoneId: phone.id, challenge: view.challenge!, ...step.challengeResponse });
-      if (!app.ok) throw new StepFailure(`${phone.name}: ${app.message}`);
-      login = sim.submitResponse({ loginId: view.loginId!, response: app.response! });
-      return `${login.step}${login.error ? ` (${login.error})` : ''}`;
-    }
-    if ('dscplus' in step) {
-      const view = expectStep(need(), 'dscplus');
-      const serial = sim.world.directory.get(username!)!.spec.devices.find((d) => d.kind === 'dscplus');
-      if (serial?.kind !== 'dscplus') throw new StepFailure('no DSC+ for this user');
-      sim.fobPress({ serial: serial.serial });
-      const afterPin = sim.fobEnter({ serial: serial.serial, digits: step.dscplus.pin });
-      if (afterPin.state !== 'challenge') throw new StepFailure(`fob shows ${afterPin.display || 'nothing'} after the PIN`);
-      const fob = sim.fobEnter({ serial: serial.serial, digits: view.challenge! });
-      login = sim.submitResponse({ loginId: view.loginId!, response: fob.display });
-      return login.step;
-    }
-    if ('codeCard' in step) {
-      const view = expectStep(need(), 'codecard');
-      const device = sim.world.directory.get(username!)!.spec.devices.find((d) => d.kind === 'codecard');
-      if (device?.kind !== 'codecard') throw new StepFailure('no Security Code Card for this user');
-      const card = sim.getCodeCard({ serial: device.serial });
-      const [a, b] = view.cardIndexes!;
-      const value = (i: number) => card.entries.find((e) => e.index === i)!.value;
-      login = sim.submitResponse({ loginId: view.loginId!, response: value(a) + value(b) });
-      return login.step;
-    }
-    if ('enrolSms' in step) {
-      login = sim.enrolSms({ loginId: enrolling(need()).loginId!, number: step.enrolSms.number });
-      if (login.error) throw new StepFailure(login.error);
-      return step.enrolSms.number;
-    }
-    if ('confirmEnrolment' in step) {
-      const view = enrolling(need());
-      const phoneId = view.enrolment?.phoneId;
-      if (!phoneId) throw new StepFailure(`no phone in this scenario answers ${view.enrolment?.number ?? 'the number (press VERIFY first)'}`);
-      const phone = sim.getPhone({ phoneId });
-      const code = /confirmation code is (\d{6})/.exec(phone.messages.at(-1)?.text ?? '')?.[1];
-      if (!code) throw new StepFailure(`no confirmation code has reached ${phone.name}`);
-      login = sim.confirmSmsEnrolment({ loginId: view.loginId!, code });
-      return `${login.step}${login.error ? ` (${login.error})` : ''}`;
-    }
-    if ('acceptPaperWarning' in step) {
-      login = sim.acceptPaperWarning({ loginId: need().loginId! });
-      return login.step;
-    }
-    if ('set' in step) {
-      sim.setPhoneState({ phoneId: step.phone, patch: step.set });
-      return `${step.phone} ${JSON.stringify(step.set)}`;
-    }
-    if ('restart' in step) {
-      sim.restartPhone({ phoneId: step.restart });
-      return step.restart;
-    }
-    if ('clearAppData' in step) {
-      sim.clearAppData({ phoneId: step.clearAppData });
-      return step.clearAppData;
-    }
-    sim.setSeamless({ username: step.seamless.user, enabled: step.seamless.enabled });
-    return `${step.seamless.user} ${step.seamless.enabled ? 'on' : 'off'}`;
-  };
+  /** The devices the user logging in holds now (after an enrolment, the new SMS device too). */
+  #devices(): DeviceChoice[] {
+    if (!this.username) throw new StepFailure('no user logging in');
+    const user = this.api.getWorld({}).users.find((u) => u.username === this.username);
+    if (!user) throw new StepFailure(`no user "${this.username}" in this scenario`);
+    return user.devices;
+  }
 
-  for (const [index, step] of steps.entries()) {
-    const name = Object.keys(step)[0]!;
-    const at = sim.world.clock.now();
+  device<K extends DeviceChoice['kind']>(kind: K, what: string): DeviceChoice {
+    const device = this.#devices().find((d) => d.kind === kind);
+    if (!device) throw new StepFailure(`no ${what} for this user`);
+    return device;
+  }
+
+  /** The phone the user's codes and calls go to, or the one holding the user's IB Key. */
+  phone(kind: 'mobile' | 'ibkey'): PhoneView {
+    const devices = this.#devices();
+    let phoneId = devices.find((d) => d.kind === (kind === 'ibkey' ? 'ibkey' : 'sms'))?.phoneId ?? undefined;
+    if (!phoneId && kind === 'mobile') {
+      // A mobile number on record without an SMS device (voice, a number not yet verified).
+      const number = this.users.find((u) => u.username === this.username)?.mobile?.number;
+      phoneId = number ? this.api.getWorld({}).phones.find((p) => p.number === number)?.id : undefined;
+    }
+    if (!phoneId) throw new StepFailure(`${this.username} has no ${kind === 'ibkey' ? 'IB Key phone' : 'mobile phone'} in this scenario`);
+    return this.api.getPhone({ phoneId });
+  }
+
+  /** The login window again, after time passed (unless the login has ended meanwhile). */
+  refresh(): void {
+    if (!this.login?.loginId) return;
     try {
-      log.push({ index, at, step: name, ok: true, detail: perform(step) });
+      this.login = this.api.getLogin({ loginId: this.login.loginId });
+    } catch (error) {
+      if (!(error instanceof SimError && error.code === 'not_found')) throw error;
+    }
+  }
+}
+
+const outcome = (view: LoginView) => `${view.step}${view.error ? ` (${view.error})` : ''}`;
+
+const expectStep = (view: LoginView, ...steps: LoginView['step'][]): LoginView => {
+  if (!steps.includes(view.step)) throw new StepFailure(`login is at "${view.step}"${view.error ? ` (${view.error})` : ''}, expected ${steps.join(' or ')}`);
+  return view;
+};
+
+/** Enrolment is open: required (the login waits) or offered on the logged-in screen. */
+const enrolling = (view: LoginView & { loginId: string }) => {
+  if (!view.enrolment || view.enrolment.verified) throw new StepFailure(`login is at "${view.step}", with no SMS enrolment open`);
+  return view;
+};
+
+/** The newest code on the phone: the SMS, or the words of a later voice call. */
+function codeOnPhone(phone: PhoneView): string | undefined {
+  const call = phone.calls.filter((c) => c.transcript).at(-1);
+  const sms = phone.messages.at(-1);
+  const fromCall = call && (!sms || call.at >= sms.at) ? /code is ((?:\d, ){5}\d)/.exec(call.transcript!)?.[1]?.replace(/, /g, '') : undefined;
+  return fromCall ?? (sms ? /\b(\d{6})\b/.exec(sms.text)?.[1] : undefined);
+}
+
+type StepHandlers = { [K in ScriptStep['kind']]: (person: Person, step: Extract<ScriptStep, { kind: K }>) => string };
+
+const world = (person: Person, step: WorldAction) => performWorldAction(person.api, step);
+
+/** One handler per kind of step; a kind added to the schema without one here does not compile. */
+const handlers: StepHandlers = {
+  login(p, { user, password, mode }) {
+    p.username = user;
+    p.login = p.api.submitCredentials({ username: user, password: password ?? p.password(user), mode });
+    return `${user} → ${outcome(p.login)}`;
+  },
+  wait(p, { ms }) {
+    p.api.advance(ms);
+    p.refresh();
+    return `${ms / 1000} s`;
+  },
+  chooseDevice(p, { device }) {
+    p.login = p.api.chooseDevice({ loginId: p.need().loginId, deviceId: device });
+    return p.login.step;
+  },
+  enterCode(p, { code }) {
+    const loginId = p.need().loginId;
+    if (!code) {
+      const phone = p.phone('mobile');
+      code = codeOnPhone(phone);
+      if (!code) throw new StepFailure(`no security code has reached ${phone.name}`);
+    }
+    p.login = p.api.submitCode({ loginId, code });
+    return outcome(p.login);
+  },
+  requestCode(p, { channel }) {
+    p.login = p.api.requestNewCode({ loginId: p.need().loginId, channel });
+    if (p.login.error) throw new StepFailure(p.login.error);
+    return channel;
+  },
+  answerCall(p) {
+    const phone = p.phone('mobile');
+    const call = phone.calls.find((c) => c.state === 'ringing');
+    if (!call) throw new StepFailure(`${phone.name} is not ringing`);
+    p.api.answerCall({ phoneId: phone.id, callId: call.id });
+    return 'answered';
+  },
+  approvePush(p, { method, pin }) {
+    const loginId = p.need().loginId;
+    const phone = p.phone('ibkey');
+    const pending = phone.app.pendingApprovals.find((a) => a.loginId === loginId);
+    if (!pending) throw new StepFailure(`no login request has reached ${phone.name}`);
+    const result = p.api.approvePush({ phoneId: phone.id, loginId, method, pin });
+    if (!result.ok) throw new StepFailure(result.message);
+    p.login = p.api.getLogin({ loginId });
+    return p.login.step;
+  },
+  challengeResponse(p, { method, pin }) {
+    let view: LoginView = p.need();
+    if (view.step === 'push') view = p.api.requestChallenge({ loginId: view.loginId! });
+    expectStep(view, 'challenge');
+    const phone = p.phone('ibkey');
+    const app = p.api.generateResponse({ phoneId: phone.id, challenge: view.challenge!, method, pin });
+    if (!app.ok) throw new StepFailure(`${phone.name}: ${app.message}`);
+    p.login = p.api.submitResponse({ loginId: view.loginId!, response: app.response! });
+    return outcome(p.login);
+  },
+  dscplus(p, { pin }) {
+    const view = expectStep(p.need(), 'dscplus');
+    const serial = p.device('dscplus', 'DSC+').serial!;
+    p.api.fobPress({ serial });
+    const afterPin = p.api.fobEnter({ serial, digits: pin });
+    if (afterPin.state !== 'challenge') throw new StepFailure(`fob shows ${afterPin.display || 'nothing'} after the PIN`);
+    const fob = p.api.fobEnter({ serial, digits: view.challenge! });
+    p.login = p.api.submitResponse({ loginId: view.loginId!, response: fob.display });
+    return p.login.step;
+  },
+  codeCard(p) {
+    const view = expectStep(p.need(), 'codecard');
+    const card = p.api.getCodeCard({ serial: p.device('codecard', 'Security Code Card').serial! });
+    const [a, b] = view.cardIndexes!;
+    const value = (i: number) => card.entries.find((e) => e.index === i)!.value;
+    p.login = p.api.submitResponse({ loginId: view.loginId!, response: value(a) + value(b) });
+    return p.login.step;
+  },
+  enrolSms(p, { number }) {
+    p.login = p.api.enrolSms({ loginId: enrolling(p.need()).loginId, number });
+    if (p.login.error) throw new StepFailure(p.login.error);
+    return number;
+  },
+  confirmEnrolment(p) {
+    const view = enrolling(p.need());
+    const phoneId = view.enrolment?.phoneId;
+    if (!phoneId) throw new StepFailure(`no phone in this scenario answers ${view.enrolment?.number ?? 'the number (press VERIFY first)'}`);
+    const phone = p.api.getPhone({ phoneId });
+    const code = /confirmation code is (\d{6})/.exec(phone.messages.at(-1)?.text ?? '')?.[1];
+    if (!code) throw new StepFailure(`no confirmation code has reached ${phone.name}`);
+    p.login = p.api.confirmSmsEnrolment({ loginId: view.loginId, code });
+    return outcome(p.login);
+  },
+  acceptPaperWarning(p) {
+    p.login = p.api.acceptPaperWarning({ loginId: p.need().loginId });
+    return p.login.step;
+  },
+  setPhone: world,
+  restart: world,
+  clearAppData: world,
+  seamless: world,
+};
+
+function perform(person: Person, step: ScriptStep): string {
+  // The one cast: TypeScript does not relate a step's kind to its handler's parameter.
+  return (handlers[step.kind] as (person: Person, step: ScriptStep) => string)(person, step);
+}
+
+/** Runs the scenario's script; stops at the first step that cannot be done, saying why. */
+export function runScript(api: Driver, scenario: Pick<Scenario, 'script' | 'users'>): StepLog[] {
+  const person = new Person(api, scenario.users);
+  const log: StepLog[] = [];
+  for (const [index, step] of scenario.script.entries()) {
+    const entry = { index, at: api.getClock({}).now, step: step.kind, written: step.written };
+    try {
+      log.push({ ...entry, ok: true, detail: perform(person, step) });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      log.push({ index, at, step: name, ok: false, detail });
+      log.push({ ...entry, ok: false, detail });
       break;
     }
   }

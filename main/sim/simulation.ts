@@ -10,6 +10,7 @@ import type { Phone } from './phone.js';
 import type { Scenario, TimelineEntry } from './scenario/schema.js';
 import { World } from './world.js';
 import { reasonList, type ReasonView } from '../api/reasons.js';
+import { worldActionHandler } from './world-actions.js';
 
 type Listener = (event: HostEvent) => void;
 
@@ -80,18 +81,11 @@ export class Simulation implements Service {
     scenario.timeline.forEach((entry, index) => clock.at(clock.startedAt + entry.at, () => this.#fireTimeline(entry, index)));
   }
 
-  /** A timeline entry acts through the same operations a person or the director would use. */
+  /** A timeline entry acts through the same operations (and the same handlers) as the runner's script. */
   #fireTimeline(entry: TimelineEntry, index: number): void {
-    let description: string;
-    if ('set' in entry) description = `${entry.phone}: ${JSON.stringify(entry.set)}`;
-    else if ('restart' in entry) description = `restart ${entry.restart}`;
-    else if ('clearAppData' in entry) description = `clear the app's data on ${entry.clearAppData}`;
-    else description = `Seamless Authentication ${entry.seamless.enabled ? 'on' : 'off'} for ${entry.seamless.user}`;
-    this.#world.journal.record({ type: 'timeline.fired', index, description: entry.note ?? description });
-    if ('set' in entry) this.setPhoneState({ phoneId: entry.phone, patch: entry.set });
-    else if ('restart' in entry) this.restartPhone({ phoneId: entry.restart });
-    else if ('clearAppData' in entry) this.clearAppData({ phoneId: entry.clearAppData });
-    else this.setSeamless({ username: entry.seamless.user, enabled: entry.seamless.enabled });
+    const handler = worldActionHandler(entry.action);
+    this.#world.journal.record({ type: 'timeline.fired', index, description: entry.note ?? handler.describe(entry.action) });
+    handler.run(this, entry.action);
   }
 
   #emit(event: HostEvent): void {

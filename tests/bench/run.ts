@@ -244,7 +244,7 @@ function libraryThroughRunner(): void {
     const t0 = performance.now();
     const runs = files.map((file) => runScenarioFile(file));
     walls.push(performance.now() - t0);
-    simulated = runs.reduce((sum, r) => sum + r.simulatedMs, 0);
+    simulated = runs.reduce((sum, r) => sum + (r.simulatedMs ?? 0), 0);
     passed = runs.filter((r) => r.ok).length;
   }
   const wall = median(walls);

@@ -36,7 +36,10 @@ export function parseDuration(text: string): number | null {
 
 /** A duration in words (above) or a number of seconds; becomes milliseconds. */
 export const duration = z
-  .union([z.number().nonnegative(), z.string().meta({ pattern: DURATION_PATTERN })])
+  .union([z.number().nonnegative(), z.string().meta({ pattern: DURATION_PATTERN })], {
+    // Neither a number nor a text (true, a list): zod's union would say only "Invalid input".
+    error: (issue) => `${(JSON.stringify(issue.input) ?? String(issue.input)).slice(0, 40)} is not a duration (use a number of seconds, or e.g. 30s, 10m, 1m30s, 24h or 1:30)`,
+  })
   .transform((value, ctx) => {
     const ms = typeof value === 'number' ? Math.round(value * 1000) : parseDuration(value);
     if (ms === null) {

@@ -1,6 +1,9 @@
 // Reads a scenario from YAML text, reporting every problem with its file, line and field; never throws for a bad file.
 import { LineCounter, isMap, isSeq, isScalar, type Node } from 'yaml';
+import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { checkReferences } from './references.js';
+import { didYouMean } from './suggest.js';
 import { LIST_LIMITS, MAX_DEVICES_PER_USER } from './limits.js';
 import { prescan } from './prescan.js';
 import { formatProblem, type ProblemAt, type ScenarioProblem } from './problems.js';
@@ -17,16 +20,19 @@ export class ScenarioError extends Error {
   }
 }
 
-/** Finds the YAML node at a path, or the deepest ancestor that exists (for "missing field"). */
-function nodeAt(root: Node | null, path: readonly PropertyKey[]): Node | null {
+/**
+ * Finds the YAML node at a path, or the deepest ancestor that exists (for "missing field"). With
+ * `key`, the last step's key rather than its value: an unknown field is pointed at by its name.
+ */
+function nodeAt(root: Node | null, path: readonly PropertyKey[], key = false): Node | null {
   let node: Node | null = root;
-  for (const key of path) {
+  for (const [i, step] of path.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
       if (!pair) return node;
-      node = (pair.value as Node | null) ?? (pair.key as Node);
-    } else if (isSeq(node) && typeof key === 'number') {
-      const item = node.items[key] as Node | undefined;
+      node = key && i === path.length - 1 ? (pair.key as Node) : ((pair.value as Node | null) ?? (pair.key as Node));
+    } else if (isSeq(node) && typeof step === 'number') {
+      const item = node.items[step] as Node | undefined;
       if (!item) return node;
       node = item;
     } else {
@@ -62,14 +68,30 @@ export function parseScenario(text: string, file = 'scenario.yaml'): ScenarioRes
     const tooLong = listLengthProblems(data, root, at);
     if (tooLong.length) return inFile(tooLong);
 
+    if (data === null || data === undefined) {
+      return inFile([{ line: 1, column: 1, field: '(file)', message: 'the file is empty; a scenario needs at least name, title, seed and users' }]);
+    }
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      const what = Array.isArray(data) ? 'a list' : `a single value (${JSON.stringify(data).slice(0, 40)})`;
+      return inFile([{ ...at(root?.range?.[0]), field: '(file)', message: `a scenario file is a map of fields (name:, title:, seed:, users:, ...), not ${what}` }]);
+    }
+
+    // One pass: the schema's problems and the cross-references together, each at its own line.
     const parsed = scenarioSchema.safeParse(data);
-    if (parsed.success) return { ok: true, scenario: parsed.data };
-    const problems = parsed.error.issues.map((issue) => {
-      const node = nodeAt(root, issue.path);
-      // A key absent from the file: zod calls it an invalid value; a person calls it missing.
-      const message = issue.path.length > 0 && !pathExists(data, issue.path) ? 'missing required field' : issue.message;
-      return { file, ...at(node?.range?.[0]), field: fieldName(issue.path), message };
-    });
+    const references = checkReferences(data);
+    if (parsed.success && references.length === 0) return { ok: true, scenario: parsed.data };
+    const found = [
+      ...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => explain(issue, data))),
+      ...references.map((r) => ({ path: r.path, message: r.message, atKey: false })),
+    ];
+    const seen = new Set<string>();
+    const problems: ScenarioProblem[] = [];
+    for (const { path, message, atKey } of found) {
+      const field = fieldName(path);
+      if (seen.has(`${field}\n${message}`)) continue;
+      seen.add(`${field}\n${message}`);
+      problems.push({ file, ...at(nodeAt(root, path, atKey)?.range?.[0]), field, message });
+    }
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
     return { ok: false, problems };
   } catch (error) {
@@ -104,6 +126,56 @@ function listLengthProblems(data: unknown, root: Node | null, at: (offset: numbe
     });
   }
   return problems;
+}
+
+interface Explained {
+  path: PropertyKey[];
+  message: string;
+  /** Whether the problem is the key itself (an unknown field), not its value. */
+  atKey: boolean;
+}
+
+const shown = (value: unknown) => (typeof value === 'string' ? `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"` : JSON.stringify(value) ?? String(value));
+
+/**
+ * A zod issue in words a person fixes a file by: the field that is missing, the valid values and a
+ * guess for a misspelt one, `true or false` for a boolean written `yes`.
+ */
+function explain(issue: z.core.$ZodIssue, data: unknown): Explained[] {
+  const path = [...issue.path];
+  const atKey = (issue.code === 'custom' && issue.params?.at === 'key') || false;
+  // A key absent from the file: zod calls it an invalid value; a person calls it missing.
+  if (path.length > 0 && !pathExists(data, path)) return [{ path, message: 'missing required field', atKey }];
+  const value = valueAt(data, path);
+  switch (issue.code) {
+    case 'invalid_value':
+    case 'invalid_union': {
+      const values = issue.code === 'invalid_value' ? issue.values : 'options' in issue ? (issue.options as unknown[] | undefined) : undefined;
+      if (!values?.length) break;
+      const valid = values.map(String);
+      const guess = typeof value === 'string' ? didYouMean(value, valid) : '';
+      return [{ path, message: `unknown value ${shown(value)}${guess} (valid: ${valid.join(', ')})`, atKey }];
+    }
+    case 'invalid_type':
+      if (issue.expected === 'boolean') return [{ path, message: `expected true or false, not ${shown(value)}`, atKey }];
+      break;
+    case 'unrecognized_keys':
+      // Each unknown key at its own name, so that an editor's jump lands on it.
+      if (issue.keys.length === 1) return [{ path: [...path, issue.keys[0]!], message: issue.message, atKey: true }];
+      break;
+    default:
+      break;
+  }
+  return [{ path, message: issue.message, atKey }];
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[String(key)];
+  }
+  return current;
 }
 
 function pathExists(value: unknown, path: readonly PropertyKey[]): boolean {

@@ -1,19 +1,22 @@
 // The scenario file format: users, devices, phones, timing rules, seed and branding.
+// What a schema cannot check (ids unique, references to phones, users and devices) is references.ts.
 import { z } from 'zod';
 import { phoneStateSchema } from '../../api/phone-state.js';
 
 export { duration } from './durations.js';
 import { duration } from './durations.js';
 import { timelineEntrySchema, scriptStepSchema, expectationSchema } from './script-schema.js';
+import { strict } from './keyed.js';
 import { MAX_DEVICES_PER_USER, MAX_EXPECTATIONS, MAX_PHONES, MAX_SCRIPT_STEPS, MAX_TIMELINE_ENTRIES, MAX_USERS } from './limits.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
 const phoneNumber = z.string().regex(/^\+\d{7,15}$/, 'must be an international number such as +13125550142');
 const region = z.enum(['US', 'CA', 'EU', 'UK', 'CH', 'HK', 'IN', 'CN', 'JP', 'SG', 'AU']);
 
-const phoneState = phoneStateSchema;
+/** Unknown fields of a phone's state named with a guess, like every other map of the file. */
+const phoneState = strict(phoneStateSchema.shape);
 
-export const phoneSchema = z.strictObject({
+export const phoneSchema = strict({
   id,
   name: z.string().min(1).max(40),
   platform: z.enum(['ios', 'android']),
@@ -29,28 +32,28 @@ export const phoneSchema = z.strictObject({
   appInstalled: z.boolean().default(true),
 });
 
-const smsDevice = z.strictObject({ id, kind: z.literal('sms') });
-const ibkeyDevice = z.strictObject({ id, kind: z.literal('ibkey'), phone: id });
-const dscDevice = z.strictObject({
+const smsDevice = strict({ id, kind: z.literal('sms') });
+const ibkeyDevice = strict({ id, kind: z.literal('ibkey'), phone: id });
+const dscDevice = strict({
   id,
   kind: z.literal('dscplus'),
   serial: z.string().min(4).max(32),
   pin: z.string().regex(/^\d{4}$/, 'must be 4 digits'),
 });
-const cardDevice = z.strictObject({ id, kind: z.literal('codecard'), serial: z.string().min(4).max(32) });
+const cardDevice = strict({ id, kind: z.literal('codecard'), serial: z.string().min(4).max(32) });
 export const deviceSchema = z.discriminatedUnion('kind', [smsDevice, ibkeyDevice, dscDevice, cardDevice]);
 
-export const userSchema = z.strictObject({
+export const userSchema = strict({
   username: z.string().regex(/^[a-z][a-z0-9._-]{2,31}$/, 'must be 3–32 lower-case characters (user names are case-sensitive)'),
   password: z.string().min(1).max(128),
   region,
   /** Live accounts only exist for a funded user; paper logins are always allowed. */
-  mobile: z.strictObject({ number: phoneNumber, verified: z.boolean().default(true) }).optional(),
+  mobile: strict({ number: phoneNumber, verified: z.boolean().default(true) }).optional(),
   devices: z.array(deviceSchema).max(MAX_DEVICES_PER_USER).default([]),
   seamless: z.boolean().default(true),
 });
 
-export const timingSchema = z.strictObject({
+export const timingSchema = strict({
   codeLifetime: duration.default(600_000),
   resendInterval: duration.default(120_000),
   maxWrongCodes: z.number().int().min(1).max(100).default(5),
@@ -59,89 +62,36 @@ export const timingSchema = z.strictObject({
   voiceDelay: duration.default(30_000),
   /** Wrong app PINs in a row after which IB Key on that phone is locked and must be activated again. */
   appPinTries: z.number().int().min(1).max(100).default(5),
-  lockout: z
-    .strictObject({
-      failures: z.number().int().min(1).max(100).default(10),
-      window: duration.default(86_400_000),
-      duration: duration.default(86_400_000),
-    })
-    .default({ failures: 10, window: 86_400_000, duration: 86_400_000 }),
+  lockout: strict({
+    failures: z.number().int().min(1).max(100).default(10),
+    window: duration.default(86_400_000),
+    duration: duration.default(86_400_000),
+  }).default({ failures: 10, window: 86_400_000, duration: 86_400_000 }),
 });
 
-export const scenarioSchema = z
-  .strictObject({
-    name: id,
-    title: z.string().min(1).max(120),
-    description: z.string().max(4000).default(''),
-    seed: z.union([z.string().min(1).max(64), z.number().int()]).transform(String),
-    /** Virtual time at which the scenario starts; fixed so timestamps repeat on every take. */
-    start: z.iso.datetime({ offset: true }).default('2026-03-02T14:30:00Z'),
-    branding: z
-      .strictObject({
-        company: z.string().min(1).max(60).default('IBKR'),
-        product: z.string().min(1).max(60).default('Trader Workstation'),
-        mobileApp: z.string().min(1).max(60).default('IBKR Mobile'),
-        smsSender: z.string().min(1).max(20).default('IBKR'),
-      })
-      .default({ company: 'IBKR', product: 'Trader Workstation', mobileApp: 'IBKR Mobile', smsSender: 'IBKR' }),
-    timing: timingSchema.default(timingSchema.parse({})),
-    /** For the trainer: which help article and step resolve what this scenario shows. */
-    article: z.strictObject({ title: z.string().min(1).max(200), step: z.string().min(1).max(200) }).optional(),
-    timeline: z.array(timelineEntrySchema).max(MAX_TIMELINE_ENTRIES).default([]),
-    script: z.array(scriptStepSchema).max(MAX_SCRIPT_STEPS).default([]),
-    expect: z.array(expectationSchema).max(MAX_EXPECTATIONS).default([]),
-    paper: z.strictObject({ asksSecondFactor: z.boolean().default(true) }).default({ asksSecondFactor: true }),
-    phones: z.array(phoneSchema).max(MAX_PHONES).default([]),
-    users: z.array(userSchema).min(1).max(MAX_USERS),
-  })
-  .superRefine((scenario, ctx) => {
-    // Cross-references a schema alone cannot check: ids unique, devices pointing at real phones.
-    const phoneIds = new Set<string>();
-    scenario.timeline.forEach((entry, i) => {
-      const key = 'phone' in entry ? 'phone' : 'restart' in entry ? 'restart' : 'clearAppData' in entry ? 'clearAppData' : null;
-      const ref = key ? (entry as Record<string, unknown>)[key] : null;
-      if (key && !scenario.phones.some((p) => p.id === ref)) {
-        ctx.addIssue({ code: 'custom', path: ['timeline', i, key], message: `unknown phone "${String(ref)}"` });
-      }
-    });
-    scenario.phones.forEach((phone, i) => {
-      if (phoneIds.has(phone.id)) ctx.addIssue({ code: 'custom', path: ['phones', i, 'id'], message: `duplicate phone id "${phone.id}"` });
-      phoneIds.add(phone.id);
-    });
-    const usernames = new Set<string>();
-    const ibkeyHolders = new Map<string, string>();
-    const ibkeyUsers = new Set<string>();
-    scenario.users.forEach((user, u) => {
-      if (usernames.has(user.username)) ctx.addIssue({ code: 'custom', path: ['users', u, 'username'], message: `duplicate user "${user.username}"` });
-      usernames.add(user.username);
-      const deviceIds = new Set<string>();
-      user.devices.forEach((device, d) => {
-        if (deviceIds.has(device.id)) ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d, 'id'], message: `duplicate device id "${device.id}"` });
-        deviceIds.add(device.id);
-        if (device.kind === 'ibkey' && !phoneIds.has(device.phone)) {
-          ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d, 'phone'], message: `unknown phone "${device.phone}"` });
-        }
-        if (device.kind === 'ibkey') {
-          const phone = scenario.phones.find((p) => p.id === device.phone);
-          if (phone?.platform === 'android' && !phone.pin) {
-            ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d, 'phone'], message: `Android phone "${phone.id}" needs a pin for IB Key` });
-          }
-          const holder = ibkeyHolders.get(device.phone);
-          if (holder && holder !== user.username) {
-            ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d, 'phone'], message: `phone "${device.phone}" already holds IB Key for ${holder}` });
-          }
-          if (ibkeyUsers.has(user.username)) {
-            ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d], message: 'IB Key is active on one phone at a time' });
-          }
-          ibkeyHolders.set(device.phone, user.username);
-          ibkeyUsers.add(user.username);
-        }
-        if (device.kind === 'sms' && !user.mobile) {
-          ctx.addIssue({ code: 'custom', path: ['users', u, 'devices', d], message: 'an SMS device needs the user\'s mobile number' });
-        }
-      });
-    });
-  });
+export const scenarioSchema = strict({
+  name: id,
+  title: z.string().min(1).max(120),
+  description: z.string().max(4000).default(''),
+  seed: z.union([z.string().min(1).max(64), z.number().int()]).transform(String),
+  /** Virtual time at which the scenario starts; fixed so timestamps repeat on every take. */
+  start: z.iso.datetime({ offset: true }).default('2026-03-02T14:30:00Z'),
+  branding: strict({
+    company: z.string().min(1).max(60).default('IBKR'),
+    product: z.string().min(1).max(60).default('Trader Workstation'),
+    mobileApp: z.string().min(1).max(60).default('IBKR Mobile'),
+    smsSender: z.string().min(1).max(20).default('IBKR'),
+  }).default({ company: 'IBKR', product: 'Trader Workstation', mobileApp: 'IBKR Mobile', smsSender: 'IBKR' }),
+  timing: timingSchema.default(timingSchema.parse({})),
+  /** For the trainer: which help article and step resolve what this scenario shows. */
+  article: strict({ title: z.string().min(1).max(200), step: z.string().min(1).max(200) }).optional(),
+  timeline: z.array(timelineEntrySchema).max(MAX_TIMELINE_ENTRIES).default([]),
+  script: z.array(scriptStepSchema).max(MAX_SCRIPT_STEPS).default([]),
+  expect: z.array(expectationSchema).max(MAX_EXPECTATIONS).default([]),
+  paper: strict({ asksSecondFactor: z.boolean().default(true) }).default({ asksSecondFactor: true }),
+  phones: z.array(phoneSchema).max(MAX_PHONES).default([]),
+  users: z.array(userSchema).min(1).max(MAX_USERS),
+});
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
@@ -149,4 +99,4 @@ export type PhoneSpec = z.output<typeof phoneSchema>;
 export type UserSpec = z.output<typeof userSchema>;
 export type DeviceSpec = z.output<typeof deviceSchema>;
 export type Timing = z.output<typeof timingSchema>;
-export type { TimelineEntry, ScriptStep, Expectation } from './script-schema.js';
+export type { TimelineEntry, ScriptStep, Expectation, WorldAction } from './script-schema.js';

@@ -1,64 +1,116 @@
 // The parts of a scenario file that act over time: the timeline, the runner's script, expectations.
+//
+// Each item is named by its one key (`login:`, `approvePush:`, `loggedIn:`) and becomes a tagged
+// kind (`{ kind: 'login', user, ... }`) at load, which the runner's table of handlers is typed by.
 import { z } from 'zod';
 import { mobileNumber } from '../../api/operations.js';
 import { phoneStatePatchSchema } from '../../api/phone-state.js';
 import { reasonCatalog } from '../../api/reasons.js';
+import { TRADING_MODES } from '../../api/vocabulary.js';
 import { duration } from './durations.js';
+import { keyed, strict } from './keyed.js';
 
 const id = z.string().min(1).max(64);
 const reason = z.enum(Object.keys(reasonCatalog) as [keyof typeof reasonCatalog, ...(keyof typeof reasonCatalog)[]]);
 const method = z.enum(['faceid', 'touchid', 'fingerprint', 'passcode', 'pin']);
+const note = z.string().max(200).optional();
+const patch = strict(phoneStatePatchSchema.shape);
+const empty = strict({}).default({});
+
+/**
+ * What a person, the trainer or the timeline does to the world outside the login window: the phone's
+ * settings and faults, and the Client Portal switch. Each form's shape and the kind it becomes.
+ */
+const worldForms = {
+  set: { shape: { phone: id, set: patch }, kind: (v: { phone: string; set: z.output<typeof patch> }) => ({ kind: 'setPhone' as const, phone: v.phone, patch: v.set }) },
+  restart: { shape: { restart: id }, kind: (v: { restart: string }) => ({ kind: 'restart' as const, phone: v.restart }) },
+  clearAppData: { shape: { clearAppData: id }, kind: (v: { clearAppData: string }) => ({ kind: 'clearAppData' as const, phone: v.clearAppData }) },
+  seamless: {
+    shape: { seamless: strict({ user: id, enabled: z.boolean() }) },
+    kind: (v: { seamless: { user: string; enabled: boolean } }) => ({ kind: 'seamless' as const, user: v.seamless.user, enabled: v.seamless.enabled }),
+  },
+};
+
+/** A form's kind maker, for a key known only as a type parameter (which TypeScript does not narrow `worldForms[key]` by). */
+const kindOf = <K extends keyof typeof worldForms>(key: K) => worldForms[key].kind as (v: unknown) => ReturnType<(typeof worldForms)[K]['kind']>;
+/** As a script step: `restart: iphone`. */
+const worldAction = <K extends keyof typeof worldForms>(key: K) => strict(worldForms[key].shape).transform(kindOf(key));
+/** As a timeline entry: the same with `at` and an optional `note` for the journal. */
+const timed = <K extends keyof typeof worldForms>(key: K) =>
+  strict({ at: duration, ...worldForms[key].shape, note }).transform((v) => ({ at: v.at, note: v.note, action: kindOf(key)(v) }));
 
 /** Something that happens by itself at a moment of the scenario (the trainer's "at 1:30, airplane mode on"). */
-export const timelineEntrySchema = z.union([
-  z.strictObject({ at: duration, phone: id, set: phoneStatePatchSchema, note: z.string().max(200).optional() }),
-  z.strictObject({ at: duration, restart: id, note: z.string().max(200).optional() }),
-  z.strictObject({ at: duration, clearAppData: id, note: z.string().max(200).optional() }),
-  z.strictObject({ at: duration, seamless: z.strictObject({ user: id, enabled: z.boolean() }), note: z.string().max(200).optional() }),
-]);
+export const timelineEntrySchema = keyed(
+  { set: timed('set'), restart: timed('restart'), clearAppData: timed('clearAppData'), seamless: timed('seamless') },
+  { noun: 'timeline entry', plural: 'timeline entries', shared: ['at', 'note'], aliases: { phone: 'set' } },
+);
+
+/** A form whose one key holds its fields: `login: { user: smsuser }` → `{ kind: 'login', user: 'smsuser', ... }`. */
+const step = <K extends string, S extends z.ZodType<object>>(key: K, fields: S) =>
+  strict({ [key]: fields } as { [P in K]: S }).transform((v) => ({ kind: key, ...(v as unknown as Record<K, z.output<S>>)[key] }));
 
 /** What the headless runner does, in order, as a person at the login window and the phone would. */
-export const scriptStepSchema = z.union([
-  z.strictObject({ login: z.strictObject({ user: id, password: z.string().max(128).optional(), mode: z.enum(['live', 'paper']).default('live') }) }),
-  z.strictObject({ wait: duration }),
-  z.strictObject({ chooseDevice: id }),
-  /** Types the newest code the user's phone received (SMS or the call's words). */
-  z.strictObject({ enterCode: z.strictObject({ code: z.string().max(16).optional() }).default({}) }),
-  z.strictObject({ requestCode: z.enum(['sms', 'voice']) }),
-  z.strictObject({ answerCall: z.strictObject({}).default({}) }),
-  z.strictObject({ approvePush: z.strictObject({ method, pin: z.string().max(16).optional() }) }),
-  /** "Click here if you do not receive the notification", Authenticate on the phone, type the response. */
-  z.strictObject({ challengeResponse: z.strictObject({ method, pin: z.string().max(16).optional() }) }),
-  z.strictObject({ dscplus: z.strictObject({ pin: z.string().max(8) }) }),
-  z.strictObject({ codeCard: z.strictObject({}).default({}) }),
-  z.strictObject({ acceptPaperWarning: z.strictObject({}).default({}) }),
-  /** Enrolment (required in Hong Kong and India, offered after a login with no device): types the mobile number and presses VERIFY. */
-  z.strictObject({ enrolSms: z.strictObject({ number: mobileNumber }) }),
-  /** Reads the confirmation code off the phone with that number, types it, CONTINUE. */
-  z.strictObject({ confirmEnrolment: z.strictObject({}).default({}) }),
-  z.strictObject({ phone: id, set: phoneStatePatchSchema }),
-  z.strictObject({ restart: id }),
-  z.strictObject({ clearAppData: id }),
-  z.strictObject({ seamless: z.strictObject({ user: id, enabled: z.boolean() }) }),
-]);
+export const scriptStepSchema = keyed(
+  {
+    login: step('login', strict({ user: id, password: z.string().max(128).optional(), mode: z.enum(TRADING_MODES).default('live') })),
+    wait: strict({ wait: duration }).transform((v) => ({ kind: 'wait' as const, ms: v.wait })),
+    chooseDevice: strict({ chooseDevice: id }).transform((v) => ({ kind: 'chooseDevice' as const, device: v.chooseDevice })),
+    /** Types the newest code the user's phone received (SMS or the call's words), or the code given. */
+    enterCode: step('enterCode', strict({ code: z.string().max(16).optional() }).default({})),
+    requestCode: strict({ requestCode: z.enum(['sms', 'voice']) }).transform((v) => ({ kind: 'requestCode' as const, channel: v.requestCode })),
+    answerCall: step('answerCall', empty),
+    approvePush: step('approvePush', strict({ method, pin: z.string().max(16).optional() })),
+    /** "Click here if you do not receive the notification", Authenticate on the phone, type the response. */
+    challengeResponse: step('challengeResponse', strict({ method, pin: z.string().max(16).optional() })),
+    dscplus: step('dscplus', strict({ pin: z.string().max(8) })),
+    codeCard: step('codeCard', empty),
+    acceptPaperWarning: step('acceptPaperWarning', empty),
+    /** Enrolment (required in Hong Kong and India, offered after a login with no device): types the mobile number and presses VERIFY. */
+    enrolSms: step('enrolSms', strict({ number: mobileNumber })),
+    /** Reads the confirmation code off the phone with that number, types it, CONTINUE. */
+    confirmEnrolment: step('confirmEnrolment', empty),
+    set: worldAction('set'),
+    restart: worldAction('restart'),
+    clearAppData: worldAction('clearAppData'),
+    seamless: worldAction('seamless'),
+  },
+  { noun: 'step', plural: 'steps', aliases: { phone: 'set' } },
+);
+
+const channel = z.enum(['sms', 'push', 'call']);
 
 /** What must be true once the script has run. */
-export const expectationSchema = z.union([
-  z.strictObject({ delivered: z.enum(['sms', 'push', 'call']), to: id.optional(), silenced: z.boolean().optional() }),
-  z.strictObject({ notDelivered: z.enum(['sms', 'push', 'call']), reason, held: z.boolean().optional() }),
-  z.strictObject({
-    loggedIn: id,
-    factor: z.enum(['sms', 'voice', 'ibkey', 'dscplus', 'codecard', 'none']).optional(),
-    by: z.enum(['push', 'challenge', 'code', 'none']).optional(),
-    within: duration.optional(),
-  }),
-  z.strictObject({ notLoggedIn: id }),
-  /** The user verified a mobile number and was enrolled in SMS authentication. */
-  z.strictObject({ enrolled: id }),
-  z.strictObject({ locked: id }),
-  z.strictObject({ loginFailed: id }),
-]);
+export const expectationSchema = keyed(
+  {
+    delivered: strict({ delivered: channel, to: id.optional(), silenced: z.boolean().optional() }).transform((v) => ({
+      kind: 'delivered' as const,
+      channel: v.delivered,
+      to: v.to,
+      silenced: v.silenced,
+    })),
+    notDelivered: strict({ notDelivered: channel, reason, held: z.boolean().optional() }).transform((v) => ({
+      kind: 'notDelivered' as const,
+      channel: v.notDelivered,
+      reason: v.reason,
+      held: v.held,
+    })),
+    loggedIn: strict({
+      loggedIn: id,
+      factor: z.enum(['sms', 'voice', 'ibkey', 'dscplus', 'codecard', 'none']).optional(),
+      by: z.enum(['push', 'challenge', 'code', 'none']).optional(),
+      within: duration.optional(),
+    }).transform((v) => ({ kind: 'loggedIn' as const, user: v.loggedIn, factor: v.factor, by: v.by, within: v.within })),
+    notLoggedIn: strict({ notLoggedIn: id }).transform((v) => ({ kind: 'notLoggedIn' as const, user: v.notLoggedIn })),
+    /** The user verified a mobile number and was enrolled in SMS authentication. */
+    enrolled: strict({ enrolled: id }).transform((v) => ({ kind: 'enrolled' as const, user: v.enrolled })),
+    locked: strict({ locked: id }).transform((v) => ({ kind: 'locked' as const, user: v.locked })),
+    loginFailed: strict({ loginFailed: id }).transform((v) => ({ kind: 'loginFailed' as const, user: v.loginFailed })),
+  },
+  { noun: 'expectation', plural: 'expectations' },
+);
 
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 export type ScriptStep = z.output<typeof scriptStepSchema>;
+/** What the timeline and the script can both do: the phone's settings and faults, Seamless Authentication. */
+export type WorldAction = TimelineEntry['action'];
 export type Expectation = z.output<typeof expectationSchema>;

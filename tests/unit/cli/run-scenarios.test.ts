@@ -63,7 +63,7 @@ describe('npm run cli -- run', () => {
     writeFileSync(file, 'name: t\ntitle: T\nseed: 1\nusers:\n  - username: smsuser\n    region: XX\n');
     const result = await run('run', file);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${file}:6:13: users[0].region: Invalid option`);
+    expect(result.stdout).toContain(`${file}:6:13: users[0].region: unknown value "XX" (valid: US, CA, EU, UK, CH, HK, IN, CN, JP, SG, AU)`);
     // Hostile YAML is a problem of the file too: its position, exit code 1, no stack trace.
     const hostile = path.join(dir, 'hostile.yaml');
     writeFileSync(hostile, `${base}description: *nowhere\n`);
@@ -72,7 +72,7 @@ describe('npm run cli -- run', () => {
     expect(refused.stdout).toContain(`✗ hostile.yaml`);
     expect(refused.stdout).toContain(`    ${hostile}:12:14: (syntax): unknown alias *nowhere (an anchor &nowhere must come before it)\n`);
     expect(refused.stdout).toContain('✓ happy-sms');
-    expect(refused.stdout.trim().split('\n').at(-1)).toBe('1 passed, 1 failed');
+    expect(refused.stdout.trim().split('\n').at(-1)).toBe('1 passed, 0 failed, 1 did not load');
     expect(refused.stderr).toBe('');
     expect(refused.stdout).not.toMatch(/^\s+at /m);
     const missing = await run('run', path.join(dir, 'nope.yaml'));

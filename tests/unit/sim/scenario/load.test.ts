@@ -35,7 +35,7 @@ describe('scenario files', () => {
     const result = parseScenario(text, 'c.yaml');
     if (result.ok) throw new Error('should fail');
     expect(result.problems).toEqual([
-      { file: 'c.yaml', line: 9, column: 38, field: 'users[0].devices[0].phone', message: 'unknown phone "nophone"' },
+      { file: 'c.yaml', line: 9, column: 38, field: 'users[0].devices[0].phone', message: 'unknown phone "nophone" (the scenario has no phones)' },
     ]);
   });
 
