@@ -1,6 +1,6 @@
 // What the login window is shown of an attempt; never a secret.
 import type { LoginView, TradingMode } from '../api/views.js';
-import type { LoginAttempt } from './login.js';
+import { challengeOf, codesOf, deviceOf, enrolmentOf, type LoginAttempt } from './login-attempt.js';
 import { regulationFor } from './regulation.js';
 import type { World } from './world.js';
 
@@ -16,7 +16,10 @@ export function formatWait(ms: number): string {
 export function loginView(world: World, attempt: LoginAttempt): LoginView {
   const { directory, clock } = world;
   const onCode = attempt.step === 'securityCode';
-  const { enrol } = attempt;
+  const enrol = enrolmentOf(attempt);
+  const codes = codesOf(attempt);
+  const device = deviceOf(attempt);
+  const challenge = challengeOf(attempt);
   return {
     loginId: attempt.id,
     step: attempt.step,
@@ -25,17 +28,17 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
     error: attempt.error,
     notice: attempt.notice,
     devices: attempt.account.spec.devices.map((d) => directory.describeDevice(attempt.account, d)),
-    device: attempt.device ? directory.describeDevice(attempt.account, attempt.device) : null,
-    resendAvailableAt: onCode || enrol ? (attempt.codes?.nextSendAt() ?? null) : null,
+    device: device ? directory.describeDevice(attempt.account, device) : null,
+    resendAvailableAt: onCode || enrol ? (codes?.nextSendAt() ?? null) : null,
     resendChannels: { sms: onCode, voice: onCode },
-    challenge: attempt.challenge?.challenge ?? null,
-    cardIndexes: attempt.challenge?.cardIndexes ?? null,
+    challenge: challenge?.challenge ?? null,
+    cardIndexes: challenge?.cardIndexes ?? null,
     enrolment: enrol
       ? {
           required: enrol.required,
           regulation: enrol.required ? regulationFor(attempt.account.spec.region) : null,
           number: enrol.number,
-          codeSent: attempt.codes !== null && !enrol.verified,
+          codeSent: enrol.codes !== null && !enrol.verified,
           phoneId: enrol.number === null ? null : (world.phoneByNumber(enrol.number)?.id ?? null),
           verified: enrol.verified,
         }

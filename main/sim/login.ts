@@ -1,4 +1,6 @@
 // The SLS server's login state machine: credentials → (device choice) → second factor → logged in.
+// The one owner of an attempt's step: every operation passes the transition table's guard (#accepting),
+// and every change of step goes through #enter, which also announces it to the windows.
 import type { FactorFailure, LoginFailure } from '../api/events.js';
 import type { LoginStep, LoginView, TradingMode } from '../api/views.js';
 import { SimError } from '../api/dispatch.js';
@@ -9,57 +11,32 @@ import type { DeviceSpec } from './scenario/schema.js';
 import { sendSms } from './sms.js';
 import { placeCall } from './voice.js';
 import { sendPush } from './push.js';
-import { checkResponse, type ChallengeFactor } from './challenge.js';
+import { checkResponse } from './challenge.js';
 import { issueIbKeyChallenge, resync, startCodeCard, startDscPlus } from './factors.js';
-import type { TimerId } from './clock.js';
 import type { AppRefusal } from '../api/events.js';
 import type { AppResponseView } from '../api/views.js';
 import { IBKEY_LOCKED, type UnlockMethod } from './mobile-app.js';
 import type { World } from './world.js';
+import {
+  accepts,
+  STEP_FIELD_NAMES,
+  stepsAccepting,
+  type AttemptAccepting,
+  type AttemptAt,
+  type CompletedBy,
+  type LoginAttempt,
+  type LoginOp,
+  type StepFields,
+} from './login-attempt.js';
 
 import { formatWait, INVALID_CREDENTIALS, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
-import { mustEnrol } from './regulation.js';
-import { canEnrol, completeEnrolment, offerEnrolment, refuseOfferedCode, requireEnrolment, sendConfirmationCode, verifiedNotice, type Enrolment } from './enrolment.js';
+import { mustEnrol, regulationFor } from './regulation.js';
+import { completeEnrolment, enrolmentOpen, offerEnrolment, refuseOfferedCode, requireEnrolment, sendConfirmationCode, verifiedNotice, type Enrolling } from './enrolment.js';
 
 export { INVALID_CREDENTIALS, LOGIN_FAILED };
 
 /** Open login attempts kept; beyond that the oldest is abandoned, so a scripted loop cannot grow memory without end. */
 export const MAX_OPEN_LOGINS = 2000;
-
-export interface LoginAttempt {
-  id: string;
-  account: Account;
-  mode: TradingMode;
-  step: LoginStep;
-  device: DeviceSpec | null;
-  codes: OobCodeBox | null;
-  /** IB Key push waiting for approval on a phone; `delivered` once it is on the phone (shown or silenced). */
-  push: { phoneId: string; expiresAt: number; timer: TimerId; delivered: boolean } | null;
-  /** The push went unanswered for the whole window; a late approval is told so. */
-  pushExpired: boolean;
-  challenge: ChallengeFactor | null;
-  /** Set when the login comes from the mobile app on a phone (the trading device). */
-  fromPhone: string | null;
-  wrongAnswers: number;
-  /**
-   * The attempt has counted its failed login. That happens at its first wrong second-factor answer,
-   * not when it ends: however it ends (cancelled, abandoned, evicted, never), it cannot escape the count.
-   */
-  failureCounted: boolean;
-  /** The SMS/voice codes of this login by number: the resend clock belongs to the login and the number, not to the device choice. */
-  codeBoxes: Map<string, OobCodeBox>;
-  /** Enrolment in SMS authentication of a user with no device: required (Hong Kong, India) or offered. */
-  enrol: Enrolment | null;
-  /** The factor that completed the login, for the journal. */
-  factor: DeviceSpec['kind'] | 'voice' | 'none' | null;
-  error: string | null;
-  notice: string | null;
-}
-
-/** Only a push that reached the phone (shown, or silently in the notification list) can be approved. */
-export function pushReachedPhone(attempt: LoginAttempt, phoneId: string): attempt is LoginAttempt & { push: NonNullable<LoginAttempt['push']> } {
-  return attempt.step === 'push' && attempt.push?.phoneId === phoneId && attempt.push.delivered;
-}
 
 export class LoginServer {
   constructor(private readonly world: World) {}
@@ -100,17 +77,11 @@ export class LoginServer {
       account,
       mode,
       step: 'credentials',
-      device: null,
-      codes: null,
-      push: null,
-      pushExpired: false,
-      challenge: null,
       fromPhone,
-      enrol: null,
       wrongAnswers: 0,
       failureCounted: false,
       codeBoxes: new Map(),
-      factor: null,
+      pushExpired: false,
       error: null,
       notice: null,
     };
@@ -122,22 +93,24 @@ export class LoginServer {
     journal.record({ type: 'password.accepted', loginId: attempt.id, username });
 
     const devices = account.spec.devices;
-    if (mode === 'paper' && !this.world.scenario.paper.asksSecondFactor) this.#complete(attempt, 'none');
-    else if (devices.length === 0 && mustEnrol(account.spec.region)) requireEnrolment(this.world, attempt);
-    else if (devices.length === 0) {
-      this.#complete(attempt, 'none');
+    const [only] = devices;
+    if (mode === 'paper' && !this.world.scenario.paper.asksSecondFactor) this.#complete(attempt, 'none', null);
+    else if (devices.length === 0 && mustEnrol(account.spec.region)) {
+      const enrol = requireEnrolment(this.world, attempt);
+      this.#enter(attempt, 'enrolRequired', { enrol }).notice = regulationFor(account.spec.region);
+    } else if (!only) {
       // Offered, not required (Hong Kong and India excepted): the logged-in screen says how.
-      offerEnrolment(this.world, attempt);
-    }
-    else if (devices.length === 1) this.#startFactor(attempt, devices[0]!);
-    else attempt.step = 'selectDevice';
-    // Every window showing this login hears of it, the drop-down included.
-    this.world.touchLogin(attempt);
+      const { enrol, notice } = offerEnrolment(this.world);
+      const done = this.#complete(attempt, 'none', null);
+      done.enrol = enrol;
+      done.notice = notice;
+    } else if (devices.length === 1) this.#startFactor(attempt, only);
+    else this.#enter(attempt, 'selectDevice', {});
     return this.view(attempt);
   }
 
   chooseDevice(loginId: string, deviceId: string): LoginView {
-    const attempt = this.#expect(loginId, ['selectDevice']);
+    const attempt = this.#accepting(loginId, 'chooseDevice');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     const device = attempt.account.spec.devices.find((d) => d.id === deviceId);
     if (!device) throw new SimError('not_found', `No device "${deviceId}" for this user`);
@@ -147,26 +120,23 @@ export class LoginServer {
 
   /** Back to the drop-down; the factor in progress is abandoned, the wrong-answer count kept. */
   changeDevice(loginId: string): LoginView {
-    const attempt = this.#expect(loginId, ['securityCode', 'push', 'challenge', 'dscplus', 'codecard']);
+    const attempt = this.#accepting(loginId, 'changeDevice');
     if (attempt.account.spec.devices.length < 2) throw new SimError('wrong_state', 'This user has only one device');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    this.#endFactor(attempt);
-    attempt.step = 'selectDevice';
-    attempt.device = null;
-    attempt.error = null;
-    attempt.notice = null;
-    this.world.touchLogin(attempt);
+    const back = this.#enter(attempt, 'selectDevice', {});
+    back.error = null;
+    back.notice = null;
     return this.view(attempt);
   }
 
   submitCode(loginId: string, code: string): LoginView {
-    const attempt = this.#expect(loginId, ['securityCode']);
+    const attempt = this.#accepting(loginId, 'submitCode');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     const { journal, clock } = this.world;
-    const result = attempt.codes!.verify(clock.now(), code);
+    const result = attempt.codes.verify(clock.now(), code);
     if (result.ok) {
       journal.record({ type: 'code.accepted', loginId, username: attempt.account.spec.username });
-      this.#complete(attempt, attempt.codes!.current?.channel ?? 'sms');
+      this.#complete(attempt, attempt.codes.current?.channel ?? 'sms', attempt.device);
     } else {
       this.#wrongAnswer(attempt, result.reason);
     }
@@ -174,9 +144,9 @@ export class LoginServer {
   }
 
   requestNewCode(loginId: string, channel: 'sms' | 'voice'): LoginView {
-    const attempt = this.#expect(loginId, ['securityCode']);
+    const attempt = this.#accepting(loginId, 'requestNewCode');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    const wait = attempt.codes!.retryAfter(this.world.clock.now());
+    const wait = attempt.codes.retryAfter(this.world.clock.now());
     if (wait > 0) {
       this.world.journal.record({ type: 'resend.refused', loginId, retryAfterMs: wait });
       attempt.error = `A new code can be requested in ${formatWait(wait)}`;
@@ -190,7 +160,7 @@ export class LoginServer {
 
   /** VERIFY: a confirmation code by SMS to the number typed, under the same rules as a security code. */
   enrolSms(loginId: string, number: string): LoginView {
-    const attempt = this.#enrolling(loginId);
+    const attempt = this.#enrolling(loginId, 'enrolSms');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     sendConfirmationCode(this.world, attempt, number);
     this.world.touchLogin(attempt);
@@ -199,10 +169,11 @@ export class LoginServer {
 
   /** Confirm Code → CONTINUE: the number is verified, SMS becomes the user's second factor, a required login goes on. */
   confirmSmsEnrolment(loginId: string, code: string): LoginView {
-    const attempt = this.#enrolling(loginId);
-    if (!attempt.codes || attempt.enrol!.number === null) throw new SimError('wrong_state', 'Enter your mobile number and press VERIFY first');
+    const attempt = this.#enrolling(loginId, 'confirmSmsEnrolment');
+    const { codes, number } = attempt.enrol;
+    if (!codes || number === null) throw new SimError('wrong_state', 'Enter your mobile number and press VERIFY first');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    const result = attempt.codes.verify(this.world.clock.now(), code);
+    const result = codes.verify(this.world.clock.now(), code);
     if (!result.ok) {
       // Required: a wrong second-factor answer like any other. Offered: the session is not at stake.
       if (attempt.step === 'enrolRequired') this.#wrongAnswer(attempt, result.reason);
@@ -210,33 +181,33 @@ export class LoginServer {
       this.world.touchLogin(attempt);
       return this.view(attempt);
     }
-    completeEnrolment(this.world, attempt);
-    if (attempt.step === 'enrolRequired') this.#complete(attempt, 'sms');
-    attempt.error = null;
-    attempt.notice = verifiedNotice(attempt);
+    const device = completeEnrolment(this.world, attempt, number);
+    const done = attempt.step === 'enrolRequired' ? this.#complete(attempt, 'sms', device, attempt.enrol) : attempt;
+    done.device = device;
+    done.error = null;
+    done.notice = verifiedNotice(number);
     this.world.touchLogin(attempt);
     return this.view(attempt);
   }
 
   /** "Click here if you do not receive the notification": the challenge/response path. */
   requestChallenge(loginId: string): LoginView {
-    const attempt = this.#expect(loginId, ['push']);
+    const attempt = this.#accepting(loginId, 'requestChallenge');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    this.#endFactor(attempt);
-    issueIbKeyChallenge(this.world, attempt, null);
+    this.#startIbKeyChallenge(attempt, null);
     return this.view(attempt);
   }
 
   submitResponse(loginId: string, response: string): LoginView {
-    const attempt = this.#expect(loginId, ['challenge', 'dscplus', 'codecard']);
+    const attempt = this.#accepting(loginId, 'submitResponse');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    const factor = attempt.challenge!;
+    const factor = attempt.challenge;
     const username = attempt.account.spec.username;
     const outcome = checkResponse(factor, response);
     if (outcome === 'ok') {
       this.world.journal.record({ type: 'response.accepted', loginId, username });
-      if (factor.device === 'ibkey') resync(this.world, attempt);
-      this.#complete(attempt, factor.device);
+      if (attempt.device.kind === 'ibkey') resync(this.world, username, attempt.device);
+      this.#complete(attempt, factor.device, attempt.device);
     } else {
       attempt.wrongAnswers++;
       this.world.journal.record({
@@ -261,7 +232,7 @@ export class LoginServer {
     const attempt = world.logins.get(loginId);
     const phone = world.phones.get(phoneId);
     if (!phone) throw new SimError('not_found', `No phone "${phoneId}" in this scenario`);
-    if (!attempt || attempt.step !== 'push' || attempt.push?.phoneId !== phoneId) {
+    if (!attempt || !accepts(attempt, 'approvePush') || attempt.push.phoneId !== phoneId) {
       const expired = attempt?.pushExpired === true;
       phone.clearPush(loginId);
       world.touchPhone(phone);
@@ -284,40 +255,64 @@ export class LoginServer {
     world.journal.record({ type: 'push.approved', loginId, phoneId, method });
     phone.clearPush(loginId);
     world.touchPhone(phone);
-    this.#complete(attempt, 'ibkey');
+    this.#complete(attempt, 'ibkey', attempt.device);
     return { ok: true, response: null, message: 'Login approved.' };
   }
 
   acceptPaperWarning(loginId: string): LoginView {
-    const attempt = this.#expect(loginId, ['paperWarning']);
+    const attempt = this.#accepting(loginId, 'acceptPaperWarning');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    this.#finish(attempt);
+    this.#finish(attempt, { device: attempt.device, factor: attempt.factor, enrol: attempt.enrol });
     return this.view(attempt);
   }
 
   cancel(loginId: string): LoginView {
     const attempt = this.get(loginId);
-    this.#endFactor(attempt);
+    const unfinished = attempt.step !== 'loggedIn' && attempt.step !== 'failed';
     this.#forget(attempt);
-    if (attempt.step !== 'loggedIn' && attempt.step !== 'failed') {
-      this.world.journal.record({ type: 'login.cancelled', loginId, username: attempt.account.spec.username });
-    }
-    return { ...this.view(attempt), loginId: null, step: 'credentials', error: null, notice: null };
+    this.#enter(attempt, 'credentials', {});
+    if (unfinished) this.world.journal.record({ type: 'login.cancelled', loginId, username: attempt.account.spec.username });
+    return { ...this.view(attempt), loginId: null, error: null, notice: null };
   }
 
   logOut(loginId: string): LoginView {
-    const attempt = this.#expect(loginId, ['loggedIn']);
+    const attempt = this.#accepting(loginId, 'logOut');
     this.#forget(attempt);
+    this.#enter(attempt, 'credentials', {});
     this.world.journal.record({ type: 'logout', loginId, username: attempt.account.spec.username });
-    return { ...this.view(attempt), loginId: null, step: 'credentials', error: null, notice: null };
+    return { ...this.view(attempt), loginId: null, error: null, notice: null };
   }
 
-  #expect(loginId: string, steps: LoginStep[]): LoginAttempt {
+  /** The one guard of the transition table: the attempt, narrowed to the steps that accept the operation. */
+  #accepting<O extends LoginOp>(loginId: string, op: O): AttemptAccepting<O> {
     const attempt = this.get(loginId);
-    if (!steps.includes(attempt.step)) {
-      throw new SimError('wrong_state', `Login ${loginId} is at "${attempt.step}", not ${steps.map((s) => `"${s}"`).join(' or ')}`);
+    if (!accepts(attempt, op)) {
+      throw new SimError('wrong_state', `Login ${loginId} is at "${attempt.step}", not ${stepsAccepting(op).map((s) => `"${s}"`).join(' or ')}`);
     }
     return attempt;
+  }
+
+  /** SMS enrolment: the table's guard, and the enrolment itself open (required or offered, not verified yet). */
+  #enrolling(loginId: string, op: 'enrolSms' | 'confirmSmsEnrolment'): Enrolling {
+    const attempt = this.get(loginId);
+    if (!accepts(attempt, op) || !enrolmentOpen(attempt)) {
+      throw new SimError('wrong_state', `Login ${loginId} is at "${attempt.step}": no SMS enrolment is open (it is for users with no device, until verified)`);
+    }
+    return attempt;
+  }
+
+  /**
+   * The only writer of an attempt's step. Leaving a step stops what it had running (push timer,
+   * pending notification) and drops its fields; the new step's fields come in, and every window
+   * showing the login hears of it.
+   */
+  #enter<S extends LoginStep>(attempt: LoginAttempt, step: S, fields: StepFields[S]): AttemptAt<S> {
+    this.#endFactor(attempt);
+    const held = attempt as unknown as Record<string, unknown>;
+    for (const name of STEP_FIELD_NAMES) delete held[name];
+    Object.assign(held, fields, { step });
+    this.world.touchLogin(attempt);
+    return attempt as unknown as AttemptAt<S>;
   }
 
   #forget(attempt: LoginAttempt): void {
@@ -364,93 +359,93 @@ export class LoginServer {
   }
 
   #fail(attempt: LoginAttempt, reason: LoginFailure): void {
-    this.#endFactor(attempt);
-    attempt.step = 'failed';
-    attempt.error = LOGIN_FAILED;
-    attempt.notice = null;
+    const device = 'device' in attempt ? attempt.device : null;
+    // The failed screen still shows the enrolment it failed in, with no code out any more.
+    const enrol = 'enrol' in attempt && attempt.enrol ? { ...attempt.enrol, codes: null } : null;
+    const failed = this.#enter(attempt, 'failed', { device, enrol });
+    failed.error = LOGIN_FAILED;
+    failed.notice = null;
     this.world.journal.record({ type: 'login.failed', loginId: attempt.id, username: attempt.account.spec.username, reason });
-    this.world.touchLogin(attempt);
   }
 
   #startFactor(attempt: LoginAttempt, device: DeviceSpec): void {
     const { world } = this;
-    attempt.device = device;
     attempt.error = null;
     attempt.notice = null;
     world.journal.record({ type: 'device.selected', loginId: attempt.id, deviceId: device.id, kind: device.kind });
     switch (device.kind) {
       case 'sms': {
-        attempt.step = 'securityCode';
         // The same login coming back to SMS (after "change device") keeps its codes and its resend clock.
         const number = attempt.account.spec.mobile!.number;
-        let box = attempt.codeBoxes.get(number);
-        if (!box) {
-          box = new OobCodeBox({ lifetimeMs: world.scenario.timing.codeLifetime, resendIntervalMs: world.scenario.timing.resendInterval });
-          attempt.codeBoxes.set(number, box);
+        let codes = attempt.codeBoxes.get(number);
+        if (!codes) {
+          codes = new OobCodeBox({ lifetimeMs: world.scenario.timing.codeLifetime, resendIntervalMs: world.scenario.timing.resendInterval });
+          attempt.codeBoxes.set(number, codes);
         }
-        attempt.codes = box;
-        const wait = box.retryAfter(world.clock.now());
+        const onCode = this.#enter(attempt, 'securityCode', { device, codes });
+        const wait = codes.retryAfter(world.clock.now());
         if (wait > 0) {
           world.journal.record({ type: 'resend.refused', loginId: attempt.id, retryAfterMs: wait });
-          attempt.notice = `A security code was sent to your mobile phone ${maskNumber(number)}. A new code can be requested in ${formatWait(wait)}.`;
-        } else this.#sendCode(attempt, 'sms');
+          onCode.notice = `A security code was sent to your mobile phone ${maskNumber(number)}. A new code can be requested in ${formatWait(wait)}.`;
+        } else this.#sendCode(onCode, 'sms');
         break;
       }
       case 'ibkey': {
         const phone = world.phones.get(device.phone)!;
         const expiresAt = world.clock.now() + world.scenario.timing.pushWindow;
-        const timer = world.clock.at(expiresAt, () => this.#pushExpired(attempt));
-        attempt.step = 'push';
-        attempt.push = { phoneId: device.phone, expiresAt, timer, delivered: false };
-        attempt.notice = `A notification has been sent to your phone (${phone.spec.model}). Tap it and authenticate to continue.`;
+        const loginId = attempt.id;
+        const timer = world.clock.at(expiresAt, () => this.#pushExpired(loginId));
+        const onPush = this.#enter(attempt, 'push', { device, push: { phoneId: device.phone, expiresAt, timer, delivered: false } });
+        onPush.notice = `A notification has been sent to your phone (${phone.spec.model}). Tap it and authenticate to continue.`;
         sendPush(world, attempt.account, device.phone, attempt.id, expiresAt);
         break;
       }
-      case 'dscplus':
-        startDscPlus(world, attempt, device);
+      case 'dscplus': {
+        const challenge = startDscPlus(world, attempt.id, device);
+        this.#enter(attempt, 'dscplus', { device, challenge }).notice =
+          'Press the button on your Digital Security Card+ until PIN> appears, enter your PIN, then the challenge below.';
         break;
-      case 'codecard':
-        startCodeCard(world, attempt, device);
+      }
+      case 'codecard': {
+        const challenge = startCodeCard(world, attempt.id, device);
+        this.#enter(attempt, 'codecard', { device, challenge }).notice =
+          'Enter the values printed beside these index numbers on your Security Code Card, without spaces.';
         break;
+      }
     }
-    world.touchLogin(attempt);
   }
 
-  #enrolling(loginId: string): LoginAttempt {
-    const attempt = this.get(loginId);
-    if (!canEnrol(attempt)) {
-      throw new SimError('wrong_state', `Login ${loginId} is at "${attempt.step}": no SMS enrolment is open (it is for users with no device, until verified)`);
-    }
-    return attempt;
+  /** IB Key's challenge/response, after the push (asked for, or expired). */
+  #startIbKeyChallenge(attempt: AttemptAt<'push'>, notice: string | null): void {
+    const { device } = attempt;
+    const challenge = issueIbKeyChallenge(this.world, attempt.id, attempt.account, device);
+    const shown = this.#enter(attempt, 'challenge', { device, challenge });
+    shown.notice = notice ?? `Open ${this.world.scenario.branding.mobileApp}, tap Authenticate, enter the challenge and type the Response String below.`;
+    shown.error = null;
   }
 
   /** After the push window the request is refused, and the login offers challenge/response. */
-  #pushExpired(attempt: LoginAttempt): void {
-    if (attempt.step !== 'push' || !attempt.push) return;
-    const { world } = this;
-    world.journal.record({ type: 'push.expired', loginId: attempt.id });
+  #pushExpired(loginId: string): void {
+    const attempt = this.world.logins.get(loginId);
+    if (attempt?.step !== 'push') return;
+    this.world.journal.record({ type: 'push.expired', loginId });
     attempt.pushExpired = true;
-    this.#endFactor(attempt);
-    issueIbKeyChallenge(this.world, attempt, 'The notification was not approved in time. Use the challenge below with IBKR Mobile.');
+    this.#startIbKeyChallenge(attempt, 'The notification was not approved in time. Use the challenge below with IBKR Mobile.');
   }
 
   /** Stops whatever the current factor had running (push timer, pending notification). */
   #endFactor(attempt: LoginAttempt): void {
+    if (attempt.step !== 'push') return;
     const { world } = this;
-    if (attempt.push) {
-      world.clock.cancel(attempt.push.timer);
-      const phone = world.phones.get(attempt.push.phoneId);
-      if (phone?.clearPush(attempt.id)) world.touchPhone(phone);
-      attempt.push = null;
-    }
-    attempt.codes = null;
-    attempt.challenge = null;
+    world.clock.cancel(attempt.push.timer);
+    const phone = world.phones.get(attempt.push.phoneId);
+    if (phone?.clearPush(attempt.id)) world.touchPhone(phone);
   }
 
-  #sendCode(attempt: LoginAttempt, channel: 'sms' | 'voice'): void {
+  #sendCode(attempt: AttemptAt<'securityCode'>, channel: 'sms' | 'voice'): void {
     const { world } = this;
     const code = world.random.digits(6);
-    const issued = attempt.codes!.issue(world.clock.now(), code, channel);
+    const issued = attempt.codes.issue(world.clock.now(), code, channel);
     const { number, verified } = attempt.account.spec.mobile!;
     const minutes = Math.round(world.scenario.timing.codeLifetime / 60_000);
     const username = attempt.account.spec.username;
@@ -502,22 +497,25 @@ export class LoginServer {
     }
   }
 
-  #complete(attempt: LoginAttempt, factor: LoginAttempt['factor'] & string): void {
-    this.#endFactor(attempt);
-    attempt.error = null;
+  /** A right answer: paper trading shows its warning first, live trading is logged in. */
+  #complete(attempt: LoginAttempt, factor: CompletedBy, device: DeviceSpec | null, enrol: Enrolling['enrol'] | null = null): AttemptAt<'paperWarning'> | AttemptAt<'loggedIn'> {
+    const fields = { device, factor, enrol };
+    if (attempt.mode === 'paper') {
+      const warned = this.#enter(attempt, 'paperWarning', fields);
+      warned.error = null;
+      warned.notice = null;
+      return warned;
+    }
     attempt.notice = null;
-    attempt.factor = factor;
-    if (attempt.mode === 'paper') attempt.step = 'paperWarning';
-    else this.#finish(attempt);
-    this.world.touchLogin(attempt);
+    return this.#finish(attempt, fields);
   }
 
-  #finish(attempt: LoginAttempt): void {
-    attempt.step = 'loggedIn';
-    attempt.error = null;
-    attempt.account.lockout.reset();
-    const { username } = attempt.account.spec;
-    this.world.journal.record({ type: 'login.succeeded', loginId: attempt.id, username, mode: attempt.mode, factor: attempt.factor ?? 'none' });
-    this.world.touchLogin(attempt);
+  #finish(attempt: LoginAttempt, fields: StepFields['loggedIn']): AttemptAt<'loggedIn'> {
+    const done = this.#enter(attempt, 'loggedIn', fields);
+    done.error = null;
+    done.account.lockout.reset();
+    const { username } = done.account.spec;
+    this.world.journal.record({ type: 'login.succeeded', loginId: done.id, username, mode: done.mode, factor: done.factor });
+    return done;
   }
 }

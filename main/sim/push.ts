@@ -19,7 +19,7 @@ export function sendPush(world: World, account: Account, phoneId: string, loginI
     if (!phone) return;
     const tryDeliver = (first: boolean): boolean => {
       const attempt = world.logins.get(loginId);
-      if (!attempt || attempt.step !== 'push' || attempt.push?.phoneId !== phoneId) return true; // answered another way
+      if (attempt?.step !== 'push' || attempt.push.phoneId !== phoneId) return true; // answered another way
       const decision = pushDecision(phone, username, world.seamless(username));
       if (decision.outcome === 'lose') {
         world.journal.record({ type: 'push.suppressed', loginId, phoneId, reason: decision.reason });

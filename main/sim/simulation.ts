@@ -5,7 +5,8 @@ import type { ClockView, LoadScenarioResult, MobileAppView, PendingView, PhoneVi
 import { parseScenario, type ScenarioResult } from './scenario/load.js';
 import type { Fob } from './fob.js';
 import { SimError } from '../api/dispatch.js';
-import { LoginServer, pushReachedPhone } from './login.js';
+import { LoginServer } from './login.js';
+import { challengeOf, codesOf, pushReachedPhone } from './login-attempt.js';
 import type { Phone } from './phone.js';
 import type { Scenario, TimelineEntry } from './scenario/schema.js';
 import { World } from './world.js';
@@ -395,10 +396,10 @@ export class Simulation implements Service {
       const username = attempt.account.spec.username;
       if (r.username !== undefined && r.username !== username) continue;
       const base = { username, loginId: attempt.id, step: attempt.step, code: null, challenge: null, cardIndexes: null, expectedResponse: null, expiresAt: null };
-      const code = attempt.codes?.current;
+      const code = codesOf(attempt)?.current;
       if (code && !code.used) out.push({ ...base, kind: 'code', code: code.value, expiresAt: code.expiresAt });
-      if (attempt.push) out.push({ ...base, kind: 'push', expiresAt: attempt.push.expiresAt });
-      const c = attempt.challenge;
+      if (attempt.step === 'push') out.push({ ...base, kind: 'push', expiresAt: attempt.push.expiresAt });
+      const c = challengeOf(attempt);
       if (c && !c.used) out.push({ ...base, kind: c.device === 'codecard' ? 'card' : 'challenge', challenge: c.challenge, cardIndexes: c.cardIndexes, expectedResponse: c.expected });
     }
     return out;

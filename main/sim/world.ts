@@ -5,7 +5,7 @@ import { createRandom, type Random } from './random.js';
 import { Journal } from './journal.js';
 import { Directory } from './directory.js';
 import { Phone } from './phone.js';
-import type { LoginAttempt } from './login.js';
+import type { LoginAttempt } from './login-attempt.js';
 import { Fob } from './fob.js';
 import { CodeCard } from './code-card.js';
 import { deriveKey } from './keys.js';
