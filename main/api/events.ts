@@ -92,6 +92,12 @@ export type JournalEvent =
 
 export type JournalEntry = JournalEvent & { seq: number; at: number };
 
+/** What getJournal answers: the entries after a sequence number, and the newest number. */
+export interface JournalPage {
+  entries: JournalEntry[];
+  lastSeq: number;
+}
+
 /** What a host pushes to its windows (IPC events in Electron, Server-Sent Events in a browser). */
 export type HostEvent =
   | { type: 'journal'; entry: JournalEntry }

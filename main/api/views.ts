@@ -1,6 +1,4 @@
 // What the operations answer: plain, serializable views of the simulated world.
-import type { JournalEntry } from './events.js';
-
 import type { DeviceKind, LoginStep, Platform, TradingMode } from './vocabulary.js';
 export type { DeviceKind, LoginStep, Platform, TradingMode };
 
@@ -229,8 +227,3 @@ export interface ScenarioProblemView {
 }
 
 export type LoadScenarioResult = { ok: true; world: WorldView } | { ok: false; problems: ScenarioProblemView[] };
-
-export interface JournalPage {
-  entries: JournalEntry[];
-  lastSeq: number;
-}

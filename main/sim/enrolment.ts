@@ -6,7 +6,7 @@
 // These functions change an attempt's enrolment, never its step: the login server moves the step.
 import type { FactorFailure } from '../api/events.js';
 import type { AttemptAt, Enrolment, LoginAttempt } from './login-attempt.js';
-import { formatWait } from './login-view.js';
+import { formatWait } from './factors/security-code.js';
 import { OobCodeBox } from './oob-code.js';
 import { maskNumber } from './phone.js';
 import type { DeviceSpec } from './scenario/schema.js';

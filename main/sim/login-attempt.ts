@@ -77,6 +77,8 @@ export const STEP_FIELD_NAMES = Object.keys(STEP_FIELDS) as StepFieldName[];
 
 export type AttemptAt<S extends LoginStep> = AttemptBase & { readonly step: S } & StepFields[S];
 export type LoginAttempt = { [S in LoginStep]: AttemptAt<S> }[LoginStep];
+/** A step with its fields: what entering a step takes. */
+export type StepEntry = { [S in LoginStep]: { step: S } & StepFields[S] }[LoginStep];
 
 /** The operations on a login in progress, as the transition table names them. */
 export type LoginOp =
@@ -121,17 +123,6 @@ export function accepts<O extends LoginOp>(attempt: LoginAttempt, op: O): attemp
 /** The steps accepting an operation, in the order of the login, for the refusal message. */
 export function stepsAccepting(op: LoginOp): LoginStep[] {
   return (Object.keys(TRANSITIONS) as LoginStep[]).filter((step) => (TRANSITIONS[step] as readonly LoginOp[]).includes(op));
-}
-
-/** The step's secret-bearing factor, if it has one: the challenge of a challenge/response step. */
-export function challengeOf(attempt: LoginAttempt): ChallengeFactor | null {
-  return 'challenge' in attempt ? attempt.challenge : null;
-}
-
-/** The SMS/voice codes the step can take: the security code's box, or the enrolment's. */
-export function codesOf(attempt: LoginAttempt): OobCodeBox | null {
-  if (attempt.step === 'securityCode') return attempt.codes;
-  return 'enrol' in attempt ? (attempt.enrol?.codes ?? null) : null;
 }
 
 export function deviceOf(attempt: LoginAttempt): DeviceSpec | null {

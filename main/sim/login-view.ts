@@ -1,6 +1,7 @@
 // What the login window is shown of an attempt; never a secret.
 import type { LoginView, TradingMode } from '../api/views.js';
-import { challengeOf, codesOf, deviceOf, enrolmentOf, type LoginAttempt } from './login-attempt.js';
+import { deviceOf, enrolmentOf, type LoginAttempt } from './login-attempt.js';
+import { factorView } from './factors/registry.js';
 import { regulationFor } from './regulation.js';
 import type { World } from './world.js';
 
@@ -8,18 +9,11 @@ import type { World } from './world.js';
 export const INVALID_CREDENTIALS = 'Invalid user name password combination';
 export const LOGIN_FAILED = 'Login failed';
 
-export function formatWait(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
 export function loginView(world: World, attempt: LoginAttempt): LoginView {
   const { directory, clock } = world;
-  const onCode = attempt.step === 'securityCode';
   const enrol = enrolmentOf(attempt);
-  const codes = codesOf(attempt);
   const device = deviceOf(attempt);
-  const challenge = challengeOf(attempt);
+  const factor = factorView(attempt);
   return {
     loginId: attempt.id,
     step: attempt.step,
@@ -29,10 +23,9 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
     notice: attempt.notice,
     devices: attempt.account.spec.devices.map((d) => directory.describeDevice(attempt.account, d)),
     device: device ? directory.describeDevice(attempt.account, device) : null,
-    resendAvailableAt: onCode || enrol ? (codes?.nextSendAt() ?? null) : null,
-    resendChannels: { sms: onCode, voice: onCode },
-    challenge: challenge?.challenge ?? null,
-    cardIndexes: challenge?.cardIndexes ?? null,
+    ...factor,
+    // Enrolment's Confirm Code follows the security code's resend clock.
+    resendAvailableAt: enrol ? (enrol.codes?.nextSendAt() ?? null) : factor.resendAvailableAt,
     enrolment: enrol
       ? {
           required: enrol.required,

@@ -1,18 +1,11 @@
 // The SLS server's login state machine: credentials → (device choice) → second factor → logged in.
 // The one owner of an attempt's step: every operation passes the transition table's guard (#accepting),
 // and every change of step goes through #enter, which also announces it to the windows.
-import type { FactorFailure, LoginFailure } from '../api/events.js';
-import type { LoginStep, LoginView, TradingMode } from '../api/views.js';
-import { SimError } from '../api/dispatch.js';
+import type { LoginFailure } from '../api/events.js';
+import type { LoginView, TradingMode } from '../api/views.js';
+import { SimError } from '../api/errors.js';
 import type { Account } from './directory.js';
-import { OobCodeBox } from './oob-code.js';
-import { maskNumber } from './phone.js';
 import type { DeviceSpec } from './scenario/schema.js';
-import { sendSms } from './sms.js';
-import { placeCall } from './voice.js';
-import { sendPush } from './push.js';
-import { checkResponse } from './challenge.js';
-import { issueIbKeyChallenge, resync, startCodeCard, startDscPlus } from './factors.js';
 import type { AppRefusal } from '../api/events.js';
 import type { AppResponseView } from '../api/views.js';
 import { IBKEY_LOCKED, type UnlockMethod } from './mobile-app.js';
@@ -26,10 +19,15 @@ import {
   type CompletedBy,
   type LoginAttempt,
   type LoginOp,
+  type StepEntry,
   type StepFields,
 } from './login-attempt.js';
+import { FACTORS, startDevice } from './factors/registry.js';
+import type { Answer, FactorStep, Started, WrongAnswerEnd } from './factors/factor.js';
+import { assertNever } from '../api/exhaustive.js';
+import { formatWait, rejectCode } from './factors/security-code.js';
 
-import { formatWait, INVALID_CREDENTIALS, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
+import { INVALID_CREDENTIALS, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
 import { mustEnrol, regulationFor } from './regulation.js';
 import { completeEnrolment, enrolmentOpen, offerEnrolment, refuseOfferedCode, requireEnrolment, sendConfirmationCode, verifiedNotice, type Enrolling } from './enrolment.js';
 
@@ -37,6 +35,13 @@ export { INVALID_CREDENTIALS, LOGIN_FAILED };
 
 /** Open login attempts kept; beyond that the oldest is abandoned, so a scripted loop cannot grow memory without end. */
 export const MAX_OPEN_LOGINS = 2000;
+
+/** What the phone says when IB Key itself refuses an approval; any other refusal is "not completed". */
+const APPROVAL_REFUSED: Partial<Record<AppRefusal, string>> = {
+  wrong_pin: 'Incorrect PIN.',
+  ibkey_locked: IBKEY_LOCKED,
+  ibkey_not_active: 'IB Key is not activated on this phone.',
+};
 
 export class LoginServer {
   constructor(private readonly world: World) {}
@@ -97,7 +102,7 @@ export class LoginServer {
     if (mode === 'paper' && !this.world.scenario.paper.asksSecondFactor) this.#complete(attempt, 'none', null);
     else if (devices.length === 0 && mustEnrol(account.spec.region)) {
       const enrol = requireEnrolment(this.world, attempt);
-      this.#enter(attempt, 'enrolRequired', { enrol }).notice = regulationFor(account.spec.region);
+      this.#enter(attempt, { step: 'enrolRequired', enrol }).notice = regulationFor(account.spec.region);
     } else if (!only) {
       // Offered, not required (Hong Kong and India excepted): the logged-in screen says how.
       const { enrol, notice } = offerEnrolment(this.world);
@@ -105,7 +110,7 @@ export class LoginServer {
       done.enrol = enrol;
       done.notice = notice;
     } else if (devices.length === 1) this.#startFactor(attempt, only);
-    else this.#enter(attempt, 'selectDevice', {});
+    else this.#enter(attempt, { step: 'selectDevice' });
     return this.view(attempt);
   }
 
@@ -123,7 +128,7 @@ export class LoginServer {
     const attempt = this.#accepting(loginId, 'changeDevice');
     if (attempt.account.spec.devices.length < 2) throw new SimError('wrong_state', 'This user has only one device');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    const back = this.#enter(attempt, 'selectDevice', {});
+    const back = this.#enter(attempt, { step: 'selectDevice' });
     back.error = null;
     back.notice = null;
     return this.view(attempt);
@@ -132,14 +137,10 @@ export class LoginServer {
   submitCode(loginId: string, code: string): LoginView {
     const attempt = this.#accepting(loginId, 'submitCode');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    const { journal, clock } = this.world;
-    const result = attempt.codes.verify(clock.now(), code);
-    if (result.ok) {
-      journal.record({ type: 'code.accepted', loginId, username: attempt.account.spec.username });
-      this.#complete(attempt, attempt.codes.current?.channel ?? 'sms', attempt.device);
-    } else {
-      this.#wrongAnswer(attempt, result.reason);
-    }
+    // Either channel's module checks the code the same way: one box, whichever channel carried it.
+    const answer = FACTORS.sms.answer(this.world, attempt, code);
+    if (answer.ok) this.#complete(attempt, answer.by, attempt.device);
+    else this.#afterWrongAnswer(attempt, answer.refusal);
     return this.view(attempt);
   }
 
@@ -151,7 +152,7 @@ export class LoginServer {
       this.world.journal.record({ type: 'resend.refused', loginId, retryAfterMs: wait });
       attempt.error = `A new code can be requested in ${formatWait(wait)}`;
     } else {
-      this.#sendCode(attempt, channel);
+      attempt.notice = FACTORS[channel].send(this.world, attempt);
       attempt.error = null;
     }
     this.world.touchLogin(attempt);
@@ -176,8 +177,10 @@ export class LoginServer {
     const result = codes.verify(this.world.clock.now(), code);
     if (!result.ok) {
       // Required: a wrong second-factor answer like any other. Offered: the session is not at stake.
-      if (attempt.step === 'enrolRequired') this.#wrongAnswer(attempt, result.reason);
-      else refuseOfferedCode(this.world, attempt, result.reason);
+      if (attempt.step === 'enrolRequired') {
+        rejectCode(this.world, attempt, result.reason);
+        this.#afterWrongAnswer(attempt, 'too_many_wrong_codes');
+      } else refuseOfferedCode(this.world, attempt, result.reason);
       this.world.touchLogin(attempt);
       return this.view(attempt);
     }
@@ -201,25 +204,23 @@ export class LoginServer {
   submitResponse(loginId: string, response: string): LoginView {
     const attempt = this.#accepting(loginId, 'submitResponse');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    const factor = attempt.challenge;
-    const username = attempt.account.spec.username;
-    const outcome = checkResponse(factor, response);
-    if (outcome === 'ok') {
-      this.world.journal.record({ type: 'response.accepted', loginId, username });
-      if (attempt.device.kind === 'ibkey') resync(this.world, username, attempt.device);
-      this.#complete(attempt, factor.device, attempt.device);
-    } else {
-      attempt.wrongAnswers++;
-      this.world.journal.record({
-        type: 'response.rejected',
-        loginId,
-        username,
-        reason: outcome === 'malformed' ? 'malformed' : 'wrong',
-        wrongAttempts: attempt.wrongAnswers,
-      });
-      this.#afterWrongAnswer(attempt, 'too_many_wrong_responses');
-    }
+    const answer = this.#answerResponse(attempt, response);
+    if (answer.ok) this.#complete(attempt, answer.by, attempt.device);
+    else this.#afterWrongAnswer(attempt, answer.refusal);
     return this.view(attempt);
+  }
+
+  #answerResponse(attempt: AttemptAccepting<'submitResponse'>, response: string): Answer<WrongAnswerEnd> {
+    switch (attempt.step) {
+      case 'challenge':
+        return FACTORS.ibkeyChallenge.answer(this.world, attempt, response);
+      case 'dscplus':
+        return FACTORS.dscplus.answer(this.world, attempt, response);
+      case 'codecard':
+        return FACTORS.codecard.answer(this.world, attempt, response);
+      default:
+        return assertNever(attempt, 'response step');
+    }
   }
 
   /** The phone's IB Key approving a pending login (push notification tapped, owner verified). */
@@ -244,18 +245,9 @@ export class LoginServer {
     if (!attempt.push.delivered) return refuse('not_delivered', 'No login request has reached this phone.');
     if (world.clock.now() >= attempt.push.expiresAt) return refuse('expired', 'This login request has expired.');
     if (this.#lockedMeanwhile(attempt)) return refuse('account_locked', LOGIN_FAILED);
-    const { app } = phone;
-    if (app.ibkey?.username !== attempt.account.spec.username) {
-      return app.lockedFor === attempt.account.spec.username ? refuse('ibkey_locked', IBKEY_LOCKED) : refuse('ibkey_not_active', 'IB Key is not activated on this phone.');
-    }
-    const problem = app.unlockWith(method, pin);
-    if (problem === 'wrong_pin') return refuse('wrong_pin', 'Incorrect PIN.');
-    if (problem === 'ibkey_locked') return refuse('ibkey_locked', IBKEY_LOCKED);
-    if (problem) return refuse(problem, 'Authentication was not completed.');
-    world.journal.record({ type: 'push.approved', loginId, phoneId, method });
-    phone.clearPush(loginId);
-    world.touchPhone(phone);
-    this.#complete(attempt, 'ibkey', attempt.device);
+    const answer = FACTORS.ibkeyPush.answer(world, attempt, { phone, method, pin });
+    if (!answer.ok) return refuse(answer.refusal, APPROVAL_REFUSED[answer.refusal] ?? 'Authentication was not completed.');
+    this.#complete(attempt, answer.by, attempt.device);
     return { ok: true, response: null, message: 'Login approved.' };
   }
 
@@ -270,7 +262,7 @@ export class LoginServer {
     const attempt = this.get(loginId);
     const unfinished = attempt.step !== 'loggedIn' && attempt.step !== 'failed';
     this.#forget(attempt);
-    this.#enter(attempt, 'credentials', {});
+    this.#enter(attempt, { step: 'credentials' });
     if (unfinished) this.world.journal.record({ type: 'login.cancelled', loginId, username: attempt.account.spec.username });
     return { ...this.view(attempt), loginId: null, error: null, notice: null };
   }
@@ -278,7 +270,7 @@ export class LoginServer {
   logOut(loginId: string): LoginView {
     const attempt = this.#accepting(loginId, 'logOut');
     this.#forget(attempt);
-    this.#enter(attempt, 'credentials', {});
+    this.#enter(attempt, { step: 'credentials' });
     this.world.journal.record({ type: 'logout', loginId, username: attempt.account.spec.username });
     return { ...this.view(attempt), loginId: null, error: null, notice: null };
   }
@@ -306,13 +298,13 @@ export class LoginServer {
    * pending notification) and drops its fields; the new step's fields come in, and every window
    * showing the login hears of it.
    */
-  #enter<S extends LoginStep>(attempt: LoginAttempt, step: S, fields: StepFields[S]): AttemptAt<S> {
+  #enter<E extends StepEntry>(attempt: LoginAttempt, entry: E): AttemptAt<E['step']> {
     this.#endFactor(attempt);
     const held = attempt as unknown as Record<string, unknown>;
     for (const name of STEP_FIELD_NAMES) delete held[name];
-    Object.assign(held, fields, { step });
+    Object.assign(held, entry);
     this.world.touchLogin(attempt);
-    return attempt as unknown as AttemptAt<S>;
+    return attempt as unknown as AttemptAt<E['step']>;
   }
 
   #forget(attempt: LoginAttempt): void {
@@ -362,7 +354,7 @@ export class LoginServer {
     const device = 'device' in attempt ? attempt.device : null;
     // The failed screen still shows the enrolment it failed in, with no code out any more.
     const enrol = 'enrol' in attempt && attempt.enrol ? { ...attempt.enrol, codes: null } : null;
-    const failed = this.#enter(attempt, 'failed', { device, enrol });
+    const failed = this.#enter(attempt, { step: 'failed', device, enrol });
     failed.error = LOGIN_FAILED;
     failed.notice = null;
     this.world.journal.record({ type: 'login.failed', loginId: attempt.id, username: attempt.account.spec.username, reason });
@@ -373,54 +365,19 @@ export class LoginServer {
     attempt.error = null;
     attempt.notice = null;
     world.journal.record({ type: 'device.selected', loginId: attempt.id, deviceId: device.id, kind: device.kind });
-    switch (device.kind) {
-      case 'sms': {
-        // The same login coming back to SMS (after "change device") keeps its codes and its resend clock.
-        const number = attempt.account.spec.mobile!.number;
-        let codes = attempt.codeBoxes.get(number);
-        if (!codes) {
-          codes = new OobCodeBox({ lifetimeMs: world.scenario.timing.codeLifetime, resendIntervalMs: world.scenario.timing.resendInterval });
-          attempt.codeBoxes.set(number, codes);
-        }
-        const onCode = this.#enter(attempt, 'securityCode', { device, codes });
-        const wait = codes.retryAfter(world.clock.now());
-        if (wait > 0) {
-          world.journal.record({ type: 'resend.refused', loginId: attempt.id, retryAfterMs: wait });
-          onCode.notice = `A security code was sent to your mobile phone ${maskNumber(number)}. A new code can be requested in ${formatWait(wait)}.`;
-        } else this.#sendCode(onCode, 'sms');
-        break;
-      }
-      case 'ibkey': {
-        const phone = world.phones.get(device.phone)!;
-        const expiresAt = world.clock.now() + world.scenario.timing.pushWindow;
-        const loginId = attempt.id;
-        const timer = world.clock.at(expiresAt, () => this.#pushExpired(loginId));
-        const onPush = this.#enter(attempt, 'push', { device, push: { phoneId: device.phone, expiresAt, timer, delivered: false } });
-        onPush.notice = `A notification has been sent to your phone (${phone.spec.model}). Tap it and authenticate to continue.`;
-        sendPush(world, attempt.account, device.phone, attempt.id, expiresAt);
-        break;
-      }
-      case 'dscplus': {
-        const challenge = startDscPlus(world, attempt.id, device);
-        this.#enter(attempt, 'dscplus', { device, challenge }).notice =
-          'Press the button on your Digital Security Card+ until PIN> appears, enter your PIN, then the challenge below.';
-        break;
-      }
-      case 'codecard': {
-        const challenge = startCodeCard(world, attempt.id, device);
-        this.#enter(attempt, 'codecard', { device, challenge }).notice =
-          'Enter the values printed beside these index numbers on your Security Code Card, without spaces.';
-        break;
-      }
-    }
+    const loginId = attempt.id;
+    this.#enterStarted(attempt, startDevice(world, attempt, device, () => this.#pushExpired(loginId)));
+  }
+
+  #enterStarted(attempt: LoginAttempt, started: Started<FactorStep>): void {
+    this.#enter(attempt, started.entry).notice = started.notice;
   }
 
   /** IB Key's challenge/response, after the push (asked for, or expired). */
   #startIbKeyChallenge(attempt: AttemptAt<'push'>, notice: string | null): void {
-    const { device } = attempt;
-    const challenge = issueIbKeyChallenge(this.world, attempt.id, attempt.account, device);
-    const shown = this.#enter(attempt, 'challenge', { device, challenge });
-    shown.notice = notice ?? `Open ${this.world.scenario.branding.mobileApp}, tap Authenticate, enter the challenge and type the Response String below.`;
+    const started = FACTORS.ibkeyChallenge.start(this.world, attempt, { device: attempt.device, notice });
+    const shown = this.#enter(attempt, started.entry);
+    shown.notice = started.notice;
     shown.error = null;
   }
 
@@ -442,37 +399,11 @@ export class LoginServer {
     if (phone?.clearPush(attempt.id)) world.touchPhone(phone);
   }
 
-  #sendCode(attempt: AttemptAt<'securityCode'>, channel: 'sms' | 'voice'): void {
-    const { world } = this;
-    const code = world.random.digits(6);
-    const issued = attempt.codes.issue(world.clock.now(), code, channel);
-    const { number, verified } = attempt.account.spec.mobile!;
-    const minutes = Math.round(world.scenario.timing.codeLifetime / 60_000);
-    const username = attempt.account.spec.username;
-    world.journal.record({ type: 'code.issued', loginId: attempt.id, username, channel, expiresAt: issued.expiresAt });
-    if (channel === 'voice') {
-      placeCall(world, number, code, attempt.id);
-      attempt.notice = `You will receive a call at ${maskNumber(number)} with your security code.`;
-      return;
-    }
-    const { company } = world.scenario.branding;
-    const text = `${company}: Your security code is ${code}. It expires in ${minutes} minutes. Do not share this code.`;
-    sendSms(world, number, text, attempt.id, verified);
-    attempt.notice = `A security code has been sent to your mobile phone ${maskNumber(number)}.`;
-  }
-
-  #wrongAnswer(attempt: LoginAttempt, reason: FactorFailure): void {
-    attempt.wrongAnswers++;
-    const username = attempt.account.spec.username;
-    this.world.journal.record({ type: 'code.rejected', loginId: attempt.id, username, reason, wrongAttempts: attempt.wrongAnswers });
-    this.#afterWrongAnswer(attempt, 'too_many_wrong_codes');
-  }
-
   /**
    * Every wrong second-factor answer says "Login failed". The first one counts the attempt as one
    * failed login at once (so no way of ending it escapes the count); the last allowed one ends it.
    */
-  #afterWrongAnswer(attempt: LoginAttempt, reason: 'too_many_wrong_codes' | 'too_many_wrong_responses'): void {
+  #afterWrongAnswer(attempt: LoginAttempt, reason: WrongAnswerEnd): void {
     const { journal, scenario, clock } = this.world;
     attempt.error = LOGIN_FAILED;
     if (!attempt.failureCounted) {
@@ -501,7 +432,7 @@ export class LoginServer {
   #complete(attempt: LoginAttempt, factor: CompletedBy, device: DeviceSpec | null, enrol: Enrolling['enrol'] | null = null): AttemptAt<'paperWarning'> | AttemptAt<'loggedIn'> {
     const fields = { device, factor, enrol };
     if (attempt.mode === 'paper') {
-      const warned = this.#enter(attempt, 'paperWarning', fields);
+      const warned = this.#enter(attempt, { step: 'paperWarning', ...fields });
       warned.error = null;
       warned.notice = null;
       return warned;
@@ -511,7 +442,7 @@ export class LoginServer {
   }
 
   #finish(attempt: LoginAttempt, fields: StepFields['loggedIn']): AttemptAt<'loggedIn'> {
-    const done = this.#enter(attempt, 'loggedIn', fields);
+    const done = this.#enter(attempt, { step: 'loggedIn', ...fields });
     done.error = null;
     done.account.lockout.reset();
     const { username } = done.account.spec;

@@ -4,9 +4,10 @@ import type { RequestOf, ResponseOf, Service } from '../api/operations.js';
 import type { ClockView, LoadScenarioResult, MobileAppView, PendingView, PhoneView, ScenarioSummary, ScenarioView, WorldView } from '../api/views.js';
 import { parseScenario, type ScenarioResult } from './scenario/load.js';
 import type { Fob } from './fob.js';
-import { SimError } from '../api/dispatch.js';
+import { SimError } from '../api/errors.js';
 import { LoginServer } from './login.js';
-import { challengeOf, codesOf, pushReachedPhone } from './login-attempt.js';
+import { enrolmentOf, pushReachedPhone } from './login-attempt.js';
+import { factorPending } from './factors/registry.js';
 import type { Phone } from './phone.js';
 import type { Scenario, TimelineEntry } from './scenario/schema.js';
 import { World } from './world.js';
@@ -395,12 +396,11 @@ export class Simulation implements Service {
     for (const attempt of this.#world.logins.values()) {
       const username = attempt.account.spec.username;
       if (r.username !== undefined && r.username !== username) continue;
-      const base = { username, loginId: attempt.id, step: attempt.step, code: null, challenge: null, cardIndexes: null, expectedResponse: null, expiresAt: null };
-      const code = codesOf(attempt)?.current;
-      if (code && !code.used) out.push({ ...base, kind: 'code', code: code.value, expiresAt: code.expiresAt });
-      if (attempt.step === 'push') out.push({ ...base, kind: 'push', expiresAt: attempt.push.expiresAt });
-      const c = challengeOf(attempt);
-      if (c && !c.used) out.push({ ...base, kind: c.device === 'codecard' ? 'card' : 'challenge', challenge: c.challenge, cardIndexes: c.cardIndexes, expectedResponse: c.expected });
+      const base = { username, loginId: attempt.id, step: attempt.step };
+      for (const entry of factorPending(attempt)) out.push({ ...base, ...entry });
+      // A Confirm Code out for enrolment is a code waiting like a security code.
+      const code = enrolmentOf(attempt)?.codes?.current;
+      if (code && !code.used) out.push({ ...base, kind: 'code', code: code.value, challenge: null, cardIndexes: null, expectedResponse: null, expiresAt: code.expiresAt });
     }
     return out;
   }
