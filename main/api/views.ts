@@ -1,4 +1,5 @@
 // What the operations answer: plain, serializable views of the simulated world.
+import type { Message } from './messages.js';
 import type { DeviceKind, LoginStep, Platform, TradingMode } from './vocabulary.js';
 export type { DeviceKind, LoginStep, Platform, TradingMode };
 
@@ -19,10 +20,10 @@ export interface LoginView {
   step: LoginStep;
   mode: TradingMode;
   username: string;
-  /** Text for the alert region, e.g. "Invalid user name password combination". */
-  error: string | null;
+  /** For the alert region, e.g. invalid_credentials ("Invalid user name password combination"). */
+  error: Message | null;
   /** Informational line, e.g. where the code was sent. */
-  notice: string | null;
+  notice: Message | null;
   devices: DeviceChoice[];
   device: DeviceChoice | null;
   /** Virtual time at which "Didn't receive a security code?" may send again. */
@@ -41,7 +42,7 @@ export interface EnrolmentView {
   /** True in Hong Kong and India: no opting out, the login waits. False: offered, and it can wait. */
   required: boolean;
   /** Why the user must enrol: the regulator's rule, in the help article's words (null when only offered). */
-  regulation: string | null;
+  regulation: Message | null;
   /** The number the confirmation code was sent to, as typed. */
   number: string | null;
   /** A confirmation code is out and can be typed in "Confirm Code". */
@@ -104,7 +105,7 @@ export interface AppResponseView {
   ok: boolean;
   /** The 8-digit "Response String" of Authenticate. */
   response: string | null;
-  message: string;
+  message: Message;
 }
 
 export interface PhoneView {

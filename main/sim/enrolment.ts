@@ -6,15 +6,14 @@
 // These functions change an attempt's enrolment, never its step: the login server moves the step.
 import type { FactorFailure } from '../api/events.js';
 import type { AttemptAt, Enrolment, LoginAttempt } from './login-attempt.js';
-import { formatWait } from './factors/security-code.js';
+import { message, type Message } from '../api/messages.js';
 import { OobCodeBox } from './oob-code.js';
 import { maskNumber } from './phone.js';
 import type { DeviceSpec } from './scenario/schema.js';
 import { sendSms } from './sms.js';
 import type { World } from './world.js';
 
-export const WRONG_CONFIRM_CODE = 'The Confirm Code is not valid. Check the newest text message and try again.';
-export const ENROLMENT_STOPPED = 'Too many invalid codes: enrolment stopped. Log in again to enroll.';
+import { confirmationSms } from './world-text.js';
 
 /** An attempt whose enrolment is open: VERIFY and CONTINUE are available. */
 export type Enrolling = (AttemptAt<'enrolRequired'> | AttemptAt<'loggedIn'>) & { enrol: Enrolment };
@@ -27,10 +26,10 @@ export function requireEnrolment(world: World, attempt: LoginAttempt): Enrolment
 }
 
 /** Everyone else with no device is logged in, and told so. */
-export function offerEnrolment(world: World): { enrol: Enrolment; notice: string } {
+export function offerEnrolment(world: World): { enrol: Enrolment; notice: Message } {
   return {
     enrol: { required: false, number: null, codes: null, verified: false },
-    notice: `Your account is not protected by the Secure Login System. Enroll your mobile number in SMS authentication, or activate IB Key in ${world.scenario.branding.mobileApp}.`,
+    notice: message('enrolment_offered', { app: world.scenario.branding.mobileApp }),
   };
 }
 
@@ -50,10 +49,10 @@ export function sendConfirmationCode(world: World, attempt: Enrolling, number: s
   const wait = enrol.codes?.retryAfter(now) ?? 0;
   if (wait > 0) {
     journal.record({ type: 'resend.refused', loginId: attempt.id, retryAfterMs: wait });
-    attempt.error = `A new code can be requested in ${formatWait(wait)}`;
+    attempt.error = message('resend_wait', { waitMs: wait });
     return;
   }
-  const { timing, branding } = scenario;
+  const { timing } = scenario;
   enrol.codes ??= new OobCodeBox({ lifetimeMs: timing.codeLifetime, resendIntervalMs: timing.resendInterval });
   const code = random.digits(6);
   const issued = enrol.codes.issue(now, code, 'sms');
@@ -62,15 +61,14 @@ export function sendConfirmationCode(world: World, attempt: Enrolling, number: s
   const username = attempt.account.spec.username;
   journal.record({ type: 'enrolment.started', loginId: attempt.id, username, number: maskNumber(number) });
   journal.record({ type: 'code.issued', loginId: attempt.id, username, channel: 'sms', expiresAt: issued.expiresAt });
-  const minutes = Math.round(timing.codeLifetime / 60_000);
   // The confirmation code is what verifies a number, so it goes to one that is not verified yet.
-  sendSms(world, number, `${branding.company}: Your confirmation code is ${code}. Enter it to verify your mobile number. It expires in ${minutes} minutes.`, attempt.id);
-  attempt.notice = `A confirmation code has been sent to ${maskNumber(number)}.`;
+  sendSms(world, number, confirmationSms(scenario, code), attempt.id);
+  attempt.notice = message('confirm_code_sent', { number: maskNumber(number) });
 }
 
 /** Said once the number is verified; the window shows it under "SMS Verified" (view.enrolment.verified). */
-export function verifiedNotice(number: string): string {
-  return `Text messages to ${maskNumber(number)} are now your second factor.`;
+export function verifiedNotice(number: string): Message {
+  return message('sms_verified', { number: maskNumber(number) });
 }
 
 /** CONTINUE with the right code: the number is verified and SMS becomes the user's second factor, which is returned. */
@@ -100,10 +98,10 @@ export function refuseOfferedCode(world: World, attempt: AttemptAt<'loggedIn'>, 
   const username = attempt.account.spec.username;
   attempt.wrongAnswers++;
   world.journal.record({ type: 'code.rejected', loginId: attempt.id, username, reason, wrongAttempts: attempt.wrongAnswers });
-  attempt.error = WRONG_CONFIRM_CODE;
+  attempt.error = message('confirm_code_wrong');
   if (attempt.wrongAnswers >= world.scenario.timing.maxWrongCodes) {
     attempt.enrol = null;
-    attempt.error = ENROLMENT_STOPPED;
+    attempt.error = message('enrolment_stopped');
     attempt.notice = null;
     world.journal.record({ type: 'enrolment.stopped', loginId: attempt.id, username, reason: 'too_many_wrong_codes' });
   }

@@ -1,6 +1,7 @@
 // One login attempt as the server holds it: a union by step, each step with exactly its fields, and
 // the transition table saying which operations each step accepts. The login server (login.ts) is
 // the only code that moves an attempt from one step to another.
+import type { Message } from '../api/messages.js';
 import type { LoginStep, TradingMode } from '../api/vocabulary.js';
 import type { ChallengeFactor } from './challenge.js';
 import type { TimerId } from './clock.js';
@@ -49,8 +50,8 @@ interface AttemptBase {
   readonly codeBoxes: Map<string, OobCodeBox>;
   /** The push went unanswered for the whole window; a late approval is told so. */
   pushExpired: boolean;
-  error: string | null;
-  notice: string | null;
+  error: Message | null;
+  notice: Message | null;
 }
 
 /** The fields of each step. A step missing here fails to compile (LoginAttempt indexes it by LoginStep). */

@@ -1,4 +1,5 @@
 // What the login window is shown of an attempt; never a secret.
+import { message } from '../api/messages.js';
 import type { LoginView, TradingMode } from '../api/views.js';
 import { deviceOf, enrolmentOf, type LoginAttempt } from './login-attempt.js';
 import { factorView } from './factors/registry.js';
@@ -6,8 +7,8 @@ import { regulationFor } from './regulation.js';
 import type { World } from './world.js';
 
 /** The only two things a refused user is told (no enumeration, ASVS 6.3.8). */
-export const INVALID_CREDENTIALS = 'Invalid user name password combination';
-export const LOGIN_FAILED = 'Login failed';
+export const INVALID_CREDENTIALS = message('invalid_credentials');
+export const LOGIN_FAILED = message('login_failed');
 
 export function loginView(world: World, attempt: LoginAttempt): LoginView {
   const { directory, clock } = world;

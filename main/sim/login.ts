@@ -2,6 +2,7 @@
 // The one owner of an attempt's step: every operation passes the transition table's guard (#accepting),
 // and every change of step goes through #enter, which also announces it to the windows.
 import type { LoginFailure } from '../api/events.js';
+import { message, type Message } from '../api/messages.js';
 import type { LoginView, TradingMode } from '../api/views.js';
 import { SimError } from '../api/errors.js';
 import type { Account } from './directory.js';
@@ -25,7 +26,7 @@ import {
 import { FACTORS, startDevice } from './factors/registry.js';
 import type { Answer, FactorStep, Started, WrongAnswerEnd } from './factors/factor.js';
 import { assertNever } from '../api/exhaustive.js';
-import { formatWait, rejectCode } from './factors/security-code.js';
+import { rejectCode } from './factors/security-code.js';
 
 import { INVALID_CREDENTIALS, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
 import { mustEnrol, regulationFor } from './regulation.js';
@@ -37,10 +38,10 @@ export { INVALID_CREDENTIALS, LOGIN_FAILED };
 export const MAX_OPEN_LOGINS = 2000;
 
 /** What the phone says when IB Key itself refuses an approval; any other refusal is "not completed". */
-const APPROVAL_REFUSED: Partial<Record<AppRefusal, string>> = {
-  wrong_pin: 'Incorrect PIN.',
+const APPROVAL_REFUSED: Partial<Record<AppRefusal, Message>> = {
+  wrong_pin: message('wrong_pin'),
   ibkey_locked: IBKEY_LOCKED,
-  ibkey_not_active: 'IB Key is not activated on this phone.',
+  ibkey_not_active: message('ibkey_not_active'),
 };
 
 export class LoginServer {
@@ -150,7 +151,7 @@ export class LoginServer {
     const wait = attempt.codes.retryAfter(this.world.clock.now());
     if (wait > 0) {
       this.world.journal.record({ type: 'resend.refused', loginId, retryAfterMs: wait });
-      attempt.error = `A new code can be requested in ${formatWait(wait)}`;
+      attempt.error = message('resend_wait', { waitMs: wait });
     } else {
       attempt.notice = FACTORS[channel].send(this.world, attempt);
       attempt.error = null;
@@ -226,9 +227,9 @@ export class LoginServer {
   /** The phone's IB Key approving a pending login (push notification tapped, owner verified). */
   approvePush(phoneId: string, loginId: string, method: UnlockMethod, pin: string | undefined): AppResponseView {
     const { world } = this;
-    const refuse = (reason: AppRefusal, message: string): AppResponseView => {
+    const refuse = (reason: AppRefusal, said: Message): AppResponseView => {
       world.journal.record({ type: 'push.refused', loginId, phoneId, reason });
-      return { ok: false, response: null, message };
+      return { ok: false, response: null, message: said };
     };
     const attempt = world.logins.get(loginId);
     const phone = world.phones.get(phoneId);
@@ -238,17 +239,17 @@ export class LoginServer {
       phone.clearPush(loginId);
       world.touchPhone(phone);
       return expired
-        ? refuse('expired', 'This login request has expired. Use the challenge shown on the login screen.')
-        : refuse('not_pending', 'This login request is no longer waiting for approval.');
+        ? refuse('expired', message('approval_expired_use_challenge'))
+        : refuse('not_pending', message('approval_not_pending'));
     }
     // A request held by the network (airplane mode, phone off…) or lost on the way is not on the phone.
-    if (!attempt.push.delivered) return refuse('not_delivered', 'No login request has reached this phone.');
-    if (world.clock.now() >= attempt.push.expiresAt) return refuse('expired', 'This login request has expired.');
+    if (!attempt.push.delivered) return refuse('not_delivered', message('approval_not_delivered'));
+    if (world.clock.now() >= attempt.push.expiresAt) return refuse('expired', message('approval_expired'));
     if (this.#lockedMeanwhile(attempt)) return refuse('account_locked', LOGIN_FAILED);
     const answer = FACTORS.ibkeyPush.answer(world, attempt, { phone, method, pin });
-    if (!answer.ok) return refuse(answer.refusal, APPROVAL_REFUSED[answer.refusal] ?? 'Authentication was not completed.');
+    if (!answer.ok) return refuse(answer.refusal, APPROVAL_REFUSED[answer.refusal] ?? message('authentication_not_completed'));
     this.#complete(attempt, answer.by, attempt.device);
-    return { ok: true, response: null, message: 'Login approved.' };
+    return { ok: true, response: null, message: message('login_approved') };
   }
 
   acceptPaperWarning(loginId: string): LoginView {
@@ -374,7 +375,7 @@ export class LoginServer {
   }
 
   /** IB Key's challenge/response, after the push (asked for, or expired). */
-  #startIbKeyChallenge(attempt: AttemptAt<'push'>, notice: string | null): void {
+  #startIbKeyChallenge(attempt: AttemptAt<'push'>, notice: Message | null): void {
     const started = FACTORS.ibkeyChallenge.start(this.world, attempt, { device: attempt.device, notice });
     const shown = this.#enter(attempt, started.entry);
     shown.notice = started.notice;
@@ -387,7 +388,7 @@ export class LoginServer {
     if (attempt?.step !== 'push') return;
     this.world.journal.record({ type: 'push.expired', loginId });
     attempt.pushExpired = true;
-    this.#startIbKeyChallenge(attempt, 'The notification was not approved in time. Use the challenge below with IBKR Mobile.');
+    this.#startIbKeyChallenge(attempt, message('push_expired', { app: this.world.scenario.branding.mobileApp }));
   }
 
   /** Stops whatever the current factor had running (push timer, pending notification). */

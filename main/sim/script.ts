@@ -34,7 +34,7 @@ export function runScript(sim: Simulation, steps: readonly ScriptStep[]): StepLo
     return sim.getPhone({ phoneId });
   };
   const expectStep = (view: LoginView, ...steps: LoginView['step'][]): LoginView => {
-    if (!steps.includes(view.step)) throw new StepFailure(`login is at "${view.step}"${view.error ? ` (${view.error})` : ''}, expected ${steps.join(' or ')}`);
+    if (!steps.includes(view.step)) throw new StepFailure(`login is at "${view.step}"${view.error ? ` (${view.error.code})` : ''}, expected ${steps.join(' or ')}`);
     return view;
   };
   /** Enrolment is open: required (the login waits) or offered on the logged-in screen. */
@@ -49,7 +49,7 @@ export function runScript(sim: Simulation, steps: readonly ScriptStep[]): StepLo
       username = user;
       const pw = password ?? sim.world.directory.get(user)?.spec.password ?? '';
       login = sim.submitCredentials({ username: user, password: pw, mode });
-      return `${user} → ${login.step}${login.error ? ` (${login.error})` : ''}`;
+      return `${user} → ${login.step}${login.error ? ` (${login.error.code})` : ''}`;
     }
     if ('wait' in step) {
       sim.advance(step.wait);
@@ -71,11 +71,11 @@ export function runScript(sim: Simulation, steps: readonly ScriptStep[]): StepLo
         if (!code) throw new StepFailure(`no security code has reached ${phone.name}`);
       }
       login = sim.submitCode({ loginId: need().loginId!, code });
-      return `${login.step}${login.error ? ` (${login.error})` : ''}`;
+      return `${login.step}${login.error ? ` (${login.error.code})` : ''}`;
     }
     if ('requestCode' in step) {
       login = sim.requestNewCode({ loginId: need().loginId!, channel: step.requestCode });
-      if (login.error) throw new StepFailure(login.error);
+      if (login.error) throw new StepFailure(login.error.code);
       return step.requestCode;
     }
     if ('answerCall' in step) {
@@ -90,7 +90,7 @@ export function runScript(sim: Simulation, steps: readonly ScriptStep[]): StepLo
       const pending = phone.app.pendingApprovals.find((p) => p.loginId === need().loginId);
       if (!pending) throw new StepFailure(`no login request has reached ${phone.name}`);
       const result = sim.approvePush({ phoneId: phone.id, loginId: pending.loginId, ...step.approvePush });
-      if (!result.ok) throw new StepFailure(result.message);
+      if (!result.ok) throw new StepFailure(result.message.code);
       login = sim.getLogin({ loginId: pending.loginId });
       return login.step;
     }
@@ -100,9 +100,9 @@ export function runScript(sim: Simulation, steps: readonly ScriptStep[]): StepLo
       expectStep(view, 'challenge');
       const phone = userPhone('ibkey');
       const app = sim.generateResponse({ phoneId: phone.id, challenge: view.challenge!, ...step.challengeResponse });
-      if (!app.ok) throw new StepFailure(`${phone.name}: ${app.message}`);
+      if (!app.ok) throw new StepFailure(`${phone.name}: ${app.message.code}`);
       login = sim.submitResponse({ loginId: view.loginId!, response: app.response! });
-      return `${login.step}${login.error ? ` (${login.error})` : ''}`;
+      return `${login.step}${login.error ? ` (${login.error.code})` : ''}`;
     }
     if ('dscplus' in step) {
       const view = expectStep(need(), 'dscplus');
@@ -127,7 +127,7 @@ export function runScript(sim: Simulation, steps: readonly ScriptStep[]): StepLo
     }
     if ('enrolSms' in step) {
       login = sim.enrolSms({ loginId: enrolling(need()).loginId!, number: step.enrolSms.number });
-      if (login.error) throw new StepFailure(login.error);
+      if (login.error) throw new StepFailure(login.error.code);
       return step.enrolSms.number;
     }
     if ('confirmEnrolment' in step) {
@@ -138,7 +138,7 @@ export function runScript(sim: Simulation, steps: readonly ScriptStep[]): StepLo
       const code = /confirmation code is (\d{6})/.exec(phone.messages.at(-1)?.text ?? '')?.[1];
       if (!code) throw new StepFailure(`no confirmation code has reached ${phone.name}`);
       login = sim.confirmSmsEnrolment({ loginId: view.loginId!, code });
-      return `${login.step}${login.error ? ` (${login.error})` : ''}`;
+      return `${login.step}${login.error ? ` (${login.error.code})` : ''}`;
     }
     if ('acceptPaperWarning' in step) {
       login = sim.acceptPaperWarning({ loginId: need().loginId! });

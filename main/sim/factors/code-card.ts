@@ -1,4 +1,5 @@
 // The Security Code Card: two index numbers shown, the values printed beside them typed back.
+import { message } from '../../api/messages.js';
 import { cardChallenge } from '../challenge.js';
 import { CARD_SIZE } from '../code-card.js';
 import type { DeviceOf } from '../login-attempt.js';
@@ -18,7 +19,7 @@ export const codeCard: Factor<'codecard', DeviceOf<'codecard'>, string, WrongAns
     world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'codecard' });
     return {
       entry: { step: 'codecard', device, challenge },
-      notice: 'Enter the values printed beside these index numbers on your Security Code Card, without spaces.',
+      notice: message('challenge_codecard'),
     };
   },
   answer: answerResponse,

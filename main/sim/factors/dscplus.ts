@@ -1,4 +1,5 @@
 // The Digital Security Card+: a 6-digit challenge typed into the fob after its PIN, its 8-digit response typed back.
+import { message } from '../../api/messages.js';
 import { ocraChallenge } from '../challenge.js';
 import type { DeviceOf } from '../login-attempt.js';
 import { answerResponse, RESPONSE_JOURNAL, responsePending, responseView } from './challenge-response.js';
@@ -14,7 +15,7 @@ export const dscplus: Factor<'dscplus', DeviceOf<'dscplus'>, string, WrongAnswer
     world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'dscplus' });
     return {
       entry: { step: 'dscplus', device, challenge },
-      notice: 'Press the button on your Digital Security Card+ until PIN> appears, enter your PIN, then the challenge below.',
+      notice: message('challenge_dscplus'),
     };
   },
   answer: answerResponse,

@@ -1,6 +1,7 @@
 // What every second factor is to the login server: how it starts, how it is answered, what the
 // login window and the director's /pending see of it, and which journal entries it writes.
 import type { JournalEvent, LoginFailure } from '../../api/events.js';
+import type { Message } from '../../api/messages.js';
 import type { LoginView, PendingView } from '../../api/views.js';
 import type { AttemptAt, CompletedBy, LoginAttempt, StepEntry } from '../login-attempt.js';
 import type { World } from '../world.js';
@@ -21,7 +22,7 @@ export type FactorViewFields = Pick<LoginView, 'resendAvailableAt' | 'resendChan
 export type PendingEntry = Omit<PendingView, 'username' | 'loginId' | 'step'>;
 
 /** A started factor: the step to enter with its fields, and what the window tells the user. */
-export type Started<S extends FactorStep> = S extends FactorStep ? { entry: Extract<StepEntry, { step: S }>; notice: string } : never;
+export type Started<S extends FactorStep> = S extends FactorStep ? { entry: Extract<StepEntry, { step: S }>; notice: Message } : never;
 
 /**
  * An answer: right (and what completed the login), or refused. For a typed answer the refusal is

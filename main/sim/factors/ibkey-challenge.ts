@@ -1,4 +1,5 @@
 // IB Key's challenge/response: the 6-digit challenge typed into the app's Authenticate, its 8-digit answer typed back.
+import { message, type Message } from '../../api/messages.js';
 import { ocraChallenge } from '../challenge.js';
 import type { DeviceOf } from '../login-attempt.js';
 import { ibKeyDeviceKey, iosAppSecret } from '../mobile-app.js';
@@ -9,7 +10,7 @@ import type { Factor, WrongAnswerEnd } from './factor.js';
 /** From the push: asked for ("Click here if you do not receive the notification"), or the push expired (its notice). */
 export interface FromPush {
   device: DeviceOf<'ibkey'>;
-  notice: string | null;
+  notice: Message | null;
 }
 
 /** One challenge/response login re-aligns the app with the servers (notifications article, step 9). */
@@ -34,7 +35,7 @@ export const ibkeyChallenge: Factor<'challenge', FromPush, string, WrongAnswerEn
     world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'ibkey' });
     return {
       entry: { step: 'challenge', device, challenge },
-      notice: notice ?? `Open ${world.scenario.branding.mobileApp}, tap Authenticate, enter the challenge and type the Response String below.`,
+      notice: notice ?? message('challenge_ibkey', { app: world.scenario.branding.mobileApp }),
     };
   },
   answer(world, attempt, input) {

@@ -1,6 +1,7 @@
 // IB Key's push: a notification to the phone holding the user's IB Key, approved there by its owner
 // (biometric, passcode or app PIN) within the push window; past it the login offers IB Key's challenge.
 import type { AppRefusal } from '../../api/events.js';
+import { message } from '../../api/messages.js';
 import type { DeviceOf } from '../login-attempt.js';
 import type { UnlockMethod } from '../mobile-app.js';
 import type { Phone } from '../phone.js';
@@ -30,7 +31,7 @@ export const ibkeyPush: Factor<'push', PushStart, Approval, AppRefusal> = {
     sendPush(world, attempt.account, device.phone, attempt.id, expiresAt);
     return {
       entry: { step: 'push', device, push: { phoneId: device.phone, expiresAt, timer, delivered: false } },
-      notice: `A notification has been sent to your phone (${model}). Tap it and authenticate to continue.`,
+      notice: message('push_sent', { model }),
     };
   },
   /** The phone's side of an approval; the login's side (still pending, delivered, in time, not locked) is the login server's. */

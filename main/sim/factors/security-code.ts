@@ -2,7 +2,9 @@
 // and the same check whichever channel carried the code. sms-code.ts and voice-code.ts are its channels.
 import type { FactorFailure } from '../../api/events.js';
 import type { AttemptAt, DeviceOf, LoginAttempt } from '../login-attempt.js';
+import { message, type Message } from '../../api/messages.js';
 import { OobCodeBox } from '../oob-code.js';
+import { securityCodeSms } from '../world-text.js';
 import { maskNumber } from '../phone.js';
 import { sendSms } from '../sms.js';
 import { placeCall } from '../voice.js';
@@ -11,14 +13,10 @@ import type { Factor, WrongAnswerEnd } from './factor.js';
 
 export type Channel = 'sms' | 'voice';
 
-/** How long until a new code may be sent, as the window says it: "1:23". */
-export function formatWait(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+
 export type CodeFactor = Factor<'securityCode', DeviceOf<'sms'>, string, WrongAnswerEnd> & {
   /** Sends a new code on this channel (the resend interval checked by the caller); returns the notice. */
-  send(world: World, attempt: AttemptAt<'securityCode'>): string;
+  send(world: World, attempt: AttemptAt<'securityCode'>): Message;
 };
 
 /** A wrong code, whatever it answered (a security code, a required enrolment's Confirm Code): counted and journalled. */
@@ -27,21 +25,18 @@ export function rejectCode(world: World, attempt: LoginAttempt, reason: FactorFa
   world.journal.record({ type: 'code.rejected', loginId: attempt.id, username: attempt.account.spec.username, reason, wrongAttempts: attempt.wrongAnswers });
 }
 
-function send(world: World, attempt: LoginAttempt, codes: OobCodeBox, channel: Channel): string {
+function send(world: World, attempt: LoginAttempt, codes: OobCodeBox, channel: Channel): Message {
   const code = world.random.digits(6);
   const issued = codes.issue(world.clock.now(), code, channel);
   const { number, verified } = attempt.account.spec.mobile ?? { number: '', verified: false };
-  const minutes = Math.round(world.scenario.timing.codeLifetime / 60_000);
   const username = attempt.account.spec.username;
   world.journal.record({ type: 'code.issued', loginId: attempt.id, username, channel, expiresAt: issued.expiresAt });
   if (channel === 'voice') {
     placeCall(world, number, code, attempt.id);
-    return `You will receive a call at ${maskNumber(number)} with your security code.`;
+    return message('code_sent_voice', { number: maskNumber(number) });
   }
-  const { company } = world.scenario.branding;
-  const text = `${company}: Your security code is ${code}. It expires in ${minutes} minutes. Do not share this code.`;
-  sendSms(world, number, text, attempt.id, verified);
-  return `A security code has been sent to your mobile phone ${maskNumber(number)}.`;
+  sendSms(world, number, securityCodeSms(world.scenario, code), attempt.id, verified);
+  return message('code_sent_sms', { number: maskNumber(number) });
 }
 
 export function codeFactor(channel: Channel): CodeFactor {
@@ -61,7 +56,7 @@ export function codeFactor(channel: Channel): CodeFactor {
       const wait = codes.retryAfter(world.clock.now());
       if (wait > 0) {
         world.journal.record({ type: 'resend.refused', loginId: attempt.id, retryAfterMs: wait });
-        return { entry, notice: `A security code was sent to your mobile phone ${maskNumber(number)}. A new code can be requested in ${formatWait(wait)}.` };
+        return { entry, notice: message('code_sent_before', { number: maskNumber(number), waitMs: wait }) };
       }
       return { entry, notice: send(world, attempt, codes, channel) };
     },
