@@ -19,6 +19,8 @@ export interface MessageParams {
   challenge_ibkey: { app: string };
   challenge_dscplus: Record<string, never>;
   challenge_codecard: Record<string, never>;
+  /** Validity in milliseconds from issue: the trading platform's window. */
+  temporary_passcode: { validForMs: number };
   /** Hong Kong and India: the regulator's rule, in the help article's words. */
   enrolment_required: { region: 'HK' | 'IN' };
   enrolment_offered: { app: string };

@@ -201,8 +201,8 @@ export interface PendingView {
   username: string;
   loginId: string;
   step: LoginStep;
-  kind: 'code' | 'challenge' | 'push' | 'card';
-  /** The live code (SMS or voice), the challenge, or the card indexes. */
+  kind: 'code' | 'challenge' | 'push' | 'card' | 'passcode';
+  /** The live code (SMS or voice) or temporary passcode, the challenge, or the card indexes. */
   code: string | null;
   challenge: string | null;
   cardIndexes: [number, number] | null;

@@ -31,7 +31,14 @@ export interface PendingPush {
 }
 
 /** What completed a login, for the journal: the device kind, voice (SMS's other channel) or nothing asked. */
-export type CompletedBy = DeviceSpec['kind'] | 'voice' | 'none';
+export type CompletedBy = DeviceSpec['kind'] | 'voice' | 'temporaryPasscode' | 'none';
+
+/** A temporary passcode on record for a user (world.ts makes one per user whose spec has it). */
+export interface TemporaryPasscode {
+  /** Letters and digits; letters in upper case, as they must be typed. */
+  readonly code: string;
+  readonly issuedAt: number;
+}
 
 /** What every attempt holds, whatever its step. */
 interface AttemptBase {
@@ -63,6 +70,7 @@ export interface StepFields {
   challenge: { device: DeviceOf<'ibkey'>; challenge: ChallengeFactor };
   dscplus: { device: DeviceOf<'dscplus'>; challenge: ChallengeFactor };
   codecard: { device: DeviceOf<'codecard'>; challenge: ChallengeFactor };
+  temporaryPasscode: { passcode: TemporaryPasscode };
   enrolRequired: { enrol: Enrolment };
   paperWarning: { device: DeviceSpec | null; factor: CompletedBy; enrol: Enrolment | null };
   /** `device` and `enrol` change here: enrolling from the logged-in screen makes SMS the device. */
@@ -73,7 +81,7 @@ export interface StepFields {
 
 type StepFieldName = { [S in LoginStep]: keyof StepFields[S] }[LoginStep];
 /** Every field some step holds, so entering a step drops those of the step it leaves; a new one must be listed. */
-const STEP_FIELDS: Record<StepFieldName, true> = { device: true, codes: true, push: true, challenge: true, enrol: true, factor: true };
+const STEP_FIELDS: Record<StepFieldName, true> = { device: true, codes: true, push: true, challenge: true, passcode: true, enrol: true, factor: true };
 export const STEP_FIELD_NAMES = Object.keys(STEP_FIELDS) as StepFieldName[];
 
 export type AttemptAt<S extends LoginStep> = AttemptBase & { readonly step: S } & StepFields[S];
@@ -107,6 +115,7 @@ export const TRANSITIONS = {
   challenge: ['submitResponse', 'changeDevice'],
   dscplus: ['submitResponse', 'changeDevice'],
   codecard: ['submitResponse', 'changeDevice'],
+  temporaryPasscode: ['submitResponse'],
   enrolRequired: ['enrolSms', 'confirmSmsEnrolment'],
   paperWarning: ['acceptPaperWarning'],
   loggedIn: ['logOut', 'enrolSms', 'confirmSmsEnrolment'],

@@ -13,6 +13,7 @@ import { IBKEY_LOCKED, type UnlockMethod } from './mobile-app.js';
 import type { World } from './world.js';
 import {
   accepts,
+  deviceOf,
   STEP_FIELD_NAMES,
   stepsAccepting,
   type AttemptAccepting,
@@ -100,7 +101,10 @@ export class LoginServer {
 
     const devices = account.spec.devices;
     const [only] = devices;
+    // A user whose device was lost holds a temporary passcode from client services: the login asks for it instead.
+    const passcode = this.world.temporaryPasscodes.get(username);
     if (mode === 'paper' && !this.world.scenario.paper.asksSecondFactor) this.#complete(attempt, 'none', null);
+    else if (passcode) this.#enterStarted(attempt, FACTORS.temporaryPasscode.start(this.world, attempt, passcode));
     else if (devices.length === 0 && mustEnrol(account.spec.region)) {
       const enrol = requireEnrolment(this.world, attempt);
       this.#enter(attempt, { step: 'enrolRequired', enrol }).notice = regulationFor(account.spec.region);
@@ -206,7 +210,7 @@ export class LoginServer {
     const attempt = this.#accepting(loginId, 'submitResponse');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     const answer = this.#answerResponse(attempt, response);
-    if (answer.ok) this.#complete(attempt, answer.by, attempt.device);
+    if (answer.ok) this.#complete(attempt, answer.by, deviceOf(attempt));
     else this.#afterWrongAnswer(attempt, answer.refusal);
     return this.view(attempt);
   }
@@ -219,6 +223,8 @@ export class LoginServer {
         return FACTORS.dscplus.answer(this.world, attempt, response);
       case 'codecard':
         return FACTORS.codecard.answer(this.world, attempt, response);
+      case 'temporaryPasscode':
+        return FACTORS.temporaryPasscode.answer(this.world, attempt, response);
       default:
         return assertNever(attempt, 'response step');
     }

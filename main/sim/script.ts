@@ -125,6 +125,15 @@ export function runScript(sim: Simulation, steps: readonly ScriptStep[]): StepLo
       login = sim.submitResponse({ loginId: view.loginId!, response: value(a) + value(b) });
       return login.step;
     }
+    if ('temporaryPasscode' in step) {
+      const view = expectStep(need(), 'temporaryPasscode');
+      // What client services said on the phone: the passcode on record for this login.
+      const told = sim.listPending({ username: username! }).find((p) => p.loginId === view.loginId && p.kind === 'passcode')?.code;
+      const typed = step.temporaryPasscode.code ?? told;
+      if (!typed) throw new StepFailure('no temporary passcode was issued for this user');
+      login = sim.submitResponse({ loginId: view.loginId!, response: typed });
+      return login.step;
+    }
     if ('enrolSms' in step) {
       login = sim.enrolSms({ loginId: enrolling(need()).loginId!, number: step.enrolSms.number });
       if (login.error) throw new StepFailure(login.error.code);

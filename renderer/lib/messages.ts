@@ -31,6 +31,8 @@ export const english: Catalogue = {
   challenge_ibkey: ({ app }) => `Open ${app}, tap Authenticate, enter the challenge and type the Response String below.`,
   challenge_dscplus: () => 'Press the button on your Digital Security Card+ until PIN> appears, enter your PIN, then the challenge below.',
   challenge_codecard: () => 'Enter the values printed beside these index numbers on your Security Code Card, without spaces.',
+  temporary_passcode: ({ validForMs }) =>
+    `Enter the temporary passcode Client Services gave you. Alpha characters are case sensitive and are required to be input in upper case. It is valid for ${Math.round(validForMs / 86_400_000)} days from its issue.`,
   enrolment_required: ({ region }) => REGULATION[region],
   enrolment_offered: ({ app }) => `Your account is not protected by the Secure Login System. Enroll your mobile number in SMS authentication, or activate IB Key in ${app}.`,
   confirm_code_sent: ({ number }) => ['A confirmation code has been sent to ', { number }, '.'],

@@ -7,10 +7,10 @@ import type { AttemptAt, CompletedBy, LoginAttempt, StepEntry } from '../login-a
 import type { World } from '../world.js';
 
 /** The factor kinds the server runs (voice is the security code's other channel; the push falls back to IB Key's challenge). */
-export type FactorKind = 'sms' | 'voice' | 'ibkeyPush' | 'ibkeyChallenge' | 'dscplus' | 'codecard';
+export type FactorKind = 'sms' | 'voice' | 'ibkeyPush' | 'ibkeyChallenge' | 'dscplus' | 'codecard' | 'temporaryPasscode';
 
 /** The steps at which a factor waits for its answer. */
-export type FactorStep = 'securityCode' | 'push' | 'challenge' | 'dscplus' | 'codecard';
+export type FactorStep = 'securityCode' | 'push' | 'challenge' | 'dscplus' | 'codecard' | 'temporaryPasscode';
 
 /** How too many wrong typed answers end a login (a code, or a response). */
 export type WrongAnswerEnd = Exclude<LoginFailure, 'account_locked'>;

@@ -11,6 +11,7 @@ import { NO_FACTOR_VIEW, type FactorKind, type FactorStep, type FactorViewFields
 import { ibkeyChallenge } from './ibkey-challenge.js';
 import { ibkeyPush } from './ibkey-push.js';
 import { smsCode } from './sms-code.js';
+import { temporaryPasscode } from './temporary-passcode.js';
 import { voiceCode } from './voice-code.js';
 
 export const FACTORS = {
@@ -20,6 +21,7 @@ export const FACTORS = {
   ibkeyChallenge,
   dscplus,
   codecard: codeCard,
+  temporaryPasscode,
 } as const satisfies Record<FactorKind, { step: FactorStep; journal: readonly string[] }>;
 
 /** The factor a device starts with (IB Key: the push; its challenge comes after). */
@@ -51,6 +53,8 @@ export function factorView(attempt: LoginAttempt): FactorViewFields {
       return FACTORS.dscplus.view(attempt);
     case 'codecard':
       return FACTORS.codecard.view(attempt);
+    case 'temporaryPasscode':
+      return FACTORS.temporaryPasscode.view(attempt);
     case 'credentials':
     case 'selectDevice':
     case 'enrolRequired':
@@ -76,6 +80,8 @@ export function factorPending(attempt: LoginAttempt): PendingEntry[] {
       return FACTORS.dscplus.pending(attempt);
     case 'codecard':
       return FACTORS.codecard.pending(attempt);
+    case 'temporaryPasscode':
+      return FACTORS.temporaryPasscode.pending(attempt);
     case 'credentials':
     case 'selectDevice':
     case 'enrolRequired':

@@ -31,6 +31,8 @@ export const scriptStepSchema = z.union([
   z.strictObject({ challengeResponse: z.strictObject({ method, pin: z.string().max(16).optional() }) }),
   z.strictObject({ dscplus: z.strictObject({ pin: z.string().max(8) }) }),
   z.strictObject({ codeCard: z.strictObject({}).default({}) }),
+  /** Types the temporary passcode client services gave the user by phone (or `code`, as typed, e.g. in lower case). */
+  z.strictObject({ temporaryPasscode: z.strictObject({ code: z.string().max(16).optional() }).default({}) }),
   z.strictObject({ acceptPaperWarning: z.strictObject({}).default({}) }),
   /** Enrolment (required in Hong Kong and India, offered after a login with no device): types the mobile number and presses VERIFY. */
   z.strictObject({ enrolSms: z.strictObject({ number: mobileNumber }) }),
@@ -48,7 +50,7 @@ export const expectationSchema = z.union([
   z.strictObject({ notDelivered: z.enum(['sms', 'push', 'call']), reason, held: z.boolean().optional() }),
   z.strictObject({
     loggedIn: id,
-    factor: z.enum(['sms', 'voice', 'ibkey', 'dscplus', 'codecard', 'none']).optional(),
+    factor: z.enum(['sms', 'voice', 'ibkey', 'dscplus', 'codecard', 'temporaryPasscode', 'none']).optional(),
     by: z.enum(['push', 'challenge', 'code', 'none']).optional(),
     within: duration.optional(),
   }),
