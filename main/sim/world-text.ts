@@ -14,7 +14,7 @@ export function confirmationSms(scenario: Scenario, code: string): string {
 }
 
 /** "482913" → "4, 8, 2, 9, 1, 3": spoken digit by digit, as automated callers do. */
-export function spellDigits(code: string): string {
+function spellDigits(code: string): string {
   return code.split('').join(', ');
 }
 

@@ -2,30 +2,25 @@
 // A typed record over every code, so a code without its words fails to compile (a French
 // catalogue is another such record). The server's text is never parsed: it sends codes.
 import type { Message, MessageCode, MessageParams } from '../../main/api/messages';
+import { countdown } from './time';
 
 /** A piece of a message: text, or a masked phone number (shown so it does not break at its hyphens). */
-export type Segment = string | { number: string };
+type Segment = string | { number: string };
 type Words<C extends MessageCode> = (params: MessageParams[C]) => string | Segment[];
-export type Catalogue = { [C in MessageCode]: Words<C> };
-
-/** "1:23": minutes and seconds until a new code may be asked for. */
-export function formatWait(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+type Catalogue = { [C in MessageCode]: Words<C> };
 
 const REGULATION = {
   HK: 'Two-Factor Authentication is required: per article 1.1 of the guidelines of the Securities & Futures Commission of Hong Kong (SFC), all clients must be enrolled, and Hong Kong accounts cannot opt out of the Secure Login System. Enroll your mobile number to continue.',
   IN: 'Two-Factor Authentication is required: per regulation 3b of the National Stock Exchange of India (NSEI), brokers must implement Two-Factor Authentication for Indian clients, and India accounts cannot opt out of the Secure Login System. Enroll your mobile number to continue.',
 } as const;
 
-export const english: Catalogue = {
+const english: Catalogue = {
   invalid_credentials: () => 'Invalid user name password combination',
   login_failed: () => 'Login failed',
-  resend_wait: ({ waitMs }) => `A new code can be requested in ${formatWait(waitMs)}`,
+  resend_wait: ({ waitMs }) => `A new code can be requested in ${countdown(waitMs)}`,
   code_sent_sms: ({ number }) => ['A security code has been sent to your mobile phone ', { number }, '.'],
   code_sent_voice: ({ number }) => ['You will receive a call at ', { number }, ' with your security code.'],
-  code_sent_before: ({ number, waitMs }) => ['A security code was sent to your mobile phone ', { number }, `. A new code can be requested in ${formatWait(waitMs)}.`],
+  code_sent_before: ({ number, waitMs }) => ['A security code was sent to your mobile phone ', { number }, `. A new code can be requested in ${countdown(waitMs)}.`],
   push_sent: ({ model }) => `A notification has been sent to your phone (${model}). Tap it and authenticate to continue.`,
   push_expired: ({ app }) => `The notification was not approved in time. Use the challenge below with ${app}.`,
   challenge_ibkey: ({ app }) => `Open ${app}, tap Authenticate, enter the challenge and type the Response String below.`,
