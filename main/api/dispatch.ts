@@ -1,5 +1,6 @@
 // The one entry point every transport calls: validate, run, and turn any failure into a plain result.
 import { z } from 'zod';
+import { SimError } from './errors.js';
 import { isOperationName, requestSchemas, type OperationName, type ResponseOf, type Service } from './operations.js';
 
 export type ApiErrorCode = 'unknown_operation' | 'invalid_request' | 'not_found' | 'wrong_state' | 'untrusted_sender' | 'unauthorized' | 'unavailable' | 'internal';
@@ -11,17 +12,6 @@ export interface ApiErrorBody {
 }
 
 export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
-
-/** Thrown by the simulation for a request that is well-formed but names something that isn't there. */
-export class SimError extends Error {
-  constructor(
-    readonly code: 'not_found' | 'wrong_state',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SimError';
-  }
-}
 
 /** Thrown by clients when an envelope says no; keeps the code for callers that branch on it. */
 export class ApiError extends Error {

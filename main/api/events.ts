@@ -71,6 +71,11 @@ export type JournalEvent =
   | { type: 'push.expired'; loginId: string }
   | { type: 'challenge.issued'; loginId: string; device: 'ibkey' | 'dscplus' | 'codecard' }
   | { type: 'response.accepted'; loginId: string; username: string }
+  /** The login asks for the temporary passcode client services issued (validFor: the trading platform's window from its issue). */
+  | { type: 'passcode.asked'; loginId: string; username: string; expiresAt: number }
+  | { type: 'passcode.accepted'; loginId: string; username: string }
+  /** wrong: not the passcode as issued (lower case included); expired: past its 2 days for the trading platform. */
+  | { type: 'passcode.rejected'; loginId: string; username: string; reason: 'wrong' | 'expired'; wrongAttempts: number }
   | { type: 'response.rejected'; loginId: string; username: string; reason: 'wrong' | 'malformed'; wrongAttempts: number }
   | { type: 'app.response'; phoneId: string; ok: boolean; reason: AppRefusal | null }
   | { type: 'call.placed'; callId: string; to: string; loginId: string }
@@ -82,7 +87,7 @@ export type JournalEvent =
   | { type: 'fob.locked'; serial: string }
   | { type: 'fob.reset'; serial: string }
   | { type: 'login.cancelled'; loginId: string; username: string }
-  | { type: 'login.succeeded'; loginId: string; username: string; mode: TradingMode; factor: DeviceKind | 'none' }
+  | { type: 'login.succeeded'; loginId: string; username: string; mode: TradingMode; factor: DeviceKind | 'temporaryPasscode' | 'none' }
   | { type: 'logout'; loginId: string; username: string }
   | { type: 'enrolment.required'; loginId: string; username: string; region: string }
   | { type: 'enrolment.started'; loginId: string; username: string; number: string }
@@ -91,6 +96,12 @@ export type JournalEvent =
   | { type: 'clock.advanced'; byMs: number };
 
 export type JournalEntry = JournalEvent & { seq: number; at: number };
+
+/** What getJournal answers: the entries after a sequence number, and the newest number. */
+export interface JournalPage {
+  entries: JournalEntry[];
+  lastSeq: number;
+}
 
 /** What a host pushes to its windows (IPC events in Electron, Server-Sent Events in a browser). */
 export type HostEvent =

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { phoneStatePatchSchema } from './phone-state.js';
 import type { OperationName } from './names.js';
 import type { ReasonView } from './reasons.js';
+import type { JournalPage } from './events.js';
 import type {
   LoginView,
   PhoneView,
   WorldView,
   ClockView,
-  JournalPage,
   ScenarioView,
   FobView,
   CodeCardView,

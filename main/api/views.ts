@@ -1,6 +1,5 @@
 // What the operations answer: plain, serializable views of the simulated world.
-import type { JournalEntry } from './events.js';
-
+import type { Message } from './messages.js';
 import type { DeviceKind, LoginStep, Platform, TradingMode } from './vocabulary.js';
 export type { DeviceKind, LoginStep, Platform, TradingMode };
 
@@ -21,10 +20,10 @@ export interface LoginView {
   step: LoginStep;
   mode: TradingMode;
   username: string;
-  /** Text for the alert region, e.g. "Invalid user name password combination". */
-  error: string | null;
+  /** For the alert region, e.g. invalid_credentials ("Invalid user name password combination"). */
+  error: Message | null;
   /** Informational line, e.g. where the code was sent. */
-  notice: string | null;
+  notice: Message | null;
   devices: DeviceChoice[];
   device: DeviceChoice | null;
   /** Virtual time at which "Didn't receive a security code?" may send again. */
@@ -43,7 +42,7 @@ export interface EnrolmentView {
   /** True in Hong Kong and India: no opting out, the login waits. False: offered, and it can wait. */
   required: boolean;
   /** Why the user must enrol: the regulator's rule, in the help article's words (null when only offered). */
-  regulation: string | null;
+  regulation: Message | null;
   /** The number the confirmation code was sent to, as typed. */
   number: string | null;
   /** A confirmation code is out and can be typed in "Confirm Code". */
@@ -106,7 +105,7 @@ export interface AppResponseView {
   ok: boolean;
   /** The 8-digit "Response String" of Authenticate. */
   response: string | null;
-  message: string;
+  message: Message;
 }
 
 export interface PhoneView {
@@ -202,8 +201,8 @@ export interface PendingView {
   username: string;
   loginId: string;
   step: LoginStep;
-  kind: 'code' | 'challenge' | 'push' | 'card';
-  /** The live code (SMS or voice), the challenge, or the card indexes. */
+  kind: 'code' | 'challenge' | 'push' | 'card' | 'passcode';
+  /** The live code (SMS or voice) or temporary passcode, the challenge, or the card indexes. */
   code: string | null;
   challenge: string | null;
   cardIndexes: [number, number] | null;
@@ -231,8 +230,3 @@ export interface ScenarioProblemView {
 }
 
 export type LoadScenarioResult = { ok: true; world: WorldView } | { ok: false; problems: ScenarioProblemView[] };
-
-export interface JournalPage {
-  entries: JournalEntry[];
-  lastSeq: number;
-}

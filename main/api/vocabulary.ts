@@ -11,6 +11,8 @@ export const LOGIN_STEPS = [
   'challenge',
   'dscplus',
   'codecard',
+  /** A user whose device was lost types the temporary passcode client services gave by phone. */
+  'temporaryPasscode',
   /** Hong Kong and India: no second factor on record, and the regulator allows no opting out. */
   'enrolRequired',
   'paperWarning',

@@ -4,11 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { JournalEntry } from '../api/events.js';
+import type { JournalEntry, JournalPage } from '../api/events.js';
 import type { OperationName } from '../api/names.js';
 import type { RequestOf, ResponseOf } from '../api/operations.js';
 import type { PhoneStatePatch } from '../api/phone-state.js';
-import type { ClockView, JournalPage, PendingView, PhoneView, WorldView } from '../api/views.js';
+import type { ClockView, PendingView, PhoneView, WorldView } from '../api/views.js';
 import { parseDuration } from '../sim/scenario/durations.js';
 
 /** A refusal of the control API, with its envelope's code (`not_found`, `wrong_state`, `invalid_request`…). */

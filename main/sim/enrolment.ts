@@ -2,84 +2,79 @@
 // Two-Factor Authentication method"): Mobile Number → VERIFY → the Confirm Code by SMS → CONTINUE →
 // SMS Verified, and, the user having no other device, automatic enrolment in SMS. Required where a
 // regulator allows no opting out (regulation.ts), offered on the logged-in screen everywhere else.
-// The confirmation code follows the security code's rules: the login's own OobCodeBox.
+// The confirmation code follows the security code's rules: an OobCodeBox of the login's own.
+// These functions change an attempt's enrolment, never its step: the login server moves the step.
 import type { FactorFailure } from '../api/events.js';
-import type { LoginAttempt } from './login.js';
-import { formatWait } from './login-view.js';
+import type { AttemptAt, Enrolment, LoginAttempt } from './login-attempt.js';
+import { message, type Message } from '../api/messages.js';
 import { OobCodeBox } from './oob-code.js';
 import { maskNumber } from './phone.js';
-import { regulationFor } from './regulation.js';
 import type { DeviceSpec } from './scenario/schema.js';
 import { sendSms } from './sms.js';
 import type { World } from './world.js';
 
-export interface Enrolment {
-  /** The login waits for it (Hong Kong, India); otherwise it is offered after the login. */
-  required: boolean;
-  /** The number the latest confirmation code went to, as typed. */
-  number: string | null;
-  verified: boolean;
-}
+import { confirmationSms } from './world-text.js';
 
-export const WRONG_CONFIRM_CODE = 'The Confirm Code is not valid. Check the newest text message and try again.';
-export const ENROLMENT_STOPPED = 'Too many invalid codes: enrolment stopped. Log in again to enroll.';
+/** An attempt whose enrolment is open: VERIFY and CONTINUE are available. */
+export type Enrolling = (AttemptAt<'enrolRequired'> | AttemptAt<'loggedIn'>) & { enrol: Enrolment };
 
 /** Hong Kong and India: the password was right, but the login goes no further until a number is verified. */
-export function requireEnrolment(world: World, attempt: LoginAttempt): void {
+export function requireEnrolment(world: World, attempt: LoginAttempt): Enrolment {
   const { region, username } = attempt.account.spec;
-  attempt.enrol = { required: true, number: null, verified: false };
-  attempt.step = 'enrolRequired';
-  attempt.notice = regulationFor(region);
   world.journal.record({ type: 'enrolment.required', loginId: attempt.id, username, region });
+  return { required: true, number: null, codes: null, verified: false };
 }
 
 /** Everyone else with no device is logged in, and told so. */
-export function offerEnrolment(world: World, attempt: LoginAttempt): void {
-  attempt.enrol = { required: false, number: null, verified: false };
-  attempt.notice = `Your account is not protected by the Secure Login System. Enroll your mobile number in SMS authentication, or activate IB Key in ${world.scenario.branding.mobileApp}.`;
+export function offerEnrolment(world: World): { enrol: Enrolment; notice: Message } {
+  return {
+    enrol: { required: false, number: null, codes: null, verified: false },
+    notice: message('enrolment_offered', { app: world.scenario.branding.mobileApp }),
+  };
 }
 
 /** VERIFY and CONTINUE are available: enrolment required or offered, and not done yet. */
-export function canEnrol(attempt: LoginAttempt): boolean {
-  if (!attempt.enrol || attempt.enrol.verified) return false;
-  return attempt.step === (attempt.enrol.required ? 'enrolRequired' : 'loggedIn');
+export function enrolmentOpen(attempt: LoginAttempt): attempt is Enrolling {
+  if (attempt.step !== 'enrolRequired' && attempt.step !== 'loggedIn') return false;
+  const { enrol } = attempt;
+  if (!enrol || enrol.verified) return false;
+  return attempt.step === (enrol.required ? 'enrolRequired' : 'loggedIn');
 }
 
 /** VERIFY: a confirmation code by SMS to the number typed; a new one at most every resend interval. */
-export function sendConfirmationCode(world: World, attempt: LoginAttempt, number: string): void {
+export function sendConfirmationCode(world: World, attempt: Enrolling, number: string): void {
   const { clock, journal, random, scenario } = world;
+  const { enrol } = attempt;
   const now = clock.now();
-  const wait = attempt.codes?.retryAfter(now) ?? 0;
+  const wait = enrol.codes?.retryAfter(now) ?? 0;
   if (wait > 0) {
     journal.record({ type: 'resend.refused', loginId: attempt.id, retryAfterMs: wait });
-    attempt.error = `A new code can be requested in ${formatWait(wait)}`;
+    attempt.error = message('resend_wait', { waitMs: wait });
     return;
   }
-  const { timing, branding } = scenario;
-  attempt.codes ??= new OobCodeBox({ lifetimeMs: timing.codeLifetime, resendIntervalMs: timing.resendInterval });
+  const { timing } = scenario;
+  enrol.codes ??= new OobCodeBox({ lifetimeMs: timing.codeLifetime, resendIntervalMs: timing.resendInterval });
   const code = random.digits(6);
-  const issued = attempt.codes.issue(now, code, 'sms');
-  attempt.enrol!.number = number;
+  const issued = enrol.codes.issue(now, code, 'sms');
+  enrol.number = number;
   attempt.error = null;
   const username = attempt.account.spec.username;
   journal.record({ type: 'enrolment.started', loginId: attempt.id, username, number: maskNumber(number) });
   journal.record({ type: 'code.issued', loginId: attempt.id, username, channel: 'sms', expiresAt: issued.expiresAt });
-  const minutes = Math.round(timing.codeLifetime / 60_000);
   // The confirmation code is what verifies a number, so it goes to one that is not verified yet.
-  sendSms(world, number, `${branding.company}: Your confirmation code is ${code}. Enter it to verify your mobile number. It expires in ${minutes} minutes.`, attempt.id);
-  attempt.notice = `A confirmation code has been sent to ${maskNumber(number)}.`;
+  sendSms(world, number, confirmationSms(scenario, code), attempt.id);
+  attempt.notice = message('confirm_code_sent', { number: maskNumber(number) });
 }
 
 /** Said once the number is verified; the window shows it under "SMS Verified" (view.enrolment.verified). */
-export function verifiedNotice(attempt: LoginAttempt): string {
-  return `Text messages to ${maskNumber(attempt.enrol!.number!)} are now your second factor.`;
+export function verifiedNotice(number: string): Message {
+  return message('sms_verified', { number: maskNumber(number) });
 }
 
-/** CONTINUE with the right code: the number is verified and SMS becomes the user's second factor. */
-export function completeEnrolment(world: World, attempt: LoginAttempt): void {
-  const enrol = attempt.enrol!;
+/** CONTINUE with the right code: the number is verified and SMS becomes the user's second factor, which is returned. */
+export function completeEnrolment(world: World, attempt: Enrolling, number: string): DeviceSpec {
+  const { enrol } = attempt;
   const spec = attempt.account.spec;
-  const number = enrol.number!;
   spec.mobile = { number, verified: true };
   // Automatic enrolment in SMS when the user has no other active device (SMS article).
   let device = spec.devices.find((d) => d.kind === 'sms');
@@ -87,11 +82,11 @@ export function completeEnrolment(world: World, attempt: LoginAttempt): void {
     device = { id: 'sms', kind: 'sms' } satisfies DeviceSpec;
     spec.devices.push(device);
   }
-  attempt.device = device;
-  attempt.codes = null;
+  enrol.codes = null;
   enrol.verified = true;
   world.journal.record({ type: 'code.accepted', loginId: attempt.id, username: spec.username });
   world.journal.record({ type: 'enrolment.completed', loginId: attempt.id, username: spec.username, number: maskNumber(number) });
+  return device;
 }
 
 /**
@@ -99,15 +94,14 @@ export function completeEnrolment(world: World, attempt: LoginAttempt): void {
  * is a wrong second-factor answer: the login server counts it toward failing the login.) The user is
  * logged in already, so the last allowed one ends the enrolment for this session, not the session.
  */
-export function refuseOfferedCode(world: World, attempt: LoginAttempt, reason: FactorFailure): void {
+export function refuseOfferedCode(world: World, attempt: AttemptAt<'loggedIn'>, reason: FactorFailure): void {
   const username = attempt.account.spec.username;
   attempt.wrongAnswers++;
   world.journal.record({ type: 'code.rejected', loginId: attempt.id, username, reason, wrongAttempts: attempt.wrongAnswers });
-  attempt.error = WRONG_CONFIRM_CODE;
+  attempt.error = message('confirm_code_wrong');
   if (attempt.wrongAnswers >= world.scenario.timing.maxWrongCodes) {
-    attempt.codes = null;
     attempt.enrol = null;
-    attempt.error = ENROLMENT_STOPPED;
+    attempt.error = message('enrolment_stopped');
     attempt.notice = null;
     world.journal.record({ type: 'enrolment.stopped', loginId: attempt.id, username, reason: 'too_many_wrong_codes' });
   }

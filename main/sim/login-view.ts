@@ -1,22 +1,20 @@
 // What the login window is shown of an attempt; never a secret.
+import { message } from '../api/messages.js';
 import type { LoginView, TradingMode } from '../api/views.js';
-import type { LoginAttempt } from './login.js';
+import { deviceOf, enrolmentOf, type LoginAttempt } from './login-attempt.js';
+import { factorView } from './factors/registry.js';
 import { regulationFor } from './regulation.js';
 import type { World } from './world.js';
 
 /** The only two things a refused user is told (no enumeration, ASVS 6.3.8). */
-export const INVALID_CREDENTIALS = 'Invalid user name password combination';
-export const LOGIN_FAILED = 'Login failed';
-
-export function formatWait(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+export const INVALID_CREDENTIALS = message('invalid_credentials');
+export const LOGIN_FAILED = message('login_failed');
 
 export function loginView(world: World, attempt: LoginAttempt): LoginView {
   const { directory, clock } = world;
-  const onCode = attempt.step === 'securityCode';
-  const { enrol } = attempt;
+  const enrol = enrolmentOf(attempt);
+  const device = deviceOf(attempt);
+  const factor = factorView(attempt);
   return {
     loginId: attempt.id,
     step: attempt.step,
@@ -25,17 +23,16 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
     error: attempt.error,
     notice: attempt.notice,
     devices: attempt.account.spec.devices.map((d) => directory.describeDevice(attempt.account, d)),
-    device: attempt.device ? directory.describeDevice(attempt.account, attempt.device) : null,
-    resendAvailableAt: onCode || enrol ? (attempt.codes?.nextSendAt() ?? null) : null,
-    resendChannels: { sms: onCode, voice: onCode },
-    challenge: attempt.challenge?.challenge ?? null,
-    cardIndexes: attempt.challenge?.cardIndexes ?? null,
+    device: device ? directory.describeDevice(attempt.account, device) : null,
+    ...factor,
+    // Enrolment's Confirm Code follows the security code's resend clock.
+    resendAvailableAt: enrol ? (enrol.codes?.nextSendAt() ?? null) : factor.resendAvailableAt,
     enrolment: enrol
       ? {
           required: enrol.required,
           regulation: enrol.required ? regulationFor(attempt.account.spec.region) : null,
           number: enrol.number,
-          codeSent: attempt.codes !== null && !enrol.verified,
+          codeSent: enrol.codes !== null && !enrol.verified,
           phoneId: enrol.number === null ? null : (world.phoneByNumber(enrol.number)?.id ?? null),
           verified: enrol.verified,
         }

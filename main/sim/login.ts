@@ -1,65 +1,49 @@
 // The SLS server's login state machine: credentials → (device choice) → second factor → logged in.
-import type { FactorFailure, LoginFailure } from '../api/events.js';
-import type { LoginStep, LoginView, TradingMode } from '../api/views.js';
-import { SimError } from '../api/dispatch.js';
+// The one owner of an attempt's step: every operation passes the transition table's guard (#accepting),
+// and every change of step goes through #enter, which also announces it to the windows.
+import type { LoginFailure } from '../api/events.js';
+import { message, type Message } from '../api/messages.js';
+import type { LoginView, TradingMode } from '../api/views.js';
+import { SimError } from '../api/errors.js';
 import type { Account } from './directory.js';
-import { OobCodeBox } from './oob-code.js';
-import { maskNumber } from './phone.js';
 import type { DeviceSpec } from './scenario/schema.js';
-import { sendSms } from './sms.js';
-import { placeCall } from './voice.js';
-import { sendPush } from './push.js';
-import { checkResponse, type ChallengeFactor } from './challenge.js';
-import { issueIbKeyChallenge, resync, startCodeCard, startDscPlus } from './factors.js';
-import type { TimerId } from './clock.js';
 import type { AppRefusal } from '../api/events.js';
 import type { AppResponseView } from '../api/views.js';
 import { IBKEY_LOCKED, type UnlockMethod } from './mobile-app.js';
 import type { World } from './world.js';
+import {
+  accepts,
+  deviceOf,
+  STEP_FIELD_NAMES,
+  stepsAccepting,
+  type AttemptAccepting,
+  type AttemptAt,
+  type CompletedBy,
+  type LoginAttempt,
+  type LoginOp,
+  type StepEntry,
+  type StepFields,
+} from './login-attempt.js';
+import { FACTORS, startDevice } from './factors/registry.js';
+import type { Answer, FactorStep, Started, WrongAnswerEnd } from './factors/factor.js';
+import { assertNever } from '../api/exhaustive.js';
+import { rejectCode } from './factors/security-code.js';
 
-import { formatWait, INVALID_CREDENTIALS, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
-import { mustEnrol } from './regulation.js';
-import { canEnrol, completeEnrolment, offerEnrolment, refuseOfferedCode, requireEnrolment, sendConfirmationCode, verifiedNotice, type Enrolment } from './enrolment.js';
+import { INVALID_CREDENTIALS, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
+import { mustEnrol, regulationFor } from './regulation.js';
+import { completeEnrolment, enrolmentOpen, offerEnrolment, refuseOfferedCode, requireEnrolment, sendConfirmationCode, verifiedNotice, type Enrolling } from './enrolment.js';
 
 export { INVALID_CREDENTIALS, LOGIN_FAILED };
 
 /** Open login attempts kept; beyond that the oldest is abandoned, so a scripted loop cannot grow memory without end. */
 export const MAX_OPEN_LOGINS = 2000;
 
-export interface LoginAttempt {
-  id: string;
-  account: Account;
-  mode: TradingMode;
-  step: LoginStep;
-  device: DeviceSpec | null;
-  codes: OobCodeBox | null;
-  /** IB Key push waiting for approval on a phone; `delivered` once it is on the phone (shown or silenced). */
-  push: { phoneId: string; expiresAt: number; timer: TimerId; delivered: boolean } | null;
-  /** The push went unanswered for the whole window; a late approval is told so. */
-  pushExpired: boolean;
-  challenge: ChallengeFactor | null;
-  /** Set when the login comes from the mobile app on a phone (the trading device). */
-  fromPhone: string | null;
-  wrongAnswers: number;
-  /**
-   * The attempt has counted its failed login. That happens at its first wrong second-factor answer,
-   * not when it ends: however it ends (cancelled, abandoned, evicted, never), it cannot escape the count.
-   */
-  failureCounted: boolean;
-  /** The SMS/voice codes of this login by number: the resend clock belongs to the login and the number, not to the device choice. */
-  codeBoxes: Map<string, OobCodeBox>;
-  /** Enrolment in SMS authentication of a user with no device: required (Hong Kong, India) or offered. */
-  enrol: Enrolment | null;
-  /** The factor that completed the login, for the journal. */
-  factor: DeviceSpec['kind'] | 'voice' | 'none' | null;
-  error: string | null;
-  notice: string | null;
-}
-
-/** Only a push that reached the phone (shown, or silently in the notification list) can be approved. */
-export function pushReachedPhone(attempt: LoginAttempt, phoneId: string): attempt is LoginAttempt & { push: NonNullable<LoginAttempt['push']> } {
-  return attempt.step === 'push' && attempt.push?.phoneId === phoneId && attempt.push.delivered;
-}
+/** What the phone says when IB Key itself refuses an approval; any other refusal is "not completed". */
+const APPROVAL_REFUSED: Partial<Record<AppRefusal, Message>> = {
+  wrong_pin: message('wrong_pin'),
+  ibkey_locked: IBKEY_LOCKED,
+  ibkey_not_active: message('ibkey_not_active'),
+};
 
 export class LoginServer {
   constructor(private readonly world: World) {}
@@ -100,17 +84,11 @@ export class LoginServer {
       account,
       mode,
       step: 'credentials',
-      device: null,
-      codes: null,
-      push: null,
-      pushExpired: false,
-      challenge: null,
       fromPhone,
-      enrol: null,
       wrongAnswers: 0,
       failureCounted: false,
       codeBoxes: new Map(),
-      factor: null,
+      pushExpired: false,
       error: null,
       notice: null,
     };
@@ -122,22 +100,27 @@ export class LoginServer {
     journal.record({ type: 'password.accepted', loginId: attempt.id, username });
 
     const devices = account.spec.devices;
-    if (mode === 'paper' && !this.world.scenario.paper.asksSecondFactor) this.#complete(attempt, 'none');
-    else if (devices.length === 0 && mustEnrol(account.spec.region)) requireEnrolment(this.world, attempt);
-    else if (devices.length === 0) {
-      this.#complete(attempt, 'none');
+    const [only] = devices;
+    // A user whose device was lost holds a temporary passcode from client services: the login asks for it instead.
+    const passcode = this.world.temporaryPasscodes.get(username);
+    if (mode === 'paper' && !this.world.scenario.paper.asksSecondFactor) this.#complete(attempt, 'none', null);
+    else if (passcode) this.#enterStarted(attempt, FACTORS.temporaryPasscode.start(this.world, attempt, passcode));
+    else if (devices.length === 0 && mustEnrol(account.spec.region)) {
+      const enrol = requireEnrolment(this.world, attempt);
+      this.#enter(attempt, { step: 'enrolRequired', enrol }).notice = regulationFor(account.spec.region);
+    } else if (!only) {
       // Offered, not required (Hong Kong and India excepted): the logged-in screen says how.
-      offerEnrolment(this.world, attempt);
-    }
-    else if (devices.length === 1) this.#startFactor(attempt, devices[0]!);
-    else attempt.step = 'selectDevice';
-    // Every window showing this login hears of it, the drop-down included.
-    this.world.touchLogin(attempt);
+      const { enrol, notice } = offerEnrolment(this.world);
+      const done = this.#complete(attempt, 'none', null);
+      done.enrol = enrol;
+      done.notice = notice;
+    } else if (devices.length === 1) this.#startFactor(attempt, only);
+    else this.#enter(attempt, { step: 'selectDevice' });
     return this.view(attempt);
   }
 
   chooseDevice(loginId: string, deviceId: string): LoginView {
-    const attempt = this.#expect(loginId, ['selectDevice']);
+    const attempt = this.#accepting(loginId, 'chooseDevice');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     const device = attempt.account.spec.devices.find((d) => d.id === deviceId);
     if (!device) throw new SimError('not_found', `No device "${deviceId}" for this user`);
@@ -147,41 +130,34 @@ export class LoginServer {
 
   /** Back to the drop-down; the factor in progress is abandoned, the wrong-answer count kept. */
   changeDevice(loginId: string): LoginView {
-    const attempt = this.#expect(loginId, ['securityCode', 'push', 'challenge', 'dscplus', 'codecard']);
+    const attempt = this.#accepting(loginId, 'changeDevice');
     if (attempt.account.spec.devices.length < 2) throw new SimError('wrong_state', 'This user has only one device');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    this.#endFactor(attempt);
-    attempt.step = 'selectDevice';
-    attempt.device = null;
-    attempt.error = null;
-    attempt.notice = null;
-    this.world.touchLogin(attempt);
+    const back = this.#enter(attempt, { step: 'selectDevice' });
+    back.error = null;
+    back.notice = null;
     return this.view(attempt);
   }
 
   submitCode(loginId: string, code: string): LoginView {
-    const attempt = this.#expect(loginId, ['securityCode']);
+    const attempt = this.#accepting(loginId, 'submitCode');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    const { journal, clock } = this.world;
-    const result = attempt.codes!.verify(clock.now(), code);
-    if (result.ok) {
-      journal.record({ type: 'code.accepted', loginId, username: attempt.account.spec.username });
-      this.#complete(attempt, attempt.codes!.current?.channel ?? 'sms');
-    } else {
-      this.#wrongAnswer(attempt, result.reason);
-    }
+    // Either channel's module checks the code the same way: one box, whichever channel carried it.
+    const answer = FACTORS.sms.answer(this.world, attempt, code);
+    if (answer.ok) this.#complete(attempt, answer.by, attempt.device);
+    else this.#afterWrongAnswer(attempt, answer.refusal);
     return this.view(attempt);
   }
 
   requestNewCode(loginId: string, channel: 'sms' | 'voice'): LoginView {
-    const attempt = this.#expect(loginId, ['securityCode']);
+    const attempt = this.#accepting(loginId, 'requestNewCode');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    const wait = attempt.codes!.retryAfter(this.world.clock.now());
+    const wait = attempt.codes.retryAfter(this.world.clock.now());
     if (wait > 0) {
       this.world.journal.record({ type: 'resend.refused', loginId, retryAfterMs: wait });
-      attempt.error = `A new code can be requested in ${formatWait(wait)}`;
+      attempt.error = message('resend_wait', { waitMs: wait });
     } else {
-      this.#sendCode(attempt, channel);
+      attempt.notice = FACTORS[channel].send(this.world, attempt);
       attempt.error = null;
     }
     this.world.touchLogin(attempt);
@@ -190,7 +166,7 @@ export class LoginServer {
 
   /** VERIFY: a confirmation code by SMS to the number typed, under the same rules as a security code. */
   enrolSms(loginId: string, number: string): LoginView {
-    const attempt = this.#enrolling(loginId);
+    const attempt = this.#enrolling(loginId, 'enrolSms');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     sendConfirmationCode(this.world, attempt, number);
     this.world.touchLogin(attempt);
@@ -199,125 +175,143 @@ export class LoginServer {
 
   /** Confirm Code → CONTINUE: the number is verified, SMS becomes the user's second factor, a required login goes on. */
   confirmSmsEnrolment(loginId: string, code: string): LoginView {
-    const attempt = this.#enrolling(loginId);
-    if (!attempt.codes || attempt.enrol!.number === null) throw new SimError('wrong_state', 'Enter your mobile number and press VERIFY first');
+    const attempt = this.#enrolling(loginId, 'confirmSmsEnrolment');
+    const { codes, number } = attempt.enrol;
+    if (!codes || number === null) throw new SimError('wrong_state', 'Enter your mobile number and press VERIFY first');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    const result = attempt.codes.verify(this.world.clock.now(), code);
+    const result = codes.verify(this.world.clock.now(), code);
     if (!result.ok) {
       // Required: a wrong second-factor answer like any other. Offered: the session is not at stake.
-      if (attempt.step === 'enrolRequired') this.#wrongAnswer(attempt, result.reason);
-      else refuseOfferedCode(this.world, attempt, result.reason);
+      if (attempt.step === 'enrolRequired') {
+        rejectCode(this.world, attempt, result.reason);
+        this.#afterWrongAnswer(attempt, 'too_many_wrong_codes');
+      } else refuseOfferedCode(this.world, attempt, result.reason);
       this.world.touchLogin(attempt);
       return this.view(attempt);
     }
-    completeEnrolment(this.world, attempt);
-    if (attempt.step === 'enrolRequired') this.#complete(attempt, 'sms');
-    attempt.error = null;
-    attempt.notice = verifiedNotice(attempt);
+    const device = completeEnrolment(this.world, attempt, number);
+    const done = attempt.step === 'enrolRequired' ? this.#complete(attempt, 'sms', device, attempt.enrol) : attempt;
+    done.device = device;
+    done.error = null;
+    done.notice = verifiedNotice(number);
     this.world.touchLogin(attempt);
     return this.view(attempt);
   }
 
   /** "Click here if you do not receive the notification": the challenge/response path. */
   requestChallenge(loginId: string): LoginView {
-    const attempt = this.#expect(loginId, ['push']);
+    const attempt = this.#accepting(loginId, 'requestChallenge');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    this.#endFactor(attempt);
-    issueIbKeyChallenge(this.world, attempt, null);
+    this.#startIbKeyChallenge(attempt, null);
     return this.view(attempt);
   }
 
   submitResponse(loginId: string, response: string): LoginView {
-    const attempt = this.#expect(loginId, ['challenge', 'dscplus', 'codecard']);
+    const attempt = this.#accepting(loginId, 'submitResponse');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    const factor = attempt.challenge!;
-    const username = attempt.account.spec.username;
-    const outcome = checkResponse(factor, response);
-    if (outcome === 'ok') {
-      this.world.journal.record({ type: 'response.accepted', loginId, username });
-      if (factor.device === 'ibkey') resync(this.world, attempt);
-      this.#complete(attempt, factor.device);
-    } else {
-      attempt.wrongAnswers++;
-      this.world.journal.record({
-        type: 'response.rejected',
-        loginId,
-        username,
-        reason: outcome === 'malformed' ? 'malformed' : 'wrong',
-        wrongAttempts: attempt.wrongAnswers,
-      });
-      this.#afterWrongAnswer(attempt, 'too_many_wrong_responses');
-    }
+    const answer = this.#answerResponse(attempt, response);
+    if (answer.ok) this.#complete(attempt, answer.by, deviceOf(attempt));
+    else this.#afterWrongAnswer(attempt, answer.refusal);
     return this.view(attempt);
+  }
+
+  #answerResponse(attempt: AttemptAccepting<'submitResponse'>, response: string): Answer<WrongAnswerEnd> {
+    switch (attempt.step) {
+      case 'challenge':
+        return FACTORS.ibkeyChallenge.answer(this.world, attempt, response);
+      case 'dscplus':
+        return FACTORS.dscplus.answer(this.world, attempt, response);
+      case 'codecard':
+        return FACTORS.codecard.answer(this.world, attempt, response);
+      case 'temporaryPasscode':
+        return FACTORS.temporaryPasscode.answer(this.world, attempt, response);
+      default:
+        return assertNever(attempt, 'response step');
+    }
   }
 
   /** The phone's IB Key approving a pending login (push notification tapped, owner verified). */
   approvePush(phoneId: string, loginId: string, method: UnlockMethod, pin: string | undefined): AppResponseView {
     const { world } = this;
-    const refuse = (reason: AppRefusal, message: string): AppResponseView => {
+    const refuse = (reason: AppRefusal, said: Message): AppResponseView => {
       world.journal.record({ type: 'push.refused', loginId, phoneId, reason });
-      return { ok: false, response: null, message };
+      return { ok: false, response: null, message: said };
     };
     const attempt = world.logins.get(loginId);
     const phone = world.phones.get(phoneId);
     if (!phone) throw new SimError('not_found', `No phone "${phoneId}" in this scenario`);
-    if (!attempt || attempt.step !== 'push' || attempt.push?.phoneId !== phoneId) {
+    if (!attempt || !accepts(attempt, 'approvePush') || attempt.push.phoneId !== phoneId) {
       const expired = attempt?.pushExpired === true;
       phone.clearPush(loginId);
       world.touchPhone(phone);
       return expired
-        ? refuse('expired', 'This login request has expired. Use the challenge shown on the login screen.')
-        : refuse('not_pending', 'This login request is no longer waiting for approval.');
+        ? refuse('expired', message('approval_expired_use_challenge'))
+        : refuse('not_pending', message('approval_not_pending'));
     }
     // A request held by the network (airplane mode, phone off…) or lost on the way is not on the phone.
-    if (!attempt.push.delivered) return refuse('not_delivered', 'No login request has reached this phone.');
-    if (world.clock.now() >= attempt.push.expiresAt) return refuse('expired', 'This login request has expired.');
+    if (!attempt.push.delivered) return refuse('not_delivered', message('approval_not_delivered'));
+    if (world.clock.now() >= attempt.push.expiresAt) return refuse('expired', message('approval_expired'));
     if (this.#lockedMeanwhile(attempt)) return refuse('account_locked', LOGIN_FAILED);
-    const { app } = phone;
-    if (app.ibkey?.username !== attempt.account.spec.username) {
-      return app.lockedFor === attempt.account.spec.username ? refuse('ibkey_locked', IBKEY_LOCKED) : refuse('ibkey_not_active', 'IB Key is not activated on this phone.');
-    }
-    const problem = app.unlockWith(method, pin);
-    if (problem === 'wrong_pin') return refuse('wrong_pin', 'Incorrect PIN.');
-    if (problem === 'ibkey_locked') return refuse('ibkey_locked', IBKEY_LOCKED);
-    if (problem) return refuse(problem, 'Authentication was not completed.');
-    world.journal.record({ type: 'push.approved', loginId, phoneId, method });
-    phone.clearPush(loginId);
-    world.touchPhone(phone);
-    this.#complete(attempt, 'ibkey');
-    return { ok: true, response: null, message: 'Login approved.' };
+    const answer = FACTORS.ibkeyPush.answer(world, attempt, { phone, method, pin });
+    if (!answer.ok) return refuse(answer.refusal, APPROVAL_REFUSED[answer.refusal] ?? message('authentication_not_completed'));
+    this.#complete(attempt, answer.by, attempt.device);
+    return { ok: true, response: null, message: message('login_approved') };
   }
 
   acceptPaperWarning(loginId: string): LoginView {
-    const attempt = this.#expect(loginId, ['paperWarning']);
+    const attempt = this.#accepting(loginId, 'acceptPaperWarning');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    this.#finish(attempt);
+    this.#finish(attempt, { device: attempt.device, factor: attempt.factor, enrol: attempt.enrol });
     return this.view(attempt);
   }
 
   cancel(loginId: string): LoginView {
     const attempt = this.get(loginId);
-    this.#endFactor(attempt);
+    const unfinished = attempt.step !== 'loggedIn' && attempt.step !== 'failed';
     this.#forget(attempt);
-    if (attempt.step !== 'loggedIn' && attempt.step !== 'failed') {
-      this.world.journal.record({ type: 'login.cancelled', loginId, username: attempt.account.spec.username });
-    }
-    return { ...this.view(attempt), loginId: null, step: 'credentials', error: null, notice: null };
+    this.#enter(attempt, { step: 'credentials' });
+    if (unfinished) this.world.journal.record({ type: 'login.cancelled', loginId, username: attempt.account.spec.username });
+    return { ...this.view(attempt), loginId: null, error: null, notice: null };
   }
 
   logOut(loginId: string): LoginView {
-    const attempt = this.#expect(loginId, ['loggedIn']);
+    const attempt = this.#accepting(loginId, 'logOut');
     this.#forget(attempt);
+    this.#enter(attempt, { step: 'credentials' });
     this.world.journal.record({ type: 'logout', loginId, username: attempt.account.spec.username });
-    return { ...this.view(attempt), loginId: null, step: 'credentials', error: null, notice: null };
+    return { ...this.view(attempt), loginId: null, error: null, notice: null };
   }
 
-  #expect(loginId: string, steps: LoginStep[]): LoginAttempt {
+  /** The one guard of the transition table: the attempt, narrowed to the steps that accept the operation. */
+  #accepting<O extends LoginOp>(loginId: string, op: O): AttemptAccepting<O> {
     const attempt = this.get(loginId);
-    if (!steps.includes(attempt.step)) {
-      throw new SimError('wrong_state', `Login ${loginId} is at "${attempt.step}", not ${steps.map((s) => `"${s}"`).join(' or ')}`);
+    if (!accepts(attempt, op)) {
+      throw new SimError('wrong_state', `Login ${loginId} is at "${attempt.step}", not ${stepsAccepting(op).map((s) => `"${s}"`).join(' or ')}`);
     }
     return attempt;
+  }
+
+  /** SMS enrolment: the table's guard, and the enrolment itself open (required or offered, not verified yet). */
+  #enrolling(loginId: string, op: 'enrolSms' | 'confirmSmsEnrolment'): Enrolling {
+    const attempt = this.get(loginId);
+    if (!accepts(attempt, op) || !enrolmentOpen(attempt)) {
+      throw new SimError('wrong_state', `Login ${loginId} is at "${attempt.step}": no SMS enrolment is open (it is for users with no device, until verified)`);
+    }
+    return attempt;
+  }
+
+  /**
+   * The only writer of an attempt's step. Leaving a step stops what it had running (push timer,
+   * pending notification) and drops its fields; the new step's fields come in, and every window
+   * showing the login hears of it.
+   */
+  #enter<E extends StepEntry>(attempt: LoginAttempt, entry: E): AttemptAt<E['step']> {
+    this.#endFactor(attempt);
+    const held = attempt as unknown as Record<string, unknown>;
+    for (const name of STEP_FIELD_NAMES) delete held[name];
+    Object.assign(held, entry);
+    this.world.touchLogin(attempt);
+    return attempt as unknown as AttemptAt<E['step']>;
   }
 
   #forget(attempt: LoginAttempt): void {
@@ -364,120 +358,59 @@ export class LoginServer {
   }
 
   #fail(attempt: LoginAttempt, reason: LoginFailure): void {
-    this.#endFactor(attempt);
-    attempt.step = 'failed';
-    attempt.error = LOGIN_FAILED;
-    attempt.notice = null;
+    const device = 'device' in attempt ? attempt.device : null;
+    // The failed screen still shows the enrolment it failed in, with no code out any more.
+    const enrol = 'enrol' in attempt && attempt.enrol ? { ...attempt.enrol, codes: null } : null;
+    const failed = this.#enter(attempt, { step: 'failed', device, enrol });
+    failed.error = LOGIN_FAILED;
+    failed.notice = null;
     this.world.journal.record({ type: 'login.failed', loginId: attempt.id, username: attempt.account.spec.username, reason });
-    this.world.touchLogin(attempt);
   }
 
   #startFactor(attempt: LoginAttempt, device: DeviceSpec): void {
     const { world } = this;
-    attempt.device = device;
     attempt.error = null;
     attempt.notice = null;
     world.journal.record({ type: 'device.selected', loginId: attempt.id, deviceId: device.id, kind: device.kind });
-    switch (device.kind) {
-      case 'sms': {
-        attempt.step = 'securityCode';
-        // The same login coming back to SMS (after "change device") keeps its codes and its resend clock.
-        const number = attempt.account.spec.mobile!.number;
-        let box = attempt.codeBoxes.get(number);
-        if (!box) {
-          box = new OobCodeBox({ lifetimeMs: world.scenario.timing.codeLifetime, resendIntervalMs: world.scenario.timing.resendInterval });
-          attempt.codeBoxes.set(number, box);
-        }
-        attempt.codes = box;
-        const wait = box.retryAfter(world.clock.now());
-        if (wait > 0) {
-          world.journal.record({ type: 'resend.refused', loginId: attempt.id, retryAfterMs: wait });
-          attempt.notice = `A security code was sent to your mobile phone ${maskNumber(number)}. A new code can be requested in ${formatWait(wait)}.`;
-        } else this.#sendCode(attempt, 'sms');
-        break;
-      }
-      case 'ibkey': {
-        const phone = world.phones.get(device.phone)!;
-        const expiresAt = world.clock.now() + world.scenario.timing.pushWindow;
-        const timer = world.clock.at(expiresAt, () => this.#pushExpired(attempt));
-        attempt.step = 'push';
-        attempt.push = { phoneId: device.phone, expiresAt, timer, delivered: false };
-        attempt.notice = `A notification has been sent to your phone (${phone.spec.model}). Tap it and authenticate to continue.`;
-        sendPush(world, attempt.account, device.phone, attempt.id, expiresAt);
-        break;
-      }
-      case 'dscplus':
-        startDscPlus(world, attempt, device);
-        break;
-      case 'codecard':
-        startCodeCard(world, attempt, device);
-        break;
-    }
-    world.touchLogin(attempt);
+    const loginId = attempt.id;
+    this.#enterStarted(attempt, startDevice(world, attempt, device, () => this.#pushExpired(loginId)));
   }
 
-  #enrolling(loginId: string): LoginAttempt {
-    const attempt = this.get(loginId);
-    if (!canEnrol(attempt)) {
-      throw new SimError('wrong_state', `Login ${loginId} is at "${attempt.step}": no SMS enrolment is open (it is for users with no device, until verified)`);
-    }
-    return attempt;
+  #enterStarted(attempt: LoginAttempt, started: Started<FactorStep>): void {
+    this.#enter(attempt, started.entry).notice = started.notice;
+  }
+
+  /** IB Key's challenge/response, after the push (asked for, or expired). */
+  #startIbKeyChallenge(attempt: AttemptAt<'push'>, notice: Message | null): void {
+    const started = FACTORS.ibkeyChallenge.start(this.world, attempt, { device: attempt.device, notice });
+    const shown = this.#enter(attempt, started.entry);
+    shown.notice = started.notice;
+    shown.error = null;
   }
 
   /** After the push window the request is refused, and the login offers challenge/response. */
-  #pushExpired(attempt: LoginAttempt): void {
-    if (attempt.step !== 'push' || !attempt.push) return;
-    const { world } = this;
-    world.journal.record({ type: 'push.expired', loginId: attempt.id });
+  #pushExpired(loginId: string): void {
+    const attempt = this.world.logins.get(loginId);
+    if (attempt?.step !== 'push') return;
+    this.world.journal.record({ type: 'push.expired', loginId });
     attempt.pushExpired = true;
-    this.#endFactor(attempt);
-    issueIbKeyChallenge(this.world, attempt, 'The notification was not approved in time. Use the challenge below with IBKR Mobile.');
+    this.#startIbKeyChallenge(attempt, message('push_expired', { app: this.world.scenario.branding.mobileApp }));
   }
 
   /** Stops whatever the current factor had running (push timer, pending notification). */
   #endFactor(attempt: LoginAttempt): void {
+    if (attempt.step !== 'push') return;
     const { world } = this;
-    if (attempt.push) {
-      world.clock.cancel(attempt.push.timer);
-      const phone = world.phones.get(attempt.push.phoneId);
-      if (phone?.clearPush(attempt.id)) world.touchPhone(phone);
-      attempt.push = null;
-    }
-    attempt.codes = null;
-    attempt.challenge = null;
-  }
-
-  #sendCode(attempt: LoginAttempt, channel: 'sms' | 'voice'): void {
-    const { world } = this;
-    const code = world.random.digits(6);
-    const issued = attempt.codes!.issue(world.clock.now(), code, channel);
-    const { number, verified } = attempt.account.spec.mobile!;
-    const minutes = Math.round(world.scenario.timing.codeLifetime / 60_000);
-    const username = attempt.account.spec.username;
-    world.journal.record({ type: 'code.issued', loginId: attempt.id, username, channel, expiresAt: issued.expiresAt });
-    if (channel === 'voice') {
-      placeCall(world, number, code, attempt.id);
-      attempt.notice = `You will receive a call at ${maskNumber(number)} with your security code.`;
-      return;
-    }
-    const { company } = world.scenario.branding;
-    const text = `${company}: Your security code is ${code}. It expires in ${minutes} minutes. Do not share this code.`;
-    sendSms(world, number, text, attempt.id, verified);
-    attempt.notice = `A security code has been sent to your mobile phone ${maskNumber(number)}.`;
-  }
-
-  #wrongAnswer(attempt: LoginAttempt, reason: FactorFailure): void {
-    attempt.wrongAnswers++;
-    const username = attempt.account.spec.username;
-    this.world.journal.record({ type: 'code.rejected', loginId: attempt.id, username, reason, wrongAttempts: attempt.wrongAnswers });
-    this.#afterWrongAnswer(attempt, 'too_many_wrong_codes');
+    world.clock.cancel(attempt.push.timer);
+    const phone = world.phones.get(attempt.push.phoneId);
+    if (phone?.clearPush(attempt.id)) world.touchPhone(phone);
   }
 
   /**
    * Every wrong second-factor answer says "Login failed". The first one counts the attempt as one
    * failed login at once (so no way of ending it escapes the count); the last allowed one ends it.
    */
-  #afterWrongAnswer(attempt: LoginAttempt, reason: 'too_many_wrong_codes' | 'too_many_wrong_responses'): void {
+  #afterWrongAnswer(attempt: LoginAttempt, reason: WrongAnswerEnd): void {
     const { journal, scenario, clock } = this.world;
     attempt.error = LOGIN_FAILED;
     if (!attempt.failureCounted) {
@@ -502,22 +435,25 @@ export class LoginServer {
     }
   }
 
-  #complete(attempt: LoginAttempt, factor: LoginAttempt['factor'] & string): void {
-    this.#endFactor(attempt);
-    attempt.error = null;
+  /** A right answer: paper trading shows its warning first, live trading is logged in. */
+  #complete(attempt: LoginAttempt, factor: CompletedBy, device: DeviceSpec | null, enrol: Enrolling['enrol'] | null = null): AttemptAt<'paperWarning'> | AttemptAt<'loggedIn'> {
+    const fields = { device, factor, enrol };
+    if (attempt.mode === 'paper') {
+      const warned = this.#enter(attempt, { step: 'paperWarning', ...fields });
+      warned.error = null;
+      warned.notice = null;
+      return warned;
+    }
     attempt.notice = null;
-    attempt.factor = factor;
-    if (attempt.mode === 'paper') attempt.step = 'paperWarning';
-    else this.#finish(attempt);
-    this.world.touchLogin(attempt);
+    return this.#finish(attempt, fields);
   }
 
-  #finish(attempt: LoginAttempt): void {
-    attempt.step = 'loggedIn';
-    attempt.error = null;
-    attempt.account.lockout.reset();
-    const { username } = attempt.account.spec;
-    this.world.journal.record({ type: 'login.succeeded', loginId: attempt.id, username, mode: attempt.mode, factor: attempt.factor ?? 'none' });
-    this.world.touchLogin(attempt);
+  #finish(attempt: LoginAttempt, fields: StepFields['loggedIn']): AttemptAt<'loggedIn'> {
+    const done = this.#enter(attempt, { step: 'loggedIn', ...fields });
+    done.error = null;
+    done.account.lockout.reset();
+    const { username } = done.account.spec;
+    this.world.journal.record({ type: 'login.succeeded', loginId: done.id, username, mode: done.mode, factor: done.factor });
+    return done;
   }
 }

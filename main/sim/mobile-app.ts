@@ -1,6 +1,7 @@
 // The broker's mobile app on a phone: IB Key's key and PIN, and its Authenticate screen.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppRefusal } from '../api/events.js';
+import { message, type Message } from '../api/messages.js';
 import type { AppResponseView } from '../api/views.js';
 import { deriveKey } from './keys.js';
 import { ibKeyResponse } from './otp/index.js';
@@ -134,31 +135,31 @@ export class MobileApp {
    */
   generateResponse(challenge: string, method: UnlockMethod, pin: string | undefined): AppResponseView & { reason: AppRefusal | null } {
     if (this.installed && this.lockedFor !== null) return refusal('ibkey_locked', IBKEY_LOCKED);
-    if (!this.installed || !this.ibkey) return refusal('ibkey_not_active', 'IB Key is not activated on this phone.');
-    if (this.status.jailbroken) return refusal('jailbroken', 'IB Key cannot be used on a jailbroken or rooted device.');
+    if (!this.installed || !this.ibkey) return refusal('ibkey_not_active', message('ibkey_not_active'));
+    if (this.status.jailbroken) return refusal('jailbroken', message('jailbroken'));
     const trimmed = challenge.trim();
-    if (!/^\d{6}$/.test(trimmed)) return refusal('bad_challenge', 'The challenge is the 6-digit number shown on the login screen.');
+    if (!/^\d{6}$/.test(trimmed)) return refusal('bad_challenge', message('bad_challenge'));
     let pinUsed = this.ibkey.pin;
     if (this.asksPin) {
       // A PIN of the wrong form is refused by the form itself and is not a try.
-      if (!pin || !APP_PIN_PATTERN.test(pin)) return refusal('wrong_pin', 'Enter your PIN: 4 to 6 letters or digits.');
+      if (!pin || !APP_PIN_PATTERN.test(pin)) return refusal('wrong_pin', message('pin_form'));
       const problem = this.#checkPin(pin);
       if (problem === 'ibkey_locked') return refusal(problem, IBKEY_LOCKED);
-      if (problem) return refusal(problem, 'Incorrect PIN.');
+      if (problem) return refusal(problem, message('wrong_pin'));
       pinUsed = pin;
     } else {
       const problem = this.unlockWith(method, pin);
-      if (problem) return refusal(problem, 'Authentication was not completed.');
+      if (problem) return refusal(problem, message('authentication_not_completed'));
     }
     const response = ibKeyResponse({ key: this.ibkey.key, pin: pinUsed, challenge: trimmed });
-    return { ok: true, response, message: 'Enter this Response String on the login screen.', reason: null };
+    return { ok: true, response, message: message('response_ready'), reason: null };
   }
 }
 
 /** What the app says once wrong PINs have locked IB Key. */
-export const IBKEY_LOCKED = 'Too many incorrect PINs: IB Key is locked on this phone. Activate IB Key again to use it.';
+export const IBKEY_LOCKED = message('ibkey_locked');
 
-function refusal(reason: AppRefusal, message: string): AppResponseView & { reason: AppRefusal } {
+function refusal(reason: AppRefusal, message: Message): AppResponseView & { reason: AppRefusal } {
   return { ok: false, response: null, message, reason };
 }
 

@@ -2,6 +2,7 @@
 import type { Account } from './directory.js';
 import { pushDecision } from './delivery.js';
 import type { World } from './world.js';
+import { pushNotification } from './world-text.js';
 
 /** Push services take about a second to reach a connected phone. */
 export const PUSH_LATENCY_MS = 1_000;
@@ -19,7 +20,7 @@ export function sendPush(world: World, account: Account, phoneId: string, loginI
     if (!phone) return;
     const tryDeliver = (first: boolean): boolean => {
       const attempt = world.logins.get(loginId);
-      if (!attempt || attempt.step !== 'push' || attempt.push?.phoneId !== phoneId) return true; // answered another way
+      if (attempt?.step !== 'push' || attempt.push.phoneId !== phoneId) return true; // answered another way
       const decision = pushDecision(phone, username, world.seamless(username));
       if (decision.outcome === 'lose') {
         world.journal.record({ type: 'push.suppressed', loginId, phoneId, reason: decision.reason });
@@ -29,10 +30,11 @@ export function sendPush(world: World, account: Account, phoneId: string, loginI
         if (first) world.journal.record({ type: 'push.held', loginId, phoneId, reason: decision.reason });
         return false;
       }
-      const { mobileApp, product } = world.scenario.branding;
+      const { mobileApp } = world.scenario.branding;
+      const { title, body } = pushNotification(world.scenario);
       // From now on, and only now, the request can be approved on this phone.
       attempt.push.delivered = true;
-      phone.receivePush(mobileApp, 'Login request', `Tap to approve your login to ${product}.`, world.clock.now(), loginId, decision.silenced !== null);
+      phone.receivePush(mobileApp, title, body, world.clock.now(), loginId, decision.silenced !== null);
       world.touchPhone(phone);
       world.journal.record({ type: 'push.delivered', loginId, phoneId, silenced: decision.silenced !== null });
       if (decision.silenced) world.journal.record({ type: 'push.silenced', loginId, phoneId, reason: decision.silenced });

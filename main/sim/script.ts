@@ -4,7 +4,7 @@
 // what the runner knows besides is what the scenario file told it (a user's password, a mobile number).
 import type { Service } from '../api/operations.js';
 import type { DeviceChoice, LoginView, PhoneView } from '../api/views.js';
-import { SimError } from '../api/dispatch.js';
+import { SimError } from '../api/errors.js';
 import type { Scenario, ScriptStep, WorldAction } from './scenario/schema.js';
 import { performWorldAction } from './world-actions.js';
 
@@ -82,10 +82,10 @@ class Person {
   }
 }
 
-const outcome = (view: LoginView) => `${view.step}${view.error ? ` (${view.error})` : ''}`;
+const outcome = (view: LoginView) => `${view.step}${view.error ? ` (${view.error.code})` : ''}`;
 
 const expectStep = (view: LoginView, ...steps: LoginView['step'][]): LoginView => {
-  if (!steps.includes(view.step)) throw new StepFailure(`login is at "${view.step}"${view.error ? ` (${view.error})` : ''}, expected ${steps.join(' or ')}`);
+  if (!steps.includes(view.step)) throw new StepFailure(`login is at "${view.step}"${view.error ? ` (${view.error.code})` : ''}, expected ${steps.join(' or ')}`);
   return view;
 };
 
@@ -135,7 +135,7 @@ const handlers: StepHandlers = {
   },
   requestCode(p, { channel }) {
     p.login = p.api.requestNewCode({ loginId: p.need().loginId, channel });
-    if (p.login.error) throw new StepFailure(p.login.error);
+    if (p.login.error) throw new StepFailure(p.login.error.code);
     return channel;
   },
   answerCall(p) {
@@ -151,7 +151,7 @@ const handlers: StepHandlers = {
     const pending = phone.app.pendingApprovals.find((a) => a.loginId === loginId);
     if (!pending) throw new StepFailure(`no login request has reached ${phone.name}`);
     const result = p.api.approvePush({ phoneId: phone.id, loginId, method, pin });
-    if (!result.ok) throw new StepFailure(result.message);
+    if (!result.ok) throw new StepFailure(result.message.code);
     p.login = p.api.getLogin({ loginId });
     return p.login.step;
   },
@@ -161,7 +161,7 @@ const handlers: StepHandlers = {
     expectStep(view, 'challenge');
     const phone = p.phone('ibkey');
     const app = p.api.generateResponse({ phoneId: phone.id, challenge: view.challenge!, method, pin });
-    if (!app.ok) throw new StepFailure(`${phone.name}: ${app.message}`);
+    if (!app.ok) throw new StepFailure(`${phone.name}: ${app.message.code}`);
     p.login = p.api.submitResponse({ loginId: view.loginId!, response: app.response! });
     return outcome(p.login);
   },
@@ -183,9 +183,19 @@ const handlers: StepHandlers = {
     p.login = p.api.submitResponse({ loginId: view.loginId!, response: value(a) + value(b) });
     return p.login.step;
   },
+  temporaryPasscode(p, { code }) {
+    const { loginId } = p.need();
+    expectStep(p.need(), 'temporaryPasscode');
+    // What client services said on the phone: the passcode on record for this login.
+    const told = p.api.listPending({ username: p.username ?? undefined }).find((e) => e.loginId === loginId && e.kind === 'passcode')?.code;
+    const typed = code ?? told;
+    if (!typed) throw new StepFailure('no temporary passcode was issued for this user');
+    p.login = p.api.submitResponse({ loginId, response: typed });
+    return p.login.step;
+  },
   enrolSms(p, { number }) {
     p.login = p.api.enrolSms({ loginId: enrolling(p.need()).loginId, number });
-    if (p.login.error) throw new StepFailure(p.login.error);
+    if (p.login.error) throw new StepFailure(p.login.error.code);
     return number;
   },
   confirmEnrolment(p) {

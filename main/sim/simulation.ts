@@ -4,8 +4,10 @@ import type { RequestOf, ResponseOf, Service } from '../api/operations.js';
 import type { ClockView, LoadScenarioResult, MobileAppView, PendingView, PhoneView, ScenarioSummary, ScenarioView, WorldView } from '../api/views.js';
 import { parseScenario, type ScenarioResult } from './scenario/load.js';
 import type { Fob } from './fob.js';
-import { SimError } from '../api/dispatch.js';
-import { LoginServer, pushReachedPhone, type LoginAttempt } from './login.js';
+import { SimError } from '../api/errors.js';
+import { LoginServer } from './login.js';
+import { enrolmentOf, pushReachedPhone, type LoginAttempt } from './login-attempt.js';
+import { factorPending } from './factors/registry.js';
 import type { Phone } from './phone.js';
 import type { Scenario, TimelineEntry } from './scenario/schema.js';
 import { World } from './world.js';
@@ -412,16 +414,11 @@ export class Simulation implements Service {
     for (const attempt of this.#world.logins.values()) {
       const username = attempt.account.spec.username;
       if (r.username !== undefined && r.username !== username) continue;
-      const base = { username, loginId: attempt.id, step: attempt.step, code: null, challenge: null, cardIndexes: null, expectedResponse: null, expiresAt: null };
-      const code = attempt.codes?.current;
-      if (code && !code.used) out.push({ ...base, kind: 'code', code: code.value, expiresAt: code.expiresAt });
-      if (attempt.push) {
-        const { phoneId, delivered, expiresAt } = attempt.push;
-        const shown = this.#world.phones.get(phoneId)?.notifications.find((n) => n.source.kind === 'push' && n.source.loginId === attempt.id);
-        out.push({ ...base, kind: 'push', expiresAt, push: { phoneId, notificationId: shown?.id ?? null, delivered } });
-      }
-      const c = attempt.challenge;
-      if (c && !c.used) out.push({ ...base, kind: c.device === 'codecard' ? 'card' : 'challenge', challenge: c.challenge, cardIndexes: c.cardIndexes, expectedResponse: c.expected });
+      const base = { username, loginId: attempt.id, step: attempt.step };
+      for (const entry of factorPending(attempt, this.#world)) out.push({ ...base, ...entry });
+      // A Confirm Code out for enrolment is a code waiting like a security code.
+      const code = enrolmentOf(attempt)?.codes?.current;
+      if (code && !code.used) out.push({ ...base, kind: 'code', code: code.value, challenge: null, cardIndexes: null, expectedResponse: null, expiresAt: code.expiresAt });
     }
     return out;
   }

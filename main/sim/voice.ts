@@ -1,20 +1,14 @@
 // The voice callback: the phone rings after a delay; answering reads the code out.
 import { callDecision } from './delivery.js';
 import type { World } from './world.js';
+import { voiceScript } from './world-text.js';
 
 /** How long the phone rings before the call counts as missed. */
 export const RING_MS = 30_000;
 
-/** "482913" → "4, 8, 2, 9, 1, 3": spoken digit by digit, as automated callers do. */
-export function spellDigits(code: string): string {
-  return code.split('').join(', ');
-}
-
 export function placeCall(world: World, to: string, code: string, loginId: string): string {
   const callId = world.nextId('call-');
-  const { company } = world.scenario.branding;
-  const spelled = spellDigits(code);
-  const script = `This is ${company}. Your security code is ${spelled}. Again, your security code is ${spelled}.`;
+  const script = voiceScript(world.scenario, code);
   world.journal.record({ type: 'call.placed', callId, to, loginId });
   world.clock.after(world.scenario.timing.voiceDelay, () => {
     const phone = world.phoneByNumber(to);

@@ -5,7 +5,8 @@ import { createRandom, type Random } from './random.js';
 import { Journal } from './journal.js';
 import { Directory } from './directory.js';
 import { Phone } from './phone.js';
-import type { LoginAttempt } from './login.js';
+import type { LoginAttempt, TemporaryPasscode } from './login-attempt.js';
+import { issuePasscode } from './passcode.js';
 import { Fob } from './fob.js';
 import { CodeCard } from './code-card.js';
 import { deriveKey } from './keys.js';
@@ -26,6 +27,8 @@ export class World {
   readonly #seamless = new Map<string, boolean>();
   /** The login of the mobile app on a phone used as trading device, by phone id. */
   readonly appLogins = new Map<string, string>();
+  /** Temporary passcodes client services issued, by user. */
+  readonly temporaryPasscodes = new Map<string, TemporaryPasscode>();
   #counters = new Map<string, number>();
 
   constructor(readonly scenario: Scenario) {
@@ -53,6 +56,8 @@ export class World {
     }
     for (const user of scenario.users) {
       this.#seamless.set(user.username, user.seamless);
+      const passcode = user.temporaryPasscode;
+      if (passcode) this.temporaryPasscodes.set(user.username, issuePasscode(scenario.seed, user.username, this.clock.startedAt - passcode.issued, passcode.code));
       for (const device of user.devices) {
         if (device.kind === 'ibkey') this.phones.get(device.phone)!.app.activate(user.username, device.id);
         if (device.kind === 'dscplus') {

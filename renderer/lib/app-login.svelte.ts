@@ -3,6 +3,7 @@ import type { LoginView } from '../../main/api/views';
 import { currentAppLogin } from './app-login-view';
 import { errorMessage, type Client } from './client';
 import type { PhoneRef } from './ibkey.svelte';
+import { textOf } from './messages';
 
 export class AppLoginState {
   username = $state('');
@@ -16,7 +17,9 @@ export class AppLoginState {
 
   readonly view = $derived.by(() => currentAppLogin(this.phone.view?.app.login ?? null, this.#local, this.phone.view));
   readonly step = $derived(this.view?.step ?? 'credentials');
-  readonly error = $derived(this.#clientError ?? this.view?.error ?? null);
+  readonly error = $derived(this.#clientError ?? textOf(this.view?.error));
+  /** The server's informational line, in the window's words. */
+  readonly notice = $derived(textOf(this.view?.notice));
 
   constructor(
     private readonly api: Client,

@@ -1,8 +1,13 @@
 // IB Key in the broker's app: approving a login request (push), and Authenticate (challenge → Response String).
+import type { MessageCode } from '../../main/api/messages';
 import type { PhoneView } from '../../main/api/views';
 import { errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
+import { messageText } from './messages';
 import { isBiometric, type UnlockMethod } from './unlock';
+
+/** The app's refusals that point at the PIN field. */
+const PIN_REFUSALS: ReadonlySet<MessageCode> = new Set<MessageCode>(['pin_form', 'wrong_pin', 'ibkey_locked']);
 
 /** The phone the app runs on, as its screens see it. */
 export interface PhoneRef {
@@ -67,9 +72,9 @@ export class ApprovalState {
     this.error = null;
     try {
       const answer = await this.api.approvePush({ phoneId, loginId: request.loginId, method, pin: method === 'pin' ? this.pin.trim() : undefined });
-      if (answer.ok) this.approved = answer.message;
+      if (answer.ok) this.approved = messageText(answer.message);
       else {
-        this.error = answer.message;
+        this.error = messageText(answer.message);
         this.rejections++;
       }
     } catch (error) {
@@ -91,6 +96,8 @@ export class AuthenticateState {
   /** The 8-digit Response String, and the app's line under it. */
   response = $state<string | null>(null);
   message = $state<string | null>(null);
+  /** The last refusal was about the PIN (its form, a wrong one, or the lock it caused): the PIN field is the one to fix. */
+  pinRefused = $state(false);
   rejections = $state(0);
 
   constructor(
@@ -103,6 +110,7 @@ export class AuthenticateState {
     this.pin = '';
     this.prompting = false;
     this.error = null;
+    this.pinRefused = false;
     this.response = null;
     this.message = null;
   }
@@ -143,15 +151,17 @@ export class AuthenticateState {
     if (!phoneId) return;
     this.busy = true;
     this.error = null;
+    this.pinRefused = false;
     this.response = null;
     this.message = null;
     try {
       const answer = await this.api.generateResponse({ phoneId, challenge: this.challenge.trim(), method, pin });
       if (answer.ok && answer.response) {
         this.response = answer.response;
-        this.message = answer.message;
+        this.message = messageText(answer.message);
       } else {
-        this.error = answer.message;
+        this.error = messageText(answer.message);
+        this.pinRefused = PIN_REFUSALS.has(answer.message.code);
         this.rejections++;
       }
     } catch (error) {

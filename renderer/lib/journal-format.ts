@@ -20,12 +20,13 @@ export function namesFrom(world: WorldView | null): JournalNames {
   };
 }
 
-const kindNames: Record<DeviceKind | 'none', string> = {
+const kindNames: Record<DeviceKind | 'temporaryPasscode' | 'none', string> = {
   sms: 'SMS',
   voice: 'voice callback',
   ibkey: 'IB Key',
   dscplus: 'Digital Security Card+',
   codecard: 'Security Code Card',
+  temporaryPasscode: 'temporary passcode',
   none: 'no second factor',
 };
 
@@ -137,6 +138,12 @@ export function describeEntry(e: JournalEntry, names: JournalNames): string {
       return `${e.username}: response accepted`;
     case 'response.rejected':
       return `${e.username}: response refused — ${e.reason === 'malformed' ? 'not a valid response' : 'wrong response'} (${e.wrongAttempts} wrong so far)`;
+    case 'passcode.asked':
+      return `${e.username}: temporary passcode asked for (works for the trading platform until ${new Date(e.expiresAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
+    case 'passcode.accepted':
+      return `${e.username}: temporary passcode accepted`;
+    case 'passcode.rejected':
+      return `${e.username}: temporary passcode refused — ${e.reason === 'expired' ? 'past its 2 days for the trading platform' : 'not as issued (letters in upper case)'} (${e.wrongAttempts} wrong so far)`;
     case 'app.response':
       return e.ok
         ? `${names.phone(e.phoneId)}: the app generated a Response String`

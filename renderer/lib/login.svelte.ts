@@ -2,6 +2,7 @@
 import type { LoginView, TradingMode } from '../../main/api/views';
 import { ClientError, errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
+import { textOf } from './messages';
 
 function blankView(mode: TradingMode, now = 0): LoginView {
   return {
@@ -43,7 +44,9 @@ export class LoginState {
   readonly step = $derived(this.view.step);
   /** "Remind me later": the enrolment offer of the logged-in screen is put off, its errors with it. */
   enrolLater = $state(false);
-  readonly error = $derived(this.#clientError ?? (this.enrolLater && this.view.step === 'loggedIn' ? null : this.view.error));
+  readonly error = $derived(this.#clientError ?? (this.enrolLater && this.view.step === 'loggedIn' ? null : textOf(this.view.error)));
+  /** The server's informational line, in the window's words. */
+  readonly notice = $derived(textOf(this.view.notice));
   /** Milliseconds until "Didn't receive a security code?" may send again (0 = now). */
   readonly resendWait = $derived.by(() => {
     const at = this.view.resendAvailableAt;

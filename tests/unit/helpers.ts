@@ -4,6 +4,8 @@ import { loadScenario } from '../../main/sim/scenario/load.js';
 import type { ScenarioInput } from '../../main/sim/scenario/schema.js';
 import { Simulation } from '../../main/sim/simulation.js';
 import { parse } from 'yaml';
+import type { Message } from '../../main/api/messages.js';
+import { textOf } from '../../renderer/lib/messages.js';
 
 export const DEMO_PASSWORD = 'Demo1234';
 export const defaultScenarioText = readFileSync(new URL('../../scenarios/default.yaml', import.meta.url), 'utf8');
@@ -38,3 +40,8 @@ export function startSmsLogin(sim: Simulation): string {
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
+
+/** A server message as the window words it (the renderer's English catalogue); null stays null. */
+export function text(m: Message | null | undefined): string | null {
+  return textOf(m);
+}

@@ -51,6 +51,17 @@ export const userSchema = strict({
   mobile: strict({ number: phoneNumber, verified: z.boolean().default(true) }).optional(),
   devices: z.array(deviceSchema).max(MAX_DEVICES_PER_USER).default([]),
   seamless: z.boolean().default(true),
+  /**
+   * A temporary passcode client services gave the user by phone (a device was lost): while it is on
+   * record the login asks for it instead of a device. `issued`: how long before the scenario's start.
+   * Without `code`, one is derived from the seed.
+   */
+  temporaryPasscode: z
+    .strictObject({
+      code: z.string().regex(/^[A-Z0-9]{6,12}$/, 'must be 6–12 upper-case letters and digits').optional(),
+      issued: duration.default(0),
+    })
+    .optional(),
 });
 
 export const timingSchema = strict({

@@ -64,6 +64,8 @@ export const scriptStepSchema = keyed(
     challengeResponse: step('challengeResponse', strict({ method, pin: z.string().max(16).optional() })),
     dscplus: step('dscplus', strict({ pin: z.string().max(8) })),
     codeCard: step('codeCard', empty),
+    /** Types the temporary passcode client services gave the user by phone (or `code`, as typed, e.g. in lower case). */
+    temporaryPasscode: step('temporaryPasscode', strict({ code: z.string().max(16).optional() }).default({})),
     acceptPaperWarning: step('acceptPaperWarning', empty),
     /** Enrolment (required in Hong Kong and India, offered after a login with no device): types the mobile number and presses VERIFY. */
     enrolSms: step('enrolSms', strict({ number: mobileNumber })),
@@ -96,7 +98,7 @@ export const expectationSchema = keyed(
     })),
     loggedIn: strict({
       loggedIn: id,
-      factor: z.enum(['sms', 'voice', 'ibkey', 'dscplus', 'codecard', 'none']).optional(),
+      factor: z.enum(['sms', 'voice', 'ibkey', 'dscplus', 'codecard', 'temporaryPasscode', 'none']).optional(),
       by: z.enum(['push', 'challenge', 'code', 'none']).optional(),
       within: duration.optional(),
     }).transform((v) => ({ kind: 'loggedIn' as const, user: v.loggedIn, factor: v.factor, by: v.by, within: v.within })),

@@ -27,6 +27,7 @@ export class LoginWindow {
   readonly cardValues: Locator;
   readonly viewCard: Locator;
   readonly chooseAnotherDevice: Locator;
+  readonly temporaryPasscode: Locator;
   readonly cancelButton: Locator;
 
   constructor(readonly page: Page) {
@@ -55,6 +56,7 @@ export class LoginWindow {
     this.cardValues = this.root.getByRole('textbox', { name: 'Card Values', exact: true });
     this.viewCard = button('View Security Code Card');
     this.chooseAnotherDevice = button('Choose Another Device');
+    this.temporaryPasscode = this.root.getByRole('textbox', { name: 'Temporary passcode', exact: true });
     this.cancelButton = button('Cancel');
   }
 

@@ -1,7 +1,7 @@
 // The app's own login on a trading device: which view shows while answers and events arrive in either order.
 import { describe, expect, it } from 'vitest';
 import { currentAppLogin } from '../../../renderer/lib/app-login-view.js';
-import { demoSim, DEMO_PASSWORD } from '../helpers.js';
+import { demoSim, DEMO_PASSWORD, text } from '../helpers.js';
 
 const fromIpad = { username: 'ibkeyios', password: DEMO_PASSWORD, mode: 'live', phoneId: 'trade-ipad' } as const;
 
@@ -31,7 +31,7 @@ describe('currentAppLogin', () => {
     const refused = sim.submitCredentials({ ...fromIpad, password: 'wrong' });
     const phone = sim.getPhone({ phoneId: 'trade-ipad' });
     expect(phone.app.login).toBeNull();
-    expect(currentAppLogin(null, refused, phone)?.error).toBe('Invalid user name password combination');
+    expect(text(currentAppLogin(null, refused, phone)?.error)).toBe('Invalid user name password combination');
   });
 
   it('shows the log-out answer at once, before the event removes the login', () => {

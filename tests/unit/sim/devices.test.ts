@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, MINUTE, demoSim, latestCode, startSmsLogin } from '../helpers.js';
+import { DEMO_PASSWORD, MINUTE, demoSim, latestCode, startSmsLogin, text } from '../helpers.js';
 
 describe('Digital Security Card+', () => {
   it('PIN>, the PIN, CHALLNG>, the challenge, and the 8-digit response logs in', () => {
@@ -53,7 +53,7 @@ describe('Security Code Card', () => {
     const value = (i: number) => card.entries.find((e) => e.index === i)!.value;
     expect(value(a)).toMatch(/^[A-Z0-9]{3}$/);
     // The values in the wrong order are wrong.
-    expect(sim.submitResponse({ loginId: view.loginId!, response: value(b) + value(a) }).error).toBe('Login failed');
+    expect(text(sim.submitResponse({ loginId: view.loginId!, response: value(b) + value(a) }).error)).toBe('Login failed');
     expect(sim.submitResponse({ loginId: view.loginId!, response: (value(a) + value(b)).toLowerCase() }).step).toBe('loggedIn');
   });
 
@@ -68,9 +68,9 @@ describe('voice callback', () => {
     const loginId = startSmsLogin(sim);
     const smsCode = latestCode(sim);
     // Same 2-minute rule as a new SMS.
-    expect(sim.requestNewCode({ loginId, channel: 'voice' }).error).toMatch(/can be requested in/);
+    expect(text(sim.requestNewCode({ loginId, channel: 'voice' }).error)).toMatch(/can be requested in/);
     sim.advance(2 * MINUTE);
-    expect(sim.requestNewCode({ loginId, channel: 'voice' }).notice).toMatch(/call/);
+    expect(text(sim.requestNewCode({ loginId, channel: 'voice' }).notice)).toMatch(/call/);
     sim.advance(29_999);
     expect(sim.getPhone({ phoneId: 'sms-phone' }).calls).toEqual([]);
     sim.advance(1);
@@ -78,7 +78,7 @@ describe('voice callback', () => {
     expect(ringing).toMatchObject({ state: 'ringing', transcript: null });
     const answered = sim.answerCall({ phoneId: 'sms-phone', callId: ringing.id }).calls[0]!;
     const spoken = /security code is ((?:\d, ){5}\d)/.exec(answered.transcript!)![1]!.replace(/, /g, '');
-    expect(sim.submitCode({ loginId, code: smsCode }).error).toBe('Login failed');
+    expect(text(sim.submitCode({ loginId, code: smsCode }).error)).toBe('Login failed');
     expect(sim.submitCode({ loginId, code: spoken })).toMatchObject({ step: 'loggedIn' });
     expect(sim.getJournal({}).entries.find((e) => e.type === 'login.succeeded')).toMatchObject({ factor: 'voice' });
   });

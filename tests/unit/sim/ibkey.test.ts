@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, MINUTE, demoSim } from '../helpers.js';
+import { DEMO_PASSWORD, MINUTE, demoSim, text } from '../helpers.js';
 import type { Simulation } from '../../../main/sim/simulation.js';
 import { ibKeyDeviceKey } from '../../../main/sim/mobile-app.js';
 import { ibKeyResponse } from '../../../main/sim/otp/index.js';
@@ -14,7 +14,7 @@ describe('IB Key push approval', () => {
   it('sends a notification to the phone holding IB Key, approved with Face ID', () => {
     const sim = demoSim();
     const loginId = startIbKey(sim);
-    expect(sim.getLogin({ loginId }).notice).toContain('iPhone 15 Pro');
+    expect(text(sim.getLogin({ loginId }).notice)).toContain('iPhone 15 Pro');
     sim.advance(1_000);
     const phone = sim.getPhone({ phoneId: 'ios-phone' });
     expect(phone.notifications).toMatchObject([{ app: 'IBKR Mobile', title: 'Login request', source: { kind: 'push', loginId } }]);
@@ -28,7 +28,7 @@ describe('IB Key push approval', () => {
     const sim = demoSim();
     const loginId = startIbKey(sim, 'ibkeyandroid');
     sim.advance(1_000);
-    expect(sim.approvePush({ phoneId: 'android-phone', loginId, method: 'pin', pin: '9999' })).toMatchObject({ ok: false, message: 'Incorrect PIN.' });
+    expect(sim.approvePush({ phoneId: 'android-phone', loginId, method: 'pin', pin: '9999' })).toMatchObject({ ok: false, message: { code: 'wrong_pin' } });
     expect(sim.getLogin({ loginId }).step).toBe('push');
     expect(sim.approvePush({ phoneId: 'android-phone', loginId, method: 'faceid' })).toMatchObject({ ok: false });
     expect(sim.approvePush({ phoneId: 'android-phone', loginId, method: 'pin', pin: '1357' })).toMatchObject({ ok: true });
@@ -44,8 +44,8 @@ describe('IB Key push approval', () => {
     const view = sim.getLogin({ loginId });
     expect(view.step).toBe('challenge');
     expect(view.challenge).toMatch(/^\d{6}$/);
-    expect(view.notice).toMatch(/not approved in time/);
-    expect(sim.approvePush({ phoneId: 'ios-phone', loginId, method: 'faceid' })).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
+    expect(text(view.notice)).toMatch(/not approved in time/);
+    expect(sim.approvePush({ phoneId: 'ios-phone', loginId, method: 'faceid' })).toMatchObject({ ok: false, message: { code: 'approval_expired_use_challenge' } });
     expect(sim.getLogin({ loginId }).step).toBe('challenge');
     expect(sim.getJournal({}).entries.map((e) => e.type)).toEqual(expect.arrayContaining(['push.expired', 'push.refused']));
   });
@@ -81,11 +81,11 @@ describe('IB Key challenge/response', () => {
     const loginId = startIbKey(sim, 'ibkeyandroid');
     const { challenge } = sim.requestChallenge({ loginId });
     // The app checks the PIN first (and counts wrong ones): no response for a wrong PIN.
-    expect(sim.generateResponse({ phoneId: 'android-phone', challenge: challenge!, method: 'pin', pin: '2468' })).toMatchObject({ ok: false, response: null, message: 'Incorrect PIN.' });
+    expect(sim.generateResponse({ phoneId: 'android-phone', challenge: challenge!, method: 'pin', pin: '2468' })).toMatchObject({ ok: false, response: null, message: { code: 'wrong_pin' } });
     // What OCRA gives for the wrong PIN (as a tampered app would send) is refused by the server.
     const key = ibKeyDeviceKey(sim.scenario.seed, 'ibkeyandroid', 'ibkey');
     const wrongPin = ibKeyResponse({ key, pin: '2468', challenge: challenge! });
-    expect(sim.submitResponse({ loginId, response: wrongPin })).toMatchObject({ step: 'challenge', error: 'Login failed' });
+    expect(sim.submitResponse({ loginId, response: wrongPin })).toMatchObject({ step: 'challenge', error: { code: 'login_failed' } });
     const right = sim.generateResponse({ phoneId: 'android-phone', challenge: challenge!, method: 'pin', pin: '1357' });
     expect(right.response).toBe(ibKeyResponse({ key, pin: '1357', challenge: challenge! }));
     expect(right.response).not.toBe(wrongPin);
@@ -101,7 +101,7 @@ describe('IB Key challenge/response', () => {
     const second = startIbKey(sim);
     const next = sim.requestChallenge({ loginId: second });
     expect(next.challenge).not.toBe(challenge);
-    expect(sim.submitResponse({ loginId: second, response: response! }).error).toBe('Login failed');
+    expect(text(sim.submitResponse({ loginId: second, response: response! }).error)).toBe('Login failed');
   });
 
   it('5 wrong responses end the attempt and count as a failed login', () => {
@@ -110,7 +110,7 @@ describe('IB Key challenge/response', () => {
     sim.requestChallenge({ loginId });
     for (let i = 0; i < 4; i++) expect(sim.submitResponse({ loginId, response: '12345678' }).step).toBe('challenge');
     const last = sim.submitResponse({ loginId, response: 'abc' });
-    expect(last).toMatchObject({ step: 'failed', error: 'Login failed' });
+    expect(last).toMatchObject({ step: 'failed', error: { code: 'login_failed' } });
     expect(sim.getWorld({}).users.find((u) => u.username === 'ibkeyios')!.recentFailures).toBe(1);
   });
 
@@ -119,7 +119,7 @@ describe('IB Key challenge/response', () => {
     expect(sim.generateResponse({ phoneId: 'ios-phone', challenge: '12345', method: 'faceid' })).toMatchObject({ ok: false, response: null });
     expect(sim.generateResponse({ phoneId: 'trade-ipad', challenge: '123456', method: 'faceid' })).toMatchObject({
       ok: false,
-      message: 'IB Key is not activated on this phone.',
+      message: { code: 'ibkey_not_active' },
     });
   });
 

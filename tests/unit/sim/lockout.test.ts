@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, HOUR, MINUTE, demoSim } from '../helpers.js';
+import { DEMO_PASSWORD, HOUR, MINUTE, demoSim, text } from '../helpers.js';
 import type { Simulation } from '../../../main/sim/simulation.js';
 
 const login = (sim: Simulation, username: string, password: string) => sim.submitCredentials({ username, password, mode: 'live' });
@@ -25,7 +25,7 @@ describe('wrong-password lockout', () => {
     expect(lockedUntil(sim2, 'smsuser')).toBe(lastFailure + 24 * HOUR);
     expect(sim2.getJournal({}).entries.find((e) => e.type === 'account.locked')).toMatchObject({ username: 'smsuser', until: lastFailure + 24 * HOUR });
     // The right password is refused while locked, with the same words.
-    expect(login(sim2, 'smsuser', DEMO_PASSWORD).error).toBe('Invalid user name password combination');
+    expect(text(login(sim2, 'smsuser', DEMO_PASSWORD).error)).toBe('Invalid user name password combination');
     sim2.advance(24 * HOUR - 1);
     expect(login(sim2, 'smsuser', DEMO_PASSWORD).step).toBe('credentials');
     sim2.advance(1);
@@ -75,7 +75,7 @@ describe('wrong-password lockout', () => {
     expect(strip(wrong)).toEqual(strip(unknown));
     expect(strip(locked)).toEqual(strip(unknown));
     expect(strip(caseChanged)).toEqual(strip(unknown));
-    expect(unknown).toMatchObject({ loginId: null, step: 'credentials', error: 'Invalid user name password combination', username: '' });
+    expect(unknown).toMatchObject({ loginId: null, step: 'credentials', error: { code: 'invalid_credentials' }, username: '' });
     // The journal, for the trainer, tells the reasons apart.
     const reasons = sim.getJournal({}).entries.filter((e) => e.type === 'login.rejected').slice(-4).map((e) => ('reason' in e ? e.reason : ''));
     expect(reasons).toEqual(['unknown_user', 'wrong_password', 'locked', 'unknown_user']);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, MINUTE, demoSim, latestCode, startSmsLogin } from '../helpers.js';
+import { DEMO_PASSWORD, MINUTE, demoSim, latestCode, startSmsLogin, text } from '../helpers.js';
 
 describe('SMS security code', () => {
   it('is 6 digits and arrives on the phone after the carrier delay', () => {
     const sim = demoSim();
     const view = sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
     expect(view.step).toBe('securityCode');
-    expect(view.notice).toContain('***-***-0142');
+    expect(text(view.notice)).toContain('***-***-0142');
     expect(sim.getPhone({ phoneId: 'sms-phone' }).messages).toHaveLength(0);
     sim.advance(2_999);
     expect(sim.getPhone({ phoneId: 'sms-phone' }).messages).toHaveLength(0);
@@ -29,7 +29,7 @@ describe('SMS security code', () => {
     sim.advance(10 * MINUTE - 3_000);
     const view = sim.submitCode({ loginId, code });
     expect(view.step).toBe('securityCode');
-    expect(view.error).toBe('Login failed');
+    expect(text(view.error)).toBe('Login failed');
     // The last rejection (the journal then notes that the attempt counted as a failed login).
     expect(sim.getJournal({}).entries.filter((e) => e.type === 'code.rejected').at(-1)).toMatchObject({ type: 'code.rejected', reason: 'expired' });
   });
@@ -45,7 +45,7 @@ describe('SMS security code', () => {
     const second = startSmsLogin(sim);
     const again = sim.submitCode({ loginId: second, code });
     expect(again.step).toBe('securityCode');
-    expect(again.error).toBe('Login failed');
+    expect(text(again.error)).toBe('Login failed');
   });
 
   it('works only for the login session that asked for it', () => {
@@ -55,8 +55,8 @@ describe('SMS security code', () => {
     const second = startSmsLogin(sim);
     const secondCode = latestCode(sim);
     expect(secondCode).not.toBe(firstCode);
-    expect(sim.submitCode({ loginId: second, code: firstCode }).error).toBe('Login failed');
-    expect(sim.submitCode({ loginId: first, code: secondCode }).error).toBe('Login failed');
+    expect(text(sim.submitCode({ loginId: second, code: firstCode }).error)).toBe('Login failed');
+    expect(text(sim.submitCode({ loginId: first, code: secondCode }).error)).toBe('Login failed');
     expect(sim.submitCode({ loginId: first, code: firstCode }).step).toBe('loggedIn');
     expect(sim.submitCode({ loginId: second, code: secondCode }).step).toBe('loggedIn');
   });
@@ -71,7 +71,7 @@ describe('SMS security code', () => {
     sim.advance(3_000);
     const fresh = latestCode(sim);
     expect(fresh).not.toBe(old);
-    expect(sim.submitCode({ loginId, code: old }).error).toBe('Login failed');
+    expect(text(sim.submitCode({ loginId, code: old }).error)).toBe('Login failed');
     expect(sim.getJournal({}).entries.filter((e) => e.type === 'code.rejected').at(-1)).toMatchObject({ type: 'code.rejected', reason: 'replaced' });
     expect(sim.submitCode({ loginId, code: fresh }).step).toBe('loggedIn');
   });
@@ -81,12 +81,12 @@ describe('SMS security code', () => {
     const loginId = startSmsLogin(sim); // SMS sent at t=0, now t=3 s
     sim.advance(MINUTE + 20_000); // t = 1:23
     const refused = sim.requestNewCode({ loginId, channel: 'sms' });
-    expect(refused.error).toBe('A new code can be requested in 0:37');
+    expect(text(refused.error)).toBe('A new code can be requested in 0:37');
     expect(refused.resendAvailableAt).toBe(refused.now + 37_000);
     expect(sim.getJournal({}).entries.at(-1)).toMatchObject({ type: 'resend.refused', retryAfterMs: 37_000 });
     expect(sim.getPhone({ phoneId: 'sms-phone' }).messages).toHaveLength(1);
     sim.advance(36_999);
-    expect(sim.requestNewCode({ loginId, channel: 'sms' }).error).toMatch(/0:01$/);
+    expect(text(sim.requestNewCode({ loginId, channel: 'sms' }).error)).toMatch(/0:01$/);
     sim.advance(1);
     const allowed = sim.requestNewCode({ loginId, channel: 'sms' });
     expect(allowed.error).toBeNull();
@@ -101,11 +101,11 @@ describe('SMS security code', () => {
     for (let i = 1; i <= 4; i++) {
       const view = sim.submitCode({ loginId, code: wrong });
       expect(view.step).toBe('securityCode');
-      expect(view.error).toBe('Login failed');
+      expect(text(view.error)).toBe('Login failed');
     }
     const last = sim.submitCode({ loginId, code: wrong });
     expect(last.step).toBe('failed');
-    expect(last.error).toBe('Login failed');
+    expect(text(last.error)).toBe('Login failed');
     expect(() => sim.submitCode({ loginId, code })).toThrow(/is at "failed"/);
     expect(sim.getWorld({}).users.find((u) => u.username === 'smsuser')?.recentFailures).toBe(1);
     expect(sim.getJournal({}).entries.map((e) => e.type)).toContain('login.failed');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LoginServer, MAX_OPEN_LOGINS } from '../../../main/sim/login.js';
 import type { Simulation } from '../../../main/sim/simulation.js';
 import { World } from '../../../main/sim/world.js';
-import { DEMO_PASSWORD, MINUTE, demoScenario, demoSim, latestCode, startSmsLogin } from '../helpers.js';
+import { DEMO_PASSWORD, MINUTE, demoScenario, demoSim, latestCode, startSmsLogin, text } from '../helpers.js';
 
 const failures = (sim: Simulation, username: string) => sim.getWorld({}).users.find((u) => u.username === username)!.recentFailures;
 const lockedUntil = (sim: Simulation, username: string) => sim.getWorld({}).users.find((u) => u.username === username)!.lockedUntil;
@@ -46,7 +46,7 @@ describe('wrong second-factor answers cannot escape the count', () => {
     }
     expect(guesses).toBe(9 * 4 + 2);
     expect(lockedUntil(sim, 'smsuser')).not.toBeNull();
-    expect(sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' })).toMatchObject({ loginId: null, error: 'Invalid user name password combination' });
+    expect(sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' })).toMatchObject({ loginId: null, error: { code: 'invalid_credentials' } });
   });
 
   it('attempts left open in parallel count at their first wrong answer: ten lock the account, and none can finish', () => {
@@ -59,7 +59,7 @@ describe('wrong second-factor answers cannot escape the count', () => {
     for (const { loginId, code } of open) sim.submitCode({ loginId, code: wrongFor(code) });
     expect(lockedUntil(sim, 'smsuser')).not.toBeNull();
     // The right code of an attempt opened before the lock: the generic answer, nothing finishes.
-    expect(sim.submitCode({ loginId: open[0]!.loginId, code: open[0]!.code })).toMatchObject({ step: 'failed', error: 'Login failed' });
+    expect(sim.submitCode({ loginId: open[0]!.loginId, code: open[0]!.code })).toMatchObject({ step: 'failed', error: { code: 'login_failed' } });
     expect(journal(sim).filter((e) => e.type === 'login.succeeded')).toEqual([]);
   });
 
@@ -102,7 +102,7 @@ describe('wrong second-factor answers cannot escape the count', () => {
     const loginId = startSmsLogin(sim);
     const code = latestCode(sim);
     sim.advance(10 * MINUTE);
-    expect(sim.submitCode({ loginId, code })).toMatchObject({ step: 'securityCode', error: 'Login failed' });
+    expect(sim.submitCode({ loginId, code })).toMatchObject({ step: 'securityCode', error: { code: 'login_failed' } });
     sim.cancelLogin({ loginId });
     expect(failures(sim, 'smsuser')).toBe(1);
   });
@@ -127,7 +127,7 @@ describe('a lock applies at once to logins in progress', () => {
     lockByPasswords(sim, 'smsuser');
     const a = sim.submitCode({ loginId: right, code: rightCode });
     const b = sim.submitCode({ loginId: wrong, code: wrongFor(latestCode(sim)) });
-    expect(a).toMatchObject({ step: 'failed', error: 'Login failed', notice: null });
+    expect(a).toMatchObject({ step: 'failed', error: { code: 'login_failed' }, notice: null });
     expect({ ...a, loginId: null }).toEqual({ ...b, loginId: null });
     expect(journal(sim).filter((e) => e.type === 'login.failed').map((e) => ('reason' in e ? e.reason : ''))).toEqual(['account_locked', 'account_locked']);
     expect(journal(sim).filter((e) => e.type === 'login.succeeded')).toEqual([]);
@@ -138,9 +138,9 @@ describe('a lock applies at once to logins in progress', () => {
     const loginId = sim.submitCredentials({ username: 'ibkeyios', password: DEMO_PASSWORD, mode: 'live' }).loginId!;
     sim.advance(1_000);
     lockByPasswords(sim, 'ibkeyios');
-    expect(sim.approvePush({ phoneId: 'ios-phone', loginId, method: 'faceid' })).toEqual({ ok: false, response: null, message: 'Login failed' });
+    expect(sim.approvePush({ phoneId: 'ios-phone', loginId, method: 'faceid' })).toEqual({ ok: false, response: null, message: { code: 'login_failed', params: {} } });
     expect(journal(sim).filter((e) => e.type === 'push.refused').at(-1)).toMatchObject({ reason: 'account_locked' });
-    expect(sim.getLogin({ loginId })).toMatchObject({ step: 'failed', error: 'Login failed' });
+    expect(sim.getLogin({ loginId })).toMatchObject({ step: 'failed', error: { code: 'login_failed' } });
   });
 
   it('a right response, a paper-warning acceptance and a new-code request finish nothing once locked', () => {
@@ -157,9 +157,9 @@ describe('a lock applies at once to logins in progress', () => {
     lockByPasswords(sim, 'ibkeyios');
     lockByPasswords(sim, 'smsuser');
     sim.advance(2 * MINUTE);
-    expect(sim.submitResponse({ loginId: ibkey, response: response! })).toMatchObject({ step: 'failed', error: 'Login failed' });
-    expect(sim.acceptPaperWarning({ loginId: paper })).toMatchObject({ step: 'failed', error: 'Login failed' });
-    expect(sim.requestNewCode({ loginId: sms, channel: 'sms' })).toMatchObject({ step: 'failed', error: 'Login failed' });
+    expect(sim.submitResponse({ loginId: ibkey, response: response! })).toMatchObject({ step: 'failed', error: { code: 'login_failed' } });
+    expect(sim.acceptPaperWarning({ loginId: paper })).toMatchObject({ step: 'failed', error: { code: 'login_failed' } });
+    expect(sim.requestNewCode({ loginId: sms, channel: 'sms' })).toMatchObject({ step: 'failed', error: { code: 'login_failed' } });
     expect(sim.getPhone({ phoneId: 'sms-phone' }).messages).toHaveLength(1);
     expect(journal(sim).filter((e) => e.type === 'login.succeeded')).toEqual([]);
   });
@@ -176,7 +176,7 @@ describe('enrolment required by regulation follows the same rules', () => {
     sim.confirmSmsEnrolment({ loginId, code: wrongFor(code) });
     expect(failures(sim, 'hkuser')).toBe(1);
     lockByPasswords(sim, 'hkuser');
-    expect(sim.confirmSmsEnrolment({ loginId, code })).toMatchObject({ step: 'failed', error: 'Login failed' });
+    expect(sim.confirmSmsEnrolment({ loginId, code })).toMatchObject({ step: 'failed', error: { code: 'login_failed' } });
     expect(journal(sim).filter((e) => e.type === 'enrolment.completed')).toEqual([]);
   });
 
@@ -250,9 +250,9 @@ describe('the resend clock belongs to the login and the number', () => {
     sim.advance(3_000);
     expect(sim.getPhone({ phoneId: 'multi-phone' }).messages).toHaveLength(1);
     expect(again.resendAvailableAt).toBe(first.now + 2 * MINUTE);
-    expect(again.notice).toMatch(/A new code can be requested in 1:47/);
+    expect(text(again.notice)).toMatch(/A new code can be requested in 1:47/);
     expect(journal(sim).filter((e) => e.type === 'resend.refused').at(-1)).toMatchObject({ loginId, retryAfterMs: 107_000 });
-    expect(sim.requestNewCode({ loginId, channel: 'sms' }).error).toMatch(/A new code can be requested in/);
+    expect(text(sim.requestNewCode({ loginId, channel: 'sms' }).error)).toMatch(/A new code can be requested in/);
     expect(sim.submitCode({ loginId, code }).step).toBe('loggedIn');
   });
 
@@ -268,7 +268,7 @@ describe('the resend clock belongs to the login and the number', () => {
     sim.advance(3_000);
     expect(sim.getPhone({ phoneId: 'multi-phone' }).messages).toHaveLength(2);
     const fresh = latestCode(sim, 'multi-phone');
-    expect(sim.submitCode({ loginId, code: old }).error).toBe('Login failed');
+    expect(text(sim.submitCode({ loginId, code: old }).error)).toBe('Login failed');
     expect(sim.submitCode({ loginId, code: fresh }).step).toBe('loggedIn');
   });
 });

@@ -56,7 +56,7 @@ const base = tenMistakes
   .replace('doNotDistrub', 'doNotDisturb')
   .replace('platform: android', 'platform: android\n    pin: "1234"');
 
-const STEPS = 'login, wait, chooseDevice, enterCode, requestCode, answerCall, approvePush, challengeResponse, dscplus, codeCard, acceptPaperWarning, enrolSms, confirmEnrolment, set, restart, clearAppData, seamless';
+const STEPS = 'login, wait, chooseDevice, enterCode, requestCode, answerCall, approvePush, challengeResponse, dscplus, codeCard, temporaryPasscode, acceptPaperWarning, enrolSms, confirmEnrolment, set, restart, clearAppData, seamless';
 
 const problemsOf = (text: string, file = 's.yaml') => {
   const result = parseScenario(text, file);

@@ -1,0 +1,56 @@
+// What the simulated server tells a window, as codes with parameters: the renderer's catalogue
+// (renderer/lib/messages.ts) words them, so no window parses server text and another language is
+// one more catalogue. Numbers and times are numbers; masked phone numbers are strings.
+
+/** Every message code and the parameters it carries. */
+export interface MessageParams {
+  /** Refused credentials, whatever the reason (no enumeration). */
+  invalid_credentials: Record<string, never>;
+  /** Any wrong second-factor answer, and a login that failed. */
+  login_failed: Record<string, never>;
+  /** A new code was asked for too soon. */
+  resend_wait: { waitMs: number };
+  code_sent_sms: { number: string };
+  code_sent_voice: { number: string };
+  /** Back on SMS within the resend interval: the code sent before still counts. */
+  code_sent_before: { number: string; waitMs: number };
+  push_sent: { model: string };
+  push_expired: { app: string };
+  challenge_ibkey: { app: string };
+  challenge_dscplus: Record<string, never>;
+  challenge_codecard: Record<string, never>;
+  /** Validity in milliseconds from issue: the trading platform's window. */
+  temporary_passcode: { validForMs: number };
+  /** Hong Kong and India: the regulator's rule, in the help article's words. */
+  enrolment_required: { region: 'HK' | 'IN' };
+  enrolment_offered: { app: string };
+  confirm_code_sent: { number: string };
+  confirm_code_wrong: Record<string, never>;
+  enrolment_stopped: Record<string, never>;
+  sms_verified: { number: string };
+  // The phone's app (IB Key), answering an approval or Authenticate.
+  approval_expired_use_challenge: Record<string, never>;
+  approval_expired: Record<string, never>;
+  approval_not_pending: Record<string, never>;
+  approval_not_delivered: Record<string, never>;
+  login_approved: Record<string, never>;
+  wrong_pin: Record<string, never>;
+  pin_form: Record<string, never>;
+  ibkey_locked: Record<string, never>;
+  ibkey_not_active: Record<string, never>;
+  authentication_not_completed: Record<string, never>;
+  jailbroken: Record<string, never>;
+  bad_challenge: Record<string, never>;
+  response_ready: Record<string, never>;
+}
+
+export type MessageCode = keyof MessageParams;
+
+/** One message: its code and exactly that code's parameters. */
+export type Message = { [C in MessageCode]: { code: C; params: MessageParams[C] } }[MessageCode];
+
+type ParamArgs<C extends MessageCode> = MessageParams[C] extends Record<string, never> ? [] : [params: MessageParams[C]];
+
+export function message<C extends MessageCode>(code: C, ...params: ParamArgs<C>): Message {
+  return { code, params: params[0] ?? {} } as Message;
+}
