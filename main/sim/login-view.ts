@@ -1,4 +1,5 @@
 // What the login window is shown of an attempt; never a secret.
+import { blankLoginView } from '../api/blank-login-view.js';
 import type { LoginView, TradingMode } from '../api/views.js';
 import type { LoginAttempt } from './login.js';
 import { regulationFor } from './regulation.js';
@@ -46,20 +47,5 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
 
 /** The answer to refused credentials: identical whatever the reason. */
 export function refusedView(mode: TradingMode, now: number): LoginView {
-  return {
-    loginId: null,
-    step: 'credentials',
-    mode,
-    username: '',
-    error: INVALID_CREDENTIALS,
-    notice: null,
-    devices: [],
-    device: null,
-    resendAvailableAt: null,
-    resendChannels: { sms: false, voice: false },
-    challenge: null,
-    cardIndexes: null,
-    enrolment: null,
-    now,
-  };
+  return { ...blankLoginView(mode, now), error: INVALID_CREDENTIALS };
 }

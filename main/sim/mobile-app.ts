@@ -6,8 +6,10 @@ import { deriveKey } from './keys.js';
 import { ibKeyResponse } from './otp/index.js';
 import type { PhoneSpec } from './scenario/schema.js';
 import type { PhoneStatus } from '../api/phone-state.js';
+import { APP_PIN_PATTERN, type UnlockMethod } from '../api/vocabulary.js';
 
-export type UnlockMethod = 'faceid' | 'touchid' | 'fingerprint' | 'passcode' | 'pin';
+// The list lives in the shared vocabulary; login.ts takes the type from here.
+export type { UnlockMethod } from '../api/vocabulary.js';
 
 export interface IbKeyActivation {
   username: string;
@@ -16,9 +18,6 @@ export interface IbKeyActivation {
   /** What goes into OCRA's P field: the app PIN on Android, a secret kept by the app on iOS. */
   pin: string;
 }
-
-/** The Android app PIN: 4–6 letters or digits with at least one digit (migration article). */
-export const APP_PIN_PATTERN = /^(?=.*\d)[A-Za-z0-9]{4,6}$/;
 
 /** How many wrong app PINs in a row lock IB Key, and who hears of it (the journal). */
 export interface AppPinRule {

@@ -2,7 +2,8 @@
 import type { PhoneView } from '../../main/api/views';
 import { errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
-import { isBiometric, type UnlockMethod } from './unlock';
+import type { UnlockMethod } from '../../main/api/vocabulary';
+import { isBiometric } from './unlock';
 
 /** The phone the app runs on, as its screens see it. */
 export interface PhoneRef {

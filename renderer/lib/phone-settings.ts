@@ -1,11 +1,7 @@
 // The phone's own settings as its owner meets them: each platform's words, and what each control changes.
 import type { PhoneStatePatch } from '../../main/api/phone-state';
 import type { MobileAppView, Platform, PhoneStatus } from '../../main/api/views';
-
-export type FocusMode = NonNullable<PhoneStatus['focus']>;
-
-/** Settings → Focus lists the modes in this order (notifications article, step 4: "Do Not Disturb, Personal, Sleep, Work"). */
-export const focusModes = ['Do Not Disturb', 'Personal', 'Sleep', 'Work', 'Driving'] as const satisfies readonly FocusMode[];
+import type { FocusMode } from '../../main/api/vocabulary';
 
 /** The Focus an Android phone's Digital Wellbeing "Focus mode" stands for in the simulation. */
 export const ANDROID_FOCUS: FocusMode = 'Work';

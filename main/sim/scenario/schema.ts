@@ -1,6 +1,8 @@
 // The scenario file format: users, devices, phones, timing rules, seed and branding.
 import { z } from 'zod';
 import { phoneStateSchema } from '../../api/phone-state.js';
+import { mobileNumber } from '../../api/operations.js';
+import { APP_PIN_PATTERN, DEFAULT_BRANDING, PHONE_UNLOCKS, PLATFORMS } from '../../api/vocabulary.js';
 
 export { duration } from './durations.js';
 import { duration } from './durations.js';
@@ -8,7 +10,6 @@ import { timelineEntrySchema, scriptStepSchema, expectationSchema } from './scri
 import { MAX_DEVICES_PER_USER, MAX_EXPECTATIONS, MAX_PHONES, MAX_SCRIPT_STEPS, MAX_TIMELINE_ENTRIES, MAX_USERS } from './limits.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
-const phoneNumber = z.string().regex(/^\+\d{7,15}$/, 'must be an international number such as +13125550142');
 const region = z.enum(['US', 'CA', 'EU', 'UK', 'CH', 'HK', 'IN', 'CN', 'JP', 'SG', 'AU']);
 
 const phoneState = phoneStateSchema;
@@ -16,14 +17,14 @@ const phoneState = phoneStateSchema;
 export const phoneSchema = z.strictObject({
   id,
   name: z.string().min(1).max(40),
-  platform: z.enum(['ios', 'android']),
+  platform: z.enum(PLATFORMS),
   model: z.string().min(1).max(60),
-  number: phoneNumber,
+  number: mobileNumber,
   carrier: z.string().min(1).max(40).default('Carrier'),
   region: region.default('US'),
   /** How the owner unlocks IB Key: a biometric the phone has, or the PIN alone. */
-  unlock: z.enum(['faceid', 'touchid', 'fingerprint', 'pin']).default('pin'),
-  pin: z.string().regex(/^(?=.*\d)[A-Za-z0-9]{4,6}$/, 'must be 4–6 letters or digits with at least one digit').optional(),
+  unlock: z.enum(PHONE_UNLOCKS).default('pin'),
+  pin: z.string().regex(APP_PIN_PATTERN, 'must be 4–6 letters or digits with at least one digit').optional(),
   state: phoneState.default(phoneState.parse({})),
   /** Whether the broker's mobile app is installed; IB Key is activated on it by a user's ibkey device. */
   appInstalled: z.boolean().default(true),
@@ -45,7 +46,7 @@ export const userSchema = z.strictObject({
   password: z.string().min(1).max(128),
   region,
   /** Live accounts only exist for a funded user; paper logins are always allowed. */
-  mobile: z.strictObject({ number: phoneNumber, verified: z.boolean().default(true) }).optional(),
+  mobile: z.strictObject({ number: mobileNumber, verified: z.boolean().default(true) }).optional(),
   devices: z.array(deviceSchema).max(MAX_DEVICES_PER_USER).default([]),
   seamless: z.boolean().default(true),
 });
@@ -78,12 +79,12 @@ export const scenarioSchema = z
     start: z.iso.datetime({ offset: true }).default('2026-03-02T14:30:00Z'),
     branding: z
       .strictObject({
-        company: z.string().min(1).max(60).default('IBKR'),
-        product: z.string().min(1).max(60).default('Trader Workstation'),
-        mobileApp: z.string().min(1).max(60).default('IBKR Mobile'),
-        smsSender: z.string().min(1).max(20).default('IBKR'),
+        company: z.string().min(1).max(60).default(DEFAULT_BRANDING.company),
+        product: z.string().min(1).max(60).default(DEFAULT_BRANDING.product),
+        mobileApp: z.string().min(1).max(60).default(DEFAULT_BRANDING.mobileApp),
+        smsSender: z.string().min(1).max(20).default(DEFAULT_BRANDING.smsSender),
       })
-      .default({ company: 'IBKR', product: 'Trader Workstation', mobileApp: 'IBKR Mobile', smsSender: 'IBKR' }),
+      .default({ ...DEFAULT_BRANDING }),
     timing: timingSchema.default(timingSchema.parse({})),
     /** For the trainer: which help article and step resolve what this scenario shows. */
     article: z.strictObject({ title: z.string().min(1).max(200), step: z.string().min(1).max(200) }).optional(),

@@ -1,13 +1,14 @@
 // The parts of a scenario file that act over time: the timeline, the runner's script, expectations.
 import { z } from 'zod';
 import { mobileNumber } from '../../api/operations.js';
+import { CODE_CHANNELS, TRADING_MODES, UNLOCK_METHODS } from '../../api/vocabulary.js';
 import { phoneStatePatchSchema } from '../../api/phone-state.js';
 import { reasonCatalog } from '../../api/reasons.js';
 import { duration } from './durations.js';
 
 const id = z.string().min(1).max(64);
 const reason = z.enum(Object.keys(reasonCatalog) as [keyof typeof reasonCatalog, ...(keyof typeof reasonCatalog)[]]);
-const method = z.enum(['faceid', 'touchid', 'fingerprint', 'passcode', 'pin']);
+const method = z.enum(UNLOCK_METHODS);
 
 /** Something that happens by itself at a moment of the scenario (the trainer's "at 1:30, airplane mode on"). */
 export const timelineEntrySchema = z.union([
@@ -19,12 +20,12 @@ export const timelineEntrySchema = z.union([
 
 /** What the headless runner does, in order, as a person at the login window and the phone would. */
 export const scriptStepSchema = z.union([
-  z.strictObject({ login: z.strictObject({ user: id, password: z.string().max(128).optional(), mode: z.enum(['live', 'paper']).default('live') }) }),
+  z.strictObject({ login: z.strictObject({ user: id, password: z.string().max(128).optional(), mode: z.enum(TRADING_MODES).default('live') }) }),
   z.strictObject({ wait: duration }),
   z.strictObject({ chooseDevice: id }),
   /** Types the newest code the user's phone received (SMS or the call's words). */
   z.strictObject({ enterCode: z.strictObject({ code: z.string().max(16).optional() }).default({}) }),
-  z.strictObject({ requestCode: z.enum(['sms', 'voice']) }),
+  z.strictObject({ requestCode: z.enum(CODE_CHANNELS) }),
   z.strictObject({ answerCall: z.strictObject({}).default({}) }),
   z.strictObject({ approvePush: z.strictObject({ method, pin: z.string().max(16).optional() }) }),
   /** "Click here if you do not receive the notification", Authenticate on the phone, type the response. */

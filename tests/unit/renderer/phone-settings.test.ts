@@ -1,10 +1,10 @@
 // The phone's own controls: each platform's words, and that what each control sends really fixes (or causes) the fault.
 import { describe, expect, it } from 'vitest';
 import type { PhoneStatus } from '../../../main/api/views.js';
+import { FOCUS_MODES } from '../../../main/api/vocabulary.js';
 import {
   activeFocus,
   androidFocusPatch,
-  focusModes,
   focusPatch,
   networkSummary,
   notificationSummary,
@@ -28,7 +28,7 @@ describe('words', () => {
   });
 
   it('lists the Focus modes in the article\'s order, Do Not Disturb first', () => {
-    expect(focusModes.slice(0, 4)).toEqual(['Do Not Disturb', 'Personal', 'Sleep', 'Work']);
+    expect(FOCUS_MODES.slice(0, 4)).toEqual(['Do Not Disturb', 'Personal', 'Sleep', 'Work']);
   });
 
   it('titles pages as the phones do', () => {
