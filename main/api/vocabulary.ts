@@ -23,6 +23,10 @@ export type LoginStep = (typeof LOGIN_STEPS)[number];
 export const DEVICE_KINDS = ['sms', 'voice', 'ibkey', 'dscplus', 'codecard'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
+/** Where an account or a phone is: it decides the regulator's rules, the carriers' filters and a phone's time zone. */
+export const REGIONS = ['US', 'CA', 'EU', 'UK', 'CH', 'HK', 'IN', 'CN', 'JP', 'SG', 'AU'] as const;
+export type Region = (typeof REGIONS)[number];
+
 export const PLATFORMS = ['ios', 'android'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { phoneStateSchema } from '../../api/phone-state.js';
 import { mobileNumber } from '../../api/operations.js';
-import { APP_PIN_PATTERN, DEFAULT_BRANDING, PHONE_UNLOCKS, PLATFORMS } from '../../api/vocabulary.js';
+import { APP_PIN_PATTERN, DEFAULT_BRANDING, PHONE_UNLOCKS, PLATFORMS, REGIONS } from '../../api/vocabulary.js';
 
 export { duration } from './durations.js';
 import { duration } from './durations.js';
@@ -10,7 +10,7 @@ import { timelineEntrySchema, scriptStepSchema, expectationSchema } from './scri
 import { MAX_DEVICES_PER_USER, MAX_EXPECTATIONS, MAX_PHONES, MAX_SCRIPT_STEPS, MAX_TIMELINE_ENTRIES, MAX_USERS } from './limits.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
-const region = z.enum(['US', 'CA', 'EU', 'UK', 'CH', 'HK', 'IN', 'CN', 'JP', 'SG', 'AU']);
+const region = z.enum(REGIONS);
 
 const phoneState = phoneStateSchema;
 
