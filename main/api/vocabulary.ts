@@ -53,7 +53,6 @@ export type UnlockMethod = (typeof UNLOCK_METHODS)[number];
  * setting: it is what `pin` means on iOS, and the fallback iOS offers beside every biometric.
  */
 export const PHONE_UNLOCKS = ['faceid', 'touchid', 'fingerprint', 'pin'] as const satisfies readonly UnlockMethod[];
-export type PhoneUnlock = (typeof PHONE_UNLOCKS)[number];
 
 /**
  * A mobile number as the system stores and enrols it: international (E.164), "+", a country code

@@ -1,7 +1,7 @@
 // The login window's state: the server's view of the login, what the user typed, and the actions.
 import { blankLoginView } from '../../main/api/blank-login-view';
 import type { LoginView } from '../../main/api/views';
-import { MOBILE_NUMBER_PATTERN, type TradingMode } from '../../main/api/vocabulary';
+import { MOBILE_NUMBER_PATTERN, type CodeChannel, type TradingMode } from '../../main/api/vocabulary';
 import { ClientError, errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
 
@@ -124,7 +124,7 @@ export class LoginState {
     return this.#run(() => this.api.submitCode({ loginId: this.#id(), code: this.code.replace(/\s+/g, '') }));
   }
 
-  requestNewCode(channel: 'sms' | 'voice'): Promise<void> {
+  requestNewCode(channel: CodeChannel): Promise<void> {
     return this.#run(() => this.api.requestNewCode({ loginId: this.#id(), channel }));
   }
 

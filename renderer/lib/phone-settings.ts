@@ -111,11 +111,6 @@ export function notificationSummary(platform: Platform, allowed: boolean): strin
   return platform === 'ios' ? 'Banners, Sounds, Badges' : 'On';
 }
 
-/** Settings → Battery, iOS: what the level line says. */
-export function batteryLine(s: PhoneStatus): string {
-  return `${s.battery}%${s.lowPower ? ' · Low Power Mode' : ''}`;
-}
-
 /** Android Settings → Apps → the app → Storage: sizes the screen shows (IB Key's keys are the user data). */
 export function storageFigures(app: MobileAppView, cacheCleared: boolean): { app: string; data: string; cache: string; total: string } {
   const appMb = 148.2;

@@ -3,8 +3,6 @@ import { z } from 'zod';
 import { phoneStateSchema } from '../../api/phone-state.js';
 import { mobileNumber } from '../../api/operations.js';
 import { APP_PIN_PATTERN, DEFAULT_BRANDING, PHONE_UNLOCKS, PLATFORMS, REGIONS } from '../../api/vocabulary.js';
-
-export { duration } from './durations.js';
 import { duration } from './durations.js';
 import { timelineEntrySchema, scriptStepSchema, expectationSchema } from './script-schema.js';
 import { MAX_DEVICES_PER_USER, MAX_EXPECTATIONS, MAX_PHONES, MAX_SCRIPT_STEPS, MAX_TIMELINE_ENTRIES, MAX_USERS } from './limits.js';
@@ -149,5 +147,4 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type PhoneSpec = z.output<typeof phoneSchema>;
 export type UserSpec = z.output<typeof userSchema>;
 export type DeviceSpec = z.output<typeof deviceSchema>;
-export type Timing = z.output<typeof timingSchema>;
 export type { TimelineEntry, ScriptStep, Expectation } from './script-schema.js';

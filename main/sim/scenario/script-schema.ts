@@ -46,7 +46,9 @@ export const scriptStepSchema = z.union([
 /** What must be true once the script has run. */
 export const expectationSchema = z.union([
   z.strictObject({ delivered: z.enum(['sms', 'push', 'call']), to: id.optional(), silenced: z.boolean().optional() }),
-  z.strictObject({ notDelivered: z.enum(['sms', 'push', 'call']), reason, held: z.boolean().optional() }),
+  z.strictObject({ notDelivered: z.enum(['sms', 'push']), reason, held: z.boolean().optional() }),
+  /** Calls are never held: one the network cannot put through is lost at once. */
+  z.strictObject({ notDelivered: z.literal('call'), reason }),
   z.strictObject({
     loggedIn: id,
     factor: z.enum(['sms', 'voice', 'ibkey', 'dscplus', 'codecard', 'none']).optional(),
