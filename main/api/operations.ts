@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { phoneStatePatchSchema } from './phone-state.js';
 import type { OperationName } from './names.js';
 import type { ReasonView } from './reasons.js';
-import { CODE_CHANNELS, MAX_SCENARIO_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
+import { CODE_CHANNELS, MAX_PASSWORD_CHARS, MAX_SCENARIO_CHARS, MAX_USERNAME_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 import type {
   LoginView,
   PhoneView,
@@ -29,8 +29,8 @@ export const mobileNumber = z.string().regex(MOBILE_NUMBER_PATTERN, MOBILE_NUMBE
 export const requestSchemas = {
   /** First screen: username and password, live or paper. */
   submitCredentials: z.strictObject({
-    username: z.string().max(64),
-    password: z.string().max(128),
+    username: z.string().max(MAX_USERNAME_CHARS),
+    password: z.string().max(MAX_PASSWORD_CHARS),
     mode: z.enum(TRADING_MODES),
     /** Set when the login comes from the mobile app on this phone (the "trading device"). */
     phoneId: phoneId.optional(),
@@ -66,7 +66,7 @@ export const requestSchemas = {
   /** Android: Settings → Apps → the app → Storage → Clear data. IB Key must then be activated again. */
   clearAppData: z.strictObject({ phoneId }),
   /** Client Portal → Settings → Secure Login System → Seamless Authentication. */
-  setSeamless: z.strictObject({ username: z.string().max(64), enabled: z.boolean() }),
+  setSeamless: z.strictObject({ username: z.string().max(MAX_USERNAME_CHARS), enabled: z.boolean() }),
   /** IB Key on the phone: the user confirms a login request with the biometric or the PIN. */
   approvePush: z.strictObject({
     phoneId,
@@ -104,7 +104,7 @@ export const requestSchemas = {
   /** Start the current scenario again from its beginning (same seed, same codes). */
   resetWorld: z.strictObject({}),
   /** Codes, challenges and push requests waiting to be answered, per user: for the director and testers. */
-  listPending: z.strictObject({ username: z.string().max(64).optional() }),
+  listPending: z.strictObject({ username: z.string().max(MAX_USERNAME_CHARS).optional() }),
   /** The built-in scenario library. */
   listScenarios: z.strictObject({}),
   /** Replace the running scenario: a built-in one by name, or a file's text. A bad file changes nothing. */

@@ -65,6 +65,16 @@ export const MOBILE_NUMBER_RULE = 'must be an international number such as +1312
 /** The Android app PIN: 4–6 letters or digits with at least one digit (migration article). */
 export const APP_PIN_PATTERN = /^(?=.*\d)[A-Za-z0-9]{4,6}$/;
 
+/** The digits of a DSC+ fob's PIN, and of every challenge (IB Key, DSC+): what the keypads and fields take. */
+export const FOB_PIN_DIGITS = 4;
+export const CHALLENGE_DIGITS = 6;
+export const FOB_PIN_PATTERN = new RegExp(`^\\d{${FOB_PIN_DIGITS}}$`);
+export const CHALLENGE_PATTERN = new RegExp(`^\\d{${CHALLENGE_DIGITS}}$`);
+
+/** The longest user name and password the login takes (the fields stop there too). */
+export const MAX_USERNAME_CHARS = 64;
+export const MAX_PASSWORD_CHARS = 128;
+
 /** The names a scenario shows when it names none: the company, its desktop platform, its app, its SMS sender. */
 export const DEFAULT_BRANDING = { company: 'IBKR', product: 'Trader Workstation', mobileApp: 'IBKR Mobile', smsSender: 'IBKR' } as const;
 

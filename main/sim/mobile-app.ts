@@ -6,7 +6,7 @@ import { deriveKey } from './keys.js';
 import { ibKeyResponse } from './otp/index.js';
 import type { PhoneSpec } from './scenario/schema.js';
 import type { PhoneStatus } from '../api/phone-state.js';
-import { APP_PIN_PATTERN, type UnlockMethod } from '../api/vocabulary.js';
+import { APP_PIN_PATTERN, CHALLENGE_PATTERN, type UnlockMethod } from '../api/vocabulary.js';
 
 // The list lives in the shared vocabulary; login.ts takes the type from here.
 export type { UnlockMethod } from '../api/vocabulary.js';
@@ -136,7 +136,7 @@ export class MobileApp {
     if (!this.installed || !this.ibkey) return refusal('ibkey_not_active', 'IB Key is not activated on this phone.');
     if (this.status.jailbroken) return refusal('jailbroken', 'IB Key cannot be used on a jailbroken or rooted device.');
     const trimmed = challenge.trim();
-    if (!/^\d{6}$/.test(trimmed)) return refusal('bad_challenge', 'The challenge is the 6-digit number shown on the login screen.');
+    if (!CHALLENGE_PATTERN.test(trimmed)) return refusal('bad_challenge', 'The challenge is the 6-digit number shown on the login screen.');
     let pinUsed = this.ibkey.pin;
     if (this.asksPin) {
       // A PIN of the wrong form is refused by the form itself and is not a try.

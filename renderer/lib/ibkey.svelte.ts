@@ -2,7 +2,7 @@
 import type { PhoneView } from '../../main/api/views';
 import { errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
-import type { UnlockMethod } from '../../main/api/vocabulary';
+import { CHALLENGE_PATTERN, type UnlockMethod } from '../../main/api/vocabulary';
 import { isBiometric } from './unlock';
 
 /** The phone the app runs on, as its screens see it. */
@@ -120,7 +120,7 @@ export class AuthenticateState {
     if (!app || this.busy) return;
     if (app.asksPin) return this.#generate('pin', this.pin.trim());
     // The biometric comes only when there is something to sign; otherwise the app's own answer says what is wrong.
-    const ready = /^\d{6}$/.test(this.challenge.trim()) && app.ibkeyUser !== null && !this.phone.view?.status.jailbroken;
+    const ready = CHALLENGE_PATTERN.test(this.challenge.trim()) && app.ibkeyUser !== null && !this.phone.view?.status.jailbroken;
     if (ready && (isBiometric(app.unlock) || app.unlock === 'passcode')) {
       this.error = null;
       this.prompting = true;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { phoneStateSchema } from '../../api/phone-state.js';
 import { mobileNumber } from '../../api/operations.js';
-import { APP_PIN_PATTERN, DEFAULT_BRANDING, PHONE_UNLOCKS, PLATFORMS, REGIONS } from '../../api/vocabulary.js';
+import { APP_PIN_PATTERN, DEFAULT_BRANDING, FOB_PIN_DIGITS, FOB_PIN_PATTERN, PHONE_UNLOCKS, PLATFORMS, REGIONS } from '../../api/vocabulary.js';
 import { duration } from './durations.js';
 import { timelineEntrySchema, scriptStepSchema, expectationSchema } from './script-schema.js';
 import { MAX_DEVICES_PER_USER, MAX_EXPECTATIONS, MAX_PHONES, MAX_SCRIPT_STEPS, MAX_TIMELINE_ENTRIES, MAX_USERS } from './limits.js';
@@ -34,7 +34,7 @@ const dscDevice = z.strictObject({
   id,
   kind: z.literal('dscplus'),
   serial: z.string().min(4).max(32),
-  pin: z.string().regex(/^\d{4}$/, 'must be 4 digits'),
+  pin: z.string().regex(FOB_PIN_PATTERN, `must be ${FOB_PIN_DIGITS} digits`),
 });
 const cardDevice = z.strictObject({ id, kind: z.literal('codecard'), serial: z.string().min(4).max(32) });
 export const deviceSchema = z.discriminatedUnion('kind', [smsDevice, ibkeyDevice, dscDevice, cardDevice]);
