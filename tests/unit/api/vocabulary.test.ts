@@ -1,4 +1,5 @@
 // The shared vocabulary: one mobile-number rule for scenario files, enrolment and the enrolment screen; schemas that derive from the lists.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { blankLoginView } from '../../../main/api/blank-login-view.js';
@@ -68,5 +69,15 @@ describe('the blank login view', () => {
   it('is the first screen, and a refusal is that screen with the one refusal message', () => {
     expect(blankLoginView('paper', 42)).toMatchObject({ loginId: null, step: 'credentials', mode: 'paper', error: null, devices: [], now: 42 });
     expect(refusedView('live', 7)).toEqual({ ...blankLoginView('live', 7), error: 'Invalid user name password combination' });
+  });
+});
+
+describe('the modules the renderer may import at run time', () => {
+  it('import nothing at run time (no zod, no node:, no other module of main/)', () => {
+    for (const file of ['vocabulary.ts', 'blank-login-view.ts']) {
+      const text = readFileSync(new URL(`../../../main/api/${file}`, import.meta.url), 'utf8');
+      const imports = text.split('\n').filter((line) => /^\s*(import|export)\b.*\bfrom\b/.test(line));
+      expect(imports.filter((line) => !/^\s*(import|export) type\b/.test(line)), file).toEqual([]);
+    }
   });
 });
