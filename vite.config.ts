@@ -16,6 +16,8 @@ export default defineConfig({
     // The stage loads first; the director, the phone's settings and the devices are chunks fetched when shown.
     // No modulepreload polyfill (Chromium has it).
     modulePreload: { polyfill: false },
+    // Rolldown's "[PLUGIN_TIMINGS]" report says the Svelte compiler takes the time, on every build: noise.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: { host: '127.0.0.1' },
 });

@@ -1,4 +1,4 @@
-// Bundles the Node-side entry points: Electron main (ESM), preload (CommonJS, for sandbox), web host.
+// Bundles the Node-side entry points: Electron main (ESM), preload (CommonJS, for sandbox), web host, the control client.
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
@@ -21,6 +21,8 @@ const results = await Promise.allSettled([
     external: ['electron'],
     platform: 'browser',
   }),
+  // The typed client for test code, exported by the package as sls-simulator/control.
+  build({ ...common, entryPoints: ['main/control-client/index.ts'], outfile: 'dist/control/index.js', format: 'esm', packages: 'external' }),
   build({
     ...common,
     entryPoints: ['main/web/index.ts'],

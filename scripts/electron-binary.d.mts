@@ -18,7 +18,8 @@ export declare function runElectronInstaller(options?: {
 }): InstallResult;
 
 export declare function wrap(text: string, width?: number): string;
-export declare function explainMissingElectron(reason: string | null, version?: string | null): string;
+export declare function webCommand(args?: string[]): string;
+export declare function explainMissingElectron(reason: string | null, version?: string | null, args?: string[]): string;
 
 export type EnsureResult = { ok: true; path: string } | { ok: false; message: string };
-export declare function ensureElectronBinary(options?: { find?: () => string | null; install?: () => InstallResult; log?: (message: string) => void }): EnsureResult;
+export declare function ensureElectronBinary(options?: { find?: () => string | null; install?: () => InstallResult; log?: (message: string) => void; args?: string[] }): EnsureResult;

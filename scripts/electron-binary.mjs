@@ -73,8 +73,23 @@ export function wrap(text, width = 100) {
   return lines.join('\n');
 }
 
-/** The one paragraph shown when the binary is missing and could not be fetched. */
-export function explainMissingElectron(reason, version = electronVersion()) {
+/** Arguments that only the desktop app takes, left out of the "npm run web" it suggests. */
+const DESKTOP_ONLY = ['--user-data-dir'];
+
+/** The browser host's command with the arguments typed for npm start, quoted for a POSIX shell. */
+export function webCommand(args = []) {
+  const kept = [];
+  for (let i = 0; i < args.length; i++) {
+    const flag = DESKTOP_ONLY.find((f) => args[i] === f || args[i].startsWith(`${f}=`));
+    if (!flag) kept.push(args[i]);
+    else if (args[i] === flag) i++;
+  }
+  const quote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+  return kept.length ? `npm run web -- ${kept.map(quote).join(' ')}` : 'npm run web';
+}
+
+/** The one paragraph shown when the binary is missing and could not be fetched; `args`: what npm start was given. */
+export function explainMissingElectron(reason, version = electronVersion(), args = []) {
   const v = version ? `Electron ${version}` : 'Electron';
   return wrap(
     [
@@ -82,7 +97,7 @@ export function explainMissingElectron(reason, version = electronVersion()) {
       'npm install leaves it out on purpose (package.json "allowScripts" keeps Electron\'s download script from running) and npm start fetches it on first use, which needs internet access.',
       'To install it, run "node node_modules/electron/install.js" on a connected machine, or set ELECTRON_MIRROR to a mirror you can reach (or ELECTRON_OVERRIDE_DIST_PATH to a copied Electron folder) and run npm start again;',
       'with an older npm that ignores "allowScripts", ELECTRON_SKIP_BINARY_DOWNLOAD=1 keeps npm install from failing offline.',
-      'Meanwhile, "npm run web" runs the same simulator in a browser.',
+      `Meanwhile, "${webCommand(args)}" runs the same simulator in a browser.`,
     ].join(' '),
   );
 }
@@ -91,7 +106,7 @@ export function explainMissingElectron(reason, version = electronVersion()) {
  * The binary's path, fetching it first when it is missing. Returns { ok: true, path } or
  * { ok: false, message } with the paragraph to print.
  */
-export function ensureElectronBinary({ find = () => findElectronBinary(), install = () => runElectronInstaller(), log = console.log } = {}) {
+export function ensureElectronBinary({ find = () => findElectronBinary(), install = () => runElectronInstaller(), log = console.log, args = [] } = {}) {
   const existing = find();
   if (existing) return { ok: true, path: existing };
   log("Electron's binary is not installed yet: fetching it with Electron's installer (node node_modules/electron/install.js)…");
@@ -99,5 +114,5 @@ export function ensureElectronBinary({ find = () => findElectronBinary(), instal
   const after = installed.ok ? find() : null;
   if (after) return { ok: true, path: after };
   const reason = installed.ok ? 'the installer finished, but no binary is in node_modules/electron/dist' : installed.reason;
-  return { ok: false, message: explainMissingElectron(reason) };
+  return { ok: false, message: explainMissingElectron(reason, electronVersion(), args) };
 }

@@ -14,7 +14,7 @@ export declare function main(options?: {
   argv?: string[];
   baseDir?: string;
   build?: (options: { log: Log; error: Log }) => BuildResult;
-  ensure?: (options: { log: Log }) => EnsureResult;
+  ensure?: (options: { log: Log; args: string[] }) => EnsureResult;
   launch?: (binary: string, args: string[]) => Promise<number>;
   log?: Log;
   error?: Log;

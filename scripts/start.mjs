@@ -1,9 +1,10 @@
-// npm start: build when the sources changed, make sure Electron's binary is there, then run the desktop app.
+// npm start: make sure Electron's binary is there, build when the sources changed, then run the desktop app.
 // Extra arguments go to the app: npm start -- --scenario my.yaml
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSources, needsBuild as needsFreshBuild } from './build-freshness.mjs';
 import { ensureElectronBinary, projectRoot } from './electron-binary.mjs';
 
 export const outputs = {
@@ -11,28 +12,9 @@ export const outputs = {
   preload: path.join(projectRoot, 'dist/electron/preload.cjs'),
   renderer: path.join(projectRoot, 'dist/renderer/index.html'),
 };
-const sourceDirs = ['main', 'preload', 'renderer'].map((d) => path.join(projectRoot, d));
-const sourceFiles = ['package.json', 'vite.config.ts', 'scripts/build-main.mjs'].map((f) => path.join(projectRoot, f));
-
-function newestMtime(entry) {
-  let stat;
-  try {
-    stat = statSync(entry);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
 /** Whether an output is missing or older than a source file. */
-export function needsBuild({ outputFiles = Object.values(outputs), sources = [...sourceDirs, ...sourceFiles] } = {}) {
-  const outputTimes = outputFiles.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0));
-  const oldestOutput = Math.min(...outputTimes);
-  if (oldestOutput === 0) return true;
-  return Math.max(...sources.map(newestMtime)) > oldestOutput;
+export function needsBuild({ outputFiles = Object.values(outputs), sources = buildSources } = {}) {
+  return needsFreshBuild({ outputFiles, sources });
 }
 
 function run(command, args) {
@@ -99,14 +81,14 @@ export async function main({
   log = console.log,
   error = console.error,
 } = {}) {
-  // A failed build is reported after the binary check, so an offline machine always ends on the
-  // explanation that matters most there (the binary), whatever state the sources are in.
-  const built = build({ log, error });
-  const electron = ensure({ log });
+  // The binary first: without it nothing can start, and an offline machine learns so at once
+  // instead of after a build; the explanation repeats the arguments for "npm run web".
+  const electron = ensure({ log, args: argv });
   if (!electron.ok) {
     error(`\n${electron.message}\n`);
     return 1;
   }
+  const built = build({ log, error });
   if (!built.ok) {
     error(built.message);
     return 1;

@@ -15,7 +15,7 @@ export const reasonCatalog = {
   },
   airplane_mode: {
     text: 'The phone is in airplane mode.',
-    fix: 'Turn airplane mode off from the quick-settings panel.',
+    fix: 'Turn airplane mode off: Control Center on an iPhone, Quick Settings on Android.',
     article: 'I am not receiving IBKR Mobile notifications',
     step: '3. Check whether your phone is in "Airplane" or "Do not Disturb" mode',
   },

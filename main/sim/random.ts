@@ -76,3 +76,14 @@ export function createRandom(seed: string): Random {
     },
   };
 }
+
+/**
+ * A random source of its own for one purpose: the scenario's seed and what the values are for
+ * (e.g. "sms-code", the user, their login number, the code's number in that login). Each flow then
+ * shows values of its own, and every take of the same flow shows the same ones, whatever happened
+ * before it in the world.
+ */
+export function deriveRandom(seed: string, ...purpose: (string | number)[]): Random {
+  // NUL cannot occur in a YAML seed or a username, so distinct purposes never give the same text.
+  return createRandom([seed, ...purpose.map(String)].join('\u0000'));
+}

@@ -5,7 +5,7 @@ import type { ClockView, LoadScenarioResult, MobileAppView, PendingView, PhoneVi
 import { parseScenario, type ScenarioResult } from './scenario/load.js';
 import type { Fob } from './fob.js';
 import { SimError } from '../api/dispatch.js';
-import { LoginServer, pushReachedPhone } from './login.js';
+import { LoginServer, pushReachedPhone, type LoginAttempt } from './login.js';
 import type { Phone } from './phone.js';
 import type { Scenario, TimelineEntry } from './scenario/schema.js';
 import { World } from './world.js';
@@ -107,9 +107,19 @@ export class Simulation implements Service {
   /** Pushes what changed since the last operation or clock step. */
   #flush(): void {
     const w = this.#world;
-    for (const attempt of w.dirtyLogins) if (w.logins.has(attempt.id)) this.#emit({ type: 'login', login: this.#logins.view(attempt) });
-    // A login changing can change what a phone's app shows (pending approvals, its own login).
-    if (w.dirtyLogins.size) for (const phone of w.phones.values()) w.dirtyPhones.add(phone);
+    // Nobody listening (the headless runner, a control-API-only host): no views to build.
+    if (this.#listeners.size === 0) {
+      w.dirtyLogins.clear();
+      w.dirtyPhones.clear();
+      w.dirtyFobs.clear();
+      return;
+    }
+    for (const attempt of w.dirtyLogins) {
+      if (w.logins.has(attempt.id)) this.#emit({ type: 'login', login: this.#logins.view(attempt) });
+      // A login changing can change what a phone's app shows: its pending approvals (a phone holding
+      // the user's IB Key) and the app's own login (the phone it comes from). No other phone.
+      for (const phone of this.#phonesShowing(attempt)) w.dirtyPhones.add(phone);
+    }
     w.dirtyLogins.clear();
     for (const phone of w.dirtyPhones) this.#emit({ type: 'phone', phone: this.#phoneView(phone) });
     w.dirtyPhones.clear();
@@ -134,6 +144,20 @@ export class Simulation implements Service {
     const phone = this.#world.phones.get(phoneId);
     if (!phone) throw new SimError('not_found', `No phone "${phoneId}" in this scenario`);
     return phone;
+  }
+
+  /** The phones whose view may show this login: its own phone (the app's login) and those holding its user's IB Key. */
+  #phonesShowing(attempt: LoginAttempt): Phone[] {
+    const w = this.#world;
+    const ids = new Set<string>();
+    if (attempt.fromPhone) ids.add(attempt.fromPhone);
+    for (const device of attempt.account.spec.devices) if (device.kind === 'ibkey') ids.add(device.phone);
+    const phones: Phone[] = [];
+    for (const id of ids) {
+      const phone = w.phones.get(id);
+      if (phone) phones.push(phone);
+    }
+    return phones;
   }
 
   #phoneView(phone: Phone): PhoneView {

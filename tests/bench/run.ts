@@ -15,6 +15,7 @@ import { BENCH_PASSWORD, benchScenarioYaml, benchUser } from './login-scenario.j
 import { streamMemory } from './streams.js';
 import { fmt, median, percentile } from './stats.js';
 import { hostileScenarios } from './hostile-scenarios.js';
+import { needsBuild } from '../../scripts/build-freshness.mjs';
 
 const OUT = path.resolve(process.env.SLS_BENCH_DIR ?? '.tmp/bench-dist');
 const SERVER = path.join(OUT, 'web', 'server.js');
@@ -34,7 +35,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** The renderer, the browser host's server (it serves the renderer beside it) and the blank floor page. */
-async function buildAll(): Promise<void> {
+async function buildAll(): Promise<number> {
   header(`Build (into ${path.relative(process.cwd(), OUT) || OUT})`);
   const t0 = performance.now();
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: path.join(OUT, 'renderer'), emptyOutDir: true, manifest: true } });
@@ -49,7 +50,9 @@ async function buildAll(): Promise<void> {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   await viteBuild({ configFile: 'tests/bench/blank/vite.config.ts', logLevel: 'warn', build: { outDir: path.join(OUT, 'blank'), emptyOutDir: true } });
-  console.log(`built in ${fmt((performance.now() - t0) / 1000, 1)} s`);
+  const elapsed = performance.now() - t0;
+  console.log(`built in ${fmt(elapsed / 1000, 1)} s`);
+  return elapsed;
 }
 
 interface ManifestChunk {
@@ -148,27 +151,50 @@ async function coldStarts(): Promise<void> {
   }
 }
 
+const FLOOR = 'tests/bench/floor-server.mjs';
+
+/** One getClock call as the page sends it, timed. */
+type TimedCall = () => Promise<number>;
+
+async function pageCaller(origin: string, url: string | null): Promise<TimedCall> {
+  // As the page sends them: with the session cookie that opening the printed address sets (the floor has none).
+  const cookie = url ? (await fetch(url, { redirect: 'manual' })).headers.get('set-cookie')!.split(';', 1)[0]! : '';
+  const headers = { 'content-type': 'application/json', cookie };
+  return async () => {
+    const t0 = performance.now();
+    const res = await fetch(`${origin}api/op/getClock`, { method: 'POST', headers, body: '{}' });
+    await res.json();
+    return performance.now() - t0;
+  };
+}
+
 async function apiRoundTrip(): Promise<void> {
-  header('API round trip over HTTP (1,000 sequential getClock calls)');
-  const { child, url, origin } = await startServer(SERVER, ['--port', '0'], true);
+  header('API round trip over HTTP (1,000 sequential getClock calls), beside a bare Fastify route (the floor)');
+  const app = await startServer(SERVER, ['--port', '0'], true);
+  const floor = await startServer(FLOOR, [], true);
   try {
-    // As the page sends them: with the session cookie that opening the printed address sets.
-    const opened = await fetch(url, { redirect: 'manual' });
-    const headers = { 'content-type': 'application/json', cookie: opened.headers.get('set-cookie')!.split(';', 1)[0]! };
-    const call = async () => {
-      const res = await fetch(`${origin}api/op/getClock`, { method: 'POST', headers, body: '{}' });
-      await res.json();
-    };
-    for (let i = 0; i < 100; i++) await call(); // warm-up
-    const samples: number[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const t0 = performance.now();
-      await call();
-      samples.push(performance.now() - t0);
+    const callApp = await pageCaller(app.origin, app.url);
+    const callFloor = await pageCaller(floor.origin, null);
+    for (let i = 0; i < 100; i++) {
+      await callApp();
+      await callFloor();
+    } // warm-up
+    const appSamples: number[] = [];
+    const floorSamples: number[] = [];
+    // Interleaved in rounds of 50, so a slow moment of the machine hits both alike.
+    for (let round = 0; round < 20; round++) {
+      for (let i = 0; i < 50; i++) appSamples.push(await callApp());
+      for (let i = 0; i < 50; i++) floorSamples.push(await callFloor());
     }
-    console.log(`p50 ${fmt(percentile(samples, 50), 3)} ms   p99 ${fmt(percentile(samples, 99), 3)} ms — target p99 ≤ 5 ms`);
+    const line = (name: string, s: number[]) => `${name}: p50 ${fmt(percentile(s, 50), 3)} ms  p99 ${fmt(percentile(s, 99), 3)} ms`;
+    console.log(line('SLS Simulator', appSamples));
+    console.log(line('bare Fastify (floor)', floorSamples));
+    console.log(
+      `ratio p50 ${fmt(percentile(appSamples, 50) / percentile(floorSamples, 50), 2)} ×  p99 ${fmt(percentile(appSamples, 99) / percentile(floorSamples, 99), 2)} × — target ≤ 1.5 × both`,
+    );
   } finally {
-    await stopServer(child);
+    await stopServer(app.child);
+    await stopServer(floor.child);
   }
 }
 
@@ -226,74 +252,151 @@ function libraryThroughRunner(): void {
   console.log(`wall ${fmt(wall, 1)} ms (median of 5 rounds)   simulated ${clock(simulated)} (${fmt(simulated / 1000, 0)} s)   ratio ${fmt(simulated / wall, 0)} × real time — target ≥ 10,000 ×`);
 }
 
+interface LoadResult {
+  logins: number[];
+  requests: number[];
+  failures: number;
+  elapsed: number;
+}
+
+interface LoadResult {
+  logins: number[];
+  requests: number[];
+  failures: number;
+  elapsed: number;
+}
+
+interface LoadTarget {
+  base: string;
+  authorization: string;
+  result: LoadResult;
+}
+
+async function loadTarget(server: { origin: string; token: string }, scenario: string | null): Promise<LoadTarget> {
+  const base = `${server.origin}control`;
+  const authorization = `Bearer ${server.token}`;
+  if (scenario) {
+    const loaded = await fetch(`${base}/scenario?fileName=bench-logins.yaml`, { method: 'POST', headers: { authorization, 'content-type': 'application/yaml' }, body: scenario });
+    if (!loaded.ok) throw new Error(`The benchmark scenario did not load: ${await loaded.text()}`);
+  }
+  return { base, authorization, result: { logins: [], requests: [], failures: 0, elapsed: 0 } };
+}
+
+/** `clients` at once, each logging its own SMS user in and out until `seconds` have passed. */
+async function loginLoad({ base, authorization, result }: LoadTarget, clients: number, seconds: number): Promise<void> {
+  const call = async <T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> => {
+    const t0 = performance.now();
+    const res = await fetch(`${base}${route}`, {
+      method,
+      headers: body === undefined ? { authorization } : { authorization, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+    result.requests.push(performance.now() - t0);
+    if (!envelope.ok) throw new Error(`${method} ${route}: ${envelope.error?.message}`);
+    return envelope.value;
+  };
+  const client = async (username: string, deadline: number) => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      try {
+        const login = await call<{ loginId: string }>('POST', '/op/submitCredentials', { username, password: BENCH_PASSWORD, mode: 'live' });
+        const pending = await call<{ loginId: string; kind: string; code: string | null }[]>('GET', `/pending?username=${username}`);
+        const code = pending.find((p) => p.loginId === login.loginId && p.kind === 'code')?.code ?? '';
+        const done = await call<{ step: string }>('POST', '/op/submitCode', { loginId: login.loginId, code });
+        await call('POST', '/op/logOut', { loginId: login.loginId });
+        if (done.step === 'loggedIn') result.logins.push(performance.now() - t0);
+        else result.failures++;
+      } catch (error) {
+        result.failures++;
+        if (result.failures === 1) console.error(`first failure: ${(error as Error).message}`);
+      }
+    }
+  };
+  const t0 = performance.now();
+  const deadline = t0 + seconds * 1000;
+  await Promise.all(Array.from({ length: clients }, (_, i) => client(benchUser(i), deadline)));
+  result.elapsed += (performance.now() - t0) / 1000;
+}
+
 /**
- * 50 clients at once, each logging its own SMS user in and out for 10 s through the control API:
+ * 50 clients at once, each logging its own SMS user in and out through the control API:
  * submitCredentials, the code read from /control/pending, submitCode, logOut — four requests a login.
+ * The same four requests against the bare Fastify floor, in alternating 2 s rounds of the same run.
  */
 async function controlApiLogins(): Promise<void> {
   const CLIENTS = 50;
-  const SECONDS = 10;
-  header(`Control API: ${CLIENTS} concurrent clients, each a login loop of its own user for ${SECONDS} s`);
-  const { child, origin, token } = await startServer(SERVER, ['--port', '0'], true);
-  const base = `${origin}control`;
-  const authorization = `Bearer ${token}`;
+  const ROUNDS = 5;
+  const SECONDS = 2;
+  header(`Control API: ${CLIENTS} concurrent clients, each a login loop of its own user, ${ROUNDS} × ${SECONDS} s, alternating with the bare Fastify floor`);
+  const appServer = await startServer(SERVER, ['--port', '0'], true);
+  const floorServer = await startServer(FLOOR, [], true);
   try {
-    const loaded = await fetch(`${base}/scenario?fileName=bench-logins.yaml`, { method: 'POST', headers: { authorization, 'content-type': 'application/yaml' }, body: benchScenarioYaml(CLIENTS) });
-    if (!loaded.ok) throw new Error(`The benchmark scenario did not load: ${await loaded.text()}`);
-
-    const requests: number[] = [];
-    const logins: number[] = [];
-    let failures = 0;
-    const call = async <T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> => {
-      const t0 = performance.now();
-      const res = await fetch(`${base}${route}`, {
-        method,
-        headers: body === undefined ? { authorization } : { authorization, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-      requests.push(performance.now() - t0);
-      if (!envelope.ok) throw new Error(`${method} ${route}: ${envelope.error?.message}`);
-      return envelope.value;
+    const app = await loadTarget(appServer, benchScenarioYaml(CLIENTS));
+    const floor = await loadTarget(floorServer, null);
+    for (let round = 0; round < ROUNDS; round++) {
+      await loginLoad(app, CLIENTS, SECONDS);
+      await loginLoad(floor, CLIENTS, SECONDS);
+    }
+    const p = percentile;
+    const line = (name: string, r: LoadResult) => {
+      console.log(`${name}: ${fmt(r.logins.length / r.elapsed, 0)} logins/s (${fmt(r.requests.length / r.elapsed, 0)} requests/s), ${r.failures} failed`);
+      console.log(
+        `  login (4 requests) p50 ${fmt(p(r.logins, 50), 1)} ms  p99 ${fmt(p(r.logins, 99), 1)} ms;  one request p50 ${fmt(p(r.requests, 50), 2)} ms  p99 ${fmt(p(r.requests, 99), 2)} ms  (p99/p50 ${fmt(p(r.requests, 99) / p(r.requests, 50), 2)} — target ≤ 3)`,
+      );
     };
-    const client = async (username: string, deadline: number) => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        try {
-          const login = await call<{ loginId: string }>('POST', '/op/submitCredentials', { username, password: BENCH_PASSWORD, mode: 'live' });
-          const pending = await call<{ loginId: string; kind: string; code: string | null }[]>('GET', `/pending?username=${username}`);
-          const code = pending.find((p) => p.loginId === login.loginId && p.kind === 'code')?.code ?? '';
-          const done = await call<{ step: string }>('POST', '/op/submitCode', { loginId: login.loginId, code });
-          await call('POST', '/op/logOut', { loginId: login.loginId });
-          if (done.step === 'loggedIn') logins.push(performance.now() - t0);
-          else failures++;
-        } catch (error) {
-          failures++;
-          if (failures === 1) console.error(`first failure: ${(error as Error).message}`);
-        }
-      }
-    };
-    const t0 = performance.now();
-    const deadline = t0 + SECONDS * 1000;
-    await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(benchUser(i), deadline)));
-    const elapsed = (performance.now() - t0) / 1000;
-    console.log(`${logins.length} logins in ${fmt(elapsed, 1)} s: ${fmt(logins.length / elapsed, 0)} logins/s (${fmt(requests.length / elapsed, 0)} requests/s), ${failures} failed`);
-    console.log(`login (4 requests) p50 ${fmt(percentile(logins, 50), 1)} ms  p99 ${fmt(percentile(logins, 99), 1)} ms;  one request p50 ${fmt(percentile(requests, 50), 2)} ms  p99 ${fmt(percentile(requests, 99), 2)} ms`);
+    line('SLS Simulator', app.result);
+    line('bare Fastify (floor)', floor.result);
+    const ratio = (q: number) => p(app.result.requests, q) / p(floor.result.requests, q);
+    console.log(`one request, simulator against floor: p50 ${fmt(ratio(50), 2)} ×  p99 ${fmt(ratio(99), 2)} × — target ≤ 1.5 × both`);
   } finally {
-    await stopServer(child);
+    await stopServer(appServer.child);
+    await stopServer(floorServer.child);
   }
 }
 
-// `npm run bench -- <section>` runs the build and that section alone (`streams`, `hostile`).
+/** From spawn until the process prints the page address. */
+async function timeToAddress(script: string, args: string[]): Promise<number> {
+  const t0 = performance.now();
+  const { child } = await startServer(script, args);
+  const elapsed = performance.now() - t0;
+  await stopServer(child);
+  return elapsed;
+}
+
+/**
+ * npm run web's start when nothing changed (scripts/web.mjs finds the build fresh and skips it), against
+ * the bare host start (node dist/web/server.js) and the cold start (a build, then the host).
+ */
+async function hostStarts(builtInMs: number): Promise<void> {
+  header('npm run web: warm start (nothing changed) against the bare host start, median of 5, to the printed address');
+  const bare: number[] = [];
+  const warm: number[] = [];
+  const fresh = !needsBuild({ outputFiles: ['dist/web/server.js', 'dist/renderer/index.html'].map((f) => path.resolve(f)) });
+  for (let i = 0; i < 5; i++) {
+    bare.push(await timeToAddress(SERVER, ['--port', '0']));
+    if (fresh) warm.push(await timeToAddress('scripts/web.mjs', ['--port', '0']));
+  }
+  const b = median(bare);
+  console.log(`bare host (node server.js): ${fmt(b, 0)} ms`);
+  if (fresh) console.log(`warm npm run web: ${fmt(median(warm), 0)} ms   ratio ${fmt(median(warm) / b, 2)} × bare — target ≤ 1.5 ×`);
+  else console.log('warm npm run web: not measured, dist/ is older than the sources (run npm run build:only first; the bench never builds into dist/)');
+  console.log(`cold (this run's build, ${fmt(builtInMs / 1000, 1)} s, then the host): ${fmt((builtInMs + b) / 1000, 1)} s   ratio ${fmt((builtInMs + b) / b, 0)} × bare`);
+}
+
+// `npm run bench -- <section>` runs the build and that section alone (`api`, `starts`, `streams`, `hostile`).
 const only = process.argv[2];
-await buildAll();
+const builtInMs = await buildAll();
 if (only === undefined) {
   bundleSize();
   otpRates();
   libraryThroughRunner();
+}
+if (only === undefined || only === 'api') {
   await apiRoundTrip();
   await controlApiLogins();
 }
 if (only === undefined || only === 'hostile') await hostileScenarios();
 if (only === undefined || only === 'streams') await streamMemory({ server: SERVER, header, startServer, stopServer });
+if (only === undefined || only === 'starts') await hostStarts(builtInMs);
 if (only === undefined) await coldStarts();

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ensureElectronBinary,
   explainMissingElectron,
+  webCommand,
   findElectronBinary,
   firstErrorLine,
   runElectronInstaller,
@@ -105,34 +106,46 @@ describe('the offline explanation', () => {
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining('no binary') });
   });
 
-  it('npm start prints the paragraph, launches nothing and exits 1', async () => {
+  it('npm start prints the paragraph, builds and launches nothing, and exits 1', async () => {
     const printed: string[] = [];
     const launch = vi.fn(async () => 0);
+    const build = vi.fn(() => ({ ok: true as const }));
     const code = await main({
       argv: ['--scenario', 'x.yaml'],
-      build: () => ({ ok: true }),
-      ensure: ({ log }) => ensureElectronBinary({ find: () => null, install: failingInstall, log }),
+      build,
+      ensure: ({ log, args }) => ensureElectronBinary({ find: () => null, install: failingInstall, log, args }),
       launch,
       log: (m) => printed.push(m),
       error: (m) => printed.push(m),
     });
     expect(code).toBe(1);
     expect(launch).not.toHaveBeenCalled();
-    expect(printed.at(-1)!.trim()).toBe(explainMissingElectron('RequestError: getaddrinfo ENOTFOUND github.com'));
+    // The binary is checked before the build: an offline machine learns it at once, not after ~40 s of building.
+    expect(build).not.toHaveBeenCalled();
+    expect(printed.at(-1)!.trim()).toBe(explainMissingElectron('RequestError: getaddrinfo ENOTFOUND github.com', undefined, ['--scenario', 'x.yaml']));
     expect(printed.join('\n')).not.toMatch(/^\s+at /m);
   });
 
-  it('npm start still ends on the explanation when the build failed too', async () => {
+  it('the hint for the browser host repeats the arguments typed, quoted, without the desktop-only ones', () => {
+    const text = explainMissingElectron('offline', '41.7.1', ['--scenario', 'my take.yaml', '--user-data-dir', '/tmp/p', '--paused']).replace(/\s+/g, ' ');
+    expect(text).toContain(`"npm run web -- --scenario 'my take.yaml' --paused"`);
+    expect(webCommand([])).toBe('npm run web');
+    expect(webCommand(['--user-data-dir=/x', '--port', '4200'])).toBe('npm run web -- --port 4200');
+  });
+
+  it('npm start builds once the binary is there, and stops on a failed build', async () => {
     const printed: string[] = [];
+    const launch = vi.fn(async () => 0);
     const code = await main({
       build: () => ({ ok: false, message: 'The desktop app could not be built.' }),
-      ensure: () => ({ ok: false, message: explainMissingElectron('offline') }),
-      launch: vi.fn(async () => 0),
+      ensure: () => ({ ok: true, path: '/e/electron' }),
+      launch,
       log: (m) => printed.push(m),
       error: (m) => printed.push(m),
     });
     expect(code).toBe(1);
-    expect(printed.at(-1)).toContain('npm run web');
+    expect(launch).not.toHaveBeenCalled();
+    expect(printed.at(-1)).toBe('The desktop app could not be built.');
   });
 });
 

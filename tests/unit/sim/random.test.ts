@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../../main/sim/random.js';
+import { createRandom, deriveRandom } from '../../../main/sim/random.js';
 
 describe('seeded random source', () => {
   it('repeats exactly for the same seed and differs for another', () => {
@@ -21,5 +21,17 @@ describe('seeded random source', () => {
 
   it('rejects impossible ranges', () => {
     expect(() => createRandom('x').int(0)).toThrow(RangeError);
+  });
+});
+
+describe('deriveRandom', () => {
+  it('gives each purpose values of its own, the same on every take', () => {
+    const code = (...purpose: (string | number)[]) => deriveRandom('demo-2026', ...purpose).digits(6);
+    expect(code('sms-code', 'smsuser', 1, 1)).toBe(code('sms-code', 'smsuser', 1, 1));
+    const distinct = new Set([code('sms-code', 'smsuser', 1, 1), code('sms-code', 'smsuser', 2, 1), code('sms-code', 'multidevice', 1, 1), code('challenge', 'smsuser', 1, 1)]);
+    expect(distinct.size).toBe(4);
+    // Parts are kept apart: ("ab", "c") is not ("a", "bc").
+    expect(code('ab', 'c')).not.toBe(code('a', 'bc'));
+    expect(deriveRandom('other-seed', 'sms-code', 'smsuser', 1, 1).digits(6)).not.toBe(code('sms-code', 'smsuser', 1, 1));
   });
 });

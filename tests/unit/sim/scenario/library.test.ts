@@ -66,3 +66,27 @@ describe('the library on disk', () => {
     expect(library.list().map((s) => s.name)).toEqual(['default']);
   });
 });
+
+describe("the library's phone ids", () => {
+  it("are the demo scenario's: the same id is the same user's phone on the same platform in every file, so the README's examples work after loading any of them", () => {
+    const sim = new Simulation(demoScenario(), { library: fileLibrary() });
+    const platformOf = (world: ReturnType<Simulation['getWorld']>) => new Map(world.phones.map((p) => [p.id, p.platform]));
+    const ibkeyPhoneOf = (world: ReturnType<Simulation['getWorld']>) =>
+      new Map(world.users.flatMap((u) => u.devices.filter((d) => d.kind === 'ibkey' && d.phoneId).map((d) => [u.username, d.phoneId!] as const)));
+    const demo = sim.getWorld({});
+    const demoPlatforms = platformOf(demo);
+    const demoIbKey = ibkeyPhoneOf(demo);
+    const strays: string[] = [];
+    for (const { name } of sim.listScenarios({})) {
+      const loaded = sim.loadScenario({ name });
+      if (!loaded.ok) throw new Error(`${name} does not load`);
+      for (const [id, platform] of platformOf(loaded.world)) {
+        if (demoPlatforms.get(id) !== platform) strays.push(`${name}: phone "${id}" (${platform}) is not a demo phone id of that platform`);
+      }
+      for (const [user, phone] of ibkeyPhoneOf(loaded.world)) {
+        if (demoIbKey.has(user) && demoIbKey.get(user) !== phone) strays.push(`${name}: ${user}'s IB Key is on "${phone}", not "${demoIbKey.get(user)}"`);
+      }
+    }
+    expect(strays).toEqual([]);
+  }, 60_000);
+});
