@@ -100,6 +100,8 @@ const npx = (...args) => ['npx', args];
 check('typecheck', ...npx('tsc', '--noEmit', '-p', 'tsconfig.json'));
 check('svelte-check', ...npx('svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human'));
 check('lint', ...npx('eslint', '.', '--max-warnings', '0'));
+check('import cycles', 'npm', ['run', '--silent', 'lint:cycles']);
+check('dead code', 'npm', ['run', '--silent', 'lint:dead']);
 
 const unitReport = path.join(out, 'unit.json');
 countVitest('unit', unitReport, run('unit tests', ...npx('vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitReport}`)));

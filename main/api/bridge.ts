@@ -15,15 +15,7 @@ export type Bridge = {
   readonly host: 'electron';
 };
 
-/** HTTP: POST JSON to the operation's path; events arrive as Server-Sent Events. */
-export const HTTP_OP_PREFIX = '/api/op/';
-export const HTTP_EVENTS_PATH = '/api/events';
-export const httpOpPath = (name: OperationName): string => `${HTTP_OP_PREFIX}${name}`;
-/**
- * The browser host's "New session" (not an operation: Electron's windows have no session). POST {}
- * with the current session; answers `{ ok: true, value: NewSessionView }` and the new cookie.
- */
-export const HTTP_NEW_SESSION_PATH = '/api/session';
+/** What the browser host's "New session" (HTTP_NEW_SESSION_PATH in vocabulary.ts) answers. */
 export interface NewSessionView {
   /** The address to open from now on, with the new session token. */
   url: string;

@@ -13,18 +13,6 @@ export interface ApiErrorBody {
 
 export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
-/** Thrown by clients when an envelope says no; keeps the code for callers that branch on it. */
-export class ApiError extends Error {
-  readonly code: ApiErrorCode;
-  readonly issues: { path: string; message: string }[];
-  constructor(body: ApiErrorBody) {
-    super(body.message);
-    this.name = 'ApiError';
-    this.code = body.code;
-    this.issues = body.issues ?? [];
-  }
-}
-
 export function failure(code: ApiErrorCode, message: string, issues?: ApiErrorBody['issues']): Envelope<never> {
   return { ok: false, error: issues ? { code, message, issues } : { code, message } };
 }

@@ -4,6 +4,7 @@ import { phoneStatePatchSchema } from './phone-state.js';
 import type { OperationName } from './names.js';
 import type { ReasonView } from './reasons.js';
 import type { JournalPage } from './events.js';
+import { CODE_CHANNELS, MAX_PASSWORD_CHARS, MAX_SCENARIO_CHARS, MAX_USERNAME_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 import type {
   LoginView,
   PhoneView,
@@ -21,16 +22,16 @@ import type {
 const loginId = z.string().regex(/^L\d{1,9}$/, 'must be a login id such as L1');
 const serial = z.string().min(1).max(32).regex(/^[A-Z0-9-]+$/, 'must be a serial number such as SNA-52903318');
 const phoneId = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'must be a phone id');
-/** A mobile number as enrolment takes it: international (E.164), "+" and digits only. */
-export const mobileNumber = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an international number such as +85251234567');
+/** A mobile number, in scenario files and enrolment alike (the one pattern of vocabulary.ts). */
+export const mobileNumber = z.string().regex(MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE);
 
 /** Limits stop a hostile or buggy caller from feeding megabytes into the simulation. */
 export const requestSchemas = {
   /** First screen: username and password, live or paper. */
   submitCredentials: z.strictObject({
-    username: z.string().max(64),
-    password: z.string().max(128),
-    mode: z.enum(['live', 'paper']),
+    username: z.string().max(MAX_USERNAME_CHARS),
+    password: z.string().max(MAX_PASSWORD_CHARS),
+    mode: z.enum(TRADING_MODES),
     /** Set when the login comes from the mobile app on this phone (the "trading device"). */
     phoneId: phoneId.optional(),
   }),
@@ -41,7 +42,7 @@ export const requestSchemas = {
   /** The "Security Code" field (SMS or voice). */
   submitCode: z.strictObject({ loginId, code: z.string().max(32) }),
   /** "Didn't receive a security code?" → SMS or Voice. */
-  requestNewCode: z.strictObject({ loginId, channel: z.enum(['sms', 'voice']) }),
+  requestNewCode: z.strictObject({ loginId, channel: z.enum(CODE_CHANNELS) }),
   /** "Click here if you do not receive the notification" (IB Key) → a challenge. */
   requestChallenge: z.strictObject({ loginId }),
   /** "Enter response code" (IB Key, DSC+) or the card values, then OK. */
@@ -65,19 +66,19 @@ export const requestSchemas = {
   /** Android: Settings → Apps → the app → Storage → Clear data. IB Key must then be activated again. */
   clearAppData: z.strictObject({ phoneId }),
   /** Client Portal → Settings → Secure Login System → Seamless Authentication. */
-  setSeamless: z.strictObject({ username: z.string().max(64), enabled: z.boolean() }),
+  setSeamless: z.strictObject({ username: z.string().max(MAX_USERNAME_CHARS), enabled: z.boolean() }),
   /** IB Key on the phone: the user confirms a login request with the biometric or the PIN. */
   approvePush: z.strictObject({
     phoneId,
     loginId,
-    method: z.enum(['faceid', 'touchid', 'fingerprint', 'passcode', 'pin']),
+    method: z.enum(UNLOCK_METHODS),
     pin: z.string().max(16).optional(),
   }),
   /** The app's "Authenticate": challenge (and on Android the PIN) → "Response String". */
   generateResponse: z.strictObject({
     phoneId,
     challenge: z.string().max(16),
-    method: z.enum(['faceid', 'touchid', 'fingerprint', 'passcode', 'pin']),
+    method: z.enum(UNLOCK_METHODS),
     pin: z.string().max(16).optional(),
   }),
   answerCall: z.strictObject({ phoneId, callId: z.string().min(1).max(64) }),
@@ -103,13 +104,13 @@ export const requestSchemas = {
   /** Start the current scenario again from its beginning (same seed, same codes). */
   resetWorld: z.strictObject({}),
   /** Codes, challenges and push requests waiting to be answered, per user: for the director and testers. */
-  listPending: z.strictObject({ username: z.string().max(64).optional() }),
+  listPending: z.strictObject({ username: z.string().max(MAX_USERNAME_CHARS).optional() }),
   /** The built-in scenario library. */
   listScenarios: z.strictObject({}),
   /** Replace the running scenario: a built-in one by name, or a file's text. A bad file changes nothing. */
   loadScenario: z.union([
     z.strictObject({ name: z.string().min(1).max(64) }),
-    z.strictObject({ text: z.string().max(1_000_000), fileName: z.string().min(1).max(260) }),
+    z.strictObject({ text: z.string().max(MAX_SCENARIO_CHARS), fileName: z.string().min(1).max(260) }),
   ]),
   /** Enrolment (required in Hong Kong and India, offered to others with no device): "Mobile Number" then VERIFY sends a confirmation code by SMS. */
   enrolSms: z.strictObject({ loginId, number: mobileNumber }),

@@ -1,7 +1,6 @@
 // What can be set on a phone: the settings its owner touches, and the faults the director switches.
 import { z } from 'zod';
-
-export const focusModes = ['Do Not Disturb', 'Work', 'Personal', 'Sleep', 'Driving'] as const;
+import { FOCUS_MODES } from './vocabulary.js';
 
 /** The fields and their types, without defaults: a patch must not fill in what it does not name. */
 const fields = {
@@ -15,7 +14,7 @@ const fields = {
   poorConnection: z.boolean(),
   doNotDisturb: z.boolean(),
   /** An active Focus (iOS) / Focus mode (Android), and whether the broker's app is allowed through it. */
-  focus: z.enum(focusModes).nullable(),
+  focus: z.enum(FOCUS_MODES).nullable(),
   focusAllowsApp: z.boolean(),
   lowPower: z.boolean(),
   battery: z.number().int().min(1).max(100),

@@ -1,6 +1,6 @@
 // What the operations answer: plain, serializable views of the simulated world.
 import type { Message } from './messages.js';
-import type { DeviceKind, LoginStep, Platform, TradingMode } from './vocabulary.js';
+import type { DeviceKind, LoginStep, Platform, TradingMode, UnlockMethod } from './vocabulary.js';
 export type { DeviceKind, LoginStep, Platform, TradingMode };
 
 export interface DeviceChoice {
@@ -92,7 +92,7 @@ export interface MobileAppView {
   /** Too many wrong app PINs locked IB Key on this phone: it must be activated again. */
   needsReactivation: boolean;
   /** How IB Key asks for the owner: the phone's biometric, or the app PIN (Android). */
-  unlock: 'faceid' | 'touchid' | 'fingerprint' | 'pin' | 'passcode';
+  unlock: UnlockMethod;
   /** Android asks for the app PIN in Authenticate; iOS uses the biometric or passcode. */
   asksPin: boolean;
   /** Login requests waiting for approval on this phone. */

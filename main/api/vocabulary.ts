@@ -25,8 +25,76 @@ export type LoginStep = (typeof LOGIN_STEPS)[number];
 export const DEVICE_KINDS = ['sms', 'voice', 'ibkey', 'dscplus', 'codecard'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
+/** Where an account or a phone is: it decides the regulator's rules, the carriers' filters and a phone's time zone. */
+export const REGIONS = ['US', 'CA', 'EU', 'UK', 'CH', 'HK', 'IN', 'CN', 'JP', 'SG', 'AU'] as const;
+export type Region = (typeof REGIONS)[number];
+
 export const PLATFORMS = ['ios', 'android'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export const TRADING_MODES = ['live', 'paper'] as const;
 export type TradingMode = (typeof TRADING_MODES)[number];
+
+/** The channels a one-time security code travels by (SMS article; "Didn't receive a security code?"). */
+export const CODE_CHANNELS = ['sms', 'voice'] as const;
+export type CodeChannel = (typeof CODE_CHANNELS)[number];
+
+/**
+ * The Focus modes a phone can be in, in the order iOS Settings → Focus lists them (notifications
+ * article, step 4: "Do Not Disturb, Personal, Sleep, Work"); Driving comes after them.
+ */
+export const FOCUS_MODES = ['Do Not Disturb', 'Personal', 'Sleep', 'Work', 'Driving'] as const;
+export type FocusMode = (typeof FOCUS_MODES)[number];
+
+/** How the owner proves it is them to IB Key: a biometric, the iOS passcode, or the app PIN. */
+export const UNLOCK_METHODS = ['faceid', 'touchid', 'fingerprint', 'passcode', 'pin'] as const;
+export type UnlockMethod = (typeof UNLOCK_METHODS)[number];
+
+/**
+ * What a scenario sets on a phone: the biometric it has, or `pin` alone. The passcode is not a
+ * setting: it is what `pin` means on iOS, and the fallback iOS offers beside every biometric.
+ */
+export const PHONE_UNLOCKS = ['faceid', 'touchid', 'fingerprint', 'pin'] as const satisfies readonly UnlockMethod[];
+
+/**
+ * A mobile number as the system stores and enrols it: international (E.164), "+", a country code
+ * that does not start with 0, and 7 to 15 digits in all. Scenario files, enrolment and the
+ * enrolment screen all test this one pattern.
+ */
+export const MOBILE_NUMBER_PATTERN = /^\+[1-9]\d{6,14}$/;
+export const MOBILE_NUMBER_RULE = 'must be an international number such as +13125550142';
+
+/** The Android app PIN: 4–6 letters or digits with at least one digit (migration article). */
+export const APP_PIN_PATTERN = /^(?=.*\d)[A-Za-z0-9]{4,6}$/;
+
+/** The digits of a DSC+ fob's PIN, and of every challenge (IB Key, DSC+): what the keypads and fields take. */
+export const FOB_PIN_DIGITS = 4;
+export const CHALLENGE_DIGITS = 6;
+export const FOB_PIN_PATTERN = new RegExp(`^\\d{${FOB_PIN_DIGITS}}$`);
+export const CHALLENGE_PATTERN = new RegExp(`^\\d{${CHALLENGE_DIGITS}}$`);
+
+/** The longest user name and password the login takes (the fields stop there too). */
+export const MAX_USERNAME_CHARS = 64;
+export const MAX_PASSWORD_CHARS = 128;
+
+/** The names a scenario shows when it names none: the company, its desktop platform, its app, its SMS sender. */
+export const DEFAULT_BRANDING = { company: 'IBKR', product: 'Trader Workstation', mobileApp: 'IBKR Mobile', smsSender: 'IBKR' } as const;
+
+/** The longest scenario text (in characters) the loader and the API accept: files are small, this stops a huge one early. */
+export const MAX_SCENARIO_CHARS = 1_000_000;
+/** A file of MAX_SCENARIO_CHARS characters takes at most 4 bytes for each in UTF-8: larger files are refused unread. */
+export const MAX_SCENARIO_BYTES = 4 * MAX_SCENARIO_CHARS;
+
+/** The browser host's routes: POST JSON to the operation's path; events arrive as Server-Sent Events. */
+export const HTTP_OP_PREFIX = '/api/op/';
+export const HTTP_EVENTS_PATH = '/api/events';
+/**
+ * The browser host's "New session" (not an operation: Electron's windows have no session). POST {}
+ * with the current session; answers `{ ok: true, value: NewSessionView }` and the new cookie.
+ */
+export const HTTP_NEW_SESSION_PATH = '/api/session';
+
+/** The journal's export format, of the director and the control API alike: one JSON object per line. */
+export function toJsonLines(entries: readonly unknown[]): string {
+  return entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : '');
+}

@@ -2,7 +2,7 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { MAX_SCENARIO_CHARS } from '../sim/scenario/limits.js';
+import { MAX_SCENARIO_BYTES, MAX_SCENARIO_CHARS } from '../api/vocabulary.js';
 import { parseScenario, type ScenarioProblem, type ScenarioResult } from '../sim/scenario/load.js';
 
 /** The project root, whether running from sources (tsx) or from a bundle in dist/. */
@@ -18,9 +18,6 @@ export function appRoot(): string {
 export function defaultScenarioPath(): string {
   return path.join(appRoot(), 'scenarios', 'default.yaml');
 }
-
-/** UTF-8 takes up to 4 bytes a character: a file past this is refused before it is read at all. */
-export const MAX_SCENARIO_BYTES = 4 * MAX_SCENARIO_CHARS;
 
 export type ScenarioText = { ok: true; text: string } | { ok: false; reason: string };
 

@@ -53,11 +53,6 @@ export class VirtualClock implements Clock {
     if (index >= 0) this.#timers.splice(index, 1);
   }
 
-  /** Due time of the next timer, or null when nothing is scheduled. */
-  nextDue(): number | null {
-    return this.#timers[0]?.at ?? null;
-  }
-
   pending(): number {
     return this.#timers.length;
   }

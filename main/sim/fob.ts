@@ -1,5 +1,6 @@
 // The Digital Security Card+ fob: press until PIN>, the PIN, CHALLNG>, the challenge, the response.
 import type { FobView } from '../api/views.js';
+import { CHALLENGE_PATTERN, FOB_PIN_PATTERN } from '../api/vocabulary.js';
 import type { Clock, TimerId } from './clock.js';
 import { ibKeyResponse } from './otp/index.js';
 import { sameSecret } from './oob-code.js';
@@ -37,7 +38,7 @@ export class Fob {
     if (this.state === 'off' || this.state === 'locked' || this.state === 'response') return 'ignored';
     this.#keepAwake();
     if (this.state === 'pin') {
-      if (!/^\d{4}$/.test(digits)) return 'malformed';
+      if (!FOB_PIN_PATTERN.test(digits)) return 'malformed';
       if (!sameSecret(this.pin, digits)) {
         this.wrongPins++;
         if (this.wrongPins >= FOB_MAX_WRONG_PINS) {
@@ -54,7 +55,7 @@ export class Fob {
       this.display = 'CHALLNG>';
       return 'ok';
     }
-    if (!/^\d{6}$/.test(digits)) return 'malformed';
+    if (!CHALLENGE_PATTERN.test(digits)) return 'malformed';
     this.state = 'response';
     // The PIN is part of the response (OCRA's P field), as IB Key's is.
     this.display = ibKeyResponse({ key: this.key, pin: this.pin, challenge: digits });

@@ -36,8 +36,3 @@ export class Journal {
     return () => this.#listeners.delete(listener);
   }
 }
-
-/** One JSON object per line, the export format of the director and the control API. */
-export function toJsonLines(entries: readonly JournalEntry[]): string {
-  return entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : '');
-}

@@ -1,5 +1,6 @@
 // What the login window is shown of an attempt; never a secret.
 import { message } from '../api/messages.js';
+import { blankLoginView } from '../api/blank-login-view.js';
 import type { LoginView, TradingMode } from '../api/views.js';
 import { deviceOf, enrolmentOf, type LoginAttempt } from './login-attempt.js';
 import { factorView } from './factors/registry.js';
@@ -43,20 +44,5 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
 
 /** The answer to refused credentials: identical whatever the reason. */
 export function refusedView(mode: TradingMode, now: number): LoginView {
-  return {
-    loginId: null,
-    step: 'credentials',
-    mode,
-    username: '',
-    error: INVALID_CREDENTIALS,
-    notice: null,
-    devices: [],
-    device: null,
-    resendAvailableAt: null,
-    resendChannels: { sms: false, voice: false },
-    challenge: null,
-    cardIndexes: null,
-    enrolment: null,
-    now,
-  };
+  return { ...blankLoginView(mode, now), error: INVALID_CREDENTIALS };
 }

@@ -29,11 +29,11 @@ import type { Answer, FactorStep, Started, WrongAnswerEnd } from './factors/fact
 import { assertNever } from '../api/exhaustive.js';
 import { rejectCode } from './factors/security-code.js';
 
-import { INVALID_CREDENTIALS, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
+import { LOGIN_FAILED, loginView, refusedView } from './login-view.js';
 import { mustEnrol, regulationFor } from './regulation.js';
 import { completeEnrolment, enrolmentOpen, offerEnrolment, refuseOfferedCode, requireEnrolment, sendConfirmationCode, verifiedNotice, type Enrolling } from './enrolment.js';
 
-export { INVALID_CREDENTIALS, LOGIN_FAILED };
+export { LOGIN_FAILED };
 
 /** Open login attempts kept; beyond that the oldest is abandoned, so a scripted loop cannot grow memory without end. */
 export const MAX_OPEN_LOGINS = 2000;

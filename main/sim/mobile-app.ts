@@ -7,8 +7,10 @@ import { deriveKey } from './keys.js';
 import { ibKeyResponse } from './otp/index.js';
 import type { PhoneSpec } from './scenario/schema.js';
 import type { PhoneStatus } from '../api/phone-state.js';
+import { APP_PIN_PATTERN, CHALLENGE_PATTERN, type UnlockMethod } from '../api/vocabulary.js';
 
-export type UnlockMethod = 'faceid' | 'touchid' | 'fingerprint' | 'passcode' | 'pin';
+// The list lives in the shared vocabulary; login.ts takes the type from here.
+export type { UnlockMethod } from '../api/vocabulary.js';
 
 export interface IbKeyActivation {
   username: string;
@@ -17,9 +19,6 @@ export interface IbKeyActivation {
   /** What goes into OCRA's P field: the app PIN on Android, a secret kept by the app on iOS. */
   pin: string;
 }
-
-/** The Android app PIN: 4–6 letters or digits with at least one digit (migration article). */
-export const APP_PIN_PATTERN = /^(?=.*\d)[A-Za-z0-9]{4,6}$/;
 
 /** How many wrong app PINs in a row lock IB Key, and who hears of it (the journal). */
 export interface AppPinRule {
@@ -138,7 +137,7 @@ export class MobileApp {
     if (!this.installed || !this.ibkey) return refusal('ibkey_not_active', message('ibkey_not_active'));
     if (this.status.jailbroken) return refusal('jailbroken', message('jailbroken'));
     const trimmed = challenge.trim();
-    if (!/^\d{6}$/.test(trimmed)) return refusal('bad_challenge', message('bad_challenge'));
+    if (!CHALLENGE_PATTERN.test(trimmed)) return refusal('bad_challenge', message('bad_challenge'));
     let pinUsed = this.ibkey.pin;
     if (this.asksPin) {
       // A PIN of the wrong form is refused by the form itself and is not a try.

@@ -47,10 +47,6 @@ export class Phone {
     this.#held = this.#held.filter((retry) => !retry());
   }
 
-  get heldCount(): number {
-    return this.#held.length;
-  }
-
   #notify(app: string, title: string, body: string, at: number, source: NotificationView['source'], silenced = this.status.doNotDisturb): NotificationView {
     // Do-not-disturb silences the banner; the notification still waits in the list (article step 2).
     const n: NotificationView = { id: `${this.id}-n${this.#nextId++}`, app, title, body, at, silenced, source };

@@ -2,12 +2,8 @@
 import type { Api, OperationName } from '../../main/api/operations';
 import type { ApiErrorBody, ApiErrorCode, Envelope } from '../../main/api/dispatch';
 import type { HostEvent, HostEventType } from '../../main/api/events';
-import type { HTTP_EVENTS_PATH, HTTP_NEW_SESSION_PATH, HTTP_OP_PREFIX, NewSessionView } from '../../main/api/bridge';
-
-// The renderer may not import runtime code from main/; these literal types keep the copies in step with the contract.
-const OP_PREFIX: typeof HTTP_OP_PREFIX = '/api/op/';
-const EVENTS_PATH: typeof HTTP_EVENTS_PATH = '/api/events';
-const NEW_SESSION_PATH: typeof HTTP_NEW_SESSION_PATH = '/api/session';
+import type { NewSessionView } from '../../main/api/bridge';
+import { HTTP_EVENTS_PATH, HTTP_NEW_SESSION_PATH, HTTP_OP_PREFIX } from '../../main/api/vocabulary';
 
 /** How requests and events travel. Replaceable, so tests can run the UI without a host. */
 export interface Transport {
@@ -66,7 +62,7 @@ function httpTransport(): Transport {
     if (opened) return opened;
     opened = new Promise<void>((resolve, reject) => {
       // EventSource reconnects by itself (the server asks for 1 s); every open after the first is a reconnection.
-      const source = new EventSource(EVENTS_PATH);
+      const source = new EventSource(HTTP_EVENTS_PATH);
       let first = true;
       // Refused for good (no session: the host was restarted with a new token): say so instead of waiting.
       source.addEventListener('error', () => {
@@ -96,7 +92,7 @@ function httpTransport(): Transport {
     kind: 'http',
     call: async (name, request) => {
       try {
-        const response = await fetch(`${OP_PREFIX}${name}`, {
+        const response = await fetch(`${HTTP_OP_PREFIX}${name}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(request ?? {}),
@@ -118,7 +114,7 @@ function httpTransport(): Transport {
     },
     newSession: async () => {
       try {
-        const response = await fetch(NEW_SESSION_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        const response = await fetch(HTTP_NEW_SESSION_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
         return (await response.json()) as Envelope<NewSessionView>;
       } catch {
         return { ok: false, error: unreachable };

@@ -5,7 +5,7 @@ import type { FobView, PendingView, PhoneView, ScenarioProblemView, ScenarioSumm
 import { errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
 import { JournalState } from './journal.svelte';
-import { checkScenarioFile } from './scenario-drop';
+import { checkScenarioFile, checkScenarioText } from './scenario-drop';
 
 export type DirectorTab = 'scenario' | 'people' | 'pending' | 'faults';
 
@@ -146,12 +146,12 @@ export class DirectorState {
   /** A file from the picker or dropped on the window. */
   async loadFile(file: File): Promise<void> {
     this.tab = 'scenario';
+    const refuse = (message: string) => (this.refused = { fileName: file.name, problems: [{ file: file.name, line: 1, column: 1, field: '(file)', message }] });
     const wrong = checkScenarioFile(file);
-    if (wrong) {
-      this.refused = { fileName: file.name, problems: [{ file: file.name, line: 1, column: 1, field: '(file)', message: wrong }] };
-      return;
-    }
+    if (wrong) return void refuse(wrong);
     const text = await file.text();
+    const tooLong = checkScenarioText(text);
+    if (tooLong) return void refuse(tooLong);
     await this.#run(async () => this.#loaded(await this.api.loadScenario({ text, fileName: file.name }), file.name));
   }
 

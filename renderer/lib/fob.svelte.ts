@@ -1,12 +1,11 @@
 // The DSC+ fob on screen: its display (from the simulation) and the digits typed on its keypad before OK.
 import type { FobView } from '../../main/api/views';
+import { CHALLENGE_DIGITS, FOB_PIN_DIGITS } from '../../main/api/vocabulary';
 import type { Client } from './client';
 import { DeviceState } from './device.svelte';
 
 /** How long "press" is held to switch the fob on: a physical gesture, so real time (the manual says about two seconds). */
 export const HOLD_MS = 1_000;
-const PIN_LENGTH = 4;
-const CHALLENGE_LENGTH = 6;
 
 export class FobState extends DeviceState<FobView> {
   /** Digits typed since the last prompt; the fob sends them on OK. */
@@ -68,7 +67,7 @@ export class FobState extends DeviceState<FobView> {
   /** A digit key: kept until OK, as far as the prompt takes (4 for the PIN, 6 for the challenge). */
   key(digit: string): void {
     const state = this.view?.state;
-    const max = state === 'pin' ? PIN_LENGTH : state === 'challenge' ? CHALLENGE_LENGTH : 0;
+    const max = state === 'pin' ? FOB_PIN_DIGITS : state === 'challenge' ? CHALLENGE_DIGITS : 0;
     if (/^\d$/.test(digit) && this.typed.length < max) this.typed += digit;
   }
 

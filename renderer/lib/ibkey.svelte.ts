@@ -3,8 +3,9 @@ import type { MessageCode } from '../../main/api/messages';
 import type { PhoneView } from '../../main/api/views';
 import { errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
+import { CHALLENGE_PATTERN, type UnlockMethod } from '../../main/api/vocabulary';
 import { messageText } from './messages';
-import { isBiometric, type UnlockMethod } from './unlock';
+import { isBiometric } from './unlock';
 
 /** The app's refusals that point at the PIN field. */
 const PIN_REFUSALS: ReadonlySet<MessageCode> = new Set<MessageCode>(['pin_form', 'wrong_pin', 'ibkey_locked']);
@@ -127,7 +128,7 @@ export class AuthenticateState {
     if (!app || this.busy) return;
     if (app.asksPin) return this.#generate('pin', this.pin.trim());
     // The biometric comes only when there is something to sign; otherwise the app's own answer says what is wrong.
-    const ready = /^\d{6}$/.test(this.challenge.trim()) && app.ibkeyUser !== null && !this.phone.view?.status.jailbroken;
+    const ready = CHALLENGE_PATTERN.test(this.challenge.trim()) && app.ibkeyUser !== null && !this.phone.view?.status.jailbroken;
     if (ready && (isBiometric(app.unlock) || app.unlock === 'passcode')) {
       this.error = null;
       this.prompting = true;

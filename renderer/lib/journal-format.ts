@@ -1,6 +1,7 @@
 // The event journal in plain words: one sentence per entry, whom it concerns, and its reason code.
 import type { JournalEntry } from '../../main/api/events';
 import type { DeviceKind, WorldView } from '../../main/api/views';
+import type { UnlockMethod } from '../../main/api/vocabulary';
 import { describeChange, durationText } from './phone-fields';
 
 /** What the sentences need from the scenario: names instead of ids and numbers. */
@@ -55,7 +56,7 @@ const failureWords = {
   too_many_wrong_responses: 'too many wrong responses',
   account_locked: 'the account locked while it was in progress',
 } as const;
-const methodWords: Record<string, string> = { faceid: 'Face ID', touchid: 'Touch ID', fingerprint: 'fingerprint', passcode: 'passcode', pin: 'PIN' };
+const methodWords: Record<UnlockMethod, string> = { faceid: 'Face ID', touchid: 'Touch ID', fingerprint: 'fingerprint', passcode: 'passcode', pin: 'PIN' };
 
 /** One journal entry as a sentence. */
 export function describeEntry(e: JournalEntry, names: JournalNames): string {
@@ -103,7 +104,7 @@ export function describeEntry(e: JournalEntry, names: JournalNames): string {
     case 'push.suppressed':
       return `Notification to ${names.phone(e.phoneId)} not delivered`;
     case 'push.approved':
-      return `Login ${e.loginId} approved on ${names.phone(e.phoneId)} with ${methodWords[e.method] ?? e.method}`;
+      return `Login ${e.loginId} approved on ${names.phone(e.phoneId)} with ${methodWords[e.method as UnlockMethod] ?? e.method}`;
     case 'push.refused':
       return `${names.phone(e.phoneId)}: the app refused to approve — ${refusalWords[e.reason]}`;
     case 'push.expired':
@@ -250,9 +251,4 @@ export function elapsedText(ms: number): string {
   const m = Math.floor((s % 3600) / 60);
   const ss = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
-
-/** The export format: one JSON object per line. */
-export function toJsonLines(entries: readonly JournalEntry[]): string {
-  return entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : '');
 }

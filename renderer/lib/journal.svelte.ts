@@ -3,7 +3,8 @@ import type { JournalEntry } from '../../main/api/events';
 import type { ReasonView } from '../../main/api/reasons';
 import type { WorldView } from '../../main/api/views';
 import type { Client } from './client';
-import { describeEntry, EntryOwners, familyOf, namesFrom, reasonOf, toJsonLines } from './journal-format';
+import { toJsonLines } from '../../main/api/vocabulary';
+import { describeEntry, EntryOwners, familyOf, namesFrom, reasonOf } from './journal-format';
 
 export interface JournalRow {
   seq: number;

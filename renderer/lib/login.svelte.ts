@@ -1,30 +1,13 @@
 // The login window's state: the server's view of the login, what the user typed, and the actions.
-import type { LoginView, TradingMode } from '../../main/api/views';
+import { blankLoginView } from '../../main/api/blank-login-view';
+import type { LoginView } from '../../main/api/views';
+import { MOBILE_NUMBER_PATTERN, type CodeChannel, type TradingMode } from '../../main/api/vocabulary';
 import { ClientError, errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
 import { textOf } from './messages';
 
-function blankView(mode: TradingMode, now = 0): LoginView {
-  return {
-    loginId: null,
-    step: 'credentials',
-    mode,
-    username: '',
-    error: null,
-    notice: null,
-    devices: [],
-    device: null,
-    resendAvailableAt: null,
-    resendChannels: { sms: false, voice: false },
-    challenge: null,
-    cardIndexes: null,
-    enrolment: null,
-    now,
-  };
-}
-
 export class LoginState {
-  view = $state.raw<LoginView>(blankView('live'));
+  view = $state.raw<LoginView>(blankLoginView('live'));
   /** The fields keep what was typed, whatever the server answers (a refusal names no user). */
   username = $state('');
   password = $state('');
@@ -66,7 +49,7 @@ export class LoginState {
       if (login.loginId !== null && login.loginId === this.view.loginId) this.#show(login);
     });
     // A reset or another scenario ends every login.
-    const offWorld = this.api.on('world', () => this.#show(blankView(this.mode, this.clock.now)));
+    const offWorld = this.api.on('world', () => this.#show(blankLoginView(this.mode, this.clock.now)));
     return () => {
       offLogin();
       offWorld();
@@ -103,7 +86,7 @@ export class LoginState {
       this.#clientError = errorMessage(error);
       this.rejections++;
       // The login is gone on the server (reset, expired): back to the first screen, fields kept.
-      if (error instanceof ClientError && error.code === 'not_found') this.view = blankView(this.mode, this.clock.now);
+      if (error instanceof ClientError && error.code === 'not_found') this.view = blankLoginView(this.mode, this.clock.now);
     } finally {
       this.busy = false;
     }
@@ -120,7 +103,7 @@ export class LoginState {
     try {
       this.#show(await this.api.getLogin({ loginId }));
     } catch {
-      if (this.view.loginId === loginId) this.#show(blankView(this.mode, this.clock.now));
+      if (this.view.loginId === loginId) this.#show(blankLoginView(this.mode, this.clock.now));
     }
   }
 
@@ -144,7 +127,7 @@ export class LoginState {
     return this.#run(() => this.api.submitCode({ loginId: this.#id(), code: this.code.replace(/\s+/g, '') }));
   }
 
-  requestNewCode(channel: 'sms' | 'voice'): Promise<void> {
+  requestNewCode(channel: CodeChannel): Promise<void> {
     return this.#run(() => this.api.requestNewCode({ loginId: this.#id(), channel }));
   }
 
@@ -164,7 +147,7 @@ export class LoginState {
   /** VERIFY: a confirmation code by SMS to the number typed (spaces, dots, dashes and brackets allowed while typing). */
   enrolSms(): Promise<void> {
     const number = this.enrolNumber.replace(/[\s().-]/g, '');
-    if (!/^\+[1-9]\d{6,14}$/.test(number)) {
+    if (!MOBILE_NUMBER_PATTERN.test(number)) {
       // Said here, in the field's own name; the server refuses such a number too.
       this.#clientError = 'Mobile Number: type it in international format, + and country code first, e.g. +852 5123 4567';
       this.rejections++;

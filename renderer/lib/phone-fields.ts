@@ -1,8 +1,8 @@
 // The phone's state as the director shows it: every field in plain words, grouped by what it breaks.
 import type { Platform, PhoneStatus } from '../../main/api/views';
+import { FOCUS_MODES, type FocusMode } from '../../main/api/vocabulary';
 
 export type PhoneField = keyof PhoneStatus;
-type FocusModeName = NonNullable<PhoneStatus['focus']>;
 
 interface SwitchField {
   kind: 'switch';
@@ -31,7 +31,6 @@ export interface FieldGroup {
   controls: FieldControl[];
 }
 
-const focusModes: FocusModeName[] = ['Do Not Disturb', 'Work', 'Personal', 'Sleep', 'Driving'];
 const minutes = (m: number) => m * 60_000;
 
 export const smsDelays = [0, 30_000, minutes(1), minutes(2), minutes(5), minutes(10), minutes(30)];
@@ -48,7 +47,7 @@ export const fieldGroups: FieldGroup[] = [
         field: 'focus',
         label: 'Focus mode',
         hint: 'Silences apps not allowed through it',
-        options: [{ value: '', label: 'Off' }, ...focusModes.map((m) => ({ value: m, label: m }))],
+        options: [{ value: '', label: 'Off' }, ...FOCUS_MODES.map((m) => ({ value: m, label: m }))],
       },
       { kind: 'switch', field: 'focusAllowsApp', label: 'App allowed in Focus', hint: 'The app’s notifications pass the Focus' },
       { kind: 'switch', field: 'lowPower', label: { ios: 'Low Power Mode', android: 'Battery Saver' }, hint: 'Holds background delivery of pushes' },
@@ -126,7 +125,7 @@ export function toFormValue(value: PhoneStatus[PhoneField]): string {
 }
 
 export function fromFormValue(field: PhoneField, text: string): PhoneStatus[PhoneField] {
-  if (field === 'focus') return text === '' ? null : (text as FocusModeName);
+  if (field === 'focus') return text === '' ? null : (text as FocusMode);
   return Number(text);
 }
 

@@ -1,11 +1,7 @@
 // The phone's own settings as its owner meets them: each platform's words, and what each control changes.
 import type { PhoneStatePatch } from '../../main/api/phone-state';
 import type { MobileAppView, Platform, PhoneStatus } from '../../main/api/views';
-
-export type FocusMode = NonNullable<PhoneStatus['focus']>;
-
-/** Settings → Focus lists the modes in this order (notifications article, step 4: "Do Not Disturb, Personal, Sleep, Work"). */
-export const focusModes = ['Do Not Disturb', 'Personal', 'Sleep', 'Work', 'Driving'] as const satisfies readonly FocusMode[];
+import type { FocusMode } from '../../main/api/vocabulary';
 
 /** The Focus an Android phone's Digital Wellbeing "Focus mode" stands for in the simulation. */
 export const ANDROID_FOCUS: FocusMode = 'Work';
@@ -113,11 +109,6 @@ export function networkSummary(s: PhoneStatus, carrier: string): string {
 export function notificationSummary(platform: Platform, allowed: boolean): string {
   if (!allowed) return 'Off';
   return platform === 'ios' ? 'Banners, Sounds, Badges' : 'On';
-}
-
-/** Settings → Battery, iOS: what the level line says. */
-export function batteryLine(s: PhoneStatus): string {
-  return `${s.battery}%${s.lowPower ? ' · Low Power Mode' : ''}`;
 }
 
 /** Android Settings → Apps → the app → Storage: sizes the screen shows (IB Key's keys are the user data). */

@@ -1,13 +1,20 @@
 // Scenario files dropped anywhere on a window: which drags carry files, and whether a file can be a scenario.
+import { MAX_SCENARIO_BYTES, MAX_SCENARIO_CHARS } from '../../main/api/vocabulary';
 
-/** The limit the API accepts for a scenario's text. */
-export const MAX_SCENARIO_BYTES = 1_000_000;
-
-/** Why a file cannot be a scenario, in words, or null when it may be one. */
+/**
+ * Why a file cannot be a scenario, in words, or null when it may be one. The size is only known in
+ * bytes here: a file past the hosts' byte limit is refused unread, as the hosts refuse it; one within
+ * it may still have too many characters, which the API then says.
+ */
 export function checkScenarioFile(file: { name: string; size: number }): string | null {
   if (!/\.ya?ml$/i.test(file.name)) return 'not a scenario file: choose a .yaml or .yml file';
   if (file.size > MAX_SCENARIO_BYTES) return `too large for a scenario (${Math.ceil(file.size / 1024)} KB; at most ${MAX_SCENARIO_BYTES / 1000} KB)`;
   return null;
+}
+
+/** Once read: too many characters for a scenario (the hosts' own words), or null. */
+export function checkScenarioText(text: string): string | null {
+  return text.length > MAX_SCENARIO_CHARS ? `too large for a scenario: the limit is ${MAX_SCENARIO_CHARS.toLocaleString('en')} characters` : null;
 }
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;

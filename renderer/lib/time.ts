@@ -1,13 +1,14 @@
 // Formatting virtual time for the screens: countdowns, and a phone's clock in its region's time zone.
 import type { Platform } from '../../main/api/views';
+import type { Region } from '../../main/api/vocabulary';
 
 /** A phone shows local time; the scenario's region decides which (deterministic on every machine). */
-const zones: Record<string, string> = {
+const zones: Record<Region, string> = {
   US: 'America/New_York',
   CA: 'America/Toronto',
   EU: 'Europe/Berlin',
   UK: 'Europe/London',
-  GB: 'Europe/London',
+  CH: 'Europe/Zurich',
   HK: 'Asia/Hong_Kong',
   IN: 'Asia/Kolkata',
   CN: 'Asia/Shanghai',
@@ -17,7 +18,7 @@ const zones: Record<string, string> = {
 };
 
 export function timeZone(region: string): string {
-  return zones[region.toUpperCase()] ?? 'UTC';
+  return zones[region.toUpperCase() as Region] ?? 'UTC';
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,7 +1,5 @@
 // How IB Key asks for the phone's owner: the names its buttons carry, per method.
-import type { MobileAppView } from '../../main/api/views';
-
-export type UnlockMethod = MobileAppView['unlock'];
+import type { UnlockMethod } from '../../main/api/vocabulary';
 
 /** The accessible names of the unlock prompts: biometric buttons are named for the method (tests find them by these names). */
 export const unlockLabel: Record<UnlockMethod, string> = {

@@ -7,7 +7,7 @@ import { dispatch, failure, type Envelope } from '../../api/dispatch.js';
 import type { HostEvent } from '../../api/events.js';
 import type { OperationName } from '../../api/names.js';
 import type { LoadScenarioResult } from '../../api/views.js';
-import { toJsonLines } from '../../sim/journal.js';
+import { toJsonLines } from '../../api/vocabulary.js';
 import { formatProblem } from '../../sim/scenario/load.js';
 import type { Simulation } from '../../sim/simulation.js';
 import { sseMessage, type EventStreams } from '../http/event-stream.js';

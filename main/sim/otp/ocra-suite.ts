@@ -20,8 +20,8 @@ export interface OcraSuite {
   readonly timeStep: number | null;
 }
 
-export const OCRA_SUITE_GRAMMAR =
-  'OCRA-1:HOTP-SHA{1|256|512}-{0|4..10}:[C-]Q{A|N|H}{04..64}[-P{SHA1|SHA256|SHA512}][-S{nnn}][-T{n}{S|M|H}]';
+// The grammar parseOcraSuite reads (RFC 6287 §6):
+//   OCRA-1:HOTP-SHA{1|256|512}-{0|4..10}:[C-]Q{A|N|H}{04..64}[-P{SHA1|SHA256|SHA512}][-S{nnn}][-T{n}{S|M|H}]
 
 // A Map, not an object literal, so that names like "constructor" are not found on the prototype.
 const HASHES = new Map<string, OtpAlgorithm>([

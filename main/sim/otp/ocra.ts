@@ -4,8 +4,6 @@ import { OtpInputError } from './errors.js';
 import { checkKey, hmac, truncateToDigits, uint64, type OtpAlgorithm } from './hotp.js';
 import { parseOcraSuite, type OcraSuite, type OcraQuestionFormat } from './ocra-suite.js';
 
-export { parseOcraSuite, OCRA_SUITE_GRAMMAR, type OcraSuite, type OcraQuestionFormat } from './ocra-suite.js';
-
 export interface OcraOptions {
   suite: string | OcraSuite;
   key: Uint8Array;

@@ -6,8 +6,7 @@
 // values on the syntax tree before any value is built; the list lengths before the schema runs.
 // README.md ("Limits of a scenario file") lists them for people who write scenario files.
 
-/** Characters in the file (the control API's loadScenario accepts the same). */
-export const MAX_SCENARIO_CHARS = 1_000_000;
+// The size in characters, which the API and the windows check too, is MAX_SCENARIO_CHARS in main/api/vocabulary.ts.
 /** Lines, counting comments and blank lines (the YAML reader spends time on each). */
 export const MAX_SCENARIO_LINES = 10_000;
 /**

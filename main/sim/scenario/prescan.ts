@@ -1,5 +1,6 @@
 // The first look at a scenario file's text, before YAML reads it: size, lines and punctuation, in one cheap pass.
-import { MAX_SCENARIO_CHARS, MAX_SCENARIO_LINES, MAX_SCENARIO_MARKS } from './limits.js';
+import { MAX_SCENARIO_CHARS } from '../../api/vocabulary.js';
+import { MAX_SCENARIO_LINES, MAX_SCENARIO_MARKS } from './limits.js';
 import type { ProblemAt } from './problems.js';
 
 /** Character codes of the punctuation YAML may read as structure (see MAX_SCENARIO_MARKS). */

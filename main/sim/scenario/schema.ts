@@ -2,16 +2,15 @@
 // What a schema cannot check (ids unique, references to phones, users and devices) is references.ts.
 import { z } from 'zod';
 import { phoneStateSchema } from '../../api/phone-state.js';
-
-export { duration } from './durations.js';
+import { mobileNumber } from '../../api/operations.js';
+import { APP_PIN_PATTERN, DEFAULT_BRANDING, FOB_PIN_DIGITS, FOB_PIN_PATTERN, PHONE_UNLOCKS, PLATFORMS, REGIONS } from '../../api/vocabulary.js';
 import { duration } from './durations.js';
 import { timelineEntrySchema, scriptStepSchema, expectationSchema } from './script-schema.js';
 import { strict } from './keyed.js';
 import { MAX_DEVICES_PER_USER, MAX_EXPECTATIONS, MAX_PHONES, MAX_SCRIPT_STEPS, MAX_TIMELINE_ENTRIES, MAX_USERS } from './limits.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
-const phoneNumber = z.string().regex(/^\+\d{7,15}$/, 'must be an international number such as +13125550142');
-const region = z.enum(['US', 'CA', 'EU', 'UK', 'CH', 'HK', 'IN', 'CN', 'JP', 'SG', 'AU']);
+const region = z.enum(REGIONS);
 
 /** Unknown fields of a phone's state named with a guess, like every other map of the file. */
 const phoneState = strict(phoneStateSchema.shape);
@@ -19,14 +18,14 @@ const phoneState = strict(phoneStateSchema.shape);
 export const phoneSchema = strict({
   id,
   name: z.string().min(1).max(40),
-  platform: z.enum(['ios', 'android']),
+  platform: z.enum(PLATFORMS),
   model: z.string().min(1).max(60),
-  number: phoneNumber,
+  number: mobileNumber,
   carrier: z.string().min(1).max(40).default('Carrier'),
   region: region.default('US'),
   /** How the owner unlocks IB Key: a biometric the phone has, or the PIN alone. */
-  unlock: z.enum(['faceid', 'touchid', 'fingerprint', 'pin']).default('pin'),
-  pin: z.string().regex(/^(?=.*\d)[A-Za-z0-9]{4,6}$/, 'must be 4–6 letters or digits with at least one digit').optional(),
+  unlock: z.enum(PHONE_UNLOCKS).default('pin'),
+  pin: z.string().regex(APP_PIN_PATTERN, 'must be 4–6 letters or digits with at least one digit').optional(),
   state: phoneState.default(phoneState.parse({})),
   /** Whether the broker's mobile app is installed; IB Key is activated on it by a user's ibkey device. */
   appInstalled: z.boolean().default(true),
@@ -38,7 +37,7 @@ const dscDevice = strict({
   id,
   kind: z.literal('dscplus'),
   serial: z.string().min(4).max(32),
-  pin: z.string().regex(/^\d{4}$/, 'must be 4 digits'),
+  pin: z.string().regex(FOB_PIN_PATTERN, `must be ${FOB_PIN_DIGITS} digits`),
 });
 const cardDevice = strict({ id, kind: z.literal('codecard'), serial: z.string().min(4).max(32) });
 export const deviceSchema = z.discriminatedUnion('kind', [smsDevice, ibkeyDevice, dscDevice, cardDevice]);
@@ -48,7 +47,7 @@ export const userSchema = strict({
   password: z.string().min(1).max(128),
   region,
   /** Live accounts only exist for a funded user; paper logins are always allowed. */
-  mobile: strict({ number: phoneNumber, verified: z.boolean().default(true) }).optional(),
+  mobile: strict({ number: mobileNumber, verified: z.boolean().default(true) }).optional(),
   devices: z.array(deviceSchema).max(MAX_DEVICES_PER_USER).default([]),
   seamless: z.boolean().default(true),
   /**
@@ -88,11 +87,11 @@ export const scenarioSchema = strict({
   /** Virtual time at which the scenario starts; fixed so timestamps repeat on every take. */
   start: z.iso.datetime({ offset: true }).default('2026-03-02T14:30:00Z'),
   branding: strict({
-    company: z.string().min(1).max(60).default('IBKR'),
-    product: z.string().min(1).max(60).default('Trader Workstation'),
-    mobileApp: z.string().min(1).max(60).default('IBKR Mobile'),
-    smsSender: z.string().min(1).max(20).default('IBKR'),
-  }).default({ company: 'IBKR', product: 'Trader Workstation', mobileApp: 'IBKR Mobile', smsSender: 'IBKR' }),
+    company: z.string().min(1).max(60).default(DEFAULT_BRANDING.company),
+    product: z.string().min(1).max(60).default(DEFAULT_BRANDING.product),
+    mobileApp: z.string().min(1).max(60).default(DEFAULT_BRANDING.mobileApp),
+    smsSender: z.string().min(1).max(20).default(DEFAULT_BRANDING.smsSender),
+  }).default({ ...DEFAULT_BRANDING }),
   timing: timingSchema.default(timingSchema.parse({})),
   /** For the trainer: which help article and step resolve what this scenario shows. */
   article: strict({ title: z.string().min(1).max(200), step: z.string().min(1).max(200) }).optional(),
@@ -109,5 +108,4 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type PhoneSpec = z.output<typeof phoneSchema>;
 export type UserSpec = z.output<typeof userSchema>;
 export type DeviceSpec = z.output<typeof deviceSchema>;
-export type Timing = z.output<typeof timingSchema>;
 export type { TimelineEntry, ScriptStep, Expectation, WorldAction } from './script-schema.js';

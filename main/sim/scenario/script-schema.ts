@@ -4,15 +4,15 @@
 // kind (`{ kind: 'login', user, ... }`) at load, which the runner's table of handlers is typed by.
 import { z } from 'zod';
 import { mobileNumber } from '../../api/operations.js';
+import { CODE_CHANNELS, TRADING_MODES, UNLOCK_METHODS } from '../../api/vocabulary.js';
 import { phoneStatePatchSchema } from '../../api/phone-state.js';
 import { reasonCatalog } from '../../api/reasons.js';
-import { TRADING_MODES } from '../../api/vocabulary.js';
 import { duration } from './durations.js';
 import { keyed, strict } from './keyed.js';
 
 const id = z.string().min(1).max(64);
 const reason = z.enum(Object.keys(reasonCatalog) as [keyof typeof reasonCatalog, ...(keyof typeof reasonCatalog)[]]);
-const method = z.enum(['faceid', 'touchid', 'fingerprint', 'passcode', 'pin']);
+const method = z.enum(UNLOCK_METHODS);
 const note = z.string().max(200).optional();
 const patch = strict(phoneStatePatchSchema.shape);
 const empty = strict({}).default({});
@@ -57,7 +57,7 @@ export const scriptStepSchema = keyed(
     chooseDevice: strict({ chooseDevice: id }).transform((v) => ({ kind: 'chooseDevice' as const, device: v.chooseDevice })),
     /** Types the newest code the user's phone received (SMS or the call's words), or the code given. */
     enterCode: step('enterCode', strict({ code: z.string().max(16).optional() }).default({})),
-    requestCode: strict({ requestCode: z.enum(['sms', 'voice']) }).transform((v) => ({ kind: 'requestCode' as const, channel: v.requestCode })),
+    requestCode: strict({ requestCode: z.enum(CODE_CHANNELS) }).transform((v) => ({ kind: 'requestCode' as const, channel: v.requestCode })),
     answerCall: step('answerCall', empty),
     approvePush: step('approvePush', strict({ method, pin: z.string().max(16).optional() })),
     /** "Click here if you do not receive the notification", Authenticate on the phone, type the response. */
@@ -90,7 +90,12 @@ export const expectationSchema = keyed(
       to: v.to,
       silenced: v.silenced,
     })),
-    notDelivered: strict({ notDelivered: channel, reason, held: z.boolean().optional() }).transform((v) => ({
+    notDelivered: strict({ notDelivered: channel, reason, held: z.boolean().optional() })
+      .superRefine((v, ctx) => {
+        // Calls are never held: one the network cannot put through is lost at once.
+        if (v.notDelivered === 'call' && v.held !== undefined) ctx.addIssue({ code: 'custom', path: [], message: 'a call is never held (one the network cannot put through is lost at once): leave out held' });
+      })
+      .transform((v) => ({
       kind: 'notDelivered' as const,
       channel: v.notDelivered,
       reason: v.reason,

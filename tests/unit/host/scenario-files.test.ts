@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_SCENARIO_BYTES, readScenarioFile, readScenarioText } from '../../../main/host/scenario-files.js';
-import { MAX_SCENARIO_CHARS } from '../../../main/sim/scenario/limits.js';
+import { MAX_SCENARIO_BYTES, MAX_SCENARIO_CHARS } from '../../../main/api/vocabulary.js';
+import { readScenarioFile, readScenarioText } from '../../../main/host/scenario-files.js';
 import { formatProblem } from '../../../main/sim/scenario/load.js';
 import { defaultScenarioText } from '../helpers.js';
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry, JournalEvent } from '../../../main/api/events.js';
 import type { WorldView } from '../../../main/api/views.js';
-import { describeEntry, elapsedText, EntryOwners, familyOf, namesFrom, reasonOf, toJsonLines } from '../../../renderer/lib/journal-format.js';
+import { toJsonLines } from '../../../main/api/vocabulary.js';
+import { describeEntry, elapsedText, EntryOwners, familyOf, namesFrom, reasonOf } from '../../../renderer/lib/journal-format.js';
 
 const phone = (id: string, name: string, number: string, platform: 'ios' | 'android' = 'ios') => ({ id, name, number, platform, model: name, ibkeyUser: null });
 const world = {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { phoneStateSchema } from '../../../main/api/phone-state.js';
 import { controlLabel, describeChange, durationText, fieldGroups, fromFormValue, groupsFor, optionsWith, toFormValue } from '../../../renderer/lib/phone-fields.js';
-import { checkScenarioFile } from '../../../renderer/lib/scenario-drop.js';
+import { MAX_SCENARIO_BYTES, MAX_SCENARIO_CHARS } from '../../../main/api/vocabulary.js';
+import { checkScenarioFile, checkScenarioText } from '../../../renderer/lib/scenario-drop.js';
 
 const fields = (groups = fieldGroups) => groups.flatMap((g) => g.controls.map((c) => c.field));
 
@@ -68,6 +69,10 @@ describe('scenario files', () => {
     expect(checkScenarioFile({ name: 'dnd.yaml', size: 900 })).toBeNull();
     expect(checkScenarioFile({ name: 'DND.YML', size: 900 })).toBeNull();
     expect(checkScenarioFile({ name: 'notes.txt', size: 10 })).toBe('not a scenario file: choose a .yaml or .yml file');
-    expect(checkScenarioFile({ name: 'huge.yaml', size: 2_000_000 })).toMatch(/^too large for a scenario/);
+    // The byte limit is the hosts' (4 bytes a character at most); the characters are counted once read.
+    expect(checkScenarioFile({ name: 'big.yaml', size: MAX_SCENARIO_BYTES })).toBeNull();
+    expect(checkScenarioFile({ name: 'huge.yaml', size: MAX_SCENARIO_BYTES + 1 })).toMatch(/^too large for a scenario/);
+    expect(checkScenarioText('é'.repeat(MAX_SCENARIO_CHARS))).toBeNull();
+    expect(checkScenarioText('x'.repeat(MAX_SCENARIO_CHARS + 1))).toBe('too large for a scenario: the limit is 1,000,000 characters');
   });
 });

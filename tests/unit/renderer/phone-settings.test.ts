@@ -1,11 +1,10 @@
 // The phone's own controls: each platform's words, and that what each control sends really fixes (or causes) the fault.
 import { describe, expect, it } from 'vitest';
 import type { PhoneStatus } from '../../../main/api/views.js';
+import { FOCUS_MODES } from '../../../main/api/vocabulary.js';
 import {
   activeFocus,
   androidFocusPatch,
-  batteryLine,
-  focusModes,
   focusPatch,
   networkSummary,
   notificationSummary,
@@ -29,7 +28,7 @@ describe('words', () => {
   });
 
   it('lists the Focus modes in the article\'s order, Do Not Disturb first', () => {
-    expect(focusModes.slice(0, 4)).toEqual(['Do Not Disturb', 'Personal', 'Sleep', 'Work']);
+    expect(FOCUS_MODES.slice(0, 4)).toEqual(['Do Not Disturb', 'Personal', 'Sleep', 'Work']);
   });
 
   it('titles pages as the phones do', () => {
@@ -42,11 +41,6 @@ describe('words', () => {
     expect((['focusApps', 'focusAddApps'] as const).map((id) => pageTitle({ id, mode: 'Work' }, 'ios', 'IBKR Mobile'))).toEqual(['Apps', 'Add Apps']);
     const android = (['network', 'appInfo', 'appStorage', 'wellbeing', 'androidFocus', 'dnd'] as const).map((id) => pageTitle({ id }, 'android', 'IBKR Mobile'));
     expect(android).toEqual(['Network & internet', 'App info', 'Storage', 'Digital Wellbeing & parental controls', 'Focus mode', 'Do Not Disturb']);
-  });
-
-  it('show the battery level, and Low Power Mode beside it when on', () => {
-    expect(batteryLine(status({ battery: 82 }))).toBe('82%');
-    expect(batteryLine(status({ battery: 15, lowPower: true }))).toBe('15% · Low Power Mode');
   });
 });
 

@@ -1,6 +1,7 @@
 // Time on the screens: countdowns, and a phone's clock in its region's time zone.
 import { describe, expect, it } from 'vitest';
-import { ago, clockTime, countdown, dayLabel, longDate, messageTime } from '../../../renderer/lib/time.js';
+import { REGIONS } from '../../../main/api/vocabulary.js';
+import { ago, clockTime, countdown, dayLabel, longDate, messageTime, timeZone } from '../../../renderer/lib/time.js';
 import { parseRoute } from '../../../renderer/lib/route.js';
 
 const start = Date.parse('2026-03-02T14:30:00Z');
@@ -18,6 +19,9 @@ describe('time', () => {
     expect(clockTime(start, 'US', 'ios')).toBe('9:30');
     expect(clockTime(start, 'EU', 'android')).toBe('15:30');
     expect(clockTime(start, 'XX', 'android')).toBe('14:30');
+    // Every region a scenario may name has its zone (Switzerland fell back to UTC before).
+    for (const region of REGIONS) expect(timeZone(region), region).not.toBe('UTC');
+    expect(clockTime(start, 'CH', 'android')).toBe('15:30');
     expect(messageTime(start, 'US')).toBe('9:30 AM');
     expect(longDate(start, 'US')).toBe('Monday, March 2');
   });

@@ -10,7 +10,6 @@ import {
   MAX_PHONES,
   MAX_SCALAR_CHARS,
   MAX_SCENARIO_ALIASES,
-  MAX_SCENARIO_CHARS,
   MAX_SCENARIO_DEPTH,
   MAX_SCENARIO_LINES,
   MAX_SCENARIO_MARKS,
@@ -18,6 +17,7 @@ import {
   MAX_TIMELINE_ENTRIES,
   MAX_USERS,
 } from '../../../../main/sim/scenario/limits.js';
+import { MAX_SCENARIO_CHARS } from '../../../../main/api/vocabulary.js';
 import { requestSchemas } from '../../../../main/api/operations.js';
 import { Simulation } from '../../../../main/sim/simulation.js';
 import { demoScenario } from '../../helpers.js';

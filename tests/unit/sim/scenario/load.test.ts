@@ -39,6 +39,15 @@ describe('scenario files', () => {
     ]);
   });
 
+  it('takes a call that is not delivered, but not one held: calls are never held', () => {
+    const users = 'users:\n  - username: abc\n    password: x\n    region: US\n';
+    expect(parseScenario(minimal(`${users}expect:\n  - { notDelivered: call, reason: phone_off }\n`), 'd.yaml').ok).toBe(true);
+    expect(parseScenario(minimal(`${users}expect:\n  - { notDelivered: sms, reason: phone_off, held: true }\n`), 'd.yaml').ok).toBe(true);
+    const held = parseScenario(minimal(`${users}expect:\n  - { notDelivered: call, reason: phone_off, held: true }\n`), 'd.yaml');
+    expect(held.ok).toBe(false);
+    if (!held.ok) expect(held.problems[0]).toMatchObject({ field: 'expect[0]' });
+  });
+
   it('reports a YAML syntax error with its line', () => {
     const result = parseScenario('name: t\ntitle: T\nusers: [\n  - a\n', 'd.yaml');
     if (result.ok) throw new Error('should fail');

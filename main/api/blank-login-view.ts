@@ -1,0 +1,23 @@
+// The login window's view before any login (and after one ends): what both sides show on the first screen.
+// Dependency-free at run time (types only), so the renderer may import it; the simulation builds its refusals on it.
+import type { LoginView } from './views.js';
+import type { TradingMode } from './vocabulary.js';
+
+export function blankLoginView(mode: TradingMode, now = 0): LoginView {
+  return {
+    loginId: null,
+    step: 'credentials',
+    mode,
+    username: '',
+    error: null,
+    notice: null,
+    devices: [],
+    device: null,
+    resendAvailableAt: null,
+    resendChannels: { sms: false, voice: false },
+    challenge: null,
+    cardIndexes: null,
+    enrolment: null,
+    now,
+  };
+}
