@@ -408,6 +408,16 @@ test('the trading device: IBKR Mobile\'s login on the iPad and its challenge', a
   await expectAccessible(page, 'trading device: challenge on the iPad');
 });
 
+test('the trading device: IBKR Mobile\'s enrolment on the iPad when the regulator requires it (hkuser)', async ({ page, login }) => {
+  await expect(login.root).toBeVisible();
+  await page.getByRole('button', { name: 'Trading device', exact: true }).click();
+  const ipad = new PhonePage(page, 'iPad');
+  await ipad.openApp();
+  await ipad.appLogIn('hkuser', DEMO_PASSWORD);
+  await expect(ipad.appField('Mobile Number')).toBeVisible();
+  await expectAccessible(page, 'trading device: enrolment required, on the iPad');
+});
+
 test('the director docked on the stage: Scenario (with the time controls and journal), People & devices, Pending, Phones & faults', async ({ page, login }) => {
   await expect(login.username).toBeVisible();
   const director = new Director(page);
