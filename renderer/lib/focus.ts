@@ -1,4 +1,5 @@
 // Where focus goes when a screen arrives or an answer is refused, without taking it from another window on the stage.
+import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 
 /** Focuses `el` (selecting its text when asked) only if the focus is nowhere, or already in the same phone. */
@@ -20,13 +21,19 @@ function fieldToType(form: HTMLFormElement): HTMLInputElement | undefined {
 /**
  * On a form: its field to type has focus when the form appears, and again, its text selected so the
  * next answer replaces it, after each refused answer. `rejections` counts the refusals, so the
- * attachment runs again each time one more comes. In a phone, focus is taken only if free.
+ * attachment runs again each time one more comes, and only then (typing does not move the focus).
+ * In a phone, focus is taken only if free. `pick` chooses another field than the first empty one.
  */
-export function focusOnRefusal(rejections: number, where: 'window' | 'phone' = 'window'): Attachment<HTMLFormElement> {
-  return (form) => {
-    const field = fieldToType(form);
-    if (where === 'phone') return focusInPhone(field, rejections > 0);
-    field?.focus();
-    if (rejections > 0) field?.select();
-  };
+export function focusOnRefusal(
+  rejections: number,
+  where: 'window' | 'phone' = 'window',
+  pick: (form: HTMLFormElement) => HTMLInputElement | undefined = fieldToType,
+): Attachment<HTMLFormElement> {
+  return (form) =>
+    untrack(() => {
+      const field = pick(form);
+      if (where === 'phone') return focusInPhone(field, rejections > 0);
+      field?.focus();
+      if (rejections > 0) field?.select();
+    });
 }
