@@ -12,6 +12,14 @@ export function focusInPhone(el: HTMLInputElement | HTMLButtonElement | undefine
   if (select && el instanceof HTMLInputElement) el.select();
 }
 
+/** On a screen's heading (tabindex -1) or first control: focus when it appears, unless another window or phone has it. */
+export const focusOnArrival: Attachment<HTMLElement> = (el) => {
+  const area = el.closest('section');
+  const active = document.activeElement;
+  if (active && active !== document.body && !area?.contains(active)) return;
+  el.focus();
+};
+
 /** The field a form wants typed in: the first empty one, else the last (the one a refusal asks to type again). */
 function fieldToType(form: HTMLFormElement): HTMLInputElement | undefined {
   const fields = [...form.querySelectorAll<HTMLInputElement>('input:not([type=hidden]):not(:disabled)')];

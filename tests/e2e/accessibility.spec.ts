@@ -86,7 +86,7 @@ test('the login window with several devices, IB Key push waiting and challenge/r
   await expect(login.deviceSelect).toBeFocused();
   await expectAccessible(page, 'login: Select Second Factor Device');
 
-  await login.deviceSelect.selectOption({ label: 'IB Key (iPhone SE)' });
+  await login.chooseDevice('IB Key (iPhone SE)');
   await expect(login.noNotification).toBeVisible();
   await expectAccessible(page, 'login: IB Key push waiting (with Choose Another Device)');
   await login.cancelButton.click();
