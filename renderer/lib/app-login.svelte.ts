@@ -10,6 +10,8 @@ export class AppLoginState {
   password = $state('');
   code = $state('');
   response = $state('');
+  /** Enrolment required by the regulator: the number typed in "Mobile Number"; its confirmation code goes in `code`. */
+  enrolNumber = $state('');
   busy = $state(false);
   rejections = $state(0);
   #local = $state.raw<LoginView | null>(null);
@@ -33,6 +35,7 @@ export class AppLoginState {
     this.password = '';
     this.code = '';
     this.response = '';
+    this.enrolNumber = '';
   }
 
   async #run(action: (phoneId: string, loginId: string) => Promise<LoginView>): Promise<void> {
@@ -81,6 +84,16 @@ export class AppLoginState {
 
   chooseDevice(deviceId: string): Promise<void> {
     return this.#run((_, loginId) => this.api.chooseDevice({ loginId, deviceId }));
+  }
+
+  /** VERIFY: a confirmation code by SMS to the number typed (the server checks its form and says what is wrong). */
+  enrolSms(): Promise<void> {
+    return this.#run((_, loginId) => this.api.enrolSms({ loginId, number: this.enrolNumber.replace(/[\s().-]/g, '') }));
+  }
+
+  /** CONTINUE: the code from the SMS verifies the number, and the login goes on. */
+  confirmSmsEnrolment(): Promise<void> {
+    return this.#run((_, loginId) => this.api.confirmSmsEnrolment({ loginId, code: this.code.replace(/\s+/g, '') }));
   }
 
   acceptPaperWarning(): Promise<void> {

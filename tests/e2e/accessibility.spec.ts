@@ -86,7 +86,7 @@ test('the login window with several devices, IB Key push waiting and challenge/r
   await expect(login.deviceSelect).toBeFocused();
   await expectAccessible(page, 'login: Select Second Factor Device');
 
-  await login.deviceSelect.selectOption({ label: 'IB Key (iPhone SE)' });
+  await login.chooseDevice('IB Key (iPhone SE)');
   await expect(login.noNotification).toBeVisible();
   await expectAccessible(page, 'login: IB Key push waiting (with Choose Another Device)');
   await login.cancelButton.click();
@@ -406,6 +406,16 @@ test('the trading device: IBKR Mobile\'s login on the iPad and its challenge', a
   await ipad.button('Two-Factor Authentication').click();
   await expect(ipad.app.getByLabel('Challenge', { exact: true })).toHaveText(/^\d{6}$/);
   await expectAccessible(page, 'trading device: challenge on the iPad');
+});
+
+test('the trading device: IBKR Mobile\'s enrolment on the iPad when the regulator requires it (hkuser)', async ({ page, login }) => {
+  await expect(login.root).toBeVisible();
+  await page.getByRole('button', { name: 'Trading device', exact: true }).click();
+  const ipad = new PhonePage(page, 'iPad');
+  await ipad.openApp();
+  await ipad.appLogIn('hkuser', DEMO_PASSWORD);
+  await expect(ipad.appField('Mobile Number')).toBeVisible();
+  await expectAccessible(page, 'trading device: enrolment required, on the iPad');
 });
 
 test('the director docked on the stage: Scenario (with the time controls and journal), People & devices, Pending, Phones & faults', async ({ page, login }) => {

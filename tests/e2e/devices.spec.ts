@@ -127,7 +127,7 @@ test('the login window alone opens the card in a dialog', async ({ page, server 
 
 test('multidevice: DSC+ from the drop-down, completed with its fob', async ({ page, login }) => {
   await login.logIn('multidevice', DEMO_PASSWORD);
-  await login.deviceSelect.selectOption({ label: 'Digital Security Card+ (SNA-31478259)' });
+  await login.chooseDevice('Digital Security Card+ (SNA-31478259)');
   const fob = new Fob(page, 'SNA-31478259');
   await fob.holdPress();
   await fob.enter('2468');
@@ -138,7 +138,7 @@ test('multidevice: DSC+ from the drop-down, completed with its fob', async ({ pa
 
 test('multidevice: "Choose Another Device" goes back to the drop-down; SMS then completes with the phone', async ({ page, login, advance }) => {
   await login.logIn('multidevice', DEMO_PASSWORD);
-  await login.deviceSelect.selectOption({ label: 'Digital Security Card+ (SNA-31478259)' });
+  await login.chooseDevice('Digital Security Card+ (SNA-31478259)');
   await expect(login.challenge).toBeVisible();
   await login.chooseAnotherDevice.click();
   // The same login: no password asked again, the drop-down offered again, the fob put away.
@@ -146,7 +146,7 @@ test('multidevice: "Choose Another Device" goes back to the drop-down; SMS then 
   await expect(login.password).toHaveCount(0);
   await expect(new Fob(page).root).toHaveCount(0);
 
-  await login.deviceSelect.selectOption({ label: 'SMS (***-***-0164)' });
+  await login.chooseDevice('SMS (***-***-0164)');
   await expect(login.securityCode).toBeFocused();
   advance(SMS_DELAY);
   const phone = new PhonePage(page, 'iPhone SE');

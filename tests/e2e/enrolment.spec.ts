@@ -46,6 +46,38 @@ test('hkuser must enrol: types the number, reads the confirmation code on the Ga
   await expect(login.notice).toHaveText('A security code has been sent to your mobile phone ***-***-4567.');
 });
 
+// The bug this guards: the app's own login reached the enrolment step and showed an empty screen.
+test('the app logging in on the trading iPad: hkuser must enrol there too, and is logged in', async ({ page, login, advance }) => {
+  await expect(login.root).toBeVisible();
+  await page.getByRole('button', { name: 'Trading device', exact: true }).click();
+  const ipad = new PhonePage(page, 'iPad');
+  await ipad.openApp();
+  await ipad.appLogIn('hkuser', DEMO_PASSWORD);
+
+  await expect(ipad.app.getByRole('heading', { name: 'Two-Factor Authentication Required' })).toBeVisible();
+  await expect(ipad.app.getByText(/Hong Kong accounts cannot opt out of the Secure Login System/)).toBeVisible();
+  const number = ipad.appField('Mobile Number');
+  await expect(number).toBeFocused();
+  await number.fill('+852 5123 4567');
+  await ipad.button('VERIFY').click();
+  await expect(ipad.app.getByText(/confirmation code has been sent/)).toBeVisible();
+  await expect(ipad.appField('Confirm Code')).toBeFocused();
+
+  advance(SMS_DELAY);
+  const galaxy = new PhonePage(page, 'Galaxy S23');
+  await expect(galaxy.notifications).toHaveCount(1);
+  await galaxy.notifications.first().click();
+  const code = /confirmation code is (\d{6})/.exec(await galaxy.messages.last().innerText())![1]!;
+
+  // A wrong code is refused and selected, to be typed again.
+  await ipad.appField('Confirm Code').fill(code === '000000' ? '111111' : '000000');
+  await ipad.button('CONTINUE').click();
+  await expect(ipad.app.getByRole('alert')).toHaveText('Login failed');
+  await ipad.appField('Confirm Code').fill(code);
+  await ipad.button('CONTINUE').click();
+  await expect(ipad.app.getByText('Logged in as hkuser', { exact: true })).toBeVisible();
+});
+
 test('inuser reads the Indian rule and can cancel: back to the first screen, the username kept', async ({ login }) => {
   await login.logIn('inuser', DEMO_PASSWORD);
   await expect(login.root.getByText(/regulation 3b .* India accounts cannot opt out of the Secure Login System/)).toBeVisible();

@@ -122,7 +122,7 @@ test('an approval after the 3-minute window is refused, and the login offers the
 
 test('multidevice chooses "IB Key (iPhone SE)" and approves with Touch ID', async ({ page, login, advance }) => {
   await login.logIn('multidevice', DEMO_PASSWORD);
-  await login.deviceSelect.selectOption({ label: 'IB Key (iPhone SE)' });
+  await login.chooseDevice('IB Key (iPhone SE)');
   await expect(login.noNotification).toBeVisible();
 
   const phone = new PhonePage(page, 'iPhone SE');

@@ -124,17 +124,19 @@ test('the whole login works from the keyboard', async ({ page, login, phone, adv
   await page.keyboard.type(code);
   await page.keyboard.press('Enter');
   await expect(login.loggedInAs('smsuser')).toBeVisible();
+  // The Log In button is gone: the focus is on the new screen's heading, not lost to the page's body.
+  await expect(login.root.getByRole('heading', { name: 'Logged in as smsuser' })).toBeFocused();
 });
 
 test('several devices: the drop-down decides the next screen, and each screen offers a way back', async ({ login, advance }) => {
   await login.logIn('multidevice', DEMO_PASSWORD);
   await expect(login.deviceSelect).toBeFocused();
 
-  await login.deviceSelect.selectOption({ label: 'IB Key (iPhone SE)' });
+  await login.chooseDevice('IB Key (iPhone SE)');
   await expect(login.root.getByRole('button', { name: 'Choose Another Device' })).toBeVisible();
   await login.root.getByRole('button', { name: 'Choose Another Device' }).click();
 
-  await login.deviceSelect.selectOption({ label: 'SMS (***-***-0164)' });
+  await login.chooseDevice('SMS (***-***-0164)');
   await expect(login.securityCode).toBeFocused();
   await expect(login.notice).toContainText('***-***-0164');
   advance(SMS_DELAY);
@@ -142,6 +144,22 @@ test('several devices: the drop-down decides the next screen, and each screen of
   await expect(login.deviceSelect).toBeVisible();
   await login.root.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(login.username).toBeVisible();
+});
+
+test('the device drop-down waits for Continue: the arrow keys only move the choice, no push goes out', async ({ page, login }) => {
+  await login.logIn('multidevice', DEMO_PASSWORD);
+  await expect(login.deviceSelect).toBeFocused();
+  // A closed drop-down changes its value at each arrow key; before, the first one already chose IB Key and sent the push.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(login.deviceSelect).toBeVisible();
+  await expect(login.noNotification).toHaveCount(0);
+  await expect(login.securityCode).toHaveCount(0);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Tab');
+  await expect(login.continueButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(login.noNotification).toBeVisible();
 });
 
 test('the stage shows the phone of the user logging in', async ({ page, login }) => {

@@ -16,6 +16,7 @@ export class LoginWindow {
   readonly voiceChoice: Locator;
   readonly resendCountdown: Locator;
   readonly deviceSelect: Locator;
+  readonly continueButton: Locator;
   readonly acceptPaper: Locator;
   readonly logOutButton: Locator;
   // Challenge/response (IB Key, DSC+) and the Security Code Card.
@@ -46,6 +47,7 @@ export class LoginWindow {
     this.voiceChoice = button('Voice');
     this.resendCountdown = this.root.getByRole('timer');
     this.deviceSelect = this.root.getByRole('combobox', { name: 'Select Second Factor Device', exact: true });
+    this.continueButton = button('Continue');
     this.acceptPaper = button('I understand and accept');
     this.logOutButton = button('Log Out');
     this.noNotification = this.root.getByRole('link', { name: 'Click here if you do not receive the notification', exact: true });
@@ -69,6 +71,13 @@ export class LoginWindow {
     await this.username.fill(username);
     await this.password.fill(password);
     await this.logInButton.click();
+    await expect(this.root).toHaveAttribute('aria-busy', 'false');
+  }
+
+  /** "Select Second Factor Device": the device by its label, then Continue (the choice alone does nothing). */
+  async chooseDevice(label: string): Promise<void> {
+    await this.deviceSelect.selectOption({ label });
+    await this.continueButton.click();
     await expect(this.root).toHaveAttribute('aria-busy', 'false');
   }
 

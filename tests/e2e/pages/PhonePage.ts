@@ -51,6 +51,18 @@ export class PhonePage {
     await expect(this.app).toBeVisible();
   }
 
+  /** A labelled field of the broker's app, by its label. */
+  appField(label: string): Locator {
+    return this.app.getByLabel(label, { exact: true });
+  }
+
+  /** The app's own login form (the app open on its first screen): username, password, Log In. */
+  async appLogIn(username: string, password: string): Promise<void> {
+    await this.app.getByRole('textbox', { name: 'Username', exact: true }).fill(username);
+    await this.appField('Password').fill(password);
+    await this.button('Log In').click();
+  }
+
   /** Authenticate (already open): the PIN on Android, the challenge, "Generate Response", the biometric if asked; returns the "Response String". */
   async generateResponse(challenge: string, unlock: { pin: string } | { biometric: string }): Promise<string> {
     if ('pin' in unlock) await this.app.getByLabel('PIN', { exact: true }).fill(unlock.pin);
