@@ -43,7 +43,7 @@ export function enrolmentOpen(attempt: LoginAttempt): attempt is Enrolling {
 
 /** VERIFY: a confirmation code by SMS to the number typed; a new one at most every resend interval. */
 export function sendConfirmationCode(world: World, attempt: Enrolling, number: string): void {
-  const { clock, journal, random, scenario } = world;
+  const { clock, journal, scenario } = world;
   const { enrol } = attempt;
   const now = clock.now();
   const wait = enrol.codes?.retryAfter(now) ?? 0;
@@ -54,7 +54,7 @@ export function sendConfirmationCode(world: World, attempt: Enrolling, number: s
   }
   const { timing } = scenario;
   enrol.codes ??= new OobCodeBox({ lifetimeMs: timing.codeLifetime, resendIntervalMs: timing.resendInterval });
-  const code = random.digits(6);
+  const code = world.randomFor(attempt, 'confirmation-code').digits(6);
   const issued = enrol.codes.issue(now, code, 'sms');
   enrol.number = number;
   attempt.error = null;

@@ -1,4 +1,5 @@
 // Sending an SMS: the carrier's delay, then the delivery decision at the moment it would arrive.
+import { deriveRandom } from './random.js';
 import { smsDecision } from './delivery.js';
 import type { World } from './world.js';
 
@@ -16,7 +17,8 @@ export function sendSms(world: World, to: string, text: string, loginId: string 
   world.clock.after(world.scenario.timing.smsDelay + extra, () => {
     const phone = world.phoneByNumber(to);
     const tryDeliver = (first: boolean): boolean => {
-      const decision = smsDecision(phone, world.random);
+      // Roaming's losses are a coin per message: from the seed and the message, so every take loses the same ones.
+      const decision = smsDecision(phone, deriveRandom(world.scenario.seed, 'roaming-coin', messageId));
       if (decision.outcome === 'lose' || !phone) {
         world.journal.record({ type: 'sms.suppressed', messageId, to, reason: decision.outcome === 'lose' ? decision.reason : 'no_phone_for_number' });
         return true;

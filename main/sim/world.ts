@@ -1,7 +1,7 @@
 // The state one scenario run holds, shared by the parts of the simulation that act on it.
 import type { Scenario } from './scenario/schema.js';
 import { VirtualClock } from './clock.js';
-import { createRandom, type Random } from './random.js';
+import { deriveRandom, type Random } from './random.js';
 import { Journal } from './journal.js';
 import { Directory } from './directory.js';
 import { Phone } from './phone.js';
@@ -13,7 +13,6 @@ import { deriveKey } from './keys.js';
 
 export class World {
   readonly clock: VirtualClock;
-  readonly random: Random;
   readonly journal: Journal;
   readonly directory: Directory;
   readonly phones = new Map<string, Phone>();
@@ -30,10 +29,12 @@ export class World {
   /** Temporary passcodes client services issued, by user. */
   readonly temporaryPasscodes = new Map<string, TemporaryPasscode>();
   #counters = new Map<string, number>();
+  /** Each user's logins counted, and each login's number and draws per purpose, for `randomFor`. */
+  readonly #userLogins = new Map<string, number>();
+  readonly #loginDraws = new WeakMap<LoginAttempt, { n: number; draws: Map<string, number> }>();
 
   constructor(readonly scenario: Scenario) {
     this.clock = new VirtualClock(Date.parse(scenario.start));
-    this.random = createRandom(scenario.seed);
     this.journal = new Journal(this.clock);
     const { lockout } = scenario.timing;
     this.directory = new Directory(
@@ -68,6 +69,27 @@ export class World {
       }
     }
     this.journal.record({ type: 'scenario.loaded', name: scenario.name, seed: scenario.seed });
+  }
+
+  /**
+   * The random source for one value of a login: from the seed, the user, the user's login number
+   * (1 for their first login of the run), what the value is for ("sms-code", "ibkey-challenge"…) and
+   * how many of those this login drew before. So each flow shows codes of its own (smsuser's first
+   * code is not ibkeyios's first challenge), and every take of a flow repeats them, whatever other
+   * users did before it.
+   */
+  randomFor(attempt: LoginAttempt, purpose: string): Random {
+    const username = attempt.account.spec.username;
+    let login = this.#loginDraws.get(attempt);
+    if (!login) {
+      const n = (this.#userLogins.get(username) ?? 0) + 1;
+      this.#userLogins.set(username, n);
+      login = { n, draws: new Map() };
+      this.#loginDraws.set(attempt, login);
+    }
+    const draw = (login.draws.get(purpose) ?? 0) + 1;
+    login.draws.set(purpose, draw);
+    return deriveRandom(this.scenario.seed, purpose, username, login.n, draw);
   }
 
   /** Ids count per world, so a replayed run names everything the same way. */

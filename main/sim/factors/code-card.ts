@@ -12,8 +12,9 @@ export const codeCard: Factor<'codecard', DeviceOf<'codecard'>, string, WrongAns
   start(world, attempt, device) {
     const card = world.cards.get(device.serial);
     if (!card) throw new Error(`No card ${device.serial}: the scenario loader prints one for every code card device`);
-    const first = 1 + world.random.int(CARD_SIZE);
-    let second = 1 + world.random.int(CARD_SIZE - 1);
+    const random = world.randomFor(attempt, 'card-indexes');
+    const first = 1 + random.int(CARD_SIZE);
+    let second = 1 + random.int(CARD_SIZE - 1);
     if (second >= first) second++; // two different indexes
     const challenge = cardChallenge([first, second], [card.value(first), card.value(second)]);
     world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'codecard' });

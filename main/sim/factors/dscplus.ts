@@ -11,7 +11,7 @@ export const dscplus: Factor<'dscplus', DeviceOf<'dscplus'>, string, WrongAnswer
   start(world, attempt, device) {
     const fob = world.fobs.get(device.serial);
     if (!fob) throw new Error(`No fob ${device.serial}: the scenario loader pairs every DSC+ device with one`);
-    const challenge = ocraChallenge('dscplus', world.random.digits(6), fob.key, device.pin);
+    const challenge = ocraChallenge('dscplus', world.randomFor(attempt, 'dscplus-challenge').digits(6), fob.key, device.pin);
     world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'dscplus' });
     return {
       entry: { step: 'dscplus', device, challenge },

@@ -31,7 +31,7 @@ export const ibkeyChallenge: Factor<'challenge', FromPush, string, WrongAnswerEn
     const key = ibKeyDeviceKey(world.scenario.seed, username, device.id);
     // The server knows the PIN the app binds into the response (Android: the app PIN set at activation).
     const pin = phone?.spec.platform === 'android' ? (phone.spec.pin ?? '') : iosAppSecret(world.scenario.seed, device.phone);
-    const challenge = ocraChallenge('ibkey', world.random.digits(6), key, pin);
+    const challenge = ocraChallenge('ibkey', world.randomFor(attempt, 'ibkey-challenge').digits(6), key, pin);
     world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'ibkey' });
     return {
       entry: { step: 'challenge', device, challenge },

@@ -26,7 +26,7 @@ export function rejectCode(world: World, attempt: LoginAttempt, reason: FactorFa
 }
 
 function send(world: World, attempt: LoginAttempt, codes: OobCodeBox, channel: Channel): Message {
-  const code = world.random.digits(6);
+  const code = world.randomFor(attempt, `${channel}-code`).digits(6);
   const issued = codes.issue(world.clock.now(), code, channel);
   const { number, verified } = attempt.account.spec.mobile ?? { number: '', verified: false };
   const username = attempt.account.spec.username;

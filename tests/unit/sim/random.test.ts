@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, deriveRandom } from '../../../main/sim/random.js';
+import { Simulation } from '../../../main/sim/simulation.js';
+import { DEMO_PASSWORD, demoScenario } from '../helpers.js';
 
 describe('seeded random source', () => {
   it('repeats exactly for the same seed and differs for another', () => {
@@ -33,5 +35,32 @@ describe('deriveRandom', () => {
     // Parts are kept apart: ("ab", "c") is not ("a", "bc").
     expect(code('ab', 'c')).not.toBe(code('a', 'bc'));
     expect(deriveRandom('other-seed', 'sms-code', 'smsuser', 1, 1).digits(6)).not.toBe(code('sms-code', 'smsuser', 1, 1));
+  });
+});
+
+describe('codes in the simulation', () => {
+  const firstValue = (sim: Simulation, username: string) => {
+    const login = sim.submitCredentials({ username, password: DEMO_PASSWORD, mode: 'live' });
+    const pending = sim.listPending({ username }).find((p) => p.loginId === login.loginId);
+    return pending?.code ?? pending?.challenge ?? pending?.cardIndexes?.join(',') ?? null;
+  };
+
+  it("differ between flows: each user's first code or challenge is its own, not one value for all", () => {
+    const sim = new Simulation(demoScenario());
+    const values = ['smsuser', 'dscuser', 'carduser'].map((u) => firstValue(sim, u));
+    expect(values.every((v) => v !== null)).toBe(true);
+    expect(new Set(values).size).toBe(3);
+  });
+
+  it('repeat on every take, whatever other users did first, and a second login of a user gets new ones', () => {
+    const a = new Simulation(demoScenario());
+    const first = firstValue(a, 'smsuser');
+    const second = firstValue(a, 'smsuser');
+    expect(second).not.toBe(first);
+    const b = new Simulation(demoScenario());
+    firstValue(b, 'dscuser'); // another flow before it changes nothing
+    expect(firstValue(b, 'smsuser')).toBe(first);
+    a.resetWorld({});
+    expect(firstValue(a, 'smsuser')).toBe(first);
   });
 });
