@@ -3,6 +3,7 @@ import { readScenarioFile } from '../../main/host/scenario-files.js';
 import { formatProblem } from '../../main/sim/scenario/load.js';
 import { DEMO_PASSWORD, expect, test } from './fixtures.js';
 import { LoginWindow } from './pages/LoginWindow.js';
+import { PhonePage } from './pages/PhonePage.js';
 
 const PASSCODE = 'K7QX4M2P';
 const HOUR = 3_600_000;
@@ -45,4 +46,21 @@ test('two days after its issue the passcode no longer opens the trading platform
   await login.okButton.click();
   await expect(login.alert).toHaveText('Login failed');
   await expect(login.loggedInAs('lostphone')).toHaveCount(0);
+});
+
+test("the app's own login on a phone asks for the passcode too, and takes it", async ({ page, server }) => {
+  const login = await open(page, server.url);
+  await expect(login.root).toBeVisible();
+  const phone = new PhonePage(page, 'iPhone');
+  await phone.openApp();
+  await phone.appLogIn('lostphone', DEMO_PASSWORD);
+  await expect(phone.app.getByRole('heading', { name: 'Temporary Passcode' })).toBeVisible();
+  await expect(phone.app.getByText(/required to be input in upper case/)).toBeVisible();
+  const field = phone.appField('Temporary passcode');
+  await field.fill(PASSCODE.toLowerCase());
+  await phone.button('Log In').click();
+  await expect(phone.app.getByRole('alert')).toHaveText('Login failed');
+  await field.fill(PASSCODE);
+  await phone.button('Log In').click();
+  await expect(phone.app.getByText('Logged in as lostphone', { exact: true })).toBeVisible();
 });

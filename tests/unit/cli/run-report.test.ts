@@ -6,22 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { runCli } from '../../../main/cli/program.js';
 import { run } from './run.js';
+import { SMS_SCENARIO } from './sms-scenario.js';
+
 
 const xsd = readFileSync(new URL('./fixtures/junit.xsd', import.meta.url), 'utf8');
 const validate = (xml: string) => validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: xsd }] });
 
-const base = `name: t
-title: T
-seed: 1
-phones:
-  - { id: iphone, name: iPhone, platform: ios, model: iPhone 15, number: "+13125550142", unlock: faceid }
-users:
-  - username: smsuser
-    password: Demo1234
-    region: US
-    mobile: { number: "+13125550142" }
-    devices: [{ id: sms, kind: sms }]
-`;
+const base = SMS_SCENARIO;
 
 /** A scenario that passes, one whose expectation fails, and one that does not load. */
 function mixedFolder(): { dir: string; files: string[] } {

@@ -4,21 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from './run.js';
+import { SMS_SCENARIO } from './sms-scenario.js';
+
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'sls-run-'));
 
-const base = `name: t
-title: T
-seed: 1
-phones:
-  - { id: iphone, name: iPhone, platform: ios, model: iPhone 15, number: "+13125550142", unlock: faceid }
-users:
-  - username: smsuser
-    password: Demo1234
-    region: US
-    mobile: { number: "+13125550142" }
-    devices: [{ id: sms, kind: sms }]
-`;
+const base = SMS_SCENARIO;
 
 describe('npm run cli -- run', () => {
   it('runs the whole built-in library green, with a line per scenario and a summary', async () => {

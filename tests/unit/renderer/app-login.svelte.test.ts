@@ -1,20 +1,11 @@
 // The broker's app logging in on a trading device (the iPad of "IB Key on another phone") against the real simulation.
 import { describe, expect, it } from 'vitest';
-import { ClockState } from '../../../renderer/lib/clock.svelte.js';
-import { PhoneState } from '../../../renderer/lib/phone.svelte.js';
-import { WorldState } from '../../../renderer/lib/world.svelte.js';
-import { DEMO_PASSWORD, latestCode, simHost, UNREACHABLE } from './sim-host.js';
+import { phoneOn } from './phone-on.js';
+import { DEMO_PASSWORD, latestCode, UNREACHABLE } from './sim-host.js';
 
 async function ipad(phoneId = 'trade-ipad') {
-  const host = simHost();
-  const clock = new ClockState(host.api);
-  const world = new WorldState(host.api);
-  const phone = new PhoneState(host.api, clock, world);
-  phone.pinned = true;
-  const stops = [clock.connect(), world.connect(), phone.connect()];
-  await Promise.all([world.load(), clock.load()]);
-  await phone.select(phoneId);
-  return { host, phone, login: phone.app.login, close: () => stops.forEach((stop) => stop()) };
+  const { host, phone, close } = await phoneOn(phoneId);
+  return { host, phone, login: phone.app.login, close };
 }
 
 describe('AppLoginState', () => {

@@ -1,20 +1,7 @@
 // IB Key in the broker's app against the real simulation: approving a login request, Authenticate's Response String, and the app's pages.
 import { describe, expect, it } from 'vitest';
-import { ClockState } from '../../../renderer/lib/clock.svelte.js';
-import { PhoneState } from '../../../renderer/lib/phone.svelte.js';
-import { WorldState } from '../../../renderer/lib/world.svelte.js';
-import { DEMO_PASSWORD, simHost, UNREACHABLE, type SimHost } from './sim-host.js';
-
-async function phoneOn(phoneId: string, host: SimHost = simHost()) {
-  const clock = new ClockState(host.api);
-  const world = new WorldState(host.api);
-  const phone = new PhoneState(host.api, clock, world);
-  phone.pinned = true;
-  const stops = [clock.connect(), world.connect(), phone.connect()];
-  await Promise.all([world.load(), clock.load()]);
-  await phone.select(phoneId);
-  return { host, clock, phone, app: phone.app, close: () => stops.forEach((stop) => stop()) };
-}
+import { phoneOn } from './phone-on.js';
+import { DEMO_PASSWORD, UNREACHABLE, type SimHost } from './sim-host.js';
 
 /** A login waiting on the phone's push, the notification tapped. */
 async function tappedPush(phoneId: string, username: string) {
