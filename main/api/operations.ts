@@ -19,105 +19,76 @@ import type {
   LoadScenarioResult,
 } from './views.js';
 
-const loginId = z.string().regex(/^L\d{1,9}$/, 'must be a login id such as L1');
-const serial = z.string().min(1).max(32).regex(/^[A-Z0-9-]+$/, 'must be a serial number such as SNA-52903318');
-const phoneId = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'must be a phone id');
+const loginId = z.string().regex(/^L\d{1,9}$/, 'must be a login id such as L1').describe('The login attempt, as submitCredentials answered it (L1, L2…).');
+const serial = z.string().min(1).max(32).regex(/^[A-Z0-9-]+$/, 'must be a serial number such as SNA-52903318').describe('A DSC+ fob\'s or code card\'s serial number.');
+const phoneId = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'must be a phone id').describe('A phone\'s id (getWorld lists them), e.g. sms-phone.');
 /** A mobile number, in scenario files and enrolment alike (the one pattern of vocabulary.ts). */
 export const mobileNumber = z.string().regex(MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE);
 
 /** Limits stop a hostile or buggy caller from feeding megabytes into the simulation. */
 export const requestSchemas = {
-  /** First screen: username and password, live or paper. */
   submitCredentials: z.strictObject({
     username: z.string().max(MAX_USERNAME_CHARS),
     password: z.string().max(MAX_PASSWORD_CHARS),
     mode: z.enum(TRADING_MODES),
-    /** Set when the login comes from the mobile app on this phone (the "trading device"). */
-    phoneId: phoneId.optional(),
-  }),
-  /** "Select Second Factor Device" when the user has several. */
-  chooseDevice: z.strictObject({ loginId, deviceId: z.string().min(1).max(64) }),
-  /** Back to the device drop-down without starting over. */
-  changeDevice: z.strictObject({ loginId }),
-  /** The "Security Code" field (SMS or voice). */
-  submitCode: z.strictObject({ loginId, code: z.string().max(32) }),
-  /** "Didn't receive a security code?" → SMS or Voice. */
-  requestNewCode: z.strictObject({ loginId, channel: z.enum(CODE_CHANNELS) }),
-  /** "Click here if you do not receive the notification" (IB Key) → a challenge. */
-  requestChallenge: z.strictObject({ loginId }),
-  /** "Enter response code" (IB Key, DSC+) or the card values, then OK. */
-  submitResponse: z.strictObject({ loginId, response: z.string().max(32) }),
-  /** "I understand and accept" on the paper-trading warning. */
-  acceptPaperWarning: z.strictObject({ loginId }),
-  /** Abandon the login in progress (Cancel / close). */
-  cancelLogin: z.strictObject({ loginId }),
-  logOut: z.strictObject({ loginId }),
-  getLogin: z.strictObject({ loginId }),
+    phoneId: phoneId.optional().describe('Set when the login comes from the mobile app on this phone (the "trading device").'),
+  }).describe('First screen: username and password, live or paper.'),
+  chooseDevice: z.strictObject({ loginId, deviceId: z.string().min(1).max(64) }).describe('"Select Second Factor Device" when the user has several.'),
+  changeDevice: z.strictObject({ loginId }).describe('Back to the device drop-down without starting over.'),
+  submitCode: z.strictObject({ loginId, code: z.string().max(32) }).describe('The "Security Code" field (SMS or voice).'),
+  requestNewCode: z.strictObject({ loginId, channel: z.enum(CODE_CHANNELS) }).describe('"Didn\'t receive a security code?" → SMS or Voice.'),
+  requestChallenge: z.strictObject({ loginId }).describe('"Click here if you do not receive the notification" (IB Key) → a challenge.'),
+  submitResponse: z.strictObject({ loginId, response: z.string().max(32) }).describe('"Enter response code" (IB Key, DSC+) or the card values, then OK.'),
+  acceptPaperWarning: z.strictObject({ loginId }).describe('"I understand and accept" on the paper-trading warning.'),
+  cancelLogin: z.strictObject({ loginId }).describe('Abandon the login in progress (Cancel / close).'),
+  logOut: z.strictObject({ loginId }).describe('Log out of a session that logged in (the logged-in screen\'s Log Out).'),
+  getLogin: z.strictObject({ loginId }).describe('The login window\'s view of an attempt, as it stands now.'),
 
-  /** The phone's screens read this; the user reading an SMS marks it read. */
-  getPhone: z.strictObject({ phoneId }),
-  markMessagesRead: z.strictObject({ phoneId }),
-  dismissNotification: z.strictObject({ phoneId, notificationId: z.string().min(1).max(64) }),
+  getPhone: z.strictObject({ phoneId }).describe('The phone\'s screens read this; the user reading an SMS marks it read.'),
+  markMessagesRead: z.strictObject({ phoneId }).describe('The Messages app opened: every SMS on the phone read.'),
+  dismissNotification: z.strictObject({ phoneId, notificationId: z.string().min(1).max(64) }).describe('A notification swiped away from the phone\'s list.'),
 
-  /** Quick settings, the Settings app, and the director's faults: a partial update of the phone's state. */
-  setPhoneState: z.strictObject({ phoneId, patch: phoneStatePatchSchema }),
-  /** Power off and on: clears transient faults (SMS article, step 2). */
-  restartPhone: z.strictObject({ phoneId }),
-  /** Android: Settings → Apps → the app → Storage → Clear data. IB Key must then be activated again. */
-  clearAppData: z.strictObject({ phoneId }),
-  /** Client Portal → Settings → Secure Login System → Seamless Authentication. */
-  setSeamless: z.strictObject({ username: z.string().max(MAX_USERNAME_CHARS), enabled: z.boolean() }),
-  /** IB Key on the phone: the user confirms a login request with the biometric or the PIN. */
+  setPhoneState: z.strictObject({ phoneId, patch: phoneStatePatchSchema }).describe('Quick settings, the Settings app, and the director\'s faults: a partial update of the phone\'s state.'),
+  restartPhone: z.strictObject({ phoneId }).describe('Power off and on: clears transient faults (SMS article, step 2).'),
+  clearAppData: z.strictObject({ phoneId }).describe('Android: Settings → Apps → the app → Storage → Clear data. IB Key must then be activated again.'),
+  setSeamless: z.strictObject({ username: z.string().max(MAX_USERNAME_CHARS), enabled: z.boolean() }).describe('Client Portal → Settings → Secure Login System → Seamless Authentication.'),
   approvePush: z.strictObject({
     phoneId,
     loginId,
     method: z.enum(UNLOCK_METHODS),
     pin: z.string().max(16).optional(),
-  }),
-  /** The app's "Authenticate": challenge (and on Android the PIN) → "Response String". */
+  }).describe('IB Key on the phone: the user confirms a login request with the biometric or the PIN.'),
   generateResponse: z.strictObject({
     phoneId,
     challenge: z.string().max(16),
     method: z.enum(UNLOCK_METHODS),
     pin: z.string().max(16).optional(),
-  }),
-  answerCall: z.strictObject({ phoneId, callId: z.string().min(1).max(64) }),
-  endCall: z.strictObject({ phoneId, callId: z.string().min(1).max(64) }),
+  }).describe('The app\'s "Authenticate": challenge (and on Android the PIN) → "Response String".'),
+  answerCall: z.strictObject({ phoneId, callId: z.string().min(1).max(64) }).describe('Answer the ringing voice callback: the voice reads the code out.'),
+  endCall: z.strictObject({ phoneId, callId: z.string().min(1).max(64) }).describe('Hang up (or decline) a call.'),
 
-  /** The Digital Security Card+ fob, by serial number. */
-  getFob: z.strictObject({ serial }),
-  fobPress: z.strictObject({ serial }),
-  /** Digits typed on the fob's keypad, then its OK key: the PIN, then the challenge. */
-  fobEnter: z.strictObject({ serial, digits: z.string().max(16) }),
-  /** The director's reset of a fob locked by wrong PINs. */
-  resetFob: z.strictObject({ serial }),
-  /** The printed Security Code Card, to view or print. */
-  getCodeCard: z.strictObject({ serial }),
+  getFob: z.strictObject({ serial }).describe('The Digital Security Card+ fob, by serial number.'),
+  fobPress: z.strictObject({ serial }).describe('The fob\'s button: it turns on and asks for the PIN.'),
+  fobEnter: z.strictObject({ serial, digits: z.string().max(16) }).describe('Digits typed on the fob\'s keypad, then its OK key: the PIN, then the challenge.'),
+  resetFob: z.strictObject({ serial }).describe('The director\'s reset of a fob locked by wrong PINs.'),
+  getCodeCard: z.strictObject({ serial }).describe('The printed Security Code Card, to view or print.'),
 
-  getWorld: z.strictObject({}),
-  getClock: z.strictObject({}),
-  /** Virtual time: the director's skip buttons and the tests. */
-  advanceClock: z.strictObject({ ms: z.number().int().min(0).max(7 * 24 * 3600 * 1000) }),
-  setClockRunning: z.strictObject({ running: z.boolean() }),
-  getJournal: z.strictObject({ afterSeq: z.number().int().min(0).optional() }),
-  getScenario: z.strictObject({}),
-  /** Start the current scenario again from its beginning (same seed, same codes). */
-  resetWorld: z.strictObject({}),
-  /** Codes, challenges and push requests waiting to be answered, per user: for the director and testers. */
-  listPending: z.strictObject({ username: z.string().max(MAX_USERNAME_CHARS).optional() }),
-  /** The built-in scenario library. */
-  listScenarios: z.strictObject({}),
-  /** Replace the running scenario: a built-in one by name, or a file's text. A bad file changes nothing. */
+  getWorld: z.strictObject({}).describe('Users, devices, phones, fobs, cards and the clock.'),
+  getClock: z.strictObject({}).describe('The virtual clock.'),
+  advanceClock: z.strictObject({ ms: z.number().int().min(0).max(7 * 24 * 3600 * 1000) }).describe('Virtual time: the director\'s skip buttons and the tests.'),
+  setClockRunning: z.strictObject({ running: z.boolean() }).describe('Pause or resume virtual time.'),
+  getJournal: z.strictObject({ afterSeq: z.number().int().min(0).optional() }).describe('Journal entries after a sequence number (all of them without one).'),
+  getScenario: z.strictObject({}).describe('The running scenario: name, title, seed, branding, article.'),
+  resetWorld: z.strictObject({}).describe('Start the current scenario again from its beginning (same seed, same codes).'),
+  listPending: z.strictObject({ username: z.string().max(MAX_USERNAME_CHARS).optional() }).describe('Codes, challenges and push requests waiting to be answered, per user: for the director and testers.'),
+  listScenarios: z.strictObject({}).describe('The built-in scenario library.'),
   loadScenario: z.union([
-    z.strictObject({ name: z.string().min(1).max(64) }),
-    z.strictObject({ text: z.string().max(MAX_SCENARIO_CHARS), fileName: z.string().min(1).max(260) }),
-  ]),
-  /** Enrolment (required in Hong Kong and India, offered to others with no device): "Mobile Number" then VERIFY sends a confirmation code by SMS. */
-  enrolSms: z.strictObject({ loginId, number: mobileNumber }),
-  /** "Confirm Code" then CONTINUE: the number is verified and SMS becomes the user's second factor. */
-  confirmSmsEnrolment: z.strictObject({ loginId, code: z.string().max(32) }),
-  /** Every reason a message may not arrive, in plain words, with the help-article step that fixes it. */
-  getReasons: z.strictObject({}),
+    z.strictObject({ name: z.string().min(1).max(64) }).describe('A built-in scenario, by its name (listScenarios).'),
+    z.strictObject({ text: z.string().max(MAX_SCENARIO_CHARS), fileName: z.string().min(1).max(260) }).describe('A scenario file\'s text; fileName names it in the problems.'),
+  ]).describe('Replace the running scenario: a built-in one by name, or a file\'s text. A bad file changes nothing.'),
+  enrolSms: z.strictObject({ loginId, number: mobileNumber }).describe('Enrolment (required in Hong Kong and India, offered to others with no device): "Mobile Number" then VERIFY sends a confirmation code by SMS.'),
+  confirmSmsEnrolment: z.strictObject({ loginId, code: z.string().max(32) }).describe('"Confirm Code" then CONTINUE: the number is verified and SMS becomes the user\'s second factor.'),
+  getReasons: z.strictObject({}).describe('Every reason a message may not arrive, in plain words, with the help-article step that fixes it.'),
 } as const;
 
 // The schemas and the zod-free name list must name the same operations, checked both ways.

@@ -4,36 +4,37 @@ import { FOCUS_MODES } from './vocabulary.js';
 
 /** The fields and their types, without defaults: a patch must not fill in what it does not name. */
 const fields = {
-  poweredOn: z.boolean(),
-  /** Bars, 0 = no service. */
-  signal: z.number().int().min(0).max(4),
-  airplane: z.boolean(),
-  wifi: z.boolean(),
-  mobileData: z.boolean(),
-  /** Wi-Fi / data present but unstable: pushes get lost (notifications article, step 7). */
-  poorConnection: z.boolean(),
-  doNotDisturb: z.boolean(),
-  /** An active Focus (iOS) / Focus mode (Android), and whether the broker's app is allowed through it. */
-  focus: z.enum(FOCUS_MODES).nullable(),
-  focusAllowsApp: z.boolean(),
-  lowPower: z.boolean(),
-  battery: z.number().int().min(1).max(100),
-  /** Notifications allowed for the broker's app in the phone's settings. */
-  appNotifications: z.boolean(),
-  jailbroken: z.boolean(),
-  /** Android only: Google services reachable (not in mainland China). */
-  googleServices: z.boolean(),
-  roaming: z.boolean(),
-  /** Roaming outside the carrier's coverage: some messages are lost (SMS article, step 2). */
-  outsideCoverage: z.boolean(),
-  /** The carrier's spam filter blocks the broker's SMS sender (SMS article, step 4). */
-  carrierBlocking: z.boolean(),
-  /** Extra carrier delay on every SMS, in milliseconds. */
-  smsDelayMs: z.number().int().min(0).max(24 * 3_600_000),
-  /** A transient glitch that holds SMS until the phone restarts (SMS article, step 2). */
-  smsStuck: z.boolean(),
-  /** The app's parameters out of line with the server: no pushes until one challenge/response login (step 9). */
-  appOutOfSync: z.boolean(),
+  poweredOn: z.boolean().describe('The phone is switched on. Off: SMS and pushes wait in the network and arrive when it is switched on again; a voice call is lost (SMS article, step 2).'),
+  signal: z.number().int().min(0).max(4).describe('Mobile signal in bars, 0 to 4; 0 is no service: SMS wait, calls are lost, pushes need Wi-Fi (notifications article, step 7).'),
+  airplane: z.boolean().describe('Airplane mode: no cellular network and no Wi-Fi; SMS and pushes wait until it is turned off, calls are lost (notifications article, step 3).'),
+  wifi: z.boolean().describe('Wi-Fi connected: one of the two ways a push reaches the app (mobile data is the other).'),
+  mobileData: z.boolean().describe('Mobile data on: a push also arrives over the cellular network while the phone has signal.'),
+  poorConnection: z.boolean().describe('Wi-Fi or data present but unstable: pushes are lost, SMS still arrive (notifications article, step 7).'),
+  doNotDisturb: z.boolean().describe('Do Not Disturb: SMS and pushes still arrive, but silenced, in the list without a banner (notifications article, step 3).'),
+  focus: z
+    .enum(FOCUS_MODES)
+    .nullable()
+    .describe("An active Focus (iOS) or Focus mode (Android), or null for none: it silences the app's pushes unless focusAllowsApp (notifications article, step 4)."),
+  focusAllowsApp: z.boolean().describe("The active Focus lets the broker's app through, so its pushes are not silenced."),
+  lowPower: z.boolean().describe('Power saving (Low Power Mode): the app gets no background data, so pushes wait until it is turned off (notifications article, step 6).'),
+  battery: z.number().int().min(1).max(100).describe('Battery level in percent, as the status bar shows it.'),
+  appNotifications: z.boolean().describe("Notifications allowed for the broker's app in the phone's settings; off: its pushes are lost (notifications article, step 5)."),
+  jailbroken: z.boolean().describe('A jailbroken (iOS) or rooted (Android) phone: IB Key refuses to work, pushes are lost and Authenticate is refused (notifications article, step 8).'),
+  googleServices: z.boolean().describe('Android only: Google services reachable (not in mainland China); without them pushes are lost and only challenge/response works (notifications article, note A).'),
+  roaming: z.boolean().describe('The phone is roaming on a foreign network.'),
+  outsideCoverage: z.boolean().describe("Roaming outside the carrier's coverage: about one SMS in two is lost (SMS article, step 2)."),
+  carrierBlocking: z.boolean().describe("The carrier's spam filter blocks the broker's SMS sender: every SMS is lost, the voice callback still works (SMS article, step 4)."),
+  smsDelayMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3_600_000)
+    .describe("Extra carrier delay on every SMS, in milliseconds, on top of the scenario's timing.smsDelay (at most 24 hours).")
+    .meta({ examples: [45_000] }),
+  smsStuck: z.boolean().describe('A transient glitch: SMS are held until the phone restarts (SMS article, step 2).'),
+  appOutOfSync: z
+    .boolean()
+    .describe("The app's parameters out of line with the server: no pushes arrive until one login by challenge/response re-syncs it (notifications article, step 9)."),
 };
 
 const defaults = {

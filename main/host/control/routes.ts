@@ -1,11 +1,15 @@
 // The control API's routes (/control/*): the simulation's operations for scripts and tools, each checked by the contract's schemas through dispatch.
 //
 // Who may call them is access.ts's concern; this file says what each route does. The table is what
-// Fastify registers and what `GET /control` lists, so the listing cannot drift from the routes.
+// Fastify registers, what `GET /control` lists and what `GET /control/openapi.json` documents (each
+// route's `doc`, declared with its handler), so neither the listing nor the document can drift from the routes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { viewSchemas } from '../../api/answer-schemas.js';
 import { dispatch, failure, type Envelope } from '../../api/dispatch.js';
 import type { HostEvent } from '../../api/events.js';
 import type { OperationName } from '../../api/names.js';
+import { requestSchemas } from '../../api/operations.js';
 import type { LoadScenarioResult } from '../../api/views.js';
 import { toJsonLines } from '../../api/vocabulary.js';
 import { formatProblem } from '../../sim/scenario/load.js';
@@ -14,6 +18,8 @@ import { sseMessage, type EventStreams } from '../http/event-stream.js';
 import { refuseOtherMethods, SCENARIO_BODY_LIMIT, sendEnvelope, sendError, type HttpMethod } from '../http/reply.js';
 import { pathOf } from '../http/request-target.js';
 import { CONTROL_PREFIX, controlAccess, YAML_MEDIA_TYPES } from './access.js';
+import { openApiDocument } from './openapi.js';
+import type { RouteDoc, RouteInfo } from './route-doc.js';
 
 export interface ControlOptions {
   sim: Simulation;
@@ -28,6 +34,8 @@ interface ControlRoute {
   /** Under /control; `:name` marks a part of the path. */
   path: string;
   description: string;
+  /** What the OpenAPI document says of it beyond method, path and description. */
+  doc: RouteDoc;
   bodyLimit?: number;
   handler: (request: FastifyRequest, reply: FastifyReply) => unknown;
 }
@@ -44,6 +52,10 @@ function bodyObject(body: unknown): { ok: true; value: Record<string, unknown> }
   if (typeof body === 'object' && !Array.isArray(body)) return { ok: true, value: body as Record<string, unknown> };
   return failure('invalid_request', 'The request body must be a JSON object');
 }
+
+/** The request fields a route's path fills in: `{ id: 'phoneId' }` and `/phones/sms-phone` → `{ phoneId: 'sms-phone' }`. */
+const fromPath = (request: FastifyRequest, names: Readonly<Record<string, string>> = {}) =>
+  Object.fromEntries(Object.entries(names).map(([name, field]) => [field, params(request)[name]]));
 
 /** Query numbers arrive as text; digits become a number, anything else goes on for the schema to name. */
 const numeric = (value: string | string[] | undefined): unknown => (typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value);
@@ -69,21 +81,32 @@ class ControlContext {
   }
 
   /** The body as an object, with the path's names on top (the path wins), then the operation. */
-  runWith(reply: FastifyReply, op: OperationName, body: unknown, fromPath: Record<string, unknown> = {}): FastifyReply {
+  runWith(reply: FastifyReply, op: OperationName, body: unknown, fromRoute: Record<string, unknown> = {}): FastifyReply {
     const object = bodyObject(body);
     if (!object.ok) return sendEnvelope(reply, object);
-    return this.run(reply, op, { ...object.value, ...fromPath });
+    return this.run(reply, op, { ...object.value, ...fromRoute });
   }
 }
 
 /** The reads: pending secrets, the world, the clock, the scenario and library, the reasons, a phone. */
 function readRoutes(c: ControlContext): ControlRoute[] {
-  const read = (path: string, op: OperationName, description: string): ControlRoute => ({ method: 'GET', path, description, handler: (_request, reply) => c.run(reply, op, {}) });
+  const read = (path: string, operation: OperationName, description: string, names?: Record<string, string>): ControlRoute => ({
+    method: 'GET',
+    path,
+    description,
+    doc: { operation, noBody: true, fromPath: names },
+    handler: (request, reply) => c.run(reply, operation, fromPath(request, names)),
+  });
   return [
     {
       method: 'GET',
       path: '/pending',
       description: 'codes, challenges, card indexes and pushes waiting, per user, with the expected answers (?username=)',
+      doc: {
+        operation: 'listPending',
+        noBody: true,
+        parameters: [{ name: 'username', in: 'query', description: "Only this user's entries.", schema: requestSchemas.listPending.shape.username }],
+      },
       handler: (request, reply) => {
         const { username } = query(request);
         return c.run(reply, 'listPending', username === undefined ? {} : { username });
@@ -94,9 +117,16 @@ function readRoutes(c: ControlContext): ControlRoute[] {
     read('/scenario', 'getScenario', 'the running scenario'),
     read('/scenarios', 'listScenarios', 'the built-in scenario library'),
     read('/reasons', 'getReasons', 'the catalogue of reasons a login fails'),
-    { method: 'GET', path: '/phones/:id', description: 'one phone and its state', handler: (request, reply) => c.run(reply, 'getPhone', { phoneId: params(request).id }) },
+    read('/phones/:id', 'getPhone', 'one phone and its state', { id: 'phoneId' }),
   ];
 }
+
+const afterParameter = {
+  name: 'after',
+  in: 'query',
+  description: 'Only the entries after this sequence number.',
+  schema: requestSchemas.getJournal.shape.afterSeq,
+} as const;
 
 /** The journal as a page (JSON or JSON Lines) and as Server-Sent Events. */
 function journalRoutes(c: ControlContext): ControlRoute[] {
@@ -105,6 +135,12 @@ function journalRoutes(c: ControlContext): ControlRoute[] {
       method: 'GET',
       path: '/journal',
       description: 'journal entries (?after=N, &format=jsonl for JSON Lines)',
+      doc: {
+        operation: 'getJournal',
+        noBody: true,
+        parameters: [afterParameter, { name: 'format', in: 'query', description: 'json (the default): the envelope; jsonl: the entries alone, one JSON object per line.', schema: z.enum(['json', 'jsonl']) }],
+        alsoAnswers: { 'application/x-ndjson': 'With format=jsonl: one journal entry (JournalEntry) per line.' },
+      },
       handler: (request, reply) => {
         const { after, format = 'json' } = query(request);
         if (format !== 'json' && format !== 'jsonl') return sendError(reply, 400, 'invalid_request', 'format: must be json or jsonl', [{ path: 'format', message: 'must be json or jsonl' }]);
@@ -121,6 +157,18 @@ function journalRoutes(c: ControlContext): ControlRoute[] {
       method: 'GET',
       path: '/journal/stream',
       description: 'Server-Sent Events, one per journal entry (?after=N replays first)',
+      doc: {
+        noBody: true,
+        parameters: [
+          afterParameter,
+          { name: 'Last-Event-ID', in: 'header', description: 'The same as after, as an EventSource sends it when it reconnects.', schema: z.string() },
+        ],
+        only: {
+          mediaType: 'text/event-stream',
+          description: 'One event per journal entry as it is recorded: `id:` its sequence number, `data:` the entry (JournalEntry) as JSON. A new scenario or a reset starts over at 1.',
+        },
+        refusals: { 503: 'The host already serves as many event streams as it allows.' },
+      },
       handler: (request, reply) => {
         const after = query(request).after ?? request.headers['last-event-id'];
         let replay: JournalEntries = [];
@@ -148,22 +196,31 @@ function journalRoutes(c: ControlContext): ControlRoute[] {
 
 /** The changes: phones, the clock, a reset, Seamless Authentication, a fob. */
 function changeRoutes(c: ControlContext): ControlRoute[] {
-  const phone = (request: FastifyRequest) => ({ phoneId: params(request).id });
+  const phone = { id: 'phoneId' };
+  /** Runs `operation` with the body's fields, the path's names and the route's own fields on top. */
+  const change = (path: string, operation: OperationName, description: string, names?: Record<string, string>, fixed?: Record<string, unknown>): ControlRoute => ({
+    method: 'POST',
+    path,
+    description,
+    doc: { operation, fromPath: names, fixed },
+    handler: (request, reply) => c.runWith(reply, operation, request.body, { ...fromPath(request, names), ...fixed }),
+  });
   return [
-    { method: 'POST', path: '/phones/:id/state', description: 'a phone-state patch (airplane, signal, doNotDisturb...)', handler: (request, reply) => c.run(reply, 'setPhoneState', { ...phone(request), patch: request.body }) },
-    { method: 'POST', path: '/phones/:id/restart', description: 'power the phone off and on', handler: (request, reply) => c.runWith(reply, 'restartPhone', request.body, phone(request)) },
-    { method: 'POST', path: '/phones/:id/clear-app-data', description: "Android's Clear data for the app", handler: (request, reply) => c.runWith(reply, 'clearAppData', request.body, phone(request)) },
-    { method: 'POST', path: '/clock/advance', description: 'move virtual time ({"ms":…})', handler: (request, reply) => c.runWith(reply, 'advanceClock', request.body) },
-    { method: 'POST', path: '/clock/pause', description: 'stop the virtual clock', handler: (request, reply) => c.runWith(reply, 'setClockRunning', request.body, { running: false }) },
-    { method: 'POST', path: '/clock/resume', description: 'start the virtual clock again', handler: (request, reply) => c.runWith(reply, 'setClockRunning', request.body, { running: true }) },
-    { method: 'POST', path: '/reset', description: 'the running scenario again from its start', handler: (request, reply) => c.runWith(reply, 'resetWorld', request.body) },
     {
       method: 'POST',
-      path: '/users/:username/seamless',
-      description: 'Seamless Authentication on or off ({"enabled":…})',
-      handler: (request, reply) => c.runWith(reply, 'setSeamless', request.body, { username: params(request).username }),
+      path: '/phones/:id/state',
+      description: 'a phone-state patch (airplane, signal, doNotDisturb...)',
+      doc: { operation: 'setPhoneState', fromPath: phone, bodyField: 'patch' },
+      handler: (request, reply) => c.run(reply, 'setPhoneState', { ...fromPath(request, phone), patch: request.body }),
     },
-    { method: 'POST', path: '/fobs/:serial/reset', description: 'unlock a DSC+ fob locked by wrong PINs', handler: (request, reply) => c.runWith(reply, 'resetFob', request.body, { serial: params(request).serial }) },
+    change('/phones/:id/restart', 'restartPhone', 'power the phone off and on', phone),
+    change('/phones/:id/clear-app-data', 'clearAppData', "Android's Clear data for the app", phone),
+    change('/clock/advance', 'advanceClock', 'move virtual time ({"ms":…})'),
+    change('/clock/pause', 'setClockRunning', 'stop the virtual clock', undefined, { running: false }),
+    change('/clock/resume', 'setClockRunning', 'start the virtual clock again', undefined, { running: true }),
+    change('/reset', 'resetWorld', 'the running scenario again from its start'),
+    change('/users/:username/seamless', 'setSeamless', 'Seamless Authentication on or off ({"enabled":…})', { username: 'username' }),
+    change('/fobs/:serial/reset', 'resetFob', 'unlock a DSC+ fob locked by wrong PINs', { serial: 'serial' }),
   ];
 }
 
@@ -206,6 +263,13 @@ function operationRoutes(c: ControlContext): ControlRoute[] {
       method: 'POST',
       path: '/scenario',
       description: 'load a scenario: {"name":…}, {"text":…,"fileName":…} or the YAML file itself',
+      doc: {
+        operation: 'loadScenario',
+        yamlBody: true,
+        parameters: [{ name: 'fileName', in: 'query', description: 'With a YAML body: the name its problems give the file.', schema: z.string().max(260).default('scenario.yaml') }],
+        answer: z.object({ world: viewSchemas.WorldView }),
+        refusals: { 422: 'The file has problems, each as file:line:column: field: message in error.issues; the running scenario carries on.' },
+      },
       bodyLimit: SCENARIO_BODY_LIMIT,
       handler: (request, reply) => loadScenario(c, request, reply),
     },
@@ -213,19 +277,47 @@ function operationRoutes(c: ControlContext): ControlRoute[] {
       method: 'POST',
       path: '/op/loadScenario',
       description: "the loadScenario operation (a scenario file's text may be up to 1.1 MB)",
+      doc: { operation: 'loadScenario' },
       bodyLimit: SCENARIO_BODY_LIMIT,
       handler: (request, reply) => sendEnvelope(reply, c.dispatch('loadScenario', request.body ?? {})),
     },
-    { method: 'POST', path: '/op/:name', description: 'any operation of the app with its JSON request', handler: (request, reply) => sendEnvelope(reply, c.dispatch(params(request).name, request.body ?? {})) },
+    { method: 'POST', path: '/op/:name', description: 'any operation of the app with its JSON request', doc: { eachOperation: true }, handler: (request, reply) => sendEnvelope(reply, c.dispatch(params(request).name, request.body ?? {})) },
   ];
 }
 
-/** Every route, `GET /control` (the listing of them all) first. */
+/** What `GET /control` answers. */
+const routeListing = z
+  .object({ routes: z.array(z.object({ method: z.enum(['GET', 'POST']), path: z.string(), description: z.string() })) })
+  .describe('Every route of the control API: method, path (`:name` marks a part of the path) and what it does.');
+
+/** Every route, `GET /control` (the listing of them all) and `GET /control/openapi.json` (their document) first. */
 function controlRoutes(options: ControlOptions): ControlRoute[] {
   const c = new ControlContext(options);
   const routes = [...readRoutes(c), ...journalRoutes(c), ...changeRoutes(c), ...operationRoutes(c)];
-  const listing = [{ method: 'GET', path: '', description: 'this list of routes' }, ...routes].map(({ method, path, description }) => ({ method, path: `${CONTROL_PREFIX}${path}`, description }));
-  return [{ method: 'GET', path: '', description: 'this list of routes', handler: (_request, reply) => sendEnvelope(reply, { ok: true, value: { routes: listing } }) }, ...routes];
+  const self = {
+    listing: { method: 'GET', path: '', description: 'this list of routes', doc: { noBody: true, answer: routeListing } },
+    document: {
+      method: 'GET',
+      path: '/openapi.json',
+      description: 'the OpenAPI 3.1 document of these routes and every operation',
+      doc: { noBody: true, only: { mediaType: 'application/json', description: 'This document (OpenAPI 3.1), as it is: no envelope.' } },
+    },
+  } satisfies Record<string, Omit<ControlRoute, 'handler'>>;
+  const infos: RouteInfo[] = [self.listing, self.document, ...routes].map(({ method, path, description, doc }) => ({ method, path: `${CONTROL_PREFIX}${path}`, description, doc }));
+  const listing = infos.map(({ method, path, description }) => ({ method, path, description }));
+  // Made once, on the first request: the routes and schemas do not change while the host runs.
+  let document: string | undefined;
+  return [
+    { ...self.listing, handler: (_request, reply) => sendEnvelope(reply, { ok: true, value: { routes: listing } }) },
+    {
+      ...self.document,
+      handler: (_request, reply) => {
+        document ??= JSON.stringify(openApiDocument(infos));
+        return reply.code(200).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(document);
+      },
+    },
+    ...routes,
+  ];
 }
 
 /** Each path of the table with the methods it takes (HEAD wherever GET is, as Fastify adds it). */

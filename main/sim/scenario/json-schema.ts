@@ -11,6 +11,10 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     ...options,
     // A keyed list item (a script step, ...) is read by its key; editors are given the union of its forms.
     override: ({ zodSchema, jsonSchema }) => {
+      // zod drops a transformed field's examples from the input form, taking them for output values;
+      // this schema's examples are all written as a person writes them (`1m30s`, not 90000), so they stay.
+      const { examples } = z.globalRegistry.get(zodSchema) ?? {};
+      if (Array.isArray(examples) && jsonSchema.examples === undefined) jsonSchema.examples = examples;
       const forms = editorFormOf(zodSchema);
       if (!forms) return;
       const { $schema: _drop, ...union } = z.toJSONSchema(forms, options) as Record<string, unknown>;

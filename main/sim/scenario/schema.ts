@@ -15,92 +15,168 @@ const region = z.enum(REGIONS);
 /** Unknown fields of a phone's state named with a guess, like every other map of the file. */
 const phoneState = strict(phoneStateSchema.shape);
 
+// Every field says, once, what it does in the simulation: the published JSON Schema carries these
+// descriptions to editors (hover help), and a unit test fails on a field without one.
 export const phoneSchema = strict({
-  id,
-  name: z.string().min(1).max(40),
-  platform: z.enum(PLATFORMS),
-  model: z.string().min(1).max(60),
-  number: mobileNumber,
-  carrier: z.string().min(1).max(40).default('Carrier'),
-  region: region.default('US'),
-  /** How the owner unlocks IB Key: a biometric the phone has, or the PIN alone. */
-  unlock: z.enum(PHONE_UNLOCKS).default('pin'),
-  pin: z.string().regex(APP_PIN_PATTERN, 'must be 4–6 letters or digits with at least one digit').optional(),
-  state: phoneState.default(phoneState.parse({})),
-  /** Whether the broker's mobile app is installed; IB Key is activated on it by a user's ibkey device. */
-  appInstalled: z.boolean().default(true),
-});
+  id: id.describe('How the rest of the file and the control API name this phone (an ibkey device\'s phone, a timeline entry, /control/phones/<id>).').meta({ examples: ['sms-phone', 'ios-phone'] }),
+  name: z.string().min(1).max(40).describe("The owner's name for the phone, as the phone's window and the Director's faults panel name it.").meta({ examples: ["Sam's iPhone"] }),
+  platform: z.enum(PLATFORMS).describe('iOS or Android: the screens, the unlock methods, and whether Google services matter for pushes.'),
+  model: z.string().min(1).max(60).describe('The model, as the push says where it was sent ("Notification sent to iPhone 15") and the device drop-down shows it.').meta({ examples: ['iPhone 15', 'Pixel 8'] }),
+  number: mobileNumber.describe("The phone's mobile number: SMS and voice calls to a user's mobile number reach the phone with this number.").meta({ examples: ['+13125550142'] }),
+  carrier: z.string().min(1).max(40).default('Carrier').describe('The mobile carrier shown in the status bar.').meta({ examples: ['Verizon'] }),
+  region: region.default('US').describe("Where the phone is: its clock shows that region's local time."),
+  unlock: z
+    .enum(PHONE_UNLOCKS)
+    .default('pin')
+    .describe('How the owner confirms an IB Key request: the biometric the phone has (faceid, touchid, fingerprint), or pin alone (the passcode on iOS, the app PIN on Android).'),
+  pin: z
+    .string()
+    .regex(APP_PIN_PATTERN, 'must be 4–6 letters or digits with at least one digit')
+    .optional()
+    .describe('The IB Key app PIN (Android asks for it in Authenticate and to approve): 4–6 letters or digits with at least one digit. An Android phone holding IB Key needs one.')
+    .meta({ examples: ['1234'] }),
+  state: phoneState
+    .default(phoneState.parse({}))
+    .describe('The phone at the start: settings its owner touches (airplane mode, do not disturb…) and faults (carrier filter, a stuck SMS…). Fields left out take their defaults.')
+    .meta({ examples: [{ doNotDisturb: true }, { carrierBlocking: true, signal: 1 }] }),
+  appInstalled: z.boolean().default(true).describe("Whether the broker's mobile app is installed; without it pushes are lost. IB Key is activated on it by a user's ibkey device."),
+}).describe('A simulated phone: SMS and calls to its number, and the broker\'s app with IB Key when a user\'s ibkey device names it.');
 
-const smsDevice = strict({ id, kind: z.literal('sms') });
-const ibkeyDevice = strict({ id, kind: z.literal('ibkey'), phone: id });
+const deviceId = id.describe('How the script (chooseDevice) and the journal name this device; unique within its user.').meta({ examples: ['sms', 'fob'] });
+const serial = (what: string) => z.string().min(4).max(32).describe(`The serial number printed on the ${what}, which the control API names it by.`);
+const smsDevice = strict({ id: deviceId, kind: z.literal('sms').describe("Security codes by SMS (or a voice call) to the user's mobile number.") }).describe(
+  "SMS: a 6-digit security code sent to the user's verified mobile number; the voice callback reads it out instead.",
+);
+const ibkeyDevice = strict({
+  id: deviceId,
+  kind: z.literal('ibkey').describe('IB Key in the mobile app: a push to approve, or a challenge to answer with the app.'),
+  phone: id.describe("The phone whose mobile app holds this user's IB Key (a phone's id)."),
+}).describe('IB Key (IBKR Mobile Authentication): a push to approve on the phone, or challenge/response when it does not arrive.');
 const dscDevice = strict({
-  id,
-  kind: z.literal('dscplus'),
-  serial: z.string().min(4).max(32),
-  pin: z.string().regex(FOB_PIN_PATTERN, `must be ${FOB_PIN_DIGITS} digits`),
-});
-const cardDevice = strict({ id, kind: z.literal('codecard'), serial: z.string().min(4).max(32) });
-export const deviceSchema = z.discriminatedUnion('kind', [smsDevice, ibkeyDevice, dscDevice, cardDevice]);
+  id: deviceId,
+  kind: z.literal('dscplus').describe('The Digital Security Card+ fob.'),
+  serial: serial('back of the fob').meta({ examples: ['SNA-52903318'] }),
+  pin: z.string().regex(FOB_PIN_PATTERN, `must be ${FOB_PIN_DIGITS} digits`).describe(`The fob's ${FOB_PIN_DIGITS}-digit PIN, typed on its keypad before the challenge; wrong PINs lock the fob.`).meta({ examples: ['1234'] }),
+}).describe('Digital Security Card+ (DSC+): a fob that turns the login window\'s challenge and the PIN into an 8-digit response.');
+const cardDevice = strict({
+  id: deviceId,
+  kind: z.literal('codecard').describe('The printed Security Code Card.'),
+  serial: serial('card').meta({ examples: ['CC-1042'] }),
+}).describe('Security Code Card: a printed grid; the login asks for the values beside two index numbers (generated per user from the seed).');
+export const deviceSchema = z
+  .discriminatedUnion('kind', [smsDevice, ibkeyDevice, dscDevice, cardDevice])
+  .describe('A second-factor device the user holds, chosen by kind; several give the login window\'s "Select Second Factor Device" drop-down.');
 
 export const userSchema = strict({
-  username: z.string().regex(/^[a-z][a-z0-9._-]{2,31}$/, 'must be 3–32 lower-case characters (user names are case-sensitive)'),
-  password: z.string().min(1).max(128),
-  region,
-  /** Live accounts only exist for a funded user; paper logins are always allowed. */
-  mobile: strict({ number: mobileNumber, verified: z.boolean().default(true) }).optional(),
-  devices: z.array(deviceSchema).max(MAX_DEVICES_PER_USER).default([]),
-  seamless: z.boolean().default(true),
-  /**
-   * A temporary passcode client services gave the user by phone (a device was lost): while it is on
-   * record the login asks for it instead of a device. `issued`: how long before the scenario's start.
-   * Without `code`, one is derived from the seed.
-   */
+  username: z
+    .string()
+    .regex(/^[a-z][a-z0-9._-]{2,31}$/, 'must be 3–32 lower-case characters (user names are case-sensitive)')
+    .describe('What the user types in the login window\'s "Username" field (case-sensitive), and how the script and expectations name them.')
+    .meta({ examples: ['smsuser'] }),
+  password: z.string().min(1).max(128).describe('The password the login window accepts; wrong ones count towards timing.lockout.').meta({ examples: ['demo'] }),
+  region: region.describe('Where the account is: Hong Kong (HK) and India (IN) require SMS enrolment before a login with no device can go on; elsewhere it is offered.'),
+  mobile: strict({
+    number: mobileNumber.describe('The mobile number on record; SMS codes and voice calls go to the phone with this number.').meta({ examples: ['+13125550142'] }),
+    verified: z.boolean().default(true).describe('Verified in Client Portal; an unverified number gets no SMS (reason number_not_verified).'),
+  })
+    .optional()
+    .describe('The mobile number on record in Client Portal, which an sms device sends to. Enrolment in the login window sets it.'),
+  devices: z
+    .array(deviceSchema)
+    .max(MAX_DEVICES_PER_USER)
+    .default([])
+    .describe(`The user's second-factor devices (at most ${MAX_DEVICES_PER_USER}). None: the login goes through and offers SMS enrolment, or requires it in HK and IN.`),
+  seamless: z
+    .boolean()
+    .default(true)
+    .describe('Client Portal\'s Seamless Authentication switch: off, no IB Key push is sent and the user must use challenge/response (notifications article, step 1).'),
   temporaryPasscode: z
     .strictObject({
-      code: z.string().regex(/^[A-Z0-9]{6,12}$/, 'must be 6–12 upper-case letters and digits').optional(),
-      issued: duration.default(0),
+      code: z
+        .string()
+        .regex(/^[A-Z0-9]{6,12}$/, 'must be 6–12 upper-case letters and digits')
+        .optional()
+        .describe('The passcode as client services gave it: 6–12 upper-case letters and digits, typed as given (lower case is wrong). Left out: derived from the seed.')
+        .meta({ examples: ['K7Q2M9XA'] }),
+      issued: duration.prefault('0s').describe('How long before the scenario\'s start it was issued; it works for 2 days from then on the trading platform.').meta({ examples: ['1h', '47h'] }),
     })
-    .optional(),
-});
+    .optional()
+    .describe('A temporary passcode client services gave the user by phone (a device was lost): while it is valid, the login asks for it instead of a device.'),
+}).describe('An account that can log in: its password, region, mobile number and second-factor devices.');
+
+/** A duration field's examples: what people write (the loader turns each into milliseconds). */
+const durationExamples = (...examples: (string | number)[]) => ({ examples });
 
 export const timingSchema = strict({
-  codeLifetime: duration.default(600_000),
-  resendInterval: duration.default(120_000),
-  maxWrongCodes: z.number().int().min(1).max(100).default(5),
-  pushWindow: duration.default(180_000),
-  smsDelay: duration.default(3_000),
-  voiceDelay: duration.default(30_000),
-  /** Wrong app PINs in a row after which IB Key on that phone is locked and must be activated again. */
-  appPinTries: z.number().int().min(1).max(100).default(5),
+  codeLifetime: duration.prefault('10m').describe('How long an SMS or voice security code (and an enrolment confirmation code) stays valid after it is sent.').meta(durationExamples('10m', '5m')),
+  resendInterval: duration
+    .prefault('2m')
+    .describe('How long after a code was sent "Didn\'t receive a security code?" may send another; asking sooner is refused with the wait.')
+    .meta(durationExamples('2m', '30s')),
+  maxWrongCodes: z.number().int().min(1).max(100).default(5).describe('Wrong codes or responses in one login after which that login fails ("Login failed") and must start over.'),
+  pushWindow: duration.prefault('3m').describe('How long an IB Key push can be approved on the phone before the login offers challenge/response instead.').meta(durationExamples('3m')),
+  smsDelay: duration.prefault('3s').describe("The carrier's delay from sending an SMS to its arrival on a reachable phone (a phone's state.smsDelayMs adds to it).").meta(durationExamples('3s', '1m30s')),
+  voiceDelay: duration.prefault('30s').describe('How long the voice callback takes to ring after it is asked for.').meta(durationExamples('30s')),
+  appPinTries: z.number().int().min(1).max(100).default(5).describe('Wrong app PINs in a row after which IB Key on that phone is locked and must be activated again.'),
   lockout: strict({
-    failures: z.number().int().min(1).max(100).default(10),
-    window: duration.default(86_400_000),
-    duration: duration.default(86_400_000),
-  }).default({ failures: 10, window: 86_400_000, duration: 86_400_000 }),
-});
+    failures: z.number().int().min(1).max(100).default(10).describe('Failed logins (a wrong password, or a login whose second factor was answered wrongly) within the window that lock the account.'),
+    window: duration.prefault('24h').describe('How far back failures count towards the lock.').meta(durationExamples('24h', '15m')),
+    duration: duration.prefault('24h').describe('How long the account stays locked after the last counted failure; failures while locked do not extend it.').meta(durationExamples('24h', '30m')),
+  })
+    .prefault({})
+    .describe('The account lockout rule: so many failed logins within a window lock the account for a while (the login then refuses even the right password).'),
+}).describe('The server\'s timing rules; every field left out takes the default the broker\'s help articles describe.');
 
 export const scenarioSchema = strict({
-  name: id,
-  title: z.string().min(1).max(120),
-  description: z.string().max(4000).default(''),
-  seed: z.union([z.string().min(1).max(64), z.number().int()]).transform(String),
-  /** Virtual time at which the scenario starts; fixed so timestamps repeat on every take. */
-  start: z.iso.datetime({ offset: true }).default('2026-03-02T14:30:00Z'),
+  name: id.describe('The scenario\'s short name: the library and the control API load it by this name ({"name": …}); usually the file name without .yaml.').meta({ examples: ['push-dnd'] }),
+  title: z.string().min(1).max(120).describe('One line saying what the scenario shows, in the Director\'s library and the runner\'s report.').meta({ examples: ['IB Key push silenced by Do Not Disturb'] }),
+  description: z.string().max(4000).default('').describe('For the trainer: what happens and what the learner should find, shown in the Director.'),
+  seed: z
+    .union([z.string().min(1).max(64), z.number().int()])
+    .transform(String)
+    .describe("The random seed every code, challenge and card value derives from: the same seed gives the same codes on every take. A number is read as its text.")
+    .meta({ examples: ['demo-1', 42] }),
+  start: z.iso
+    .datetime({ offset: true })
+    .default('2026-03-02T14:30:00Z')
+    .describe('The virtual time at which the scenario starts (ISO 8601 with an offset); fixed, so timestamps repeat on every take.'),
   branding: strict({
-    company: z.string().min(1).max(60).default(DEFAULT_BRANDING.company),
-    product: z.string().min(1).max(60).default(DEFAULT_BRANDING.product),
-    mobileApp: z.string().min(1).max(60).default(DEFAULT_BRANDING.mobileApp),
-    smsSender: z.string().min(1).max(20).default(DEFAULT_BRANDING.smsSender),
-  }).default({ ...DEFAULT_BRANDING }),
-  timing: timingSchema.default(timingSchema.parse({})),
-  /** For the trainer: which help article and step resolve what this scenario shows. */
-  article: strict({ title: z.string().min(1).max(200), step: z.string().min(1).max(200) }).optional(),
-  timeline: z.array(timelineEntrySchema).max(MAX_TIMELINE_ENTRIES).default([]),
-  script: z.array(scriptStepSchema).max(MAX_SCRIPT_STEPS).default([]),
-  expect: z.array(expectationSchema).max(MAX_EXPECTATIONS).default([]),
-  paper: strict({ asksSecondFactor: z.boolean().default(true) }).default({ asksSecondFactor: true }),
-  phones: z.array(phoneSchema).max(MAX_PHONES).default([]),
-  users: z.array(userSchema).min(1).max(MAX_USERS),
+    company: z.string().min(1).max(60).default(DEFAULT_BRANDING.company).describe('The broker\'s name in the windows and messages.'),
+    product: z.string().min(1).max(60).default(DEFAULT_BRANDING.product).describe('The desktop trading platform whose login window is shown.'),
+    mobileApp: z.string().min(1).max(60).default(DEFAULT_BRANDING.mobileApp).describe('The mobile app that holds IB Key and receives the pushes.'),
+    smsSender: z.string().min(1).max(20).default(DEFAULT_BRANDING.smsSender).describe('The sender the SMS come from, as the phone\'s Messages app shows it.'),
+  })
+    .default({ ...DEFAULT_BRANDING })
+    .describe('The names the windows, the phone and the messages show.'),
+  timing: timingSchema.prefault({}),
+  article: strict({
+    title: z.string().min(1).max(200).describe('The help article\'s title.').meta({ examples: ['I am not receiving IBKR Mobile notifications'] }),
+    step: z.string().min(1).max(200).describe('The step of the article that resolves it.').meta({ examples: ['3. Check whether your phone is in "Airplane" or "Do not Disturb" mode'] }),
+  })
+    .optional()
+    .describe('For the trainer: which help article and step resolve what this scenario shows.'),
+  timeline: z
+    .array(timelineEntrySchema)
+    .max(MAX_TIMELINE_ENTRIES)
+    .default([])
+    .describe('What happens by itself at given moments of virtual time (a phone\'s settings and faults, a restart, the Seamless switch), in the app and the runner alike.'),
+  script: z
+    .array(scriptStepSchema)
+    .max(MAX_SCRIPT_STEPS)
+    .default([])
+    .describe('For the headless runner (npm run cli -- run): what a person does at the login window and on the phone, in order.'),
+  expect: z
+    .array(expectationSchema)
+    .max(MAX_EXPECTATIONS)
+    .default([])
+    .describe('For the headless runner: what must be true once the script has run; each failed one fails the scenario.'),
+  paper: strict({
+    asksSecondFactor: z.boolean().default(true).describe('Whether a paper-trading login asks for the second factor too; false lets it in after the password.'),
+  })
+    .default({ asksSecondFactor: true })
+    .describe('Paper-trading logins (mode paper).'),
+  phones: z.array(phoneSchema).max(MAX_PHONES).default([]).describe(`The simulated phones (at most ${MAX_PHONES}): SMS and calls reach them by number, pushes by the ibkey device naming one.`),
+  users: z.array(userSchema).min(1).max(MAX_USERS).describe(`The accounts that can log in (1 to ${MAX_USERS}).`),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -10,23 +10,46 @@ import { reasonCatalog } from '../../api/reasons.js';
 import { duration } from './durations.js';
 import { keyed, strict } from './keyed.js';
 
+// Every field and form is described once here: the published JSON Schema gives editors these words.
 const id = z.string().min(1).max(64);
-const reason = z.enum(Object.keys(reasonCatalog) as [keyof typeof reasonCatalog, ...(keyof typeof reasonCatalog)[]]);
-const method = z.enum(UNLOCK_METHODS);
-const note = z.string().max(200).optional();
-const patch = strict(phoneStatePatchSchema.shape);
-const empty = strict({}).default({});
+const phone = id.describe("A phone's id, as in phones[].id.").meta({ examples: ['sms-phone'] });
+const user = id.describe("A user's username, as in users[].username.").meta({ examples: ['smsuser'] });
+const reason = z
+  .enum(Object.keys(reasonCatalog) as [keyof typeof reasonCatalog, ...(keyof typeof reasonCatalog)[]])
+  .describe('Why it did not arrive, as the journal records it (GET /control/reasons lists each with the help-article step that fixes it).');
+const method = z
+  .enum(UNLOCK_METHODS)
+  .describe("How the owner confirms on the phone: the phone's biometric (faceid, touchid, fingerprint), the iOS passcode, or the Android app pin; another is refused.");
+const appPin = z.string().max(16).optional().describe("The app PIN to type (Android); left out: the phone's pin from the scenario.");
+const note = z.string().max(200).optional().describe('A line for the journal instead of the generated description of the action.');
+const patch = strict(phoneStatePatchSchema.shape).describe('The phone-state fields to change; the others stay as they are.').meta({ examples: [{ airplane: true }, { doNotDisturb: true }] });
+const empty = strict({}).default({}).describe('No fields: write {} or nothing after the key.');
 
 /**
  * What a person, the trainer or the timeline does to the world outside the login window: the phone's
  * settings and faults, and the Client Portal switch. Each form's shape and the kind it becomes.
  */
 const worldForms = {
-  set: { shape: { phone: id, set: patch }, kind: (v: { phone: string; set: z.output<typeof patch> }) => ({ kind: 'setPhone' as const, phone: v.phone, patch: v.set }) },
-  restart: { shape: { restart: id }, kind: (v: { restart: string }) => ({ kind: 'restart' as const, phone: v.restart }) },
-  clearAppData: { shape: { clearAppData: id }, kind: (v: { clearAppData: string }) => ({ kind: 'clearAppData' as const, phone: v.clearAppData }) },
+  set: {
+    shape: { phone: phone.describe('The phone whose state changes.'), set: patch },
+    description: "Changes a phone's settings or faults, as its owner or the Director would: `phone: sms-phone, set: { airplane: true }`.",
+    kind: (v: { phone: string; set: z.output<typeof patch> }) => ({ kind: 'setPhone' as const, phone: v.phone, patch: v.set }),
+  },
+  restart: {
+    shape: { restart: phone.describe('The phone to power off and on.') },
+    description: 'Powers the phone off and on: clears transient faults such as a stuck SMS, and held messages arrive (SMS article, step 2).',
+    kind: (v: { restart: string }) => ({ kind: 'restart' as const, phone: v.restart }),
+  },
+  clearAppData: {
+    shape: { clearAppData: phone.describe("The Android phone whose app data is cleared.") },
+    description: "Android's Settings → Apps → the app → Storage → Clear data: IB Key on that phone must be activated again.",
+    kind: (v: { clearAppData: string }) => ({ kind: 'clearAppData' as const, phone: v.clearAppData }),
+  },
   seamless: {
-    shape: { seamless: strict({ user: id, enabled: z.boolean() }) },
+    shape: {
+      seamless: strict({ user, enabled: z.boolean().describe('true: the switch on; false: off, so no IB Key push is sent to this user.') }).describe("Client Portal's Seamless Authentication switch for a user."),
+    },
+    description: "Turns a user's Seamless Authentication on or off in Client Portal (off: no IB Key push is sent; notifications article, step 1).",
     kind: (v: { seamless: { user: string; enabled: boolean } }) => ({ kind: 'seamless' as const, user: v.seamless.user, enabled: v.seamless.enabled }),
   },
 };
@@ -34,63 +57,118 @@ const worldForms = {
 /** A form's kind maker, for a key known only as a type parameter (which TypeScript does not narrow `worldForms[key]` by). */
 const kindOf = <K extends keyof typeof worldForms>(key: K) => worldForms[key].kind as (v: unknown) => ReturnType<(typeof worldForms)[K]['kind']>;
 /** As a script step: `restart: iphone`. */
-const worldAction = <K extends keyof typeof worldForms>(key: K) => strict(worldForms[key].shape).transform(kindOf(key));
+const worldAction = <K extends keyof typeof worldForms>(key: K) => strict(worldForms[key].shape).describe(worldForms[key].description).transform(kindOf(key));
+const at = duration
+  .describe('When it happens, as virtual time since the scenario started: a number of seconds, or e.g. 90s, 1m30s, 2h15m, 1:30.')
+  .meta({ examples: ['1m30s', '10s', '1:30'] });
 /** As a timeline entry: the same with `at` and an optional `note` for the journal. */
 const timed = <K extends keyof typeof worldForms>(key: K) =>
-  strict({ at: duration, ...worldForms[key].shape, note }).transform((v) => ({ at: v.at, note: v.note, action: kindOf(key)(v) }));
+  strict({ at, ...worldForms[key].shape, note })
+    .describe(`At a moment: ${worldForms[key].description}`)
+    .transform((v) => ({ at: v.at, note: v.note, action: kindOf(key)(v) }));
 
 /** Something that happens by itself at a moment of the scenario (the trainer's "at 1:30, airplane mode on"). */
 export const timelineEntrySchema = keyed(
   { set: timed('set'), restart: timed('restart'), clearAppData: timed('clearAppData'), seamless: timed('seamless') },
   { noun: 'timeline entry', plural: 'timeline entries', shared: ['at', 'note'], aliases: { phone: 'set' } },
-);
+).describe('One thing that happens by itself at a moment (`at`), named by its key: set (with phone), restart, clearAppData or seamless.');
 
-/** A form whose one key holds its fields: `login: { user: smsuser }` → `{ kind: 'login', user: 'smsuser', ... }`. */
-const step = <K extends string, S extends z.ZodType<object>>(key: K, fields: S) =>
-  strict({ [key]: fields } as { [P in K]: S }).transform((v) => ({ kind: key, ...(v as unknown as Record<K, z.output<S>>)[key] }));
+/**
+ * A form whose one key holds its fields: `login: { user: smsuser }` → `{ kind: 'login', user: 'smsuser', ... }`.
+ * `description` says what the step does; the form and its key both carry it, for the editor's hover on either.
+ */
+const step = <K extends string, S extends z.ZodType<object>>(key: K, fields: S, description: string) =>
+  strict({ [key]: fields.describe(description) } as { [P in K]: S })
+    .describe(description)
+    .transform((v) => ({ kind: key, ...(v as unknown as Record<K, z.output<S>>)[key] }));
+/** A form whose one key holds a single value: `wait: 30s`, `chooseDevice: fob`. */
+const single = <S extends z.ZodType>(value: S, description: string) => ({ value: value.describe(description), description });
 
 /** What the headless runner does, in order, as a person at the login window and the phone would. */
+const wait = single(duration.meta({ examples: ['30s', '2m', '1m30s'] }), 'Lets virtual time pass (codes arrive, pushes expire): a number of seconds, or e.g. 30s, 2m, 1m30s, 1:30.');
+const chooseDevice = single(id.meta({ examples: ['fob'] }), 'Picks a device in "Select Second Factor Device" by its id in the user\'s devices.');
+const requestCode = single(z.enum(CODE_CHANNELS), '"Didn\'t receive a security code?" → SMS or Voice: asks for a new code by that channel (refused within timing.resendInterval).');
+const typedCode = z.string().max(16).optional();
+
 export const scriptStepSchema = keyed(
   {
-    login: step('login', strict({ user: id, password: z.string().max(128).optional(), mode: z.enum(TRADING_MODES).default('live') })),
-    wait: strict({ wait: duration }).transform((v) => ({ kind: 'wait' as const, ms: v.wait })),
-    chooseDevice: strict({ chooseDevice: id }).transform((v) => ({ kind: 'chooseDevice' as const, device: v.chooseDevice })),
-    /** Types the newest code the user's phone received (SMS or the call's words), or the code given. */
-    enterCode: step('enterCode', strict({ code: z.string().max(16).optional() }).default({})),
-    requestCode: strict({ requestCode: z.enum(CODE_CHANNELS) }).transform((v) => ({ kind: 'requestCode' as const, channel: v.requestCode })),
-    answerCall: step('answerCall', empty),
-    approvePush: step('approvePush', strict({ method, pin: z.string().max(16).optional() })),
-    /** "Click here if you do not receive the notification", Authenticate on the phone, type the response. */
-    challengeResponse: step('challengeResponse', strict({ method, pin: z.string().max(16).optional() })),
-    dscplus: step('dscplus', strict({ pin: z.string().max(8) })),
-    codeCard: step('codeCard', empty),
-    /** Types the temporary passcode client services gave the user by phone (or `code`, as typed, e.g. in lower case). */
-    temporaryPasscode: step('temporaryPasscode', strict({ code: z.string().max(16).optional() }).default({})),
-    acceptPaperWarning: step('acceptPaperWarning', empty),
-    /** Enrolment (required in Hong Kong and India, offered after a login with no device): types the mobile number and presses VERIFY. */
-    enrolSms: step('enrolSms', strict({ number: mobileNumber })),
-    /** Reads the confirmation code off the phone with that number, types it, CONTINUE. */
-    confirmEnrolment: step('confirmEnrolment', empty),
+    login: step(
+      'login',
+      strict({
+        user,
+        password: z.string().max(128).optional().describe("The password to type; left out: the user's own from the scenario (give a wrong one to test refusals)."),
+        mode: z.enum(TRADING_MODES).default('live').describe('Live or paper trading, as the login window\'s switch.'),
+      }),
+      'Types the user name and password in the login window and presses "Log In".',
+    ),
+    wait: strict({ wait: wait.value }).describe(wait.description).transform((v) => ({ kind: 'wait' as const, ms: v.wait })),
+    chooseDevice: strict({ chooseDevice: chooseDevice.value }).describe(chooseDevice.description).transform((v) => ({ kind: 'chooseDevice' as const, device: v.chooseDevice })),
+    enterCode: step(
+      'enterCode',
+      strict({ code: typedCode.describe('The code to type instead (e.g. a wrong one).') }).default({}),
+      "Types the newest code the user's phone received (the SMS, or the voice call's words) in \"Security Code\", or the code given.",
+    ),
+    requestCode: strict({ requestCode: requestCode.value }).describe(requestCode.description).transform((v) => ({ kind: 'requestCode' as const, channel: v.requestCode })),
+    answerCall: step('answerCall', empty, "Answers the voice callback ringing on the user's phone; the voice then reads the code out."),
+    approvePush: step(
+      'approvePush',
+      strict({ method, pin: appPin }),
+      "Approves the IB Key push on the phone holding the user's IB Key, with the method (and on Android the PIN); fails if no push has arrived.",
+    ),
+    challengeResponse: step(
+      'challengeResponse',
+      strict({ method, pin: appPin }),
+      '"Click here if you do not receive the notification", Authenticate in the app with the challenge, then types the response.',
+    ),
+    dscplus: step(
+      'dscplus',
+      strict({ pin: z.string().max(8).describe("The PIN to type on the fob's keypad (a wrong one is refused by the fob).").meta({ examples: ['1234'] }) }),
+      'Presses the DSC+ fob\'s button, types the PIN and the challenge on it, and types its response in the login window.',
+    ),
+    codeCard: step('codeCard', empty, 'Reads the values beside the two index numbers off the Security Code Card and types them.'),
+    temporaryPasscode: step(
+      'temporaryPasscode',
+      strict({ code: typedCode.describe('The passcode to type instead, as typed (e.g. in lower case, which is wrong).') }).default({}),
+      'Types the temporary passcode client services gave the user by phone, or the code given.',
+    ),
+    acceptPaperWarning: step('acceptPaperWarning', empty, '"I understand and accept" on the paper-trading warning.'),
+    enrolSms: step(
+      'enrolSms',
+      strict({ number: mobileNumber.describe('The mobile number to type, international (E.164).').meta({ examples: ['+85251234567'] }) }),
+      'Enrolment (required in Hong Kong and India, offered after a login with no device): types the mobile number and presses VERIFY.',
+    ),
+    confirmEnrolment: step('confirmEnrolment', empty, 'Reads the confirmation code off the phone with the enrolled number, types it in "Confirm Code" and presses CONTINUE.'),
     set: worldAction('set'),
     restart: worldAction('restart'),
     clearAppData: worldAction('clearAppData'),
     seamless: worldAction('seamless'),
   },
   { noun: 'step', plural: 'steps', aliases: { phone: 'set' } },
-);
+).describe('One thing the runner does, named by its key: login, wait, chooseDevice, enterCode, approvePush… or a change to a phone (set, restart, clearAppData) or the Seamless switch.');
 
-const channel = z.enum(['sms', 'push', 'call']);
+const channel = z.enum(['sms', 'push', 'call']).describe('What kind of message: an SMS, an IB Key push, or a voice call.');
 
 /** What must be true once the script has run. */
 export const expectationSchema = keyed(
   {
-    delivered: strict({ delivered: channel, to: id.optional(), silenced: z.boolean().optional() }).transform((v) => ({
+    delivered: strict({
+      delivered: channel,
+      to: phone.optional().describe('Only deliveries to this phone count.'),
+      silenced: z.boolean().optional().describe('Pushes only: true, it arrived silenced (do not disturb, a Focus) without a banner; false, with a banner.'),
+    })
+      .describe('At least one message of this kind reached a phone.')
+      .transform((v) => ({
       kind: 'delivered' as const,
       channel: v.delivered,
       to: v.to,
       silenced: v.silenced,
     })),
-    notDelivered: strict({ notDelivered: channel, reason, held: z.boolean().optional() })
+    notDelivered: strict({
+      notDelivered: channel,
+      reason,
+      held: z.boolean().optional().describe('true: the network held it for later (the phone off, in airplane mode…); false: it was lost. Left out: either. Never for a call.'),
+    })
+      .describe('A message of this kind did not arrive, for this reason.')
       .superRefine((v, ctx) => {
         // Calls are never held: one the network cannot put through is lost at once.
         if (v.notDelivered === 'call' && v.held !== undefined) ctx.addIssue({ code: 'custom', path: [], message: 'a call is never held (one the network cannot put through is lost at once): leave out held' });
@@ -102,19 +180,25 @@ export const expectationSchema = keyed(
       held: v.held,
     })),
     loggedIn: strict({
-      loggedIn: id,
-      factor: z.enum(['sms', 'voice', 'ibkey', 'dscplus', 'codecard', 'temporaryPasscode', 'none']).optional(),
-      by: z.enum(['push', 'challenge', 'code', 'none']).optional(),
-      within: duration.optional(),
-    }).transform((v) => ({ kind: 'loggedIn' as const, user: v.loggedIn, factor: v.factor, by: v.by, within: v.within })),
-    notLoggedIn: strict({ notLoggedIn: id }).transform((v) => ({ kind: 'notLoggedIn' as const, user: v.notLoggedIn })),
-    /** The user verified a mobile number and was enrolled in SMS authentication. */
-    enrolled: strict({ enrolled: id }).transform((v) => ({ kind: 'enrolled' as const, user: v.enrolled })),
-    locked: strict({ locked: id }).transform((v) => ({ kind: 'locked' as const, user: v.locked })),
-    loginFailed: strict({ loginFailed: id }).transform((v) => ({ kind: 'loginFailed' as const, user: v.loginFailed })),
+      loggedIn: user.describe('The user who must have logged in.'),
+      factor: z
+        .enum(['sms', 'voice', 'ibkey', 'dscplus', 'codecard', 'temporaryPasscode', 'none'])
+        .optional()
+        .describe('The second factor the login went through (none: no second factor was asked, as for paper trading or a user with no device).'),
+      by: z.enum(['push', 'challenge', 'code', 'none']).optional().describe('How it was answered: an approved push, a challenge response, a typed code, or nothing.'),
+      within: duration.optional().describe('At most this long from "Log In" to logged in, in virtual time.').meta({ examples: ['1m', '30s'] }),
+    })
+      .describe('The user logged in (at least once), optionally by this factor, this way and this fast.')
+      .transform((v) => ({ kind: 'loggedIn' as const, user: v.loggedIn, factor: v.factor, by: v.by, within: v.within })),
+    notLoggedIn: strict({ notLoggedIn: user.describe('The user who must not have logged in.') }).describe('The user never logged in.').transform((v) => ({ kind: 'notLoggedIn' as const, user: v.notLoggedIn })),
+    enrolled: strict({ enrolled: user.describe('The user who must have enrolled.') }).describe('The user verified a mobile number and was enrolled in SMS authentication.').transform((v) => ({ kind: 'enrolled' as const, user: v.enrolled })),
+    locked: strict({ locked: user.describe('The user whose account must be locked.') }).describe('The account is locked at the end of the run (timing.lockout).').transform((v) => ({ kind: 'locked' as const, user: v.locked })),
+    loginFailed: strict({ loginFailed: user.describe('The user whose login must have failed.') })
+      .describe('A login of the user got past the password and then failed (too many wrong codes or responses, or the account locked meanwhile).')
+      .transform((v) => ({ kind: 'loginFailed' as const, user: v.loginFailed })),
   },
   { noun: 'expectation', plural: 'expectations' },
-);
+).describe('One thing that must be true after the run, named by its key: delivered, notDelivered, loggedIn, notLoggedIn, enrolled, locked or loginFailed.');
 
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 export type ScriptStep = z.output<typeof scriptStepSchema>;
