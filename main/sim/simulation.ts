@@ -86,6 +86,7 @@ export class Simulation implements Service {
   /** A timeline entry acts through the same operations (and the same handlers) as the runner's script. */
   #fireTimeline(entry: TimelineEntry, index: number): void {
     const handler = worldActionHandler(entry.action);
+    this.#world.firedTimeline.add(index);
     this.#world.journal.record({ type: 'timeline.fired', index, description: entry.note ?? handler.describe(entry.action) });
     handler.run(this, entry.action);
   }

@@ -5,9 +5,18 @@ import { phoneStateSchema } from '../../api/phone-state.js';
 import { mobileNumber } from '../../api/operations.js';
 import { APP_PIN_PATTERN, DEFAULT_BRANDING, FOB_PIN_DIGITS, FOB_PIN_PATTERN, PHONE_UNLOCKS, PLATFORMS, REGIONS } from '../../api/vocabulary.js';
 import { duration } from './durations.js';
+import { FOB_MAX_WRONG_PINS } from '../fob.js';
 import { timelineEntrySchema, scriptStepSchema, expectationSchema } from './script-schema.js';
 import { strict } from './keyed.js';
 import { MAX_DEVICES_PER_USER, MAX_EXPECTATIONS, MAX_PHONES, MAX_SCRIPT_STEPS, MAX_TIMELINE_ENTRIES, MAX_USERS } from './limits.js';
+
+/** A small map of names to counts (a saved world's counters), its keys checked like the names they are. */
+function counts(key: RegExp, what: string) {
+  return z
+    .record(z.string().regex(key, `must be ${what}`), z.number().int().min(0).max(1_000_000_000))
+    .refine((map) => Object.keys(map).length <= 200, 'at most 200 entries')
+    .default({});
+}
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
 const region = z.enum(REGIONS);
@@ -29,6 +38,17 @@ export const phoneSchema = strict({
   state: phoneState.default(phoneState.parse({})),
   /** Whether the broker's mobile app is installed; IB Key is activated on it by a user's ibkey device. */
   appInstalled: z.boolean().default(true),
+  /**
+   * IB Key in the app as a saved world left it (world-export.ts writes it; a scenario may set it too):
+   * `active` as the users' ibkey devices make it, `cleared` after Android's Clear data (activate it
+   * again), `locked` after too many wrong app PINs; `wrongPins` typed in a row since the last right one.
+   */
+  app: strict({
+    ibkey: z.enum(['active', 'cleared', 'locked']).default('active').meta({ description: "IB Key on this phone: active (as the users' ibkey devices make it), cleared (Android's Clear data: activate it again) or locked (too many wrong app PINs)" }),
+    wrongPins: z.number().int().min(0).max(100).default(0).meta({ description: 'wrong app PINs typed in a row since the last right one' }),
+  })
+    .optional()
+    .meta({ description: "the broker's app as a saved world left it; leave out for a freshly activated app" }),
 });
 
 const smsDevice = strict({ id, kind: z.literal('sms') });
@@ -38,6 +58,8 @@ const dscDevice = strict({
   kind: z.literal('dscplus'),
   serial: z.string().min(4).max(32),
   pin: z.string().regex(FOB_PIN_PATTERN, `must be ${FOB_PIN_DIGITS} digits`),
+  /** Wrong PINs since the last right one; at FOB_MAX_WRONG_PINS the card is locked until the Director resets it. */
+  wrongPins: z.number().int().min(0).max(FOB_MAX_WRONG_PINS).default(0).meta({ description: `wrong PINs typed since the last right one; ${FOB_MAX_WRONG_PINS} means the card is locked until it is reset` }),
 });
 const cardDevice = strict({ id, kind: z.literal('codecard'), serial: z.string().min(4).max(32) });
 export const deviceSchema = z.discriminatedUnion('kind', [smsDevice, ibkeyDevice, dscDevice, cardDevice]);
@@ -61,6 +83,17 @@ export const userSchema = strict({
       issued: duration.default(0),
     })
     .optional(),
+  /**
+   * Wrong passwords as a saved world left them (world-export.ts writes it; a scenario may start with a
+   * user locked out too): how long before the start each failure still counting was, oldest first, and
+   * how long a lock still lasts.
+   */
+  lockout: strict({
+    failures: z.array(duration).max(100).default([]).meta({ description: 'how long before the start each wrong password that still counts was typed, oldest first' }),
+    lockedFor: duration.default(0).meta({ description: 'how long the account stays locked from the start (0: not locked)' }),
+  })
+    .optional()
+    .meta({ description: 'wrong passwords and a lock carried over from a saved world' }),
 });
 
 export const timingSchema = strict({
@@ -101,6 +134,17 @@ export const scenarioSchema = strict({
   paper: strict({ asksSecondFactor: z.boolean().default(true) }).default({ asksSecondFactor: true }),
   phones: z.array(phoneSchema).max(MAX_PHONES).default([]),
   users: z.array(userSchema).min(1).max(MAX_USERS),
+  /**
+   * Where a saved world's counters stood (world-export.ts): the ids already used by prefix (`L`,
+   * `sms-`, `call-`) and each user's logins so far, so the loaded world names things and draws codes
+   * as the saved one would have next. A hand-written scenario leaves it out.
+   */
+  resume: strict({
+    ids: counts(/^[A-Za-z][A-Za-z-]{0,15}$/, 'an id prefix (letters and dashes)').meta({ description: 'ids already used, by prefix (L for logins, sms- for messages, call- for calls)' }),
+    logins: counts(/^[a-z][a-z0-9._-]{2,31}$/, 'a user name').meta({ description: "each user's logins so far (codes are drawn per user and login number)" }),
+  })
+    .optional()
+    .meta({ description: "a saved world's counters, so that ids and codes continue where it stopped" }),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
