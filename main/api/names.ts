@@ -39,6 +39,7 @@ export const operationNames = [
   'listScenarios',
   'loadScenario',
   'getReasons',
+  'exportWorld',
   'enrolSms',
   'confirmSmsEnrolment',
 ] as const;

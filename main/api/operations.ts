@@ -9,6 +9,7 @@ import type {
   LoginView,
   PhoneView,
   WorldView,
+  WorldExportView,
   ClockView,
   ScenarioView,
   FobView,
@@ -118,6 +119,7 @@ export const requestSchemas = {
   confirmSmsEnrolment: z.strictObject({ loginId, code: z.string().max(32) }),
   /** Every reason a message may not arrive, in plain words, with the help-article step that fixes it. */
   getReasons: z.strictObject({}),
+  exportWorld: z.strictObject({}),
 } as const;
 
 // The schemas and the zod-free name list must name the same operations, checked both ways.
@@ -167,6 +169,7 @@ export interface ResponseMap {
   listScenarios: ScenarioSummary[];
   loadScenario: LoadScenarioResult;
   getReasons: ReasonView[];
+  exportWorld: WorldExportView;
   enrolSms: LoginView;
   confirmSmsEnrolment: LoginView;
 }

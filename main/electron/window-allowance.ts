@@ -81,6 +81,8 @@ export const operationGrants: OperationGrants = {
   listScenarios: { director: F },
   loadScenario: { director: F },
   getReasons: { director: F },
+  // The saved world holds every password and secret of the scenario, as the Director does.
+  exportWorld: { director: F },
 };
 
 /**
