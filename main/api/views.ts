@@ -194,6 +194,12 @@ export interface WorldExportView {
   text: string;
 }
 
+/** What the desktop app's save dialog did with the export: the file's name, or nothing when cancelled. */
+export interface SavedWorldView {
+  saved: boolean;
+  fileName: string | null;
+}
+
 export interface WorldView {
   scenario: ScenarioView;
   clock: ClockView;

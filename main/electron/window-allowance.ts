@@ -85,6 +85,9 @@ export const operationGrants: OperationGrants = {
   exportWorld: { director: F },
 };
 
+/** Who may ask the main process to save the world to a file it picks (IPC_SAVE_WORLD_CHANNEL): the Director, as for exportWorld. */
+export const saveWorldRoles: readonly WindowRole[] = ['director'];
+
 /**
  * Which window receives which host event. Phone events carry the messages with their codes, so the
  * login window does not get them; the journal is the Director's.
