@@ -46,3 +46,24 @@ export function voiceScript(scenario: Scenario, language: Locale, code: string):
 export function pushNotification(scenario: Scenario, language: Locale): { title: string; body: string } {
   return { title: say(language, 'push.title'), body: say(language, 'push.body', { product: scenario.branding.product }) };
 }
+
+/** A text's words just before a placeholder in each language, from the compiled texts ("Your confirmation code is"). */
+function leadIns(id: WorldTextId, placeholder: string): string[] {
+  return LOCALES.flatMap((locale) => {
+    const message = worldTextCatalogues[locale][id];
+    if (!Array.isArray(message)) return [];
+    const at = message.findIndex((part) => Array.isArray(part) && part[0] === placeholder);
+    const before = message[at - 1];
+    // The last clause before the code: "Your confirmation code is", not the company and its colon.
+    const words = typeof before === 'string' ? before.split(/[.:]\s/).at(-1)?.trim() : undefined;
+    return words ? [words] : [];
+  });
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const confirmationCode = new RegExp(`(?:${leadIns('sms.confirmationCode', 'code').map(escape).join('|')})\\s+(\\d{6})\\b`, 'i');
+
+/** The code of a confirmation SMS, in whichever language it was written, as its reader finds it; undefined for any other message. */
+export function confirmationCodeIn(text: string): string | undefined {
+  return confirmationCode.exec(text)?.[1];
+}

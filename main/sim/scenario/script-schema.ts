@@ -4,7 +4,7 @@
 // kind (`{ kind: 'login', user, ... }`) at load, which the runner's table of handlers is typed by.
 import { z } from 'zod';
 import { mobileNumber } from '../../api/operations.js';
-import { CODE_CHANNELS, TRADING_MODES, UNLOCK_METHODS } from '../../api/vocabulary.js';
+import { CODE_CHANNELS, LOCALES, TRADING_MODES, UNLOCK_METHODS } from '../../api/vocabulary.js';
 import { phoneStatePatchSchema } from '../../api/phone-state.js';
 import { reasonCatalog } from '../../api/reasons.js';
 import { duration } from './durations.js';
@@ -19,7 +19,7 @@ const empty = strict({}).default({});
 
 /**
  * What a person, the trainer or the timeline does to the world outside the login window: the phone's
- * settings and faults, and the Client Portal switch. Each form's shape and the kind it becomes.
+ * settings and faults, the Client Portal switch, the windows' language. Each form's shape and the kind it becomes.
  */
 const worldForms = {
   set: { shape: { phone: id, set: patch }, kind: (v: { phone: string; set: z.output<typeof patch> }) => ({ kind: 'setPhone' as const, phone: v.phone, patch: v.set }) },
@@ -29,19 +29,38 @@ const worldForms = {
     shape: { seamless: strict({ user: id, enabled: z.boolean() }) },
     kind: (v: { seamless: { user: string; enabled: boolean } }) => ({ kind: 'seamless' as const, user: v.seamless.user, enabled: v.seamless.enabled }),
   },
+  /** `setLocale: fr`: the trainer switches the windows' language (users keep their own). */
+  setLocale: {
+    shape: { setLocale: z.enum(LOCALES) },
+    kind: (v: { setLocale: (typeof LOCALES)[number] }) => ({ kind: 'setLocale' as const, locale: v.setLocale }),
+  },
 };
 
-/** A form's kind maker, for a key known only as a type parameter (which TypeScript does not narrow `worldForms[key]` by). */
-const kindOf = <K extends keyof typeof worldForms>(key: K) => worldForms[key].kind as (v: unknown) => ReturnType<(typeof worldForms)[K]['kind']>;
+/** One form: the fields it is written with, and the action it becomes. */
+interface WorldForm<S extends z.core.$ZodLooseShape, A> {
+  shape: S;
+  kind: (v: never) => A;
+}
+// Both take the form itself rather than its key: a key known only as a type parameter makes
+// TypeScript spell out every form's shape at once, which grows past its limit as forms are added.
 /** As a script step: `restart: iphone`. */
-const worldAction = <K extends keyof typeof worldForms>(key: K) => strict(worldForms[key].shape).transform(kindOf(key));
+const worldAction = <S extends z.core.$ZodLooseShape, A>(form: WorldForm<S, A>) => strict(form.shape).transform((v) => form.kind(v as never));
 /** As a timeline entry: the same with `at` and an optional `note` for the journal. */
-const timed = <K extends keyof typeof worldForms>(key: K) =>
-  strict({ at: duration, ...worldForms[key].shape, note }).transform((v) => ({ at: v.at, note: v.note, action: kindOf(key)(v) }));
+const timed = <S extends z.core.$ZodLooseShape, A>(form: WorldForm<S, A>) =>
+  strict({ at: duration, ...form.shape, note }).transform((v) => {
+    const { at, note: written } = v as { at: number; note?: string };
+    return { at, note: written, action: form.kind(v as never) };
+  });
 
 /** Something that happens by itself at a moment of the scenario (the trainer's "at 1:30, airplane mode on"). */
 export const timelineEntrySchema = keyed(
-  { set: timed('set'), restart: timed('restart'), clearAppData: timed('clearAppData'), seamless: timed('seamless') },
+  {
+    set: timed(worldForms.set),
+    restart: timed(worldForms.restart),
+    clearAppData: timed(worldForms.clearAppData),
+    seamless: timed(worldForms.seamless),
+    setLocale: timed(worldForms.setLocale),
+  },
   { noun: 'timeline entry', plural: 'timeline entries', shared: ['at', 'note'], aliases: { phone: 'set' } },
 );
 
@@ -71,10 +90,11 @@ export const scriptStepSchema = keyed(
     enrolSms: step('enrolSms', strict({ number: mobileNumber })),
     /** Reads the confirmation code off the phone with that number, types it, CONTINUE. */
     confirmEnrolment: step('confirmEnrolment', empty),
-    set: worldAction('set'),
-    restart: worldAction('restart'),
-    clearAppData: worldAction('clearAppData'),
-    seamless: worldAction('seamless'),
+    set: worldAction(worldForms.set),
+    restart: worldAction(worldForms.restart),
+    clearAppData: worldAction(worldForms.clearAppData),
+    seamless: worldAction(worldForms.seamless),
+    setLocale: worldAction(worldForms.setLocale),
   },
   { noun: 'step', plural: 'steps', aliases: { phone: 'set' } },
 );
@@ -84,12 +104,24 @@ const channel = z.enum(['sms', 'push', 'call']);
 /** What must be true once the script has run. */
 export const expectationSchema = keyed(
   {
-    delivered: strict({ delivered: channel, to: id.optional(), silenced: z.boolean().optional() }).transform((v) => ({
-      kind: 'delivered' as const,
-      channel: v.delivered,
-      to: v.to,
-      silenced: v.silenced,
-    })),
+    delivered: strict({
+      delivered: channel,
+      to: id.optional(),
+      silenced: z.boolean().optional(),
+      /** Words the SMS (or the answered call) said: `containing: "Code de sécurité"` for a French user. */
+      containing: z.string().min(1).max(200).optional().describe('words a delivered SMS, or an answered call, said (sms and call only)'),
+    })
+      .superRefine((v, ctx) => {
+        // A push notification leaves the phone once answered, so after the run there is nothing to read.
+        if (v.delivered === 'push' && v.containing !== undefined) ctx.addIssue({ code: 'custom', path: ['containing'], message: 'containing reads an SMS or an answered call; a notification is gone once answered' });
+      })
+      .transform((v) => ({
+        kind: 'delivered' as const,
+        channel: v.delivered,
+        to: v.to,
+        silenced: v.silenced,
+        containing: v.containing,
+      })),
     notDelivered: strict({ notDelivered: channel, reason, held: z.boolean().optional() })
       .superRefine((v, ctx) => {
         // Calls are never held: one the network cannot put through is lost at once.
@@ -118,6 +150,6 @@ export const expectationSchema = keyed(
 
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 export type ScriptStep = z.output<typeof scriptStepSchema>;
-/** What the timeline and the script can both do: the phone's settings and faults, Seamless Authentication. */
+/** What the timeline and the script can both do: the phone's settings and faults, Seamless Authentication, the windows' language. */
 export type WorldAction = TimelineEntry['action'];
 export type Expectation = z.output<typeof expectationSchema>;
