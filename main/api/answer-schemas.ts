@@ -13,7 +13,7 @@ import type { ResponseMap } from './operations.js';
 import { phoneStateSchema } from './phone-state.js';
 import { reasonCatalog, type ReasonView } from './reasons.js';
 import type * as V from './views.js';
-import { DEVICE_KINDS, LOGIN_STEPS, PLATFORMS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
+import { DEVICE_KINDS, LOCALES, LOGIN_STEPS, PLATFORMS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 
 /** True when A and B are assignable to each other: the schema and the type describe the same values. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -141,6 +141,7 @@ const journalFields = {
   'enrolment.completed': { loginId: s, username: s, number: s },
   'enrolment.stopped': { loginId: s, username: s, reason: z.literal('too_many_wrong_codes') },
   'clock.advanced': { byMs: n },
+  'locale.changed': { locale: z.enum(LOCALES) },
 } satisfies Record<JournalEvent['type'], z.core.$ZodLooseShape>;
 type FieldsOf<M extends Record<string, z.core.$ZodLooseShape>> = { [T in keyof M]: z.output<z.ZodObject<M[T]>> };
 type EventFields = { [T in JournalEvent['type']]: Omit<Extract<JournalEvent, { type: T }>, 'type'> };
@@ -214,7 +215,14 @@ const notificationView = z.object({
     z.object({ kind: z.literal('call'), callId: s }),
   ]),
 });
-const callView = z.object({ id: s, from: s, at: time, state: z.enum(['ringing', 'answered', 'ended', 'missed']), transcript: s.nullable() });
+const callView = z.object({
+  id: s,
+  from: s,
+  at: time,
+  state: z.enum(['ringing', 'answered', 'ended', 'missed']),
+  transcript: s.nullable(),
+  language: s.describe('The BCP 47 tag of the language the voice speaks (the account holder\'s: fr-FR).'),
+});
 const mobileAppView = z.object({
   installed: z.boolean(),
   ibkeyUser: s.nullable(),
@@ -273,9 +281,18 @@ const owned = z.object({ serial: s, owner: s });
 const worldView = z
   .object({
     scenario: scenarioView,
+    locale: z.enum(LOCALES).describe("The windows' language, which every window follows (setLocale changes it)."),
     clock: clockView,
     users: z.array(
-      z.object({ username: s, region: s, devices: z.array(deviceChoice), lockedUntil: time.nullable(), recentFailures: n, seamless: z.boolean() }),
+      z.object({
+        username: s,
+        region: s,
+        devices: z.array(deviceChoice),
+        lockedUntil: time.nullable(),
+        recentFailures: n,
+        seamless: z.boolean(),
+        language: z.enum(LOCALES).describe("The account holder's language: what the world sends them (SMS, call, push) is in it."),
+      }),
     ),
     phones: z.array(z.object({ id: s, name: s, platform: z.enum(PLATFORMS), model: s, number: s, ibkeyUser: s.nullable() })),
     fobs: z.array(owned),
@@ -372,6 +389,7 @@ export const answerSchemas = {
   enrolSms: loginView,
   confirmSmsEnrolment: loginView,
   exportWorld: worldExportView,
+  setLocale: worldView,
 } satisfies { [N in OperationName]: z.ZodType };
 
 // ---- The envelopes every answer travels in.

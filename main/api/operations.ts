@@ -4,7 +4,7 @@ import { phoneStatePatchSchema } from './phone-state.js';
 import type { OperationName } from './names.js';
 import type { ReasonView } from './reasons.js';
 import type { JournalPage } from './events.js';
-import { CODE_CHANNELS, MAX_PASSWORD_CHARS, MAX_SCENARIO_CHARS, MAX_USERNAME_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
+import { CODE_CHANNELS, LOCALES, MAX_PASSWORD_CHARS, MAX_SCENARIO_CHARS, MAX_USERNAME_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 import type {
   LoginView,
   PhoneView,
@@ -53,6 +53,7 @@ export const requestSchemas = {
   restartPhone: z.strictObject({ phoneId }).describe('Power off and on: clears transient faults (SMS article, step 2).'),
   clearAppData: z.strictObject({ phoneId }).describe('Android: Settings → Apps → the app → Storage → Clear data. IB Key must then be activated again.'),
   setSeamless: z.strictObject({ username: z.string().max(MAX_USERNAME_CHARS), enabled: z.boolean() }).describe('Client Portal → Settings → Secure Login System → Seamless Authentication.'),
+  setLocale: z.strictObject({ locale: z.enum(LOCALES) }).describe("The windows' language (View → Language, the Director's and the stage's switch): every window follows it; what users are sent keeps their own language."),
   approvePush: z.strictObject({
     phoneId,
     loginId,
@@ -120,6 +121,7 @@ export interface ResponseMap {
   restartPhone: PhoneView;
   clearAppData: PhoneView;
   setSeamless: WorldView;
+  setLocale: WorldView;
   approvePush: AppResponseView;
   generateResponse: AppResponseView;
   answerCall: PhoneView;

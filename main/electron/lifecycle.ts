@@ -15,6 +15,7 @@ import { appScheme, createAppProtocolHandler } from './app-protocol.js';
 import { parseLaunchArgs, type LaunchOptions } from './args.js';
 import { startControlPort } from './control-port.js';
 import { forwardEvents, registerIpc, registerSaveWorld } from './ipc.js';
+import { applyRememberedLocale, followLocale } from './language.js';
 import { buildMenuTemplate } from './menu.js';
 import { scenarioProblemsBox, ScenarioMemory, type LastRefused } from './scenario-memory.js';
 import { APP_SCHEME, installSecurity, isTrustedSender } from './security.js';
@@ -136,8 +137,9 @@ function installMenu(sim: Simulation, windows: AppWindows, memory: ScenarioMemor
       arrangeStage: () => windows.arrangeStage(),
       openScenario: () => void memory.open(sim).catch((error: unknown) => console.error('Open Scenario failed:', error)),
       resetSimulation: () => sim.resetWorld({}),
+      setLocale: (locale) => sim.setLocale({ locale }),
     },
-    { platform, devTools: !app.isPackaged },
+    { platform, devTools: !app.isPackaged, locale: sim.getWorld().locale },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
 }
@@ -212,6 +214,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
   if (launch.scenario && !startup.refused) memory.remember(launch.scenario);
   // A world asked for on the command line is the one that runs; an imported one is not remembered (it is a moment, not a scenario).
   const lastRefused = launch.scenario || imported ? null : memory.restore(sim, startup.scenario);
+  applyRememberedLocale(sim, settings);
 
   const windows = new AppWindows({
     createWindow: (o) => new BrowserWindow(o),
@@ -221,6 +224,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
   });
   connectWindows(sim, windows);
   installMenu(sim, windows, memory, platform);
+  // The radio items follow a switch made in the Director or over the control API: the menu is built again.
+  followLocale(sim, settings, () => installMenu(sim, windows, memory, platform));
   const control = launch.controlPort === null ? null : await startControlPort(sim, launch.controlPort, launch.control);
   installAppEvents(windows, platform, () => {
     pacer.stop();

@@ -1,5 +1,6 @@
-// The application menu: open each window (login, phone, director, fob, card), the stage preset, scenarios; shortcuts for keyboard-driven takes.
+// The application menu: open each window (login, phone, director, fob, card), the stage preset, scenarios, the windows' language; shortcuts for keyboard-driven takes.
 import type { MenuItemConstructorOptions } from 'electron';
+import { LOCALE_NAMES, LOCALES, type Locale } from '../api/vocabulary.js';
 
 export interface MenuActions {
   openLogin(): void;
@@ -12,15 +13,19 @@ export interface MenuActions {
   arrangeStage(): void;
   openScenario(): void;
   resetSimulation(): void;
+  /** View → Language: every window shows `locale` from now on. */
+  setLocale(locale: Locale): void;
 }
 
 export interface MenuOptions {
   platform: NodeJS.Platform;
   /** Developer tools only when running from sources: no debug chrome in the packaged app. */
   devTools: boolean;
+  /** The windows' language now, checked under View → Language (the menu is built again when it changes). */
+  locale: Locale;
 }
 
-export function buildMenuTemplate(actions: MenuActions, { platform, devTools }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(actions: MenuActions, { platform, devTools, locale }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const file: MenuItemConstructorOptions = {
     label: '&File',
@@ -31,9 +36,17 @@ export function buildMenuTemplate(actions: MenuActions, { platform, devTools }: 
       mac ? { role: 'close' } : { role: 'quit' },
     ],
   };
+  // Each language named in itself, so that whoever cannot read the current one still finds theirs.
+  const language: MenuItemConstructorOptions = {
+    id: 'language',
+    label: 'Language',
+    submenu: LOCALES.map((l): MenuItemConstructorOptions => ({ id: `locale-${l}`, label: LOCALE_NAMES[l], type: 'radio', checked: l === locale, click: () => actions.setLocale(l) })),
+  };
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
+      language,
+      { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

@@ -1,7 +1,7 @@
 // Checks a scenario's expectations against what the journal and the world say happened.
 import type { JournalEntry } from '../api/events.js';
 import type { Service } from '../api/operations.js';
-import type { WorldView } from '../api/views.js';
+import type { PhoneView, WorldView } from '../api/views.js';
 import type { Expectation } from './scenario/schema.js';
 
 export interface ExpectationResult {
@@ -23,6 +23,8 @@ const kindEvents = {
 interface Evidence {
   entries: readonly JournalEntry[];
   world: WorldView;
+  /** A phone as it stands after the run (its messages and calls), or null if the scenario has none of that id. */
+  phone(id: string): PhoneView | null;
   of<T extends JournalEntry['type']>(type: T): Extract<JournalEntry, { type: T }>[];
 }
 
@@ -31,14 +33,23 @@ type Checks = { [K in Expectation['kind']]: (e: Evidence, expectation: Extract<E
 
 /** One check per kind of expectation; a kind added to the schema without one here does not compile. */
 const checks: Checks = {
-  delivered({ entries }, { channel, to, silenced }) {
+  delivered({ entries, phone }, { channel, to, silenced, containing }) {
     const hits = entries.filter((e) => {
       if (e.type !== kindEvents[channel].delivered) return false;
       if (to && 'phoneId' in e && e.phoneId !== to) return false;
       if (silenced !== undefined && e.type === 'push.delivered' && e.silenced !== silenced) return false;
       return true;
     });
-    return { ok: hits.length > 0, found: hits.length ? `${hits.length} delivered` : 'nothing delivered' };
+    if (containing === undefined || hits.length === 0) return { ok: hits.length > 0, found: hits.length ? `${hits.length} delivered` : 'nothing delivered' };
+    // The words are read off the phones the messages reached, as the person holding them would.
+    const said = [...new Set(hits.map((e) => ('phoneId' in e ? e.phoneId : '')))].flatMap((id) => {
+      const view = phone(id);
+      if (!view) return [];
+      return channel === 'sms' ? view.messages.map((m) => m.text) : view.calls.flatMap((c) => (c.transcript ? [c.transcript] : []));
+    });
+    const match = said.find((text) => text.includes(containing));
+    const last = said.at(-1);
+    return { ok: !!match, found: match ? `"${match}"` : `${hits.length} delivered, none saying it${last ? ` (last: "${last}")` : channel === 'call' ? ' (no call answered)' : ''}` };
   },
   notDelivered({ entries }, { channel, reason, held }) {
     const names = kindEvents[channel];
@@ -79,9 +90,11 @@ const checks: Checks = {
 
 export function checkExpectations(api: Service, expectations: readonly Expectation[]): ExpectationResult[] {
   const entries = api.getJournal({}).entries;
+  const world = api.getWorld({});
   const evidence: Evidence = {
     entries,
-    world: api.getWorld({}),
+    world,
+    phone: (id) => (world.phones.some((p) => p.id === id) ? api.getPhone({ phoneId: id }) : null),
     of: <T extends JournalEntry['type']>(type: T) => entries.filter((e): e is Extract<JournalEntry, { type: T }> => e.type === type),
   };
   return expectations.map((expectation) => {

@@ -7,6 +7,7 @@ import type { DeviceChoice, LoginView, PhoneView } from '../api/views.js';
 import { SimError } from '../api/errors.js';
 import type { Scenario, ScriptStep, WorldAction } from './scenario/schema.js';
 import { performWorldAction } from './world-actions.js';
+import { confirmationCodeIn } from './world-text.js';
 
 /** What the runner drives: the API's operations, and virtual time (which a person waits for). */
 export type Driver = Service & { advance(ms: number): void };
@@ -99,7 +100,8 @@ const enrolling = (view: LoginView & { loginId: string }) => {
 function codeOnPhone(phone: PhoneView): string | undefined {
   const call = phone.calls.filter((c) => c.transcript).at(-1);
   const sms = phone.messages.at(-1);
-  const fromCall = call && (!sms || call.at >= sms.at) ? /code is ((?:\d, ){5}\d)/.exec(call.transcript!)?.[1]?.replace(/, /g, '') : undefined;
+  // Six digits read one by one ("4, 8, 2, 9, 1, 3"), in whatever language the voice spoke.
+  const fromCall = call && (!sms || call.at >= sms.at) ? /\b((?:\d, ){5}\d)\b/.exec(call.transcript!)?.[1]?.replace(/, /g, '') : undefined;
   return fromCall ?? (sms ? /\b(\d{6})\b/.exec(sms.text)?.[1] : undefined);
 }
 
@@ -203,7 +205,7 @@ const handlers: StepHandlers = {
     const phoneId = view.enrolment?.phoneId;
     if (!phoneId) throw new StepFailure(`no phone in this scenario answers ${view.enrolment?.number ?? 'the number (press VERIFY first)'}`);
     const phone = p.api.getPhone({ phoneId });
-    const code = /confirmation code is (\d{6})/.exec(phone.messages.at(-1)?.text ?? '')?.[1];
+    const code = confirmationCodeIn(phone.messages.at(-1)?.text ?? '');
     if (!code) throw new StepFailure(`no confirmation code has reached ${phone.name}`);
     p.login = p.api.confirmSmsEnrolment({ loginId: view.loginId, code });
     return outcome(p.login);
@@ -216,6 +218,7 @@ const handlers: StepHandlers = {
   restart: world,
   clearAppData: world,
   seamless: world,
+  setLocale: world,
 };
 
 function perform(person: Person, step: ScriptStep): string {

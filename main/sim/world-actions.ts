@@ -1,6 +1,7 @@
 // What the timeline and the runner's script both do to the world outside the login window, through the API.
 import type { Service } from '../api/operations.js';
 import type { WorldAction } from './scenario/script-schema.js';
+import { LOCALE_NAMES } from '../api/vocabulary.js';
 
 interface WorldActionHandler<A extends WorldAction> {
   /** For the journal (`timeline.fired`) and the runner's step log. */
@@ -20,6 +21,7 @@ const handlers: { [K in WorldAction['kind']]: WorldActionHandler<Extract<WorldAc
     describe: (a) => `Seamless Authentication ${a.enabled ? 'on' : 'off'} for ${a.user}`,
     run: (api, a) => api.setSeamless({ username: a.user, enabled: a.enabled }),
   },
+  setLocale: { describe: (a) => `the windows in ${LOCALE_NAMES[a.locale]}`, run: (api, a) => api.setLocale({ locale: a.locale }) },
 };
 
 /** The handler for an action's kind (the one cast: TypeScript does not relate a kind to its handler's parameter). */

@@ -7,6 +7,7 @@
 // and the counters go to `resume` so that ids and codes continue. What is not saved is said in the file.
 import { stringify } from 'yaml';
 import { phoneStateSchema, type PhoneStatus } from '../api/phone-state.js';
+import type { Locale } from '../api/vocabulary.js';
 import { formatDuration } from './scenario/durations.js';
 import type { ScenarioInput } from './scenario/schema.js';
 import { worldActionInput } from './scenario/script-schema.js';
@@ -32,10 +33,10 @@ function withoutUndefined<T extends object>(value: T): T {
 }
 
 /** The world as a scenario (the schema's input: durations in words, ids as the file names them). */
-export function exportWorld(world: World): ScenarioInput {
+export function exportWorld(world: World, locale: Locale): ScenarioInput {
   const { scenario, clock } = world;
   const now = clock.now();
-  const { timeline: _timeline, script: _script, expect: _expect, resume: _resume, timing, phones: _phones, users: _users, ...rest } = scenario;
+  const { timeline: _timeline, script: _script, expect: _expect, resume: _resume, locale: _locale, timing, phones: _phones, users: _users, ...rest } = scenario;
   const activated = new Set<string>();
 
   const users = world.directory.all().map(({ spec, lockout }) => {
@@ -95,14 +96,16 @@ export function exportWorld(world: World): ScenarioInput {
     users,
     timeline: timeline as ScenarioInput['timeline'],
     resume,
+    // The windows' language as it is now (a switch since the start included); each user keeps their own above.
+    locale,
   }) as ScenarioInput;
 }
 
 /** The export as the YAML file a host hands out: a comment saying where it came from and what it leaves out, then the scenario. */
-export function exportWorldYaml(world: World): string {
+export function exportWorldYaml(world: World, locale: Locale): string {
   const at = new Date(world.clock.now()).toISOString();
   const header = [`Saved world: scenario "${world.scenario.name}" at ${at} (virtual time), seed ${JSON.stringify(world.scenario.seed)}.`, ...NOT_SAVED];
-  return `${header.map((line) => `# ${line}`).join('\n')}\n${stringify(exportWorld(world), { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  return `${header.map((line) => `# ${line}`).join('\n')}\n${stringify(exportWorld(world, locale), { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
 
 /** The file name a saved world is offered under: `<scenario>-saved.yaml`. */

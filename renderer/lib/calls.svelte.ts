@@ -57,9 +57,9 @@ export class CallState {
     const view = await this.#act((phoneId) => this.api.answerCall({ phoneId, callId: call.id }));
     if (!view) return;
     this.answeredAt[call.id] = this.clock.now;
-    const transcript = view.calls.find((c) => c.id === call.id)?.transcript;
-    // Spoken after the tap (browsers allow speech only after a user gesture); never awaited.
-    if (transcript) speak(transcript);
+    const answered = view.calls.find((c) => c.id === call.id);
+    // Spoken after the tap (browsers allow speech only after a user gesture), in the call's language; never awaited.
+    if (answered?.transcript) speak(answered.transcript, answered.language);
   }
 
   async decline(call: CallView): Promise<void> {

@@ -206,7 +206,7 @@ function journalRoutes(c: ControlContext): ControlRoute[] {
   ];
 }
 
-/** The changes: phones, the clock, a reset, Seamless Authentication, a fob. */
+/** The changes: phones, the clock, a reset, Seamless Authentication, the windows' language, a fob. */
 function changeRoutes(c: ControlContext): ControlRoute[] {
   const phone = { id: 'phoneId' };
   /** Runs `operation` with the body's fields, the path's names and the route's own fields on top. */
@@ -232,6 +232,7 @@ function changeRoutes(c: ControlContext): ControlRoute[] {
     change('/clock/resume', 'setClockRunning', 'start the virtual clock again', undefined, { running: true }),
     change('/reset', 'resetWorld', 'the running scenario again from its start'),
     change('/users/:username/seamless', 'setSeamless', 'Seamless Authentication on or off ({"enabled":…})', { username: 'username' }),
+    change('/locale', 'setLocale', 'the windows\' language ({"locale":"fr"}); what users are sent keeps their own language'),
     change('/fobs/:serial/reset', 'resetFob', 'unlock a DSC+ fob locked by wrong PINs', { serial: 'serial' }),
   ];
 }

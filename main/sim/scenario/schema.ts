@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { phoneStateSchema } from '../../api/phone-state.js';
 import { mobileNumber } from '../../api/operations.js';
-import { APP_PIN_PATTERN, DEFAULT_BRANDING, FOB_PIN_DIGITS, FOB_PIN_PATTERN, PHONE_UNLOCKS, PLATFORMS, REGIONS } from '../../api/vocabulary.js';
+import { APP_PIN_PATTERN, DEFAULT_BRANDING, FOB_PIN_DIGITS, FOB_PIN_PATTERN, LOCALES, PHONE_UNLOCKS, PLATFORMS, REGIONS } from '../../api/vocabulary.js';
 import { duration } from './durations.js';
 import { FOB_MAX_WRONG_PINS } from '../fob.js';
 import { timelineEntrySchema, scriptStepSchema, expectationSchema } from './script-schema.js';
@@ -20,6 +20,7 @@ function counts(key: RegExp, what: string) {
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
 const region = z.enum(REGIONS);
+const locale = z.enum(LOCALES);
 
 /** Unknown fields of a phone's state named with a guess, like every other map of the file. */
 const phoneState = strict(phoneStateSchema.shape);
@@ -115,6 +116,9 @@ export const userSchema = strict({
     .boolean()
     .default(true)
     .describe('Client Portal\'s Seamless Authentication switch: off, no IB Key push is sent and the user must use challenge/response (notifications article, step 1).'),
+  language: locale
+    .optional()
+    .describe("The account holder's language (en or fr): the SMS, the voice callback and the push notification they get are in it, whatever the windows show. Default: the scenario's locale."),
   temporaryPasscode: z
     .strictObject({
       code: z
@@ -158,7 +162,8 @@ export const timingSchema = strict({
     .describe('The account lockout rule: so many failed logins within a window lock the account for a while (the login then refuses even the right password).'),
 }).describe('The server\'s timing rules; every field left out takes the default the broker\'s help articles describe.');
 
-export const scenarioSchema = strict({
+/** The file as written; `scenarioSchema` then gives every user a language. */
+const scenarioFields = strict({
   name: id.describe('The scenario\'s short name: the library and the control API load it by this name ({"name": …}); usually the file name without .yaml.').meta({ examples: ['push-dnd'] }),
   title: z.string().min(1).max(120).describe('One line saying what the scenario shows, in the Director\'s library and the runner\'s report.').meta({ examples: ['IB Key push silenced by Do Not Disturb'] }),
   description: z.string().max(4000).default('').describe('For the trainer: what happens and what the learner should find, shown in the Director.'),
@@ -214,11 +219,17 @@ export const scenarioSchema = strict({
   })
     .optional()
     .describe("A saved world's counters, so that ids and codes continue where it stopped (world-export.ts writes it; a hand-written scenario leaves it out)."),
+  locale: locale
+    .optional()
+    .describe("The windows' language when the scenario starts (en or fr; left out: the language already chosen, else en), and every user's language unless the user sets one."),
 });
+
+/** A user's language defaults to the scenario's locale, so what the world sends never depends on the windows. */
+export const scenarioSchema = scenarioFields.transform((s) => ({ ...s, users: s.users.map((u) => ({ ...u, language: u.language ?? s.locale ?? 'en' })) }));
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 export type PhoneSpec = z.output<typeof phoneSchema>;
-export type UserSpec = z.output<typeof userSchema>;
+export type UserSpec = Scenario['users'][number];
 export type DeviceSpec = z.output<typeof deviceSchema>;
 export type { TimelineEntry, ScriptStep, Expectation, WorldAction } from './script-schema.js';

@@ -4,7 +4,7 @@
 // kind (`{ kind: 'login', user, ... }`) at load, which the runner's table of handlers is typed by.
 import { z } from 'zod';
 import { mobileNumber } from '../../api/operations.js';
-import { CODE_CHANNELS, TRADING_MODES, UNLOCK_METHODS } from '../../api/vocabulary.js';
+import { CODE_CHANNELS, LOCALES, TRADING_MODES, UNLOCK_METHODS } from '../../api/vocabulary.js';
 import { phoneStatePatchSchema } from '../../api/phone-state.js';
 import { reasonCatalog } from '../../api/reasons.js';
 import { duration } from './durations.js';
@@ -53,26 +53,49 @@ const worldForms = {
     description: "Turns a user's Seamless Authentication on or off in Client Portal (off: no IB Key push is sent; notifications article, step 1).",
     kind: (v: { seamless: { user: string; enabled: boolean } }) => ({ kind: 'seamless' as const, user: v.seamless.user, enabled: v.seamless.enabled }),
   },
+  setLocale: {
+    shape: { setLocale: z.enum(LOCALES).describe('The language the windows switch to: en or fr.') },
+    description: "The trainer switches the windows' language (`setLocale: fr`); what users are sent keeps their own language.",
+    kind: (v: { setLocale: (typeof LOCALES)[number] }) => ({ kind: 'setLocale' as const, locale: v.setLocale }),
+  },
 };
 
-/** A form's kind maker, for a key known only as a type parameter (which TypeScript does not narrow `worldForms[key]` by). */
-const kindOf = <K extends keyof typeof worldForms>(key: K) => worldForms[key].kind as (v: unknown) => ReturnType<(typeof worldForms)[K]['kind']>;
+/** One form: the fields it is written with, what it does, and the action it becomes. */
+interface WorldForm<S extends z.core.$ZodLooseShape, A> {
+  shape: S;
+  description: string;
+  kind: (v: never) => A;
+}
+// Both take the form itself rather than its key: a key known only as a type parameter makes
+// TypeScript spell out every form's shape at once, which grows past its limit as forms are added.
 /** As a script step: `restart: iphone`. */
-const worldAction = <K extends keyof typeof worldForms>(key: K) => strict(worldForms[key].shape).describe(worldForms[key].description).transform(kindOf(key));
+const worldAction = <S extends z.core.$ZodLooseShape, A>(form: WorldForm<S, A>) =>
+  strict(form.shape)
+    .describe(form.description)
+    .transform((v) => form.kind(v as never));
 const at = duration
   .describe('When it happens, as virtual time since the scenario started: a number of seconds, or e.g. 90s, 1m30s, 2h15m, 1:30.')
   .meta({ examples: ['1m30s', '10s', '1:30'] });
 /** As a timeline entry: the same with `at` and an optional `note` for the journal. */
-const timed = <K extends keyof typeof worldForms>(key: K) =>
-  strict({ at, ...worldForms[key].shape, note })
-    .describe(`At a moment: ${worldForms[key].description}`)
-    .transform((v) => ({ at: v.at, note: v.note, action: kindOf(key)(v) }));
+const timed = <S extends z.core.$ZodLooseShape, A>(form: WorldForm<S, A>) =>
+  strict({ at, ...form.shape, note })
+    .describe(`At a moment: ${form.description}`)
+    .transform((v) => {
+      const { at: when, note: written } = v as { at: number; note?: string };
+      return { at: when, note: written, action: form.kind(v as never) };
+    });
 
 /** Something that happens by itself at a moment of the scenario (the trainer's "at 1:30, airplane mode on"). */
 export const timelineEntrySchema = keyed(
-  { set: timed('set'), restart: timed('restart'), clearAppData: timed('clearAppData'), seamless: timed('seamless') },
+  {
+    set: timed(worldForms.set),
+    restart: timed(worldForms.restart),
+    clearAppData: timed(worldForms.clearAppData),
+    seamless: timed(worldForms.seamless),
+    setLocale: timed(worldForms.setLocale),
+  },
   { noun: 'timeline entry', plural: 'timeline entries', shared: ['at', 'note'], aliases: { phone: 'set' } },
-).describe('One thing that happens by itself at a moment (`at`), named by its key: set (with phone), restart, clearAppData or seamless.');
+).describe('One thing that happens by itself at a moment (`at`), named by its key: set (with phone), restart, clearAppData, seamless or setLocale.');
 
 /**
  * A form whose one key holds its fields: `login: { user: smsuser }` → `{ kind: 'login', user: 'smsuser', ... }`.
@@ -139,10 +162,11 @@ export const scriptStepSchema = keyed(
       'Enrolment (required in Hong Kong and India, offered after a login with no device): types the mobile number and presses VERIFY.',
     ),
     confirmEnrolment: step('confirmEnrolment', empty, 'Reads the confirmation code off the phone with the enrolled number, types it in "Confirm Code" and presses CONTINUE.'),
-    set: worldAction('set'),
-    restart: worldAction('restart'),
-    clearAppData: worldAction('clearAppData'),
-    seamless: worldAction('seamless'),
+    set: worldAction(worldForms.set),
+    restart: worldAction(worldForms.restart),
+    clearAppData: worldAction(worldForms.clearAppData),
+    seamless: worldAction(worldForms.seamless),
+    setLocale: worldAction(worldForms.setLocale),
   },
   { noun: 'step', plural: 'steps', aliases: { phone: 'set' } },
 ).describe('One thing the runner does, named by its key: login, wait, chooseDevice, enterCode, approvePush… or a change to a phone (set, restart, clearAppData) or the Seamless switch.');
@@ -156,14 +180,27 @@ export const expectationSchema = keyed(
       delivered: channel,
       to: phone.optional().describe('Only deliveries to this phone count.'),
       silenced: z.boolean().optional().describe('Pushes only: true, it arrived silenced (do not disturb, a Focus) without a banner; false, with a banner.'),
+      containing: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe('Words a delivered SMS, or an answered call, said (sms and call only).')
+        .meta({ examples: ['Code de sécurité'] }),
     })
       .describe('At least one message of this kind reached a phone.')
+      .superRefine((v, ctx) => {
+        // A push notification leaves the phone once answered, so after the run there is nothing to read.
+        if (v.delivered === 'push' && v.containing !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['containing'], message: 'containing reads an SMS or an answered call; a notification is gone once answered' });
+      })
       .transform((v) => ({
-      kind: 'delivered' as const,
-      channel: v.delivered,
-      to: v.to,
-      silenced: v.silenced,
-    })),
+        kind: 'delivered' as const,
+        channel: v.delivered,
+        to: v.to,
+        silenced: v.silenced,
+        containing: v.containing,
+      })),
     notDelivered: strict({
       notDelivered: channel,
       reason,
@@ -217,11 +254,13 @@ export function worldActionInput(action: WorldAction): Record<string, unknown> {
       return { clearAppData: action.phone };
     case 'seamless':
       return { seamless: { user: action.user, enabled: action.enabled } };
+    case 'setLocale':
+      return { setLocale: action.locale };
     default:
       return assertNever(action, 'world action');
   }
 }
 export type ScriptStep = z.output<typeof scriptStepSchema>;
-/** What the timeline and the script can both do: the phone's settings and faults, Seamless Authentication. */
+/** What the timeline and the script can both do: the phone's settings and faults, Seamless Authentication, the windows' language. */
 export type WorldAction = TimelineEntry['action'];
 export type Expectation = z.output<typeof expectationSchema>;

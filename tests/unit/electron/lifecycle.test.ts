@@ -549,6 +549,85 @@ describe('saved worlds', () => {
   });
 });
 
+describe("the windows' language", () => {
+  /** The radio items under View → Language, as the menu shows them now. */
+  const languages = () => {
+    const view = (Menu.template as Electron.MenuItemConstructorOptions[]).find((m) => m.label === '&View')!;
+    const language = (view.submenu as Electron.MenuItemConstructorOptions[]).find((i) => i.id === 'language')!;
+    return language.submenu as Electron.MenuItemConstructorOptions[];
+  };
+  const checked = () => languages().find((i) => i.checked)?.label;
+  const remember = (settings: Record<string, unknown>) => {
+    mkdirSync(path.join(dir, 'profile'), { recursive: true });
+    writeFileSync(path.join(dir, 'profile', 'settings.json'), JSON.stringify(settings));
+  };
+  const worldEvents = (view: string) =>
+    windowFor(view)!
+      .webContents.sent.filter((m) => m.channel === IPC_EVENT_CHANNEL && (m.args[0] as HostEvent).type === 'world')
+      .map((m) => (m.args[0] as Extract<HostEvent, { type: 'world' }>).world.locale);
+
+  it('opens in the remembered language when the scenario names none, and in English by default', async () => {
+    running = await start();
+    expect(running!.sim.getWorld().locale).toBe('en');
+    expect(checked()).toBe('English');
+    running!.pacer.stop();
+    resetFakeElectron();
+    remember({ locale: 'fr' });
+    running = await start();
+    expect(running!.sim.getWorld().locale).toBe('fr');
+    expect(checked()).toBe('Français');
+    // An older file's tag is read by its language; one the windows lack is English.
+    await restartWith({ locale: 'fr-CA' }, 'fr');
+    await restartWith({ locale: 'de' }, 'en');
+  });
+
+  async function restartWith(settings: Record<string, unknown>, expected: string) {
+    running!.pacer.stop();
+    resetFakeElectron();
+    remember(settings);
+    running = await start();
+    expect(running!.sim.getWorld().locale).toBe(expected);
+  }
+
+  it("a scenario file that sets locale wins over the remembered language", async () => {
+    remember({ locale: 'fr' });
+    const file = path.join(dir, 'english.yaml');
+    writeFileSync(file, defaultYaml.replace(/^users:/m, 'locale: en\nusers:'));
+    running = await start('--scenario', file);
+    expect(running!.sim.getWorld().locale).toBe('en');
+    expect(checked()).toBe('English');
+    // Not a switch: the remembered language stays for files that name none.
+    expect(running!.settings.get('locale')).toBe('fr');
+  });
+
+  it('View → Language switches every window and is remembered for the next start', async () => {
+    running = await start();
+    (languages().find((i) => i.id === 'locale-fr')!.click as () => void)();
+    expect(running!.sim.getWorld().locale).toBe('fr');
+    expect(worldEvents('login')).toEqual(['fr']);
+    expect(worldEvents('phone')).toEqual(['fr']);
+    expect(running!.settings.get('locale')).toBe('fr');
+    expect(checked()).toBe('Français');
+    await restart();
+    expect(running!.sim.getWorld().locale).toBe('fr');
+  });
+
+  it('the menu follows a switch made in the Director, and a scenario loaded with its own language', async () => {
+    running = await start();
+    (menuItem('open-director').click as () => void)();
+    const director = windowFor('director')!.webContents;
+    expect(await ipcMain.invokeFrom(director, ipcChannel('setLocale'), { locale: 'fr' })).toMatchObject({ ok: true, value: { locale: 'fr' } });
+    expect(checked()).toBe('Français');
+    expect(running!.settings.get('locale')).toBe('fr');
+    // The login window may not switch the language itself (the Director and the menu do).
+    expect(await ipcMain.invokeFrom(windowFor('login')!.webContents, ipcChannel('setLocale'), { locale: 'en' })).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    const english = defaultYaml.replace(/^users:/m, 'locale: en\nusers:');
+    expect(await ipcMain.invokeFrom(director, ipcChannel('loadScenario'), { text: english, fileName: 'english.yaml' })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(checked()).toBe('English');
+    expect(running!.settings.get('locale')).toBe('fr');
+  });
+});
+
 describe('loadStartupScenario', () => {
   it('uses the default scenario when none is asked for', () => {
     const startup = loadStartupScenario(null);

@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate, type MenuActions } from '../../../main/electron/menu.js';
 
 function actions(): MenuActions & Record<string, ReturnType<typeof vi.fn>> {
-  return { openLogin: vi.fn(), openPhone: vi.fn(), openDirector: vi.fn(), openFob: vi.fn(), openCard: vi.fn(), arrangeStage: vi.fn(), openScenario: vi.fn(), resetSimulation: vi.fn() };
+  return { openLogin: vi.fn(), openPhone: vi.fn(), openDirector: vi.fn(), openFob: vi.fn(), openCard: vi.fn(), arrangeStage: vi.fn(), openScenario: vi.fn(), resetSimulation: vi.fn(), setLocale: vi.fn() };
 }
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -14,7 +14,7 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
 describe('buildMenuTemplate', () => {
   it('opens the login window, the phone, the director, the fob, the card and the stage from items with shortcuts', () => {
     const a = actions();
-    const all = items(buildMenuTemplate(a, { platform: 'linux', devTools: false }));
+    const all = items(buildMenuTemplate(a, { platform: 'linux', devTools: false, locale: 'en' }));
     const byId = (id: string) => all.find((i) => i.id === id)!;
     const expected: [string, string, keyof MenuActions][] = [
       ['open-login', 'CmdOrCtrl+1', 'openLogin'],
@@ -34,7 +34,7 @@ describe('buildMenuTemplate', () => {
   });
 
   it('names the device windows as the login window does, and offers "Open Scenario…" under File', () => {
-    const template = buildMenuTemplate(actions(), { platform: 'linux', devTools: false });
+    const template = buildMenuTemplate(actions(), { platform: 'linux', devTools: false, locale: 'en' });
     const all = items(template);
     expect(all.find((i) => i.id === 'open-fob')!.label).toBe('Digital Security Card+');
     expect(all.find((i) => i.id === 'open-card')!.label).toBe('Security Code Card');
@@ -42,20 +42,36 @@ describe('buildMenuTemplate', () => {
     expect((file.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toContain('Open Scenario…');
   });
 
+  it('offers View → Language with each language named in itself, the current one checked, a click switching', () => {
+    const a = actions();
+    const view = (locale: 'en' | 'fr') => buildMenuTemplate(a, { platform: 'linux', devTools: false, locale }).find((m) => m.label === '&View')!;
+    const language = (locale: 'en' | 'fr') => (view(locale).submenu as MenuItemConstructorOptions[]).find((i) => i.id === 'language')!;
+    expect(language('en').label).toBe('Language');
+    const radios = (locale: 'en' | 'fr') => (language(locale).submenu as MenuItemConstructorOptions[]).map((i) => ({ id: i.id, label: i.label, type: i.type, checked: i.checked }));
+    expect(radios('en')).toEqual([
+      { id: 'locale-en', label: 'English', type: 'radio', checked: true },
+      { id: 'locale-fr', label: 'Français', type: 'radio', checked: false },
+    ]);
+    expect(radios('fr').map((r) => r.checked)).toEqual([false, true]);
+    const french = (language('en').submenu as MenuItemConstructorOptions[]).find((i) => i.id === 'locale-fr')!;
+    (french.click as () => void)();
+    expect(a.setLocale).toHaveBeenCalledExactlyOnceWith('fr');
+  });
+
   it('has no shortcut used twice', () => {
-    const all = items(buildMenuTemplate(actions(), { platform: 'darwin', devTools: true }));
+    const all = items(buildMenuTemplate(actions(), { platform: 'darwin', devTools: true, locale: 'en' }));
     const accelerators = all.map((i) => i.accelerator).filter(Boolean);
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 
   it('offers developer tools only when running from sources', () => {
-    const roles = (devTools: boolean) => items(buildMenuTemplate(actions(), { platform: 'win32', devTools })).map((i) => i.role);
+    const roles = (devTools: boolean) => items(buildMenuTemplate(actions(), { platform: 'win32', devTools, locale: 'en' })).map((i) => i.role);
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(true)).toContain('toggleDevTools');
   });
 
   it('has the macOS application menu on macOS only', () => {
-    expect(buildMenuTemplate(actions(), { platform: 'darwin', devTools: false })[0]!.role).toBe('appMenu');
-    expect(buildMenuTemplate(actions(), { platform: 'linux', devTools: false }).map((m) => m.role)).not.toContain('appMenu');
+    expect(buildMenuTemplate(actions(), { platform: 'darwin', devTools: false, locale: 'en' })[0]!.role).toBe('appMenu');
+    expect(buildMenuTemplate(actions(), { platform: 'linux', devTools: false, locale: 'en' }).map((m) => m.role)).not.toContain('appMenu');
   });
 });

@@ -9,7 +9,6 @@ import { formatDuration, parseDuration } from '../../../main/sim/scenario/durati
 import { parseScenario } from '../../../main/sim/scenario/load.js';
 import type { Scenario } from '../../../main/sim/scenario/schema.js';
 import { Simulation } from '../../../main/sim/simulation.js';
-import { exportWorldYaml } from '../../../main/sim/world-export.js';
 import { DEMO_PASSWORD, demoSim, latestCode } from '../helpers.js';
 
 const MINUTE = 60_000;
@@ -24,7 +23,7 @@ function load(text: string, file = 'saved.yaml'): Scenario {
 
 /** Export, then load the file into a fresh simulation. */
 function reloaded(sim: Simulation): { text: string; copy: Simulation } {
-  const text = exportWorldYaml(sim.world);
+  const text = sim.exportWorld({}).text;
   return { text, copy: new Simulation(load(text)) };
 }
 
@@ -148,6 +147,17 @@ describe('saved worlds', () => {
     expect(copy.listPending({})[0]!.code).toBe(sim.listPending({}).find((p) => p.loginId === a.loginId)!.code);
   });
 
+  it("keeps the windows' language switched since the start, and each user's own", () => {
+    const sim = demoSim();
+    sim.setLocale({ locale: 'fr' });
+    const { text, copy } = reloaded(sim);
+    expect(parse(text)).toMatchObject({ locale: 'fr' });
+    expect(copy.getWorld().locale).toBe('fr');
+    // The users were English in the file they came from, and stay so: their language is theirs, not the windows'.
+    expect(copy.getWorld().users.map((u) => u.language)).toEqual(sim.getWorld().users.map((u) => u.language));
+    expect(new Set(copy.getWorld().users.map((u) => u.language))).toEqual(new Set(['en']));
+  });
+
   it('keeps IB Key locked by wrong app PINs, and the wrong PINs counted', () => {
     const sim = demoSim({ timing: { appPinTries: 3 } } as never);
     const challenge = '123456';
@@ -194,11 +204,12 @@ describe('export ∘ load is a fixed point over the library', () => {
   it('keeps every field of a library scenario that the world did not change', () => {
     for (const file of files) {
       const original = load(readFileSync(path.join(libraryDir, file), 'utf8'), file);
-      const saved = load(exportWorldYaml(new Simulation(original).world));
-      // The start is written with its milliseconds; the timeline's `written` is the item as that file wrote it.
+      const saved = load(new Simulation(original).exportWorld({}).text);
+      // The start is written with its milliseconds; the timeline's `written` is the item as that file wrote it;
+      // the windows' language is written as it is (English for a file that names none).
       const drop = ({ script: _s, expect: _e, timeline, users, start, ...rest }: Scenario) => ({ ...rest, start: Date.parse(start), timeline: timeline.map(({ written: _w, ...entry }) => entry), users });
       const passcodes = (s: Scenario) => s.users.map(({ temporaryPasscode, ...user }) => ({ ...user, temporaryPasscode: temporaryPasscode && { issued: temporaryPasscode.issued } }));
-      expect({ ...drop(saved), users: passcodes(saved) }, file).toEqual({ ...drop(original), users: passcodes(original) });
+      expect({ ...drop(saved), users: passcodes(saved) }, file).toEqual({ ...drop(original), locale: original.locale ?? 'en', users: passcodes(original) });
     }
   });
 
@@ -226,9 +237,9 @@ describe('export ∘ load is a fixed point over the library', () => {
           if (op.kind === 'clearAppData' && phone?.platform === 'android') sim.clearAppData({ phoneId: phone.id });
           if (op.kind === 'seamless') sim.setSeamless({ username: user, enabled: op.enabled });
         }
-        const first = exportWorldYaml(sim.world);
+        const first = sim.exportWorld({}).text;
         const copy = new Simulation(load(first));
-        expect(exportWorldYaml(copy.world)).toBe(first);
+        expect(copy.exportWorld({}).text).toBe(first);
         expect(worldOf(copy)).toEqual(worldOf(sim));
       }),
       { seed: SEED, numRuns: RUNS },

@@ -57,6 +57,7 @@ const mutations: [string, unknown][] = [
   ['/control/scenario', { name: 'happy-sms' }],
   ['/control/reset', undefined],
   ['/control/users/ibkeyios/seamless', { enabled: false }],
+  ['/control/locale', { locale: 'fr' }],
   ['/control/fobs/SNA-52903318/reset', undefined],
   ['/control/op/resetWorld', {}],
 ];
@@ -236,6 +237,10 @@ describe('changes', () => {
       ['/control/scenario', { name: '' }, /^Invalid request for loadScenario: /],
       ['/control/reset', { hard: true }, /^Invalid request for resetWorld: .*hard/],
       ['/control/reset', [1, 2], /^The request body must be a JSON object$/],
+      ['/control/locale', { locale: 'de' }, /^Invalid request for setLocale: locale: /],
+      ['/control/locale', undefined, /^Invalid request for setLocale: locale: /],
+      ['/control/locale', { locale: 'fr', user: 'smsuser' }, /^Invalid request for setLocale: .*user/],
+      ['/control/locale', '"fr"', /^The request body must be a JSON object$/],
       ['/control/op/submitCredentials', { username: 'smsuser', password: DEMO_PASSWORD, mode: 'demo' }, /^Invalid request for submitCredentials: mode: /],
     ];
     const journal = sim.getJournal({}).lastSeq;
@@ -247,6 +252,26 @@ describe('changes', () => {
     expect((await post('/control/phones/sms-phone/state', '{"airplane": ')).json().error!.message).toBe('The request body is not valid JSON');
     expect(sim.getPhone({ phoneId: 'sms-phone' }).status.airplane).toBe(false);
     expect(sim.getJournal({}).lastSeq).toBe(journal);
+  });
+
+  it("switches the windows' language: the world view says so and every window is sent the world", async () => {
+    const events: string[] = [];
+    sim.on((e) => {
+      if (e.type === 'world') events.push(`world ${e.world.locale}`);
+      if (e.type === 'journal' && e.entry.type === 'locale.changed') events.push(`journal ${e.entry.locale}`);
+    });
+    const reply = await post('/control/locale', { locale: 'fr' });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toMatch(/^application\/json/);
+    expect(reply.json()).toMatchObject({ ok: true, value: { locale: 'fr', users: expect.arrayContaining([expect.objectContaining({ username: 'smsuser', language: 'en' })]) } });
+    expect(sim.getWorld().locale).toBe('fr');
+    expect(events).toEqual(['journal fr', 'world fr']);
+    expect((await get('/control/world')).json().value).toMatchObject({ locale: 'fr' });
+    const listed = (await get('/control')).json().value as { routes: { method: string; path: string }[] };
+    expect(listed.routes).toContainEqual(expect.objectContaining({ method: 'POST', path: '/control/locale' }));
+    // Without the token: refused, and nothing changes.
+    expect((await post('/control/locale', { locale: 'en' }, {})).status).toBe(401);
+    expect(sim.getWorld().locale).toBe('fr');
   });
 
   it('names the phone and its notification in a push entry of /pending (none while the network holds the push)', async () => {
