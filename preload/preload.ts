@@ -4,9 +4,9 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Bridge } from '../main/api/bridge.js';
 import type { HostEvent } from '../main/api/events.js';
-import { IPC_EVENT_CHANNEL, ipcChannel, operationNames } from '../main/api/names.js';
+import { IPC_EVENT_CHANNEL, IPC_SAVE_WORLD_CHANNEL, ipcChannel, operationNames } from '../main/api/names.js';
 
-type Operations = Omit<Bridge, 'onEvent' | 'host'>;
+type Operations = Omit<Bridge, 'onEvent' | 'saveWorld' | 'host'>;
 
 /** The part of ipcRenderer the bridge uses; the bridge never hands ipcRenderer itself to the page. */
 type BridgeIpc = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
@@ -27,7 +27,9 @@ function createBridge(ipc: BridgeIpc): Bridge {
       ipc.removeListener(IPC_EVENT_CHANNEL, forward);
     };
   };
-  return Object.freeze({ ...(operations as Operations), onEvent, host: 'electron' as const });
+  // Nothing goes from the page on this channel: the main process picks the file (a dialog) and writes the export.
+  const saveWorld = () => ipc.invoke(IPC_SAVE_WORLD_CHANNEL) as ReturnType<Bridge['saveWorld']>;
+  return Object.freeze({ ...(operations as Operations), onEvent, saveWorld, host: 'electron' as const });
 }
 
 contextBridge.exposeInMainWorld('sls', createBridge(ipcRenderer));

@@ -304,6 +304,9 @@ const scenarioProblem = z.object({ file: s, line: n, column: n, field: s, messag
 const loadScenarioResult = z
   .discriminatedUnion('ok', [z.object({ ok: z.literal(true), world: worldView }), z.object({ ok: z.literal(false), problems: z.array(scenarioProblem) })])
   .describe('The new world, or every problem of the file (the running scenario unchanged).');
+const worldExportView = z
+  .object({ fileName: s.describe('`<scenario>-saved.yaml`, what a download or a save dialog offers.'), text: s.describe('The scenario file (YAML).') })
+  .describe('The running world as a scenario file that loads back to the same world.');
 const reasonView = z.object({ reason: deliveryReason, text: s, fix: s, article: s, step: s }).describe('Why a message may not arrive, and the help-article step that fixes it.');
 
 /** Each view's schema under the name the document gives it (components.schemas). */
@@ -368,6 +371,7 @@ export const answerSchemas = {
   getReasons: z.array(reasonView),
   enrolSms: loginView,
   confirmSmsEnrolment: loginView,
+  exportWorld: worldExportView,
 } satisfies { [N in OperationName]: z.ZodType };
 
 // ---- The envelopes every answer travels in.
@@ -412,6 +416,7 @@ const typesAgree = {
   pendingView: true satisfies Same<z.output<typeof pendingView>, V.PendingView>,
   scenarioSummary: true satisfies Same<z.output<typeof scenarioSummary>, V.ScenarioSummary>,
   loadScenarioResult: true satisfies Same<z.output<typeof loadScenarioResult>, V.LoadScenarioResult>,
+  worldExportView: true satisfies Same<z.output<typeof worldExportView>, V.WorldExportView>,
   errorBody: true satisfies Same<z.output<typeof errorEnvelopeSchema>['error'], ApiErrorBody>,
   errorCode: true satisfies Same<z.output<typeof apiErrorCode>, ApiErrorCode>,
 };

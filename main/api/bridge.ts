@@ -3,6 +3,7 @@ import type { ApiErrorCode, Envelope } from './dispatch.js';
 import type { HostEvent } from './events.js';
 import type { OperationName } from './names.js';
 import type { RequestOf, ResponseOf } from './operations.js';
+import type { SavedWorldView } from './views.js';
 
 /**
  * What the Electron preload exposes as `window.sls`: one named function per operation (never a
@@ -12,6 +13,8 @@ export type Bridge = {
   readonly [N in OperationName]: (request: RequestOf<N>) => Promise<Envelope<ResponseOf<N>>>;
 } & {
   readonly onEvent: (listener: (event: HostEvent) => void) => () => void;
+  /** The Director's "Export as scenario": a save dialog of the main process, which writes the file (IPC_SAVE_WORLD_CHANNEL). */
+  readonly saveWorld: () => Promise<Envelope<SavedWorldView>>;
   readonly host: 'electron';
 };
 

@@ -39,6 +39,7 @@ export const operationNames = [
   'listScenarios',
   'loadScenario',
   'getReasons',
+  'exportWorld',
   'enrolSms',
   'confirmSmsEnrolment',
 ] as const;
@@ -48,3 +49,8 @@ export type OperationName = (typeof operationNames)[number];
 /** IPC channel of an operation, and the one channel host events travel on. */
 export const ipcChannel = (name: OperationName): string => `sls:op:${name}`;
 export const IPC_EVENT_CHANNEL = 'sls:event';
+/**
+ * The Director's "Export as scenario" in the desktop app: the main process shows a save dialog and
+ * writes the export itself. The page sends nothing on it (no path, no text) and only learns the name.
+ */
+export const IPC_SAVE_WORLD_CHANNEL = 'sls:save-world';

@@ -9,6 +9,7 @@ import type {
   LoginView,
   PhoneView,
   WorldView,
+  WorldExportView,
   ClockView,
   ScenarioView,
   FobView,
@@ -89,6 +90,7 @@ export const requestSchemas = {
   enrolSms: z.strictObject({ loginId, number: mobileNumber }).describe('Enrolment (required in Hong Kong and India, offered to others with no device): "Mobile Number" then VERIFY sends a confirmation code by SMS.'),
   confirmSmsEnrolment: z.strictObject({ loginId, code: z.string().max(32) }).describe('"Confirm Code" then CONTINUE: the number is verified and SMS becomes the user\'s second factor.'),
   getReasons: z.strictObject({}).describe('Every reason a message may not arrive, in plain words, with the help-article step that fixes it.'),
+  exportWorld: z.strictObject({}).describe('The running world as a scenario file that loads back to the same world; a login in progress is not saved.'),
 } as const;
 
 // The schemas and the zod-free name list must name the same operations, checked both ways.
@@ -138,6 +140,7 @@ export interface ResponseMap {
   listScenarios: ScenarioSummary[];
   loadScenario: LoadScenarioResult;
   getReasons: ReasonView[];
+  exportWorld: WorldExportView;
   enrolSms: LoginView;
   confirmSmsEnrolment: LoginView;
 }

@@ -187,6 +187,19 @@ export interface ScenarioView {
   article: { title: string; step: string } | null;
 }
 
+/** The running world as a scenario file (README "Saved worlds"): YAML that loads back to the same world. */
+export interface WorldExportView {
+  /** `<scenario>-saved.yaml`, what a download or a save dialog offers. */
+  fileName: string;
+  text: string;
+}
+
+/** What the desktop app's save dialog did with the export: the file's name, or nothing when cancelled. */
+export interface SavedWorldView {
+  saved: boolean;
+  fileName: string | null;
+}
+
 export interface WorldView {
   scenario: ScenarioView;
   clock: ClockView;

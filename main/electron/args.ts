@@ -1,8 +1,9 @@
-// The desktop app's command-line options (--scenario, --user-data-dir, --control-port and the control API's start options), read with commander like every other entry point.
+// The desktop app's command-line options (--scenario, --user-data-dir, --control-port, the control API's start options, --import and --export-on-exit), read with commander like every other entry point.
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { addStartOptions, type ControlStartOptions } from '../host/control/start-options.js';
 import { parsePort, PORT_HINT } from '../host/port.js';
+import { addSavedWorldOptions, type SavedWorldOptions } from '../host/saved-world.js';
 
 export interface LaunchOptions {
   /** A scenario file to load instead of the embedded default, resolved against the working directory. */
@@ -13,11 +14,15 @@ export interface LaunchOptions {
   controlPort: number | null;
   /** How the control API's token is chosen and whether the start is printed as JSON (with --control-port). */
   control: ControlStartOptions;
+  /** A saved world to start from (--import), resolved against the working directory; a file with problems stops the start. */
+  importFile: string | null;
+  /** Where to save the world when the app quits (--export-on-exit), resolved against the working directory. */
+  exportOnExit: string | null;
   /** What was wrong with our switches (the app starts anyway and says so). */
   problems: string[];
 }
 
-interface Parsed extends ControlStartOptions {
+interface Parsed extends ControlStartOptions, SavedWorldOptions {
   scenario?: string;
   userDataDir?: string;
   controlPort?: number;
@@ -51,7 +56,7 @@ export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchOpt
       // commander keeps a null as no value at all; -1 says "given, but not a port".
       return port ?? -1;
     });
-  addStartOptions(program);
+  addSavedWorldOptions(addStartOptions(program));
   try {
     // argv[0] is the executable (Electron, or the packaged app); the rest may hold anyone's switches.
     program.parse([...argv.slice(1)], { from: 'user' });
@@ -71,8 +76,11 @@ export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchOpt
   if (parsed.controlPort === undefined && Object.keys(control).length > 0) {
     problems.push(`${Object.keys(control).map(flagOf).join(', ')} need --control-port <n> (without it there is no control API)`);
   }
+  if (parsed.import !== undefined && parsed.scenario !== undefined) problems.push('--import and --scenario both name the world to start from; --scenario is ignored');
   return {
-    scenario: parsed.scenario ? path.resolve(cwd, parsed.scenario) : null,
+    scenario: parsed.scenario && parsed.import === undefined ? path.resolve(cwd, parsed.scenario) : null,
+    importFile: parsed.import === undefined ? null : path.resolve(cwd, parsed.import),
+    exportOnExit: parsed.exportOnExit === undefined ? null : path.resolve(cwd, parsed.exportOnExit),
     userDataDir: parsed.userDataDir ? path.resolve(cwd, parsed.userDataDir) : null,
     controlPort,
     control,

@@ -2,10 +2,11 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { dispatch, failure, type Envelope } from '../api/dispatch.js';
 import type { HostEvent } from '../api/events.js';
-import { IPC_EVENT_CHANNEL, ipcChannel, operationNames } from '../api/names.js';
+import path from 'node:path';
+import { IPC_EVENT_CHANNEL, IPC_SAVE_WORLD_CHANNEL, ipcChannel, operationNames } from '../api/names.js';
 import type { Service } from '../api/operations.js';
-import type { PendingView } from '../api/views.js';
-import { grantFor, pendingNamesOnly, receivesEvent, type WindowRole } from './window-allowance.js';
+import type { PendingView, SavedWorldView } from '../api/views.js';
+import { grantFor, pendingNamesOnly, receivesEvent, saveWorldRoles, type WindowRole } from './window-allowance.js';
 
 export interface IpcOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -46,6 +47,40 @@ export function registerIpc({ ipcMain, service, senderRole, onInternalError }: I
   return () => {
     for (const name of operationNames) ipcMain.removeHandler(ipcChannel(name));
   };
+}
+
+export interface SaveWorldOptions {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  service: Pick<Service, 'exportWorld'>;
+  senderRole: IpcOptions['senderRole'];
+  /** Where to save, asked of the user (a save dialog offering `suggested`); null when cancelled. */
+  chooseFile: (suggested: string) => Promise<string | null>;
+  /** Writes the file (atomically: main/host/saved-world.ts). */
+  write: (file: string, text: string) => void;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The Director's "Export as scenario": the one channel that writes a file. The page sends nothing on
+ * it; the main process exports the world at the click (not after the dialog, while time moves on),
+ * lets the user pick the file, writes it, and answers only the file's name.
+ */
+export function registerSaveWorld({ ipcMain, service, senderRole, chooseFile, write, onError }: SaveWorldOptions): () => void {
+  ipcMain.handle(IPC_SAVE_WORLD_CHANNEL, async (event: IpcMainInvokeEvent): Promise<Envelope<SavedWorldView>> => {
+    try {
+      const role = senderRole(event);
+      if (role === null || !saveWorldRoles.includes(role)) return failure('untrusted_sender', `Refused to save the world: ${role === null ? "the message did not come from one of the app's own windows" : `the ${role} window may not`}`);
+      const { fileName, text } = service.exportWorld({});
+      const file = await chooseFile(fileName);
+      if (file === null) return { ok: true, value: { saved: false, fileName: null } };
+      write(file, text);
+      return { ok: true, value: { saved: true, fileName: path.basename(file) } };
+    } catch (error) {
+      onError?.(error);
+      return failure('internal', `The world could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  return () => ipcMain.removeHandler(IPC_SAVE_WORLD_CHANNEL);
 }
 
 export interface EventSource {

@@ -1,16 +1,20 @@
 // App lifecycle of the desktop host: the simulation and its pacer, security rules, IPC, menu, windows,
-// and with --control-port the control API on 127.0.0.1 (main/host's control server).
+// with --control-port the control API on 127.0.0.1 (main/host's control server), and saved worlds
+// (--import, --export-on-exit, the Director's "Export as scenario" through a save dialog).
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import type { ControlServer } from '../host/control/server.js';
 import { Pacer } from '../host/pacer.js';
+import { exportTargetProblem, saveWorldTo, writeFileAtomically } from '../host/saved-world.js';
+import { readScenarioFile } from '../host/scenario-files.js';
 import { fileLibrary } from '../host/scenario-library.js';
+import { formatProblem } from '../sim/scenario/load.js';
 import { Simulation } from '../sim/simulation.js';
 import { appScheme, createAppProtocolHandler } from './app-protocol.js';
 import { parseLaunchArgs, type LaunchOptions } from './args.js';
 import { startControlPort } from './control-port.js';
-import { forwardEvents, registerIpc } from './ipc.js';
+import { forwardEvents, registerIpc, registerSaveWorld } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
 import { scenarioProblemsBox, ScenarioMemory, type LastRefused } from './scenario-memory.js';
 import { APP_SCHEME, installSecurity, isTrustedSender } from './security.js';
@@ -26,6 +30,8 @@ export interface StartOptions {
   /** electron-store in the app; tests hand in another store. */
   createStore: OpenStoreDeps['createStore'];
   platform?: NodeJS.Platform;
+  /** Where SIGINT and SIGTERM arrive (the process; tests hand in an emitter of their own). */
+  signals?: Pick<NodeJS.Process, 'once' | 'off'>;
 }
 
 export interface RunningApp {
@@ -60,14 +66,63 @@ function openSettings(createStore: OpenStoreDeps['createStore']): SettingsStore 
 
 /** IPC for our windows only, each held to its allowance (window-allowance.ts), and the events pushed to them. */
 function connectWindows(sim: Simulation, windows: AppWindows): void {
-  registerIpc({
+  // Trusted first (our main frame, our origin), then which window it is.
+  const senderRole = (event: Electron.IpcMainInvokeEvent) => (isTrustedSender(event.senderFrame, event.sender, windows.all()) ? windows.nameOf(event.sender) : null);
+  registerIpc({ ipcMain, service: sim, senderRole, onInternalError: (error) => console.error('Simulation error:', error) });
+  registerSaveWorld({
     ipcMain,
     service: sim,
-    // Trusted first (our main frame, our origin), then which window it is.
-    senderRole: (event) => (isTrustedSender(event.senderFrame, event.sender, windows.all()) ? windows.nameOf(event.sender) : null),
-    onInternalError: (error) => console.error('Simulation error:', error),
+    senderRole,
+    chooseFile: async (suggested) => {
+      const picked = await dialog.showSaveDialog({
+        title: 'Export as scenario',
+        defaultPath: path.join(app.getPath('documents'), suggested),
+        filters: [{ name: 'Scenario', extensions: ['yaml', 'yml'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return picked.canceled || !picked.filePath ? null : picked.filePath;
+    },
+    write: writeFileAtomically,
+    onError: (error) => console.error('Export as scenario failed:', error),
   });
   forwardEvents(sim, () => windows.entries());
+}
+
+/**
+ * --export-on-exit: the world saved whenever the app quits (the menu, the last window closed, and
+ * SIGINT/SIGTERM, which quit the app as the menu would, instead of Node's immediate exit). On macOS the
+ * app outlives its windows, so closing the last one saves too. Messages go to stderr (stdout may carry
+ * the --print-json line).
+ */
+function installExitExport(sim: Simulation, file: string, platform: NodeJS.Platform, signals: Pick<NodeJS.Process, 'once' | 'off'>): void {
+  const save = () => console.error(saveWorldTo(sim, file).message);
+  const quit = () => app.quit();
+  signals.once('SIGINT', quit);
+  signals.once('SIGTERM', quit);
+  app.on('will-quit', () => {
+    signals.off('SIGINT', quit);
+    signals.off('SIGTERM', quit);
+    save();
+  });
+  if (platform === 'darwin') app.on('window-all-closed', save);
+}
+
+/**
+ * --import's saved world, read and checked like any scenario file. A file with problems (or an export
+ * that could not be written) stops the start with the problems listed and exit code 2: a tester who
+ * asked for a world must not get another one silently.
+ */
+function savedWorldToStart(launch: LaunchOptions): StartupScenario | null | 'refused' {
+  const exportProblem = launch.exportOnExit === null ? null : exportTargetProblem(launch.exportOnExit);
+  if (exportProblem) {
+    console.error(`error: ${exportProblem}`);
+    return 'refused';
+  }
+  if (launch.importFile === null) return null;
+  const result = readScenarioFile(launch.importFile);
+  if (result.ok) return { scenario: result.scenario, file: launch.importFile, refused: null };
+  for (const problem of result.problems) console.error(formatProblem(problem));
+  return 'refused';
 }
 
 function installMenu(sim: Simulation, windows: AppWindows, memory: ScenarioMemory, platform: NodeJS.Platform): void {
@@ -127,12 +182,17 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
   const platform = options.platform ?? process.platform;
   const launch = parseLaunchArgs(options.argv, options.cwd);
   prepareBeforeReady(launch);
+  const imported = savedWorldToStart(launch);
+  if (imported === 'refused') {
+    app.exit(2);
+    return null;
+  }
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
   }
 
-  const startup = loadStartupScenario(launch.scenario);
+  const startup = imported ?? loadStartupScenario(launch.scenario);
   if (startup.refused) {
     console.error(`Scenario ${startup.refused.file} not loaded, using the demo scenario instead:\n  ${startup.refused.problems.join('\n  ')}`);
   }
@@ -150,7 +210,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
   const settings = openSettings(options.createStore);
   memory = new ScenarioMemory(settings, library);
   if (launch.scenario && !startup.refused) memory.remember(launch.scenario);
-  const lastRefused = launch.scenario ? null : memory.restore(sim, startup.scenario);
+  // A world asked for on the command line is the one that runs; an imported one is not remembered (it is a moment, not a scenario).
+  const lastRefused = launch.scenario || imported ? null : memory.restore(sim, startup.scenario);
 
   const windows = new AppWindows({
     createWindow: (o) => new BrowserWindow(o),
@@ -165,6 +226,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
     pacer.stop();
     void control?.close();
   });
+  if (launch.exportOnExit) installExitExport(sim, launch.exportOnExit, platform, options.signals ?? process);
 
   checkRendererBuilt(rendererDir);
   windows.openInitial();

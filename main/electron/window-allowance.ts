@@ -81,7 +81,12 @@ export const operationGrants: OperationGrants = {
   listScenarios: { director: F },
   loadScenario: { director: F },
   getReasons: { director: F },
+  // The saved world holds every password and secret of the scenario, as the Director does.
+  exportWorld: { director: F },
 };
+
+/** Who may ask the main process to save the world to a file it picks (IPC_SAVE_WORLD_CHANNEL): the Director, as for exportWorld. */
+export const saveWorldRoles: readonly WindowRole[] = ['director'];
 
 /**
  * Which window receives which host event. Phone events carry the messages with their codes, so the

@@ -62,6 +62,15 @@ export class Fob {
     return 'ok';
   }
 
+  /** A saved world's count of wrong PINs (the device's `wrongPins`): at the limit the card is locked. */
+  restore(wrongPins: number): void {
+    this.wrongPins = wrongPins;
+    if (wrongPins >= FOB_MAX_WRONG_PINS) {
+      this.state = 'locked';
+      this.display = 'LOCKED';
+    }
+  }
+
   /** The director's reset: unlocks and switches off. */
   reset(): void {
     this.wrongPins = 0;

@@ -43,6 +43,18 @@ export class Lockout {
     return 'counted';
   }
 
+  /** What a saved world keeps (world-export.ts): the failures still counting, and the lock's end. */
+  saved(now: number): { failures: number[]; lockedUntil: number | null } {
+    this.#prune(now);
+    return { failures: [...this.#failures], lockedUntil: this.lockedUntil(now) };
+  }
+
+  /** A saved world's state back (the world's constructor, from the scenario's `lockout`). */
+  restore(failures: readonly number[], lockedUntil: number | null): void {
+    this.#failures = [...failures].sort((a, b) => a - b);
+    this.#lockedUntil = lockedUntil;
+  }
+
   /** A complete login clears the count: the rule is about consecutive failures. */
   reset(): void {
     this.#failures = [];

@@ -77,6 +77,21 @@ export class MobileApp {
     this.#wrongPins = 0;
   }
 
+  /** IB Key as a saved world left it (the phone's `app` in the scenario), after activation by the devices. */
+  restore(ibkey: 'active' | 'cleared' | 'locked', wrongPins: number): void {
+    if (ibkey !== 'active') {
+      const username = this.ibkey?.username ?? null;
+      this.clearData();
+      if (ibkey === 'locked') this.lockedFor = username;
+    }
+    this.#wrongPins = Math.min(wrongPins, this.pinRule.tries - 1);
+  }
+
+  /** What a saved world keeps of IB Key on this phone (world-export.ts). */
+  get saved(): { ibkey: 'active' | 'cleared' | 'locked'; wrongPins: number } {
+    return { ibkey: this.ibkey ? 'active' : this.lockedFor !== null ? 'locked' : 'cleared', wrongPins: this.#wrongPins };
+  }
+
   activate(username: string, deviceId: string): void {
     const key = ibKeyDeviceKey(this.seed, username, deviceId);
     const pin = this.phone.platform === 'android' ? this.phone.pin! : iosAppSecret(this.seed, this.phone.id);

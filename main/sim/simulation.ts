@@ -1,7 +1,7 @@
 // The simulation as a service: every API operation, and the events the hosts push to windows.
 import type { HostEvent } from '../api/events.js';
 import type { RequestOf, ResponseOf, Service } from '../api/operations.js';
-import type { ClockView, LoadScenarioResult, MobileAppView, PendingView, PhoneView, ScenarioSummary, ScenarioView, WorldView } from '../api/views.js';
+import type { ClockView, LoadScenarioResult, MobileAppView, PendingView, PhoneView, ScenarioSummary, ScenarioView, WorldExportView, WorldView } from '../api/views.js';
 import { parseScenario, type ScenarioResult } from './scenario/load.js';
 import type { Fob } from './fob.js';
 import { SimError } from '../api/errors.js';
@@ -13,6 +13,7 @@ import type { Scenario, TimelineEntry } from './scenario/schema.js';
 import { World } from './world.js';
 import { reasonList, type ReasonView } from '../api/reasons.js';
 import { worldActionHandler } from './world-actions.js';
+import { exportFileName, exportWorldYaml } from './world-export.js';
 
 type Listener = (event: HostEvent) => void;
 
@@ -86,6 +87,7 @@ export class Simulation implements Service {
   /** A timeline entry acts through the same operations (and the same handlers) as the runner's script. */
   #fireTimeline(entry: TimelineEntry, index: number): void {
     const handler = worldActionHandler(entry.action);
+    this.#world.firedTimeline.add(index);
     this.#world.journal.record({ type: 'timeline.fired', index, description: entry.note ?? handler.describe(entry.action) });
     handler.run(this, entry.action);
   }
@@ -421,6 +423,10 @@ export class Simulation implements Service {
       if (code && !code.used) out.push({ ...base, kind: 'code', code: code.value, challenge: null, cardIndexes: null, expectedResponse: null, expiresAt: code.expiresAt });
     }
     return out;
+  }
+  /** The running world as a scenario file (world-export.ts): a login in progress is not saved. */
+  exportWorld(_r?: RequestOf<'exportWorld'>): WorldExportView {
+    return { fileName: exportFileName(this.#world), text: exportWorldYaml(this.#world) };
   }
   getReasons(_r?: RequestOf<'getReasons'>): ReasonView[] {
     return reasonList();

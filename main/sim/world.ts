@@ -26,6 +26,8 @@ export class World {
   readonly #seamless = new Map<string, boolean>();
   /** The login of the mobile app on a phone used as trading device, by phone id. */
   readonly appLogins = new Map<string, string>();
+  /** The timeline entries that have fired, by index in the scenario's timeline (a saved world drops them). */
+  readonly firedTimeline = new Set<number>();
   /** Temporary passcodes client services issued, by user. */
   readonly temporaryPasscodes = new Map<string, TemporaryPasscode>();
   #counters = new Map<string, number>();
@@ -55,6 +57,7 @@ export class World {
       };
       this.phones.set(spec.id, new Phone(spec, scenario.seed, pinRule));
     }
+    const now = this.clock.startedAt;
     for (const user of scenario.users) {
       this.#seamless.set(user.username, user.seamless);
       const passcode = user.temporaryPasscode;
@@ -63,11 +66,20 @@ export class World {
         if (device.kind === 'ibkey') this.phones.get(device.phone)!.app.activate(user.username, device.id);
         if (device.kind === 'dscplus') {
           const key = deriveKey(scenario.seed, `dscplus:${device.serial}`);
-          this.fobs.set(device.serial, new Fob(device.serial, user.username, key, device.pin, this.clock, (f) => this.dirtyFobs.add(f)));
+          const fob = new Fob(device.serial, user.username, key, device.pin, this.clock, (f) => this.dirtyFobs.add(f));
+          fob.restore(device.wrongPins);
+          this.fobs.set(device.serial, fob);
         }
         if (device.kind === 'codecard') this.cards.set(device.serial, new CodeCard(device.serial, user.username, scenario.seed));
       }
+      // A saved world's wrong passwords and lock (world-export.ts), as times before and after the start.
+      const { lockout: saved } = user;
+      if (saved) this.directory.get(user.username)!.lockout.restore(saved.failures.map((ago) => now - ago), saved.lockedFor > 0 ? now + saved.lockedFor : null);
     }
+    // After every device has activated IB Key: a saved world's app state (Clear data, a lock by wrong PINs).
+    for (const spec of scenario.phones) if (spec.app) this.phones.get(spec.id)!.app.restore(spec.app.ibkey, spec.app.wrongPins);
+    for (const [prefix, n] of Object.entries(scenario.resume?.ids ?? {})) this.#counters.set(prefix, n);
+    for (const [username, n] of Object.entries(scenario.resume?.logins ?? {})) this.#userLogins.set(username, n);
     this.journal.record({ type: 'scenario.loaded', name: scenario.name, seed: scenario.seed });
   }
 
@@ -97,6 +109,11 @@ export class World {
     const n = (this.#counters.get(prefix) ?? 0) + 1;
     this.#counters.set(prefix, n);
     return `${prefix}${n}`;
+  }
+
+  /** The counters a saved world keeps (the scenario's `resume`), so the loaded one continues them. */
+  counters(): { ids: Record<string, number>; logins: Record<string, number> } {
+    return { ids: Object.fromEntries(this.#counters), logins: Object.fromEntries(this.#userLogins) };
   }
 
   seamless(username: string): boolean {

@@ -10,6 +10,7 @@ import { Pacer } from '../host/pacer.js';
 import { parsePort, PORT_HINT, portArgument } from '../host/port.js';
 import { appRoot, defaultScenarioPath, readScenarioFile } from '../host/scenario-files.js';
 import { fileLibrary } from '../host/scenario-library.js';
+import { addSavedWorldOptions, exportTargetProblem, saveWorldTo, type SavedWorldOptions } from '../host/saved-world.js';
 import { formatProblem } from '../sim/scenario/load.js';
 import { Simulation } from '../sim/simulation.js';
 import { createWebServer } from './server.js';
@@ -24,7 +25,7 @@ function defaultPort(): number {
   return port ?? DEFAULT_PORT;
 }
 
-interface Options extends ControlStartOptions {
+interface Options extends ControlStartOptions, SavedWorldOptions {
   port: number;
   scenario: string;
   paused: boolean;
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<void> {
     .option('-s, --scenario <file.yaml>', 'scenario file', defaultScenarioPath())
     .option('--paused', 'start with the virtual clock paused', false)
     .option('--no-control', 'turn the control API (/control/*, token printed at start-up) off');
-  addStartOptions(program).showHelpAfterError();
+  addSavedWorldOptions(addStartOptions(program)).showHelpAfterError();
   program.parse(argv);
   const options = program.opts<Options>();
   // With --print-json, stdout carries the one JSON line only: every message for a person goes to stderr.
@@ -67,8 +68,20 @@ async function main(argv: string[]): Promise<void> {
   const token = chosenToken(options);
   for (const warning of token?.warnings ?? []) console.error(`warning: ${warning}`);
 
-  // Problems name the file as it was given, relative paths meaning the current folder.
-  const loaded = readScenarioFile(options.scenario);
+  if (options.import !== undefined && program.getOptionValueSource('scenario') === 'cli') {
+    console.error('error: --import and --scenario both name the world to start from; give one of them');
+    process.exit(2);
+  }
+  const exportOnExit = options.exportOnExit === undefined ? null : path.resolve(options.exportOnExit);
+  const targetProblem = exportOnExit === null ? null : exportTargetProblem(exportOnExit);
+  if (targetProblem) {
+    console.error(`error: ${targetProblem}`);
+    process.exit(2);
+  }
+
+  // Problems name the file as it was given, relative paths meaning the current folder. A saved world
+  // (--import) is a scenario file, read and checked the same way.
+  const loaded = readScenarioFile(options.import ?? options.scenario);
   if (!loaded.ok) {
     for (const problem of loaded.problems) console.error(formatProblem(problem));
     process.exit(2);
@@ -100,7 +113,8 @@ async function main(argv: string[]): Promise<void> {
   say('Open that address: it carries the session token (for the pages only), which the page then keeps for this browser session.');
   if (server.controlUrl && token) for (const line of controlBanner(server.controlUrl, token)) say(line);
   const { name, seed } = sim.scenario;
-  say(`Scenario "${name}" (seed ${seed})${options.paused ? ', clock paused' : ''}. Press Ctrl+C to stop.`);
+  say(`Scenario "${name}" (seed ${seed})${options.import === undefined ? '' : `, imported from ${options.import}`}${options.paused ? ', clock paused' : ''}. Press Ctrl+C to stop.`);
+  if (exportOnExit) say(`On exit the world is saved to ${exportOnExit}.`);
   if (options.printJson) {
     const { url, origin, port, sessionToken, controlUrl, controlToken } = server;
     console.log(startLine({ host: 'web', port, url, origin, sessionToken, controlUrl, controlToken, scenario: name, pid: process.pid }));
@@ -111,11 +125,18 @@ async function main(argv: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     pacer.stop();
+    // Saved first, while the world is as the user left it; a failure is said and the host still stops.
+    let code = 0;
+    if (exportOnExit) {
+      const saved = saveWorldTo(sim, exportOnExit);
+      (saved.ok ? say : console.error)(saved.message);
+      if (!saved.ok) code = 1;
+    }
     // Open event streams would keep the process alive; close() ends them, then the exit is clean.
-    const force = setTimeout(() => process.exit(0), 2000);
+    const force = setTimeout(() => process.exit(code), 2000);
     force.unref();
     server.close().then(
-      () => process.exit(0),
+      () => process.exit(code),
       (error: unknown) => {
         console.error(`Error while stopping (${signal}):`, error);
         process.exit(1);

@@ -10,7 +10,7 @@ import { dispatch, failure, type Envelope } from '../../api/dispatch.js';
 import type { HostEvent } from '../../api/events.js';
 import type { OperationName } from '../../api/names.js';
 import { requestSchemas } from '../../api/operations.js';
-import type { LoadScenarioResult } from '../../api/views.js';
+import type { LoadScenarioResult, WorldExportView } from '../../api/views.js';
 import { toJsonLines } from '../../api/vocabulary.js';
 import { formatProblem } from '../../sim/scenario/load.js';
 import type { Simulation } from '../../sim/simulation.js';
@@ -118,6 +118,18 @@ function readRoutes(c: ControlContext): ControlRoute[] {
     read('/scenarios', 'listScenarios', 'the built-in scenario library'),
     read('/reasons', 'getReasons', 'the catalogue of reasons a login fails'),
     read('/phones/:id', 'getPhone', 'one phone and its state', { id: 'phoneId' }),
+    {
+      method: 'GET',
+      path: '/scenario/export',
+      description: 'the running world as a scenario file (YAML) that loads back to the same world; a login in progress is not saved',
+      doc: { operation: 'exportWorld', noBody: true, only: { mediaType: 'text/yaml', description: 'The running world as a scenario file (a download: Content-Disposition names it).' } },
+      handler: (_request, reply) => {
+        const envelope = c.dispatch('exportWorld', {});
+        if (!envelope.ok) return sendEnvelope(reply, envelope);
+        const { fileName, text } = envelope.value as WorldExportView;
+        return reply.code(200).header('Cache-Control', 'no-store').header('Content-Disposition', `attachment; filename="${fileName}"`).type('text/yaml; charset=utf-8').send(text);
+      },
+    },
   ];
 }
 

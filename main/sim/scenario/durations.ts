@@ -53,3 +53,16 @@ export const duration = z
     }
     return ms;
   });
+
+/** Milliseconds as a file would write them, largest unit first (`1h30m`, `2m5s250ms`, `0s`); parseDuration reads it back. */
+export function formatDuration(ms: number): string {
+  let rest = Math.max(0, Math.round(ms));
+  const parts: string[] = [];
+  for (const unit of UNIT_ORDER) {
+    const n = Math.floor(rest / unitMs[unit]);
+    if (n === 0) continue;
+    parts.push(`${n}${unit}`);
+    rest -= n * unitMs[unit];
+  }
+  return parts.join('') || '0s';
+}

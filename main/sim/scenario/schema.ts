@@ -5,9 +5,18 @@ import { phoneStateSchema } from '../../api/phone-state.js';
 import { mobileNumber } from '../../api/operations.js';
 import { APP_PIN_PATTERN, DEFAULT_BRANDING, FOB_PIN_DIGITS, FOB_PIN_PATTERN, PHONE_UNLOCKS, PLATFORMS, REGIONS } from '../../api/vocabulary.js';
 import { duration } from './durations.js';
+import { FOB_MAX_WRONG_PINS } from '../fob.js';
 import { timelineEntrySchema, scriptStepSchema, expectationSchema } from './script-schema.js';
 import { strict } from './keyed.js';
 import { MAX_DEVICES_PER_USER, MAX_EXPECTATIONS, MAX_PHONES, MAX_SCRIPT_STEPS, MAX_TIMELINE_ENTRIES, MAX_USERS } from './limits.js';
+
+/** A small map of names to counts (a saved world's counters), its keys checked like the names they are. */
+function counts(key: RegExp, what: string) {
+  return z
+    .record(z.string().regex(key, `must be ${what}`), z.number().int().min(0).max(1_000_000_000))
+    .refine((map) => Object.keys(map).length <= 200, 'at most 200 entries')
+    .default({});
+}
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
 const region = z.enum(REGIONS);
@@ -40,6 +49,15 @@ export const phoneSchema = strict({
     .describe('The phone at the start: settings its owner touches (airplane mode, do not disturb…) and faults (carrier filter, a stuck SMS…). Fields left out take their defaults.')
     .meta({ examples: [{ doNotDisturb: true }, { carrierBlocking: true, signal: 1 }] }),
   appInstalled: z.boolean().default(true).describe("Whether the broker's mobile app is installed; without it pushes are lost. IB Key is activated on it by a user's ibkey device."),
+  app: strict({
+    ibkey: z
+      .enum(['active', 'cleared', 'locked'])
+      .default('active')
+      .describe("IB Key on this phone: active (as the users' ibkey devices make it), cleared (Android's Clear data: activate it again) or locked (too many wrong app PINs)."),
+    wrongPins: z.number().int().min(0).max(100).default(0).describe('Wrong app PINs typed in a row since the last right one.'),
+  })
+    .optional()
+    .describe("The broker's app as a saved world left it (world-export.ts writes it; a scenario may set it too); leave out for a freshly activated app."),
 }).describe('A simulated phone: SMS and calls to its number, and the broker\'s app with IB Key when a user\'s ibkey device names it.');
 
 const deviceId = id.describe('How the script (chooseDevice) and the journal name this device; unique within its user.').meta({ examples: ['sms', 'fob'] });
@@ -57,6 +75,13 @@ const dscDevice = strict({
   kind: z.literal('dscplus').describe('The Digital Security Card+ fob.'),
   serial: serial('back of the fob').meta({ examples: ['SNA-52903318'] }),
   pin: z.string().regex(FOB_PIN_PATTERN, `must be ${FOB_PIN_DIGITS} digits`).describe(`The fob's ${FOB_PIN_DIGITS}-digit PIN, typed on its keypad before the challenge; wrong PINs lock the fob.`).meta({ examples: ['1234'] }),
+  wrongPins: z
+    .number()
+    .int()
+    .min(0)
+    .max(FOB_MAX_WRONG_PINS)
+    .default(0)
+    .describe(`Wrong PINs typed since the last right one (a saved world's); ${FOB_MAX_WRONG_PINS} means the fob is locked until the Director resets it.`),
 }).describe('Digital Security Card+ (DSC+): a fob that turns the login window\'s challenge and the PIN into an 8-digit response.');
 const cardDevice = strict({
   id: deviceId,
@@ -102,6 +127,12 @@ export const userSchema = strict({
     })
     .optional()
     .describe('A temporary passcode client services gave the user by phone (a device was lost): while it is valid, the login asks for it instead of a device.'),
+  lockout: strict({
+    failures: z.array(duration.describe('How long before the start one failure was.')).max(100).default([]).describe('How long before the start each wrong password that still counts was typed, oldest first.'),
+    lockedFor: duration.prefault('0s').describe('How long the account stays locked from the start (0: not locked).'),
+  })
+    .optional()
+    .describe('Wrong passwords and a lock carried over from a saved world (world-export.ts writes it; a scenario may start with a user locked out too).'),
 }).describe('An account that can log in: its password, region, mobile number and second-factor devices.');
 
 /** A duration field's examples: what people write (the loader turns each into milliseconds). */
@@ -177,6 +208,12 @@ export const scenarioSchema = strict({
     .describe('Paper-trading logins (mode paper).'),
   phones: z.array(phoneSchema).max(MAX_PHONES).default([]).describe(`The simulated phones (at most ${MAX_PHONES}): SMS and calls reach them by number, pushes by the ibkey device naming one.`),
   users: z.array(userSchema).min(1).max(MAX_USERS).describe(`The accounts that can log in (1 to ${MAX_USERS}).`),
+  resume: strict({
+    ids: counts(/^[A-Za-z][A-Za-z-]{0,15}$/, 'an id prefix (letters and dashes)').describe('Ids already used, by prefix (L for logins, sms- for messages, call- for calls).'),
+    logins: counts(/^[a-z][a-z0-9._-]{2,31}$/, 'a user name').describe("Each user's logins so far (codes are drawn per user and login number)."),
+  })
+    .optional()
+    .describe("A saved world's counters, so that ids and codes continue where it stopped (world-export.ts writes it; a hand-written scenario leaves it out)."),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

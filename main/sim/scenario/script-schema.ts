@@ -9,6 +9,7 @@ import { phoneStatePatchSchema } from '../../api/phone-state.js';
 import { reasonCatalog } from '../../api/reasons.js';
 import { duration } from './durations.js';
 import { keyed, strict } from './keyed.js';
+import { assertNever } from '../../api/exhaustive.js';
 
 // Every field and form is described once here: the published JSON Schema gives editors these words.
 const id = z.string().min(1).max(64);
@@ -201,6 +202,25 @@ export const expectationSchema = keyed(
 ).describe('One thing that must be true after the run, named by its key: delivered, notDelivered, loggedIn, notLoggedIn, enrolled, locked or loginFailed.');
 
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
+
+/**
+ * A world action back in the form a file writes it (`{ restart: iphone }`), the inverse of worldForms'
+ * kinds: a saved world (world-export.ts) writes its timeline still to come with it.
+ */
+export function worldActionInput(action: WorldAction): Record<string, unknown> {
+  switch (action.kind) {
+    case 'setPhone':
+      return { phone: action.phone, set: { ...action.patch } };
+    case 'restart':
+      return { restart: action.phone };
+    case 'clearAppData':
+      return { clearAppData: action.phone };
+    case 'seamless':
+      return { seamless: { user: action.user, enabled: action.enabled } };
+    default:
+      return assertNever(action, 'world action');
+  }
+}
 export type ScriptStep = z.output<typeof scriptStepSchema>;
 /** What the timeline and the script can both do: the phone's settings and faults, Seamless Authentication. */
 export type WorldAction = TimelineEntry['action'];

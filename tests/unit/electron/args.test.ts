@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLaunchArgs } from '../../../main/electron/args.js';
 
-const none = { scenario: null, userDataDir: null, controlPort: null, control: {}, problems: [] };
+const none = { scenario: null, userDataDir: null, controlPort: null, control: {}, importFile: null, exportOnExit: null, problems: [] };
 
 describe('parseLaunchArgs', () => {
   it('reads --scenario and --user-data-dir, resolved against the working directory', () => {
@@ -37,6 +37,19 @@ describe('parseLaunchArgs', () => {
   it('reads --control-port in either spelling; 0 means any free port', () => {
     expect(parseLaunchArgs(['/bin/electron', 'main.js', '--control-port', '4180'], '/')).toEqual({ ...none, controlPort: 4180 });
     expect(parseLaunchArgs(['/bin/electron', 'main.js', '--control-port=0', '--scenario', 'a.yaml'], '/x')).toEqual({ ...none, controlPort: 0, scenario: '/x/a.yaml' });
+  });
+
+  it('reads --import and --export-on-exit, resolved against the working directory; --import wins over --scenario', () => {
+    expect(parseLaunchArgs(['/bin/electron', 'main.js', '--import', 'saved.yaml', '--export-on-exit=/tmp/out.yaml'], '/home/t')).toEqual({
+      ...none,
+      importFile: '/home/t/saved.yaml',
+      exportOnExit: '/tmp/out.yaml',
+    });
+    expect(parseLaunchArgs(['/bin/electron', 'main.js', '--scenario', 'a.yaml', '--import', 'b.yaml'], '/x')).toEqual({
+      ...none,
+      importFile: '/x/b.yaml',
+      problems: ['--import and --scenario both name the world to start from; --scenario is ignored'],
+    });
   });
 
   it('says what is wrong with a control port that is not one, and serves none', () => {

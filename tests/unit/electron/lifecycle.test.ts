@@ -1,5 +1,6 @@
 // The app's start-up against a mocked electron: order of set-up, windows, IPC and each window's allowance, menu, scenario problems.
 import { execFileSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,8 +8,9 @@ import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../main/api/dispatch.js';
 import type { HostEvent } from '../../../main/api/events.js';
-import { IPC_EVENT_CHANNEL, ipcChannel, operationNames } from '../../../main/api/names.js';
+import { IPC_EVENT_CHANNEL, IPC_SAVE_WORLD_CHANNEL, ipcChannel, operationNames } from '../../../main/api/names.js';
 import type { LoginView, PendingView } from '../../../main/api/views.js';
+import { parseScenario } from '../../../main/sim/scenario/load.js';
 import { startApp, type RunningApp } from '../../../main/electron/lifecycle.js';
 import { loadStartupScenario } from '../../../main/electron/startup-scenario.js';
 import { Simulation } from '../../../main/sim/simulation.js';
@@ -27,8 +29,12 @@ let dir: string;
 let running: RunningApp | null;
 let errors: ReturnType<typeof vi.spyOn>;
 
+/** Where the app under test hears SIGINT and SIGTERM (never the test runner's own process). */
+let signals: EventEmitter;
+
 function start(...extra: string[]) {
   return startApp({
+    signals: signals as unknown as Pick<NodeJS.Process, 'once' | 'off'>,
     argv: ['/usr/bin/electron', path.join(dir, 'dist/electron/main.js'), '--user-data-dir', path.join(dir, 'profile'), ...extra],
     cwd: dir,
     distDir: path.join(dir, 'dist'),
@@ -48,6 +54,7 @@ async function restart() {
 
 beforeEach(() => {
   resetFakeElectron();
+  signals = new EventEmitter();
   dir = mkdtempSync(path.join(tmpdir(), 'sls-app-'));
   mkdirSync(path.join(dir, 'dist', 'renderer'), { recursive: true });
   writeFileSync(path.join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>SLS</title>');
@@ -98,7 +105,8 @@ describe('startApp', () => {
 
   it('handles every operation over IPC, for our windows only, and pushes events to them', async () => {
     running = await start();
-    expect(ipcMain.handlers.size).toBe(operationNames.length);
+    // One channel per operation, and the Director's save dialog (IPC_SAVE_WORLD_CHANNEL).
+    expect(ipcMain.handlers.size).toBe(operationNames.length + 1);
     const login = windowFor('login')!.webContents;
     const phone = windowFor('phone')!.webContents;
 
@@ -469,6 +477,75 @@ describe('startApp', () => {
     const stop = vi.spyOn(running!.pacer, 'stop');
     app.emit('will-quit');
     expect(stop).toHaveBeenCalled();
+  });
+});
+
+describe('saved worlds', () => {
+  const savedText = (file: string) => {
+    const text = readFileSync(file, 'utf8');
+    const parsed = parseScenario(text, path.basename(file));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    return { text, scenario: parsed.scenario };
+  };
+
+  it('"Export as scenario": the Director asks, the main process shows a save dialog and writes the file; no other window may', async () => {
+    running = await start();
+    (menuItem('open-director').click as () => void)();
+    running!.sim.setPhoneState({ phoneId: 'sms-phone', patch: { airplane: true } });
+    const target = path.join(dir, 'picked.yaml');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    // The page sends nothing on the channel: whatever it puts there is not read.
+    const answer = await ipcMain.invokeFrom(windowFor('director')!.webContents, IPC_SAVE_WORLD_CHANNEL, { file: '/etc/passwd', text: 'evil' });
+    expect(answer).toEqual({ ok: true, value: { saved: true, fileName: 'picked.yaml' } });
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ title: 'Export as scenario', defaultPath: expect.stringMatching(/default-saved\.yaml$/) }));
+    expect(savedText(target).scenario.phones.find((p) => p.id === 'sms-phone')!.state.airplane).toBe(true);
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await ipcMain.invokeFrom(windowFor('director')!.webContents, IPC_SAVE_WORLD_CHANNEL, undefined)).toEqual({ ok: true, value: { saved: false, fileName: null } });
+    for (const view of ['login', 'phone']) {
+      expect(await ipcMain.invokeFrom(windowFor(view)!.webContents, IPC_SAVE_WORLD_CHANNEL, undefined)).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    }
+    expect(dialog.showSaveDialog).toHaveBeenCalledTimes(2);
+  });
+
+  it('starts from --import (not remembered as the last scenario) and saves the world with --export-on-exit when it quits', async () => {
+    const source = new Simulation(loadStartupScenario(null).scenario);
+    source.setSeamless({ username: 'ibkeyios', enabled: false });
+    source.advanceClock({ ms: 90_000 });
+    writeFileSync(path.join(dir, 'world.yaml'), source.exportWorld({}).text);
+    running = await start('--import', 'world.yaml', '--export-on-exit', 'out.yaml');
+    const { clock, ...world } = running!.sim.getWorld();
+    const { clock: sourceClock, ...sourceWorld } = source.getWorld();
+    expect(world).toEqual(sourceWorld);
+    expect(clock.now).toBe(sourceClock.now);
+    expect(running!.settings.get('lastScenarioPath')).toBeNull();
+
+    running!.sim.setPhoneState({ phoneId: 'ios-phone', patch: { doNotDisturb: true } });
+    // SIGTERM quits the app as the menu would (the fake app's quit does not emit will-quit by itself).
+    signals.emit('SIGTERM');
+    expect(app.quit).toHaveBeenCalled();
+    app.emit('will-quit');
+    const saved = savedText(path.join(dir, 'out.yaml')).scenario;
+    expect(saved.phones.find((p) => p.id === 'ios-phone')!.state.doNotDisturb).toBe(true);
+    expect(saved.users.find((u) => u.username === 'ibkeyios')!.seamless).toBe(false);
+    expect(errors.mock.calls.flat().join('\n')).toContain(`Saved the world to ${path.join(dir, 'out.yaml')}`);
+  });
+
+  it('refuses a bad --import with every problem and exit code 2, opening nothing', async () => {
+    writeFileSync(path.join(dir, 'bad.yaml'), 'name: bad\nseed: 1\nusers: []\nresume: { logins: { Nobody: 1 } }\n');
+    expect(await start('--import', 'bad.yaml')).toBeNull();
+    expect(app.exit).toHaveBeenCalledWith(2);
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+    const printed = errors.mock.calls.flat().join('\n');
+    expect(printed).toMatch(/bad\.yaml:\d+:\d+: title: missing required field/);
+    expect(printed).toMatch(/bad\.yaml:\d+:\d+: resume\.logins\.Nobody: /);
+  });
+
+  it('refuses an --export-on-exit into a folder that does not exist (exit code 2)', async () => {
+    expect(await start('--export-on-exit', 'nowhere/out.yaml')).toBeNull();
+    expect(app.exit).toHaveBeenCalledWith(2);
+    expect(errors.mock.calls.flat().join('\n')).toMatch(/--export-on-exit: the folder .*nowhere does not exist/);
   });
 });
 

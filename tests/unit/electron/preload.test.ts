@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Bridge } from '../../../main/api/bridge.js';
 import type { HostEvent } from '../../../main/api/events.js';
-import { IPC_EVENT_CHANNEL, ipcChannel, operationNames } from '../../../main/api/names.js';
+import { IPC_EVENT_CHANNEL, IPC_SAVE_WORLD_CHANNEL, ipcChannel, operationNames } from '../../../main/api/names.js';
 import { contextBridge, ipcRenderer, resetFakeElectron } from './fake-electron.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
@@ -25,8 +25,8 @@ describe('window.sls', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['sls']);
   });
 
-  it('has exactly one function per operation, onEvent and host — nothing else', () => {
-    expect(Object.keys(bridge).sort()).toEqual([...operationNames, 'onEvent', 'host'].sort());
+  it('has exactly one function per operation, onEvent, saveWorld and host — nothing else', () => {
+    expect(Object.keys(bridge).sort()).toEqual([...operationNames, 'onEvent', 'saveWorld', 'host'].sort());
     expect(bridge.host).toBe('electron');
     for (const name of operationNames) expect(typeof bridge[name]).toBe('function');
     for (const forbidden of ['ipcRenderer', 'invoke', 'send', 'sendSync', 'on', 'removeListener', 'require', 'process']) {
@@ -43,6 +43,11 @@ describe('window.sls', () => {
       await (bridge[name] as (r: unknown) => Promise<unknown>)({});
       expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(ipcChannel(name), {});
     }
+  });
+
+  it('asks for the save dialog on its own channel, sending nothing the page could choose', async () => {
+    await (bridge.saveWorld as (...args: unknown[]) => Promise<unknown>)('/etc/passwd', 'text');
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(IPC_SAVE_WORLD_CHANNEL);
   });
 
   it('hands listeners the event payload only, never the IpcRendererEvent, until unsubscribed', () => {

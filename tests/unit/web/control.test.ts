@@ -60,7 +60,7 @@ const mutations: [string, unknown][] = [
   ['/control/fobs/SNA-52903318/reset', undefined],
   ['/control/op/resetWorld', {}],
 ];
-const reads = ['/control/pending', '/control/pending?username=smsuser', '/control/world', '/control/clock', '/control/scenario', '/control/scenarios', '/control/reasons', '/control/phones/sms-phone', '/control/journal', '/control/journal?after=0&format=jsonl', '/control/journal/stream', '/control/nothing-here'];
+const reads = ['/control/pending', '/control/pending?username=smsuser', '/control/world', '/control/clock', '/control/scenario', '/control/scenarios', '/control/reasons', '/control/phones/sms-phone', '/control/scenario/export', '/control/journal', '/control/journal?after=0&format=jsonl', '/control/journal/stream', '/control/nothing-here'];
 
 beforeEach(async () => {
   sim = new Simulation(demoScenario(), { library: fileLibrary() });
@@ -360,6 +360,26 @@ describe('loading a scenario', () => {
     expect(error!.issues!.map((i) => i.path)).toContain('phones');
     expect(sim.getScenario().name).toBe('default');
     expect((await post('/control/scenario', { name: 'no-such-scenario' })).status).toBe(404);
+  });
+
+  it('exports the running world as YAML (text/yaml), which loads back through POST /control/scenario to the same world', async () => {
+    await post('/control/phones/sms-phone/state', { airplane: true });
+    await post('/control/users/ibkeyios/seamless', { enabled: false });
+    await post('/control/clock/advance', { ms: 90_000 });
+    const before = sim.getWorld();
+    const saved = await get('/control/scenario/export');
+    expect(saved.status).toBe(200);
+    expect(saved.headers['content-type']).toBe('text/yaml; charset=utf-8');
+    expect(saved.headers['content-disposition']).toBe('attachment; filename="default-saved.yaml"');
+    expect(saved.body).toMatch(/^# Saved world: scenario "default" at 2026-03-02T14:31:30\.000Z/);
+    await post('/control/reset');
+    expect(sim.getPhone({ phoneId: 'sms-phone' }).status.airplane).toBe(false);
+    const loaded = await request('POST', '/control/scenario?fileName=default-saved.yaml', { body: saved.body, headers: { ...auth(), 'content-type': 'text/yaml' } });
+    expect(loaded.status).toBe(200);
+    expect(sim.getPhone({ phoneId: 'sms-phone' }).status.airplane).toBe(true);
+    const { clock, ...world } = sim.getWorld();
+    expect({ ...world, clock: clock.now }).toEqual({ ...before, clock: before.clock.now });
+    expect(world.users.find((u) => u.username === 'ibkeyios')!.seamless).toBe(false);
   });
 
   it('takes up to 1.1 MB for a scenario, 64 KB elsewhere', async () => {
