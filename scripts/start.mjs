@@ -45,12 +45,12 @@ export function buildIfNeeded({ log = console.log, error = console.error, toStde
   return { ok: true };
 }
 
-/** Makes --scenario, --user-data-dir and --token-file paths absolute against the directory npm start was typed in. */
+/** Makes --scenario, --user-data-dir, --token-file, --import and --export-on-exit paths absolute against the directory npm start was typed in. */
 export function resolveUserArgs(argv, baseDir) {
   const out = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const flag = ['--scenario', '--user-data-dir', '--token-file'].find((f) => arg === f || arg.startsWith(`${f}=`));
+    const flag = ['--scenario', '--user-data-dir', '--token-file', '--import', '--export-on-exit'].find((f) => arg === f || arg.startsWith(`${f}=`));
     if (!flag) out.push(arg);
     else if (arg === flag && i + 1 < argv.length) out.push(flag, path.resolve(baseDir, argv[++i]));
     else if (arg !== flag) out.push(`${flag}=${path.resolve(baseDir, arg.slice(flag.length + 1))}`);

@@ -3,6 +3,7 @@ import type { Api, OperationName } from '../../main/api/operations';
 import type { ApiErrorBody, ApiErrorCode, Envelope } from '../../main/api/dispatch';
 import type { HostEvent, HostEventType } from '../../main/api/events';
 import type { NewSessionView } from '../../main/api/bridge';
+import type { SavedWorldView } from '../../main/api/views';
 import { HTTP_EVENTS_PATH, HTTP_NEW_SESSION_PATH, HTTP_OP_PREFIX } from '../../main/api/vocabulary';
 
 /** How requests and events travel. Replaceable, so tests can run the UI without a host. */
@@ -20,6 +21,11 @@ export interface Transport {
    * page gets the new cookie). Absent where windows have no session (Electron).
    */
   newSession?(): Promise<Envelope<NewSessionView>>;
+  /**
+   * Electron only: "Export as scenario" through the main process's save dialog (it writes the file).
+   * Absent where the page downloads the export itself (the browser host).
+   */
+  saveWorld?(): Promise<Envelope<SavedWorldView>>;
 }
 
 /** What a refused operation throws: the envelope's code and message. */
@@ -51,6 +57,13 @@ function bridgeTransport(bridge: NonNullable<Window['sls']>): Transport {
     ready: async () => {},
     // IPC does not drop events while the window lives.
     onReconnect: () => () => {},
+    saveWorld: async () => {
+      try {
+        return await bridge.saveWorld();
+      } catch {
+        return { ok: false, error: unreachable };
+      }
+    },
   };
 }
 

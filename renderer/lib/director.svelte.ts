@@ -5,6 +5,7 @@ import type { FobView, PendingView, PhoneView, ScenarioProblemView, ScenarioSumm
 import { errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
 import { JournalState } from './journal.svelte';
+import { downloadText } from './download';
 import { checkScenarioFile, checkScenarioText } from './scenario-drop';
 
 export type DirectorTab = 'scenario' | 'people' | 'pending' | 'faults';
@@ -164,6 +165,29 @@ export class DirectorState {
     this.refused = null;
     this.world = result.world;
     this.status = `Loaded “${result.world.scenario.title}”.`;
+  }
+
+  /**
+   * "Export as scenario": the running world as a scenario file. In the desktop app the main process
+   * asks where and writes it; in the browser it is a download. A login in progress is not saved.
+   */
+  async exportScenario(): Promise<void> {
+    const save = this.api.transport.saveWorld;
+    if (save) {
+      const envelope = await save();
+      if (!envelope.ok) {
+        this.error = envelope.error.message;
+        return;
+      }
+      this.error = null;
+      if (envelope.value.saved) this.status = `Saved the world as ${envelope.value.fileName} (a login in progress is not saved).`;
+      return;
+    }
+    await this.#run(async () => {
+      const { fileName, text } = await this.api.exportWorld({});
+      downloadText(fileName, text, 'text/yaml');
+      this.status = `Exported the world as ${fileName} (a login in progress is not saved).`;
+    });
   }
 
   // --- The browser host's session --------------------------------------------------------------

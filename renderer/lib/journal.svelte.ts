@@ -5,6 +5,7 @@ import type { WorldView } from '../../main/api/views';
 import type { Client } from './client';
 import { toJsonLines } from '../../main/api/vocabulary';
 import { describeEntry, EntryOwners, familyOf, namesFrom, reasonOf } from './journal-format';
+import { downloadText } from './download';
 
 export interface JournalRow {
   seq: number;
@@ -100,15 +101,6 @@ export class JournalState {
 
   /** The whole journal as JSON Lines, downloaded as a file. */
   export(scenario: string): void {
-    const blob = new Blob([toJsonLines(this.#entries)], { type: 'application/x-ndjson' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `journal-${scenario || 'scenario'}.jsonl`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The download has taken the data once the click is handled.
-    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+    downloadText(`journal-${scenario || 'scenario'}.jsonl`, toJsonLines(this.#entries), 'application/x-ndjson');
   }
 }

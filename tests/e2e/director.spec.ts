@@ -7,6 +7,7 @@ import { fileLibrary } from '../../main/host/scenario-library.js';
 import { Pacer, type Ticker } from '../../main/host/pacer.js';
 import { defaultScenarioPath, readScenarioFile } from '../../main/host/scenario-files.js';
 import { PUSH_LATENCY_MS } from '../../main/sim/push.js';
+import { parseScenario } from '../../main/sim/scenario/load.js';
 import { Simulation } from '../../main/sim/simulation.js';
 import { test as base, expect, DEMO_PASSWORD } from './fixtures.js';
 import { Director } from './pages/Director.js';
@@ -330,6 +331,39 @@ test('Export journal downloads JSON Lines: one journal entry per line', async ({
   expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
   expect(entries[0]).toMatchObject({ type: 'scenario.loaded', name: 'default' });
   expect(entries.map((e) => e.type)).toEqual(expect.arrayContaining(['login.started', 'code.issued', 'sms.sent', 'sms.delivered']));
+});
+
+test('Export as scenario downloads the world as a scenario file that loads back to the same world', async ({ page, director, sim, advance }) => {
+  await director.open();
+  const faults = await director.faultsOf('iPhone');
+  await faults.getByRole('switch', { name: 'Airplane mode', exact: true }).click();
+  await expect(director.entries.last()).toHaveText(/iPhone: Airplane mode on/);
+  sim.clearAppData({ phoneId: 'android-phone' });
+  advance(90_000);
+
+  await director.tab('Scenario').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), director.button('Export as scenario').click()]);
+  expect(download.suggestedFilename()).toBe('default-saved.yaml');
+  await expect(director.root.getByRole('status')).toContainText('Exported the world as default-saved.yaml');
+  const file = await download.path();
+  const text = readFileSync(file, 'utf8');
+  const parsed = parseScenario(text, 'default-saved.yaml');
+  expect(parsed.ok, JSON.stringify(parsed.ok ? null : parsed.problems)).toBe(true);
+  const { clock, ...world } = new Simulation(parsed.ok ? parsed.scenario : sim.scenario).getWorld();
+  const { clock: running, ...before } = sim.getWorld();
+  expect(world).toEqual(before);
+  expect(clock.now).toBe(running.now);
+
+  // Loaded back through the Director, after a reset has put the phone back on the ground.
+  await director.button('Reset').click();
+  await expect.poll(() => sim.getPhone({ phoneId: 'sms-phone' }).status.airplane).toBe(false);
+  // The download's own path has no .yaml ending; the file is offered as the browser saved it.
+  await director.fileInput.setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/yaml', buffer: Buffer.from(text) });
+  await expect(director.root.getByRole('status')).toContainText('Loaded');
+  await expect(director.problems).toHaveCount(0);
+  expect(sim.getPhone({ phoneId: 'sms-phone' }).status.airplane).toBe(true);
+  expect(sim.getPhone({ phoneId: 'android-phone' }).app.ibkeyUser).toBeNull();
+  expect(sim.getClock().now).toBe(running.now);
 });
 
 test('the director is reachable from the keyboard: toggle, tabs with the arrow keys, switches with Space', async ({ page, director }) => {

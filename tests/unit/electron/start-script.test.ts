@@ -174,6 +174,7 @@ describe('launching', () => {
   it('makes a --token-file path absolute too, in either spelling', () => {
     expect(resolveUserArgs(['--control-port', '0', '--token-file', 'ci/token', '--generate-token'], '/x')).toEqual(['--control-port', '0', '--token-file', path.resolve('/x', 'ci/token'), '--generate-token']);
     expect(resolveUserArgs(['--token-file=t'], '/x')).toEqual([`--token-file=${path.resolve('/x', 't')}`]);
+    expect(resolveUserArgs(['--import', 'saved.yaml', '--export-on-exit=out/w.yaml'], '/x')).toEqual(['--import', path.resolve('/x', 'saved.yaml'), `--export-on-exit=${path.resolve('/x', 'out/w.yaml')}`]);
   });
 
   it('with --print-json, says nothing on stdout itself and sends the build\'s output to stderr', async () => {

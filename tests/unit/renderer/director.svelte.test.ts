@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { Envelope } from '../../../main/api/dispatch.js';
+import type { SavedWorldView } from '../../../main/api/views.js';
+import { parseScenario } from '../../../main/sim/scenario/load.js';
 import { ClockState } from '../../../renderer/lib/clock.svelte.js';
 import { DirectorState } from '../../../renderer/lib/director.svelte.js';
 import { DEMO_PASSWORD, libraryOf, simHost, UNREACHABLE, type SimHost, type SimHostOptions } from './sim-host.js';
@@ -200,5 +203,54 @@ describe('DirectorState', () => {
     answer = { ok: false, error: { code: 'unauthorized', message: 'This session has ended' } };
     await panel.newSession();
     expect(panel.error).toBeTruthy();
+  });
+});
+
+describe('DirectorState: Export as scenario', () => {
+  it('downloads the running world as <scenario>-saved.yaml in the browser, a file that loads back to it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const { host, panel } = await director();
+    host.sim.setPhoneState({ phoneId: 'sms-phone', patch: { airplane: true } });
+    host.sim.advanceClock({ ms: 60_000 });
+    await host.settle();
+    const blobs: Blob[] = [];
+    const clicked: string[] = [];
+    vi.stubGlobal('URL', Object.assign(class extends URL {}, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:world'), revokeObjectURL: () => {} }));
+    vi.stubGlobal('document', {
+      createElement: () => {
+        const link = { href: '', download: '', click: () => clicked.push(link.download), remove: () => {} };
+        return link;
+      },
+      body: { append: () => {} },
+    });
+    try {
+      await panel.exportScenario();
+      expect(clicked).toEqual(['default-saved.yaml']);
+      expect(blobs[0]!.type).toBe('text/yaml');
+      const text = await blobs[0]!.text();
+      expect(text).toBe(host.sim.exportWorld({}).text);
+      const loaded = parseScenario(text, 'default-saved.yaml');
+      expect(loaded.ok && loaded.scenario.phones.find((p) => p.id === 'sms-phone')!.state.airplane).toBe(true);
+      expect(panel.status).toBe('Exported the world as default-saved.yaml (a login in progress is not saved).');
+      expect(panel.error).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+      vi.useRealTimers();
+    }
+  });
+
+  it("asks the desktop app's save dialog instead, sending no export over the wire, and says what it did", async () => {
+    let answer: Envelope<SavedWorldView> = { ok: true, value: { saved: true, fileName: 'rehearsal.yaml' } };
+    const { host, panel } = await director({ library: library(), saveWorld: () => answer });
+    await panel.exportScenario();
+    expect(host.names()).not.toContain('exportWorld');
+    expect(panel.status).toBe('Saved the world as rehearsal.yaml (a login in progress is not saved).');
+    panel.status = null;
+    answer = { ok: true, value: { saved: false, fileName: null } };
+    await panel.exportScenario();
+    expect(panel.status).toBeNull();
+    answer = { ok: false, error: { code: 'internal', message: 'The world could not be saved: EACCES' } };
+    await panel.exportScenario();
+    expect(panel.error).toBe('The world could not be saved: EACCES');
   });
 });

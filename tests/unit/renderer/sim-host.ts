@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 import { parse } from 'yaml';
 import type { NewSessionView } from '../../../main/api/bridge.js';
+import type { SavedWorldView } from '../../../main/api/views.js';
 import { dispatch, type ApiErrorBody, type Envelope } from '../../../main/api/dispatch.js';
 import type { HostEvent } from '../../../main/api/events.js';
 import type { OperationName } from '../../../main/api/names.js';
@@ -54,6 +55,8 @@ export interface SimHostOptions {
   library?: ScenarioLibrary;
   /** The browser host's "New session"; absent, the transport has none (as in Electron). */
   newSession?: () => Envelope<NewSessionView>;
+  /** Electron's save dialog for "Export as scenario"; absent, the window downloads the export (as in the browser). */
+  saveWorld?: () => Envelope<SavedWorldView>;
 }
 
 export interface SimHost {
@@ -126,6 +129,7 @@ export function simHost(options: SimHostOptions = {}): SimHost {
       return () => reconnectListeners.delete(listener);
     },
     ...(options.newSession ? { newSession: () => Promise.resolve(wire(options.newSession!())) } : {}),
+    ...(options.saveWorld ? { saveWorld: () => Promise.resolve(wire(options.saveWorld!())) } : {}),
   };
 
   const settle = async () => {
