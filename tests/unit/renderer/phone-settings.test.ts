@@ -50,12 +50,12 @@ describe('words in French', () => {
 
   it('follow each platform’s French: iOS Réglages and Mode Économie d’énergie, Android Paramètres and the cache article’s path', async () => {
     await useLocale('fr');
-    expect(quickTiles('ios', status()).map((t) => t.label)).toEqual(['Mode Avion', 'Données cellulaires', 'Wi-Fi', 'Concentration', 'Mode Économie d’énergie']);
+    expect(quickTiles('ios', status()).map((t) => t.label)).toEqual(['Mode Avion', 'Données cellulaires', 'Wi-Fi', 'Concentration', "Mode Économie d'énergie"]);
     expect(quickTiles('android', status()).map((t) => t.label)).toEqual(['Wi-Fi', 'Données mobiles', 'Mode Avion', 'Ne pas déranger', 'Économiseur de batterie', 'Mode Concentration']);
     expect(pageTitle({ id: 'root' }, 'ios', 'IBKR Mobile')).toBe('Réglages');
     expect(pageTitle({ id: 'root' }, 'android', 'IBKR Mobile')).toBe('Paramètres');
     const path = (['apps', 'appInfo', 'appStorage'] as const).map((id) => pageTitle({ id }, 'android', 'IBKR Mobile'));
-    expect(path).toEqual(['Applications', 'Gestionnaire d’application', 'Stockage']);
+    expect(path).toEqual(['Applications', "Gestionnaire d'application", 'Stockage']);
     expect(pageTitle({ id: 'focusMode', mode: 'Work' }, 'ios', 'IBKR Mobile')).toBe('Travail');
     expect(wifiValue(status({ airplane: true }))).toBe('Non');
     expect(notificationSummary('android', true)).toBe('Activé');
