@@ -11,7 +11,7 @@ import { longDate } from '../../renderer/lib/time.js';
 import { expectAccessible } from './axe.js';
 import { test as base, expect, DEMO_PASSWORD } from './fixtures.js';
 import { PhonePage } from './pages/PhonePage.js';
-import { startingWith } from './pages/words.js';
+import { startingWith } from './pages/names.js';
 
 const PUSH_LATENCY = 1_000;
 // Each screen is also run through axe, which on a busy 2-core machine takes longer than the steps themselves

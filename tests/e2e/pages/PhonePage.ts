@@ -2,7 +2,8 @@
 // windows show in the language the test chose (`words` reads them from the renderer's catalogues).
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Locale } from '../../../main/api/vocabulary.js';
-import { before, exactly, startingWith, words, type Words } from './words.js';
+import { words, type Words } from '../../../scripts/catalogue-words.js';
+import { before, exactly, startingWith } from './names.js';
 
 export class PhonePage {
   readonly root: Locator;
