@@ -1,5 +1,12 @@
 // Every message id the windows may ask for: the keys of the English catalogues (the reference
 // language; the build fails when another locale lacks one). A new surface file is added here once.
 import type stage from './en/stage.json';
+import type phone from './en/phone.json';
+import type settings from './en/settings.json';
+import type ibkr from './en/ibkr.json';
 
-export type MessageId = keyof typeof stage;
+export type MessageId =
+  | keyof typeof stage
+  | keyof typeof phone
+  | keyof typeof settings
+  | keyof typeof ibkr;

@@ -2,6 +2,7 @@
 import type { LoginView } from '../../main/api/views';
 import { currentAppLogin } from './app-login-view';
 import { errorMessage, type Client } from './client';
+import { t } from './i18n.svelte';
 import type { PhoneRef } from './ibkey.svelte';
 import { textOf } from './messages';
 
@@ -62,7 +63,7 @@ export class AppLoginState {
 
   submitCredentials(): Promise<void> {
     if (!this.username.trim() || !this.password) {
-      this.#clientError = 'Enter your username and password.';
+      this.#clientError = t('ibkr.enterCredentials');
       this.rejections++;
       return Promise.resolve();
     }

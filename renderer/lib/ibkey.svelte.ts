@@ -4,6 +4,7 @@ import type { PhoneView } from '../../main/api/views';
 import { errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
 import { CHALLENGE_PATTERN, type UnlockMethod } from '../../main/api/vocabulary';
+import { t } from './i18n.svelte';
 import { messageText } from './messages';
 import { isBiometric } from './unlock';
 
@@ -65,7 +66,7 @@ export class ApprovalState {
     const request = this.request;
     if (!phoneId || !request || this.busy) return;
     if (method === 'pin' && !this.pin.trim()) {
-      this.error = 'Enter your PIN.';
+      this.error = t('ibkr.enterPin');
       this.rejections++;
       return;
     }

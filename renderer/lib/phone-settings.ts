@@ -1,37 +1,62 @@
-// The phone's own settings as its owner meets them: each platform's words, and what each control changes.
+// The phone's own settings as its owner meets them: each platform's words (in the windows' language), and what each control changes.
 import type { PhoneStatePatch } from '../../main/api/phone-state';
 import type { MobileAppView, Platform, PhoneStatus } from '../../main/api/views';
 import type { FocusMode } from '../../main/api/vocabulary';
+import type { MessageId } from '../i18n/keys';
+import { language, t } from './i18n.svelte';
+import { megabytes } from './time';
 
 /** The Focus an Android phone's Digital Wellbeing "Focus mode" stands for in the simulation. */
 export const ANDROID_FOCUS: FocusMode = 'Work';
 
-/** What each platform calls the same thing (the articles' words, as on the phones). */
+/** What each platform calls the same thing (the articles' words, as on the phones): message ids, for `t()`. */
 export const words = {
   ios: {
-    panel: 'Control Center',
-    powerKey: 'Side button',
-    airplane: 'Airplane Mode',
-    wifi: 'Wi-Fi',
-    mobileData: 'Cellular Data',
-    doNotDisturb: 'Do Not Disturb',
-    lowPower: 'Low Power Mode',
+    panel: 'settings.ios.panel',
+    powerKey: 'settings.ios.powerKey',
+    airplane: 'settings.ios.airplane',
+    wifi: 'settings.wifi',
+    mobileData: 'settings.ios.mobileData',
+    doNotDisturb: 'settings.ios.doNotDisturb',
+    lowPower: 'settings.ios.lowPower',
+    focus: 'settings.ios.focus',
   },
   android: {
-    panel: 'Quick settings',
-    powerKey: 'Power button',
-    airplane: 'Airplane mode',
-    wifi: 'Wi-Fi',
-    mobileData: 'Mobile data',
-    doNotDisturb: 'Do Not Disturb',
-    lowPower: 'Battery Saver',
+    panel: 'settings.android.panel',
+    powerKey: 'settings.android.powerKey',
+    airplane: 'settings.android.airplane',
+    wifi: 'settings.wifi',
+    mobileData: 'settings.android.mobileData',
+    doNotDisturb: 'settings.android.doNotDisturb',
+    lowPower: 'settings.android.lowPower',
+    focus: 'settings.android.focus',
   },
-} as const satisfies Record<Platform, Record<string, string>>;
+} as const satisfies Record<Platform, Record<string, MessageId>>;
+
+/** Each Focus's name on the phone ("Do Not Disturb" is iOS's Focus of that name). */
+const focusNames: Record<FocusMode, MessageId> = {
+  'Do Not Disturb': 'settings.focus.doNotDisturb',
+  Personal: 'settings.focus.personal',
+  Sleep: 'settings.focus.sleep',
+  Work: 'settings.focus.work',
+  Driving: 'settings.focus.driving',
+};
+
+/** A Focus as the phone names it, in the windows' language ("Work", "Travail"). */
+export function focusName(mode: FocusMode): string {
+  return t(focusNames[mode]);
+}
+
+/** "On" / "Off" as each platform writes a setting's state (iOS French "Oui" / "Non", Android "Activé" / "Désactivé"). */
+export function onOff(platform: Platform, on: boolean): string {
+  return t(on ? (platform === 'ios' ? 'settings.ios.on' : 'settings.android.on') : platform === 'ios' ? 'settings.ios.off' : 'settings.android.off');
+}
 
 export type ToggleKey = 'airplane' | 'wifi' | 'mobileData' | 'doNotDisturb' | 'focus' | 'lowPower';
 
 export interface Toggle {
   key: ToggleKey;
+  /** In the windows' language. */
   label: string;
   on: boolean;
   /** Airplane mode switches the radios off: Wi-Fi and mobile data cannot be used until it is off. */
@@ -63,24 +88,24 @@ export function androidFocusPatch(s: PhoneStatus): PhoneStatePatch {
 }
 
 export function toggle(platform: Platform, s: PhoneStatus, key: ToggleKey): Toggle {
-  const w = words[platform];
+  const label = t(words[platform][key]);
   switch (key) {
     case 'airplane':
-      return { key, label: w.airplane, on: s.airplane, disabled: false, patch: { airplane: !s.airplane } };
+      return { key, label, on: s.airplane, disabled: false, patch: { airplane: !s.airplane } };
     case 'wifi':
-      return { key, label: w.wifi, on: s.wifi && !s.airplane, disabled: s.airplane, patch: { wifi: !s.wifi } };
+      return { key, label, on: s.wifi && !s.airplane, disabled: s.airplane, patch: { wifi: !s.wifi } };
     case 'mobileData':
-      return { key, label: w.mobileData, on: s.mobileData && !s.airplane, disabled: s.airplane, patch: { mobileData: !s.mobileData } };
+      return { key, label, on: s.mobileData && !s.airplane, disabled: s.airplane, patch: { mobileData: !s.mobileData } };
     case 'doNotDisturb': {
-      if (platform === 'ios') return { key, label: w.doNotDisturb, on: activeFocus(s) === 'Do Not Disturb', disabled: false, patch: focusPatch(s, 'Do Not Disturb') };
-      return { key, label: w.doNotDisturb, on: s.doNotDisturb, disabled: false, patch: { doNotDisturb: !s.doNotDisturb } };
+      if (platform === 'ios') return { key, label, on: activeFocus(s) === 'Do Not Disturb', disabled: false, patch: focusPatch(s, 'Do Not Disturb') };
+      return { key, label, on: s.doNotDisturb, disabled: false, patch: { doNotDisturb: !s.doNotDisturb } };
     }
     case 'focus':
       // iOS's Focus tile opens the list of modes (focusPatch); tapped while one is on, it turns that one off.
-      if (platform === 'ios') return { key, label: 'Focus', on: activeFocus(s) !== null, disabled: false, patch: { focus: null, doNotDisturb: false } };
-      return { key, label: 'Focus mode', on: s.focus !== null, disabled: false, patch: androidFocusPatch(s) };
+      if (platform === 'ios') return { key, label, on: activeFocus(s) !== null, disabled: false, patch: { focus: null, doNotDisturb: false } };
+      return { key, label, on: s.focus !== null, disabled: false, patch: androidFocusPatch(s) };
     case 'lowPower':
-      return { key, label: w.lowPower, on: s.lowPower, disabled: false, patch: { lowPower: !s.lowPower } };
+      return { key, label, on: s.lowPower, disabled: false, patch: { lowPower: !s.lowPower } };
   }
 }
 
@@ -93,30 +118,30 @@ export function quickTiles(platform: Platform, s: PhoneStatus): Toggle[] {
 /** The Wi-Fi network a phone joins when Wi-Fi is on (decor, but the same every take). */
 export const WIFI_NETWORK = 'Home-5G';
 
-/** Beside "Wi-Fi" in Settings: the network joined, or "Off". */
+/** Beside "Wi-Fi" in iOS Settings: the network joined, or "Off". */
 export function wifiValue(s: PhoneStatus): string {
-  return s.wifi && !s.airplane ? WIFI_NETWORK : 'Off';
+  return s.wifi && !s.airplane ? WIFI_NETWORK : onOff('ios', false);
 }
 
 /** Android's Network & internet row: what is connected now. */
 export function networkSummary(s: PhoneStatus, carrier: string): string {
-  if (s.airplane) return 'Airplane mode is on';
+  if (s.airplane) return t('settings.android.networkAirplane');
   const parts = [s.wifi ? WIFI_NETWORK : null, s.mobileData && s.signal > 0 ? carrier : null].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'Not connected';
+  return parts.length ? parts.join(', ') : t('settings.android.notConnected');
 }
 
 /** iOS Settings → Notifications: the line under each app; Android: the app's Notifications row. */
 export function notificationSummary(platform: Platform, allowed: boolean): string {
-  if (!allowed) return 'Off';
-  return platform === 'ios' ? 'Banners, Sounds, Badges' : 'On';
+  if (platform === 'android') return onOff('android', allowed);
+  return t(allowed ? 'settings.ios.notificationsAllowed' : 'settings.ios.notificationsOff');
 }
 
-/** Android Settings → Apps → the app → Storage: sizes the screen shows (IB Key's keys are the user data). */
+/** Android Settings → Apps → the app → Storage: sizes the screen shows (IB Key's keys are the user data), "148.2 MB", "148,2 Mo". */
 export function storageFigures(app: MobileAppView, cacheCleared: boolean): { app: string; data: string; cache: string; total: string } {
   const appMb = 148.2;
   const dataMb = app.ibkeyUser ? 6.4 : 0;
   const cacheMb = app.ibkeyUser && !cacheCleared ? 21.7 : 0;
-  const mb = (n: number) => (n === 0 ? '0 B' : `${n.toFixed(1)} MB`);
+  const mb = (n: number) => (n === 0 ? t('settings.android.zeroBytes') : megabytes(n, language.tag));
   return { app: mb(appMb), data: mb(dataMb), cache: mb(cacheMb), total: mb(appMb + dataMb + cacheMb) };
 }
 
@@ -128,40 +153,41 @@ export type SettingsPage =
 
 /** A page's title as the phone shows it (the app's name on iOS's page for that app's notifications). */
 export function pageTitle(page: SettingsPage, platform: Platform, appName: string): string {
+  const ios = platform === 'ios';
   switch (page.id) {
     case 'root':
-      return 'Settings';
+      return t(ios ? 'settings.ios.title.root' : 'settings.android.title.root');
     case 'wifi':
-      return 'Wi-Fi';
+      return t('settings.wifi');
     case 'cellular':
-      return 'Cellular';
+      return t('settings.ios.title.cellular');
     case 'notifications':
-      return 'Notifications';
+      return t('settings.ios.title.notifications');
     case 'appNotifications':
-      return platform === 'ios' ? appName : 'App notifications';
+      return ios ? appName : t('settings.android.title.appNotifications');
     case 'focus':
-      return 'Focus';
+      return t('settings.ios.focus');
     case 'battery':
-      return 'Battery';
+      return t('settings.ios.title.battery');
     case 'focusMode':
-      return page.mode;
+      return focusName(page.mode);
     case 'focusApps':
-      return 'Apps';
+      return t('settings.ios.title.focusApps');
     case 'focusAddApps':
-      return 'Add Apps';
+      return t('settings.ios.title.focusAddApps');
     case 'network':
-      return 'Network & internet';
+      return t('settings.android.title.network');
     case 'apps':
-      return 'Apps & notifications';
+      return t('settings.android.title.apps');
     case 'appInfo':
-      return 'App info';
+      return t('settings.android.title.appInfo');
     case 'appStorage':
-      return 'Storage';
+      return t('settings.android.title.appStorage');
     case 'wellbeing':
-      return 'Digital Wellbeing & parental controls';
+      return t('settings.android.title.wellbeing');
     case 'androidFocus':
-      return 'Focus mode';
+      return t('settings.android.focus');
     case 'dnd':
-      return 'Do Not Disturb';
+      return t('settings.android.doNotDisturb');
   }
 }

@@ -1,14 +1,20 @@
 // How IB Key asks for the phone's owner: the names its buttons carry, per method.
 import type { UnlockMethod } from '../../main/api/vocabulary';
+import type { MessageId } from '../i18n/keys';
+import { t } from './i18n.svelte';
 
-/** The accessible names of the unlock prompts: biometric buttons are named for the method (tests find them by these names). */
-export const unlockLabel: Record<UnlockMethod, string> = {
-  faceid: 'Face ID',
-  touchid: 'Touch ID',
-  fingerprint: 'Fingerprint',
-  passcode: 'Passcode',
-  pin: 'PIN',
+const unlockLabels: Record<UnlockMethod, MessageId> = {
+  faceid: 'ibkr.unlock.faceid',
+  touchid: 'ibkr.unlock.touchid',
+  fingerprint: 'ibkr.unlock.fingerprint',
+  passcode: 'ibkr.unlock.passcode',
+  pin: 'ibkr.unlock.pin',
 };
+
+/** The accessible name of an unlock prompt, in the windows' language: biometric buttons are named for the method (tests find them by these names). */
+export function unlockLabel(method: UnlockMethod): string {
+  return t(unlockLabels[method]);
+}
 
 /** A biometric is one press; the PIN must be typed. */
 export function isBiometric(method: UnlockMethod): method is 'faceid' | 'touchid' | 'fingerprint' {

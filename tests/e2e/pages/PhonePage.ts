@@ -1,5 +1,9 @@
-// Page object of a simulated phone: its lock screen, banner, home screen and Messages.
+// Page object of a simulated phone: its lock screen, banner, home screen and Messages, by the names the
+// windows show in the language the test chose (`words` reads them from the renderer's catalogues).
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locale } from '../../../main/api/vocabulary.js';
+import { words, type Words } from '../../../scripts/catalogue-words.js';
+import { before, exactly, startingWith } from './names.js';
 
 export class PhonePage {
   readonly root: Locator;
@@ -12,19 +16,24 @@ export class PhonePage {
   readonly app: Locator;
   /** A call over the whole screen, ringing or in progress. */
   readonly call: Locator;
+  /** The windows' words in this test's language. */
+  readonly t: Words;
 
   constructor(
     readonly page: Page,
     readonly name: string,
+    readonly locale: Locale = 'en',
   ) {
-    this.root = page.getByRole('region', { name: `Phone — ${name}`, exact: true });
-    this.notifications = this.root.getByRole('list', { name: 'Notifications' }).getByRole('button');
+    const t = (this.t = words(locale));
+    this.root = page.getByRole('region', { name: t('phone.label', { name }), exact: true });
+    this.notifications = this.root.getByRole('list', { name: t('phone.lock.notifications'), exact: true }).getByRole('button');
     this.banner = this.root.getByRole('status').getByRole('button');
-    this.messages = this.root.getByRole('list', { name: 'Messages' }).getByRole('listitem');
-    this.home = this.root.getByRole('button', { name: 'Home', exact: true });
-    this.messagesApp = this.root.getByRole('button', { name: /^Messages/ });
+    this.messages = this.root.getByRole('list', { name: t('phone.messages.list'), exact: true }).getByRole('listitem');
+    this.home = this.root.getByRole('button', { name: t('phone.home'), exact: true });
+    this.messagesApp = this.root.getByRole('button', { name: startingWith(t('phone.app.messages')) });
+    // The product's name is not translated.
     this.app = this.root.getByRole('group', { name: 'IBKR Mobile', exact: true });
-    this.call = this.root.getByRole('dialog', { name: /^(Incoming call from|Call with) / });
+    this.call = this.root.getByRole('dialog', { name: startingWith(before(t, 'phone.call.incomingFrom', 'caller'), before(t, 'phone.call.with', 'caller')) });
   }
 
   /** Home, then the Messages app (from any screen). */
@@ -37,7 +46,7 @@ export class PhonePage {
   /** Home, then the phone's own Settings app. */
   async openSettings(): Promise<void> {
     await this.home.click();
-    await this.root.getByRole('button', { name: 'Settings', exact: true }).click();
+    await this.root.getByRole('button', { name: exactly(this.t('phone.app.settings.ios'), this.t('phone.app.settings.android')) }).click();
   }
 
   button(name: string): Locator {
@@ -58,18 +67,19 @@ export class PhonePage {
 
   /** The app's own login form (the app open on its first screen): username, password, Log In. */
   async appLogIn(username: string, password: string): Promise<void> {
-    await this.app.getByRole('textbox', { name: 'Username', exact: true }).fill(username);
-    await this.appField('Password').fill(password);
-    await this.button('Log In').click();
+    await this.app.getByRole('textbox', { name: this.t('ibkr.username'), exact: true }).fill(username);
+    await this.appField(this.t('ibkr.password')).fill(password);
+    await this.button(this.t('ibkr.logIn')).click();
   }
 
-  /** Authenticate (already open): the PIN on Android, the challenge, "Generate Response", the biometric if asked; returns the "Response String". */
+  /** Authenticate (already open): the PIN on Android, the challenge, "Generate Response", the biometric if asked (by its shown name); returns the "Response String". */
   async generateResponse(challenge: string, unlock: { pin: string } | { biometric: string }): Promise<string> {
-    if ('pin' in unlock) await this.app.getByLabel('PIN', { exact: true }).fill(unlock.pin);
-    await this.app.getByRole('textbox', { name: 'Challenge', exact: true }).fill(challenge);
-    await this.button('Generate Response').click();
+    const t = this.t;
+    if ('pin' in unlock) await this.app.getByLabel(t('ibkr.pin'), { exact: true }).fill(unlock.pin);
+    await this.app.getByRole('textbox', { name: t('ibkr.challenge'), exact: true }).fill(challenge);
+    await this.button(t('ibkr.generate')).click();
     if ('biometric' in unlock) await this.button(unlock.biometric).click();
-    const result = this.app.getByLabel('Response String', { exact: true });
+    const result = this.app.getByLabel(t('ibkr.responseString'), { exact: true });
     await expect(result).toHaveText(/^\d{8}$/);
     return (await result.textContent())!.trim();
   }

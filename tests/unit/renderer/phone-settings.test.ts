@@ -1,5 +1,5 @@
 // The phone's own controls: each platform's words, and that what each control sends really fixes (or causes) the fault.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { PhoneStatus } from '../../../main/api/views.js';
 import { FOCUS_MODES } from '../../../main/api/vocabulary.js';
 import {
@@ -15,6 +15,7 @@ import {
   wifiValue,
   words,
 } from '../../../renderer/lib/phone-settings.js';
+import { t, useLocale } from '../../../renderer/lib/i18n.svelte';
 import { DEMO_PASSWORD, demoSim } from '../helpers.js';
 
 const status = (patch: Partial<PhoneStatus> = {}): PhoneStatus => ({ ...demoSim().getPhone({ phoneId: 'ios-phone' }).status, ...patch });
@@ -23,8 +24,8 @@ describe('words', () => {
   it('names the same settings as each platform does', () => {
     expect(quickTiles('ios', status()).map((t) => t.label)).toEqual(['Airplane Mode', 'Cellular Data', 'Wi-Fi', 'Focus', 'Low Power Mode']);
     expect(quickTiles('android', status()).map((t) => t.label)).toEqual(['Wi-Fi', 'Mobile data', 'Airplane mode', 'Do Not Disturb', 'Battery Saver', 'Focus mode']);
-    expect(words.ios.panel).toBe('Control Center');
-    expect(words.android.powerKey).toBe('Power button');
+    expect(t(words.ios.panel)).toBe('Control Center');
+    expect(t(words.android.powerKey)).toBe('Power button');
   });
 
   it('lists the Focus modes in the article\'s order, Do Not Disturb first', () => {
@@ -41,6 +42,32 @@ describe('words', () => {
     expect((['focusApps', 'focusAddApps'] as const).map((id) => pageTitle({ id, mode: 'Work' }, 'ios', 'IBKR Mobile'))).toEqual(['Apps', 'Add Apps']);
     const android = (['network', 'appInfo', 'appStorage', 'wellbeing', 'androidFocus', 'dnd'] as const).map((id) => pageTitle({ id }, 'android', 'IBKR Mobile'));
     expect(android).toEqual(['Network & internet', 'App info', 'Storage', 'Digital Wellbeing & parental controls', 'Focus mode', 'Do Not Disturb']);
+  });
+});
+
+describe('words in French', () => {
+  afterEach(() => useLocale('en'));
+
+  it('follow each platform’s French: iOS Réglages and Mode Économie d’énergie, Android Paramètres and the cache article’s path', async () => {
+    await useLocale('fr');
+    expect(quickTiles('ios', status()).map((t) => t.label)).toEqual(['Mode Avion', 'Données cellulaires', 'Wi-Fi', 'Concentration', "Mode Économie d'énergie"]);
+    expect(quickTiles('android', status()).map((t) => t.label)).toEqual(['Wi-Fi', 'Données mobiles', 'Mode Avion', 'Ne pas déranger', 'Économiseur de batterie', 'Mode Concentration']);
+    expect(pageTitle({ id: 'root' }, 'ios', 'IBKR Mobile')).toBe('Réglages');
+    expect(pageTitle({ id: 'root' }, 'android', 'IBKR Mobile')).toBe('Paramètres');
+    const path = (['apps', 'appInfo', 'appStorage'] as const).map((id) => pageTitle({ id }, 'android', 'IBKR Mobile'));
+    expect(path).toEqual(['Applications', "Gestionnaire d'application", 'Stockage']);
+    expect(pageTitle({ id: 'focusMode', mode: 'Work' }, 'ios', 'IBKR Mobile')).toBe('Travail');
+    expect(wifiValue(status({ airplane: true }))).toBe('Non');
+    expect(notificationSummary('android', true)).toBe('Activé');
+    expect(networkSummary(status({ airplane: true }), 'AT&T')).toBe('Le mode Avion est activé');
+  });
+
+  it('write sizes with the French decimal comma and units', async () => {
+    await useLocale('fr');
+    const app = demoSim().getPhone({ phoneId: 'android-phone' }).app;
+    const figures = Object.values(storageFigures({ ...app, ibkeyUser: 'ibkeyuser' }, false)).map((f) => f.replace(/[\u00a0\u202f]/g, ' '));
+    expect(figures).toEqual(['148,2 Mo', '6,4 Mo', '21,7 Mo', '176,3 Mo']);
+    expect(storageFigures({ ...app, ibkeyUser: null }, false).data).toBe('0 o');
   });
 });
 

@@ -22,7 +22,7 @@ describe('tradingPhoneId', () => {
 
 describe('unlock prompts', () => {
   it('name the biometric buttons for the method', () => {
-    expect([unlockLabel.faceid, unlockLabel.touchid, unlockLabel.fingerprint]).toEqual(['Face ID', 'Touch ID', 'Fingerprint']);
+    expect([unlockLabel('faceid'), unlockLabel('touchid'), unlockLabel('fingerprint')]).toEqual(['Face ID', 'Touch ID', 'Fingerprint']);
     expect(isBiometric('pin')).toBe(false);
     expect(isBiometric('passcode')).toBe(false);
     expect(isBiometric('fingerprint')).toBe(true);
