@@ -106,14 +106,16 @@ export class DirectorState {
     await this.#run(async () => {
       const w = world ?? (await this.api.getWorld({}));
       this.world = w;
-      const [phones, fobs] = await Promise.all([
+      // The phones and fobs show as soon as they are read: the journal's first read also fetches its wording.
+      const devices = Promise.all([
         Promise.all(w.phones.map((p) => this.api.getPhone({ phoneId: p.id }))),
         Promise.all(w.fobs.map((f) => this.api.getFob({ serial: f.serial }))),
-        this.journal.load(w),
-      ]);
-      this.phones = phones;
-      this.fobs = fobs;
-      if (!phones.some((p) => p.id === this.phoneId)) this.phoneId = phones[0]?.id ?? null;
+      ]).then(([phones, fobs]) => {
+        this.phones = phones;
+        this.fobs = fobs;
+        if (!phones.some((p) => p.id === this.phoneId)) this.phoneId = phones[0]?.id ?? null;
+      });
+      await Promise.all([devices, this.journal.load(w)]);
       this.#refreshPending();
     });
   }

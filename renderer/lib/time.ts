@@ -65,8 +65,18 @@ export function ago(at: number, now: number): string {
   return `${Math.floor(minutes / 60)}h ago`;
 }
 
-/** A wait as "m:ss", rounded up so it never shows 0:00 while still waiting. */
-export function countdown(ms: number): string {
+const numbers = new Map<string, { minutes: Intl.NumberFormat; seconds: Intl.NumberFormat }>();
+
+/**
+ * A wait as "m:ss" in the locale's digits (`tag`, a BCP 47 tag: `fr-FR`), rounded up so it never
+ * shows 0:00 while still waiting. English and French write a timer alike: "1:58".
+ */
+export function countdown(ms: number, tag = 'en-US'): string {
+  let digits = numbers.get(tag);
+  if (!digits) {
+    digits = { minutes: new Intl.NumberFormat(tag, { useGrouping: false }), seconds: new Intl.NumberFormat(tag, { minimumIntegerDigits: 2 }) };
+    numbers.set(tag, digits);
+  }
   const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return `${digits.minutes.format(Math.floor(s / 60))}:${digits.seconds.format(s % 60)}`;
 }
