@@ -59,6 +59,16 @@ function readLocales(dir: string): { locales: Sources; problems: string[] } {
  */
 export function loadCatalogues(dir = CATALOGUE_DIR): { locales: string[]; compiled: Compiled; sources: Sources; problems: string[] } {
   const { locales, problems } = readLocales(dir);
+  const checked = compileLocales(locales);
+  return { locales: Object.keys(checked.compiled), compiled: checked.compiled, sources: locales, problems: [...problems, ...checked.problems] };
+}
+
+/**
+ * Compiles each locale's messages and checks them against each other: the one check of the
+ * windows' catalogues and of the simulated world's texts (scripts/world-text.ts).
+ */
+export function compileLocales(locales: Sources): { compiled: Compiled; problems: string[] } {
+  const problems: string[] = [];
   const compiled: Compiled = {};
   for (const [locale, messages] of Object.entries(locales)) {
     const out: Record<string, CompiledMessage> = (compiled[locale] = {});
@@ -80,7 +90,7 @@ export function loadCatalogues(dir = CATALOGUE_DIR): { locales: string[]; compil
     if (new Set(shapes).size > 1)
       problems.push(`"${key}" has different placeholders: ${inLocales.map((l, i) => `${l} {${shapes[i]}}`).join(', ')}`);
   }
-  return { locales: names, compiled, sources: locales, problems };
+  return { compiled, problems };
 }
 
 /** The Vite plugin: `virtual:catalogue/<locale>` is that locale's compiled catalogue; a problem fails the build. */

@@ -1,5 +1,6 @@
 // Typed events: the journal of every decision, and what hosts push to their windows.
 import type { ClockView, DeviceKind, FobView, LoginView, PhoneView, TradingMode, WorldView } from './views.js';
+import type { Locale } from './vocabulary.js';
 
 /** Why a login was refused at the credentials step; the user only ever sees one generic message. */
 export type CredentialFailure = 'unknown_user' | 'wrong_password' | 'locked';
@@ -57,6 +58,8 @@ export type JournalEvent =
   /** Too many wrong app PINs: IB Key on the phone is inactive until activated again. */
   | { type: 'app.ibkey_locked'; phoneId: string; username: string; wrongPins: number }
   | { type: 'user.seamless'; username: string; enabled: boolean }
+  /** The windows' language changed (what users are sent keeps each user's own language). */
+  | { type: 'locale.changed'; locale: Locale }
   | { type: 'timeline.fired'; index: number; description: string }
   | { type: 'login.failed'; loginId: string; username: string; reason: LoginFailure }
   /** The attempt's first wrong second-factor answer: it counts as one failed login now, however the attempt ends. */

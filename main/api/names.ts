@@ -19,6 +19,7 @@ export const operationNames = [
   'restartPhone',
   'clearAppData',
   'setSeamless',
+  'setLocale',
   'approvePush',
   'generateResponse',
   'answerCall',

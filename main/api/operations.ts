@@ -4,7 +4,7 @@ import { phoneStatePatchSchema } from './phone-state.js';
 import type { OperationName } from './names.js';
 import type { ReasonView } from './reasons.js';
 import type { JournalPage } from './events.js';
-import { CODE_CHANNELS, MAX_PASSWORD_CHARS, MAX_SCENARIO_CHARS, MAX_USERNAME_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
+import { CODE_CHANNELS, LOCALES, MAX_PASSWORD_CHARS, MAX_SCENARIO_CHARS, MAX_USERNAME_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 import type {
   LoginView,
   PhoneView,
@@ -67,6 +67,8 @@ export const requestSchemas = {
   clearAppData: z.strictObject({ phoneId }),
   /** Client Portal → Settings → Secure Login System → Seamless Authentication. */
   setSeamless: z.strictObject({ username: z.string().max(MAX_USERNAME_CHARS), enabled: z.boolean() }),
+  /** The windows' language (View → Language, the Director's and the stage's switch): every window follows it. */
+  setLocale: z.strictObject({ locale: z.enum(LOCALES) }),
   /** IB Key on the phone: the user confirms a login request with the biometric or the PIN. */
   approvePush: z.strictObject({
     phoneId,
@@ -147,6 +149,7 @@ export interface ResponseMap {
   restartPhone: PhoneView;
   clearAppData: PhoneView;
   setSeamless: WorldView;
+  setLocale: WorldView;
   approvePush: AppResponseView;
   generateResponse: AppResponseView;
   answerCall: PhoneView;

@@ -1,6 +1,6 @@
 // What the operations answer: plain, serializable views of the simulated world.
 import type { Message } from './messages.js';
-import type { DeviceKind, LoginStep, Platform, TradingMode, UnlockMethod } from './vocabulary.js';
+import type { DeviceKind, Locale, LoginStep, Platform, TradingMode, UnlockMethod } from './vocabulary.js';
 export type { DeviceKind, LoginStep, Platform, TradingMode };
 
 export interface DeviceChoice {
@@ -82,6 +82,8 @@ export interface CallView {
   state: 'ringing' | 'answered' | 'ended' | 'missed';
   /** What the automated voice says once answered: the captions, and the text spoken aloud. */
   transcript: string | null;
+  /** The BCP 47 tag of the language the voice speaks (the account holder's: `fr-FR`), for the speech synthesis voice. */
+  language: string;
 }
 
 /** The IBKR Mobile app on a phone, as far as the phone's screens need to know. */
@@ -159,6 +161,8 @@ export interface UserSummary {
   recentFailures: number;
   /** Client Portal's Seamless Authentication switch. */
   seamless: boolean;
+  /** The account holder's language: what the simulated world sends them (SMS, calls, notifications) is in it. */
+  language: Locale;
 }
 
 export interface PhoneSummary {
@@ -189,6 +193,11 @@ export interface ScenarioView {
 
 export interface WorldView {
   scenario: ScenarioView;
+  /**
+   * The windows' language, which every window follows (setLocale changes it and sends a `world`
+   * event). What the simulated world sends a user follows that user's `language` instead.
+   */
+  locale: Locale;
   clock: ClockView;
   users: UserSummary[];
   phones: PhoneSummary[];

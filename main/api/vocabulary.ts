@@ -106,3 +106,5 @@ export function toJsonLines(entries: readonly unknown[]): string {
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LOCALE_TAGS = { en: 'en-US', fr: 'fr-FR' } as const satisfies Record<Locale, string>;
+/** Each language named in itself, as every language switch lists them (the menu, the Director, the stage). */
+export const LOCALE_NAMES = { en: 'English', fr: 'Français' } as const satisfies Record<Locale, string>;

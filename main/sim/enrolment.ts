@@ -62,7 +62,7 @@ export function sendConfirmationCode(world: World, attempt: Enrolling, number: s
   journal.record({ type: 'enrolment.started', loginId: attempt.id, username, number: maskNumber(number) });
   journal.record({ type: 'code.issued', loginId: attempt.id, username, channel: 'sms', expiresAt: issued.expiresAt });
   // The confirmation code is what verifies a number, so it goes to one that is not verified yet.
-  sendSms(world, number, confirmationSms(scenario, code), attempt.id);
+  sendSms(world, number, confirmationSms(scenario, attempt.account.spec.language, code), attempt.id);
   attempt.notice = message('confirm_code_sent', { number: maskNumber(number) });
 }
 

@@ -2,6 +2,7 @@
 import type { CallView, MobileAppView, NotificationView, PhoneStatus, PhoneView, SmsView } from '../api/views.js';
 import { MobileApp, type AppPinRule } from './mobile-app.js';
 import type { PhoneSpec } from './scenario/schema.js';
+import type { SpokenText } from './world-text.js';
 
 interface Call extends CallView {
   /** Spoken only once answered; kept here until then. */
@@ -75,8 +76,8 @@ export class Phone {
     return true;
   }
 
-  ring(callId: string, from: string, script: string, at: number): void {
-    this.calls.push({ id: callId, from, at, state: 'ringing', transcript: null, script });
+  ring(callId: string, from: string, script: SpokenText, at: number): void {
+    this.calls.push({ id: callId, from, at, state: 'ringing', transcript: null, script: script.text, language: script.tag });
     // Only calls that are over make room: a ringing or answered call stays.
     while (this.calls.length > KEEP) {
       const over = this.calls.findIndex((c) => c.state === 'ended' || c.state === 'missed');

@@ -31,7 +31,7 @@ export function sendPush(world: World, account: Account, phoneId: string, loginI
         return false;
       }
       const { mobileApp } = world.scenario.branding;
-      const { title, body } = pushNotification(world.scenario);
+      const { title, body } = pushNotification(world.scenario, account.spec.language);
       // From now on, and only now, the request can be approved on this phone.
       attempt.push.delivered = true;
       phone.receivePush(mobileApp, title, body, world.clock.now(), loginId, decision.silenced !== null);

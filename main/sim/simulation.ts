@@ -13,6 +13,7 @@ import type { Scenario, TimelineEntry } from './scenario/schema.js';
 import { World } from './world.js';
 import { reasonList, type ReasonView } from '../api/reasons.js';
 import { worldActionHandler } from './world-actions.js';
+import type { Locale } from '../api/vocabulary.js';
 
 type Listener = (event: HostEvent) => void;
 
@@ -26,12 +27,16 @@ export interface SimulationOptions {
   library?: ScenarioLibrary;
   /** Told after a scenario was loaded through the API (Electron remembers the last one). */
   onLoaded?: (source: { name: string } | { fileName: string }) => void;
+  /** The windows' language when the first scenario names none (the desktop app's remembered one); default en. */
+  locale?: Locale;
 }
 
 export class Simulation implements Service {
   #world!: World;
   #logins!: LoginServer;
   #running = true;
+  /** The windows' language: the scenario's `locale` when it sets one, else the one already shown. */
+  #locale: Locale;
   #listeners = new Set<Listener>();
   #lastClockSecond = -1;
   #unsubscribeJournal: () => void = () => {};
@@ -40,6 +45,7 @@ export class Simulation implements Service {
     scenario: Scenario,
     private readonly options: SimulationOptions = {},
   ) {
+    this.#locale = options.locale ?? 'en';
     this.#start(scenario);
   }
 
@@ -76,6 +82,8 @@ export class Simulation implements Service {
   #start(scenario: Scenario): void {
     this.#unsubscribeJournal();
     this.#world = new World(scenario);
+    // A file that sets a language wins; one that does not keeps the windows as they are.
+    if (scenario.locale) this.#locale = scenario.locale;
     this.#logins = new LoginServer(this.#world);
     this.#unsubscribeJournal = this.#world.journal.onEntry((entry) => this.#emit({ type: 'journal', entry }));
     this.#lastClockSecond = -1;
@@ -247,6 +255,16 @@ export class Simulation implements Service {
       return this.getWorld();
     });
   }
+  /** The windows' language: every window re-reads the world (its `world` event) and follows it; a login in progress stays. */
+  setLocale(r: RequestOf<'setLocale'>): WorldView {
+    return this.#op(() => {
+      this.#locale = r.locale;
+      this.#world.journal.record({ type: 'locale.changed', locale: r.locale });
+      const world = this.getWorld();
+      this.#emit({ type: 'world', world });
+      return world;
+    });
+  }
   approvePush(r: RequestOf<'approvePush'>) {
     return this.#op(() => this.#logins.approvePush(r.phoneId, r.loginId, r.method, r.pin));
   }
@@ -374,6 +392,7 @@ export class Simulation implements Service {
     const now = w.clock.now();
     return {
       scenario: this.getScenario(),
+      locale: this.#locale,
       clock: this.getClock(),
       users: w.directory.all().map((account) => ({
         username: account.spec.username,
@@ -382,6 +401,7 @@ export class Simulation implements Service {
         lockedUntil: account.lockout.lockedUntil(now),
         recentFailures: account.lockout.recentFailures(now),
         seamless: w.seamless(account.spec.username),
+        language: account.spec.language,
       })),
       phones: [...w.phones.values()].map(({ spec, app }) => ({
         id: spec.id,

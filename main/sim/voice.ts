@@ -2,13 +2,15 @@
 import { callDecision } from './delivery.js';
 import type { World } from './world.js';
 import { voiceScript } from './world-text.js';
+import type { Locale } from '../api/vocabulary.js';
 
 /** How long the phone rings before the call counts as missed. */
 export const RING_MS = 30_000;
 
-export function placeCall(world: World, to: string, code: string, loginId: string): string {
+export function placeCall(world: World, to: string, code: string, loginId: string, language: Locale): string {
   const callId = world.nextId('call-');
-  const script = voiceScript(world.scenario, code);
+  // The account holder's language, not the windows': a French client's call speaks French.
+  const script = voiceScript(world.scenario, language, code);
   world.journal.record({ type: 'call.placed', callId, to, loginId });
   world.clock.after(world.scenario.timing.voiceDelay, () => {
     const phone = world.phoneByNumber(to);

@@ -1,16 +1,37 @@
 // The words the simulated world itself sends (text messages, the automated call, the push
-// notification), in English. The windows' own words are the renderer's catalogue; these are not
-// the server talking to a window but what lands on the simulated phone.
+// notification), in the account holder's language, whatever language the windows show. The windows'
+// own words are the renderer's catalogue; these are not the server talking to a window but what
+// lands on the simulated phone. The texts are main/sim/text/<locale>.json, compiled ahead by
+// scripts/world-text.ts; Lingui formats them, an instance of its own per locale (never the global
+// one, which belongs to nobody here), so a French SMS and an English one can be written in one step.
+import { setupI18n, type I18n } from '@lingui/core';
+import { LOCALE_TAGS, LOCALES, type Locale } from '../api/vocabulary.js';
 import type { Scenario } from './scenario/schema.js';
+import { worldTextCatalogues, type WorldTextId } from './text/compiled.js';
+
+const instances = Object.fromEntries(
+  LOCALES.map((locale) => [locale, setupI18n({ locale, locales: [LOCALE_TAGS[locale]], messages: { [locale]: worldTextCatalogues[locale] } })]),
+) as Record<Locale, I18n>;
+
+/** The text `id` in `locale`, its placeholders filled from `values`. */
+function say(locale: Locale, id: WorldTextId, values: Record<string, string | number> = {}): string {
+  return instances[locale]._(id, values);
+}
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
-export function securityCodeSms(scenario: Scenario, code: string): string {
-  return `${scenario.branding.company}: Your security code is ${code}. It expires in ${minutes(scenario.timing.codeLifetime)} minutes. Do not share this code.`;
+/** A text to be spoken, and the BCP 47 tag of the voice that speaks it (`fr-FR`). */
+export interface SpokenText {
+  text: string;
+  tag: string;
 }
 
-export function confirmationSms(scenario: Scenario, code: string): string {
-  return `${scenario.branding.company}: Your confirmation code is ${code}. Enter it to verify your mobile number. It expires in ${minutes(scenario.timing.codeLifetime)} minutes.`;
+export function securityCodeSms(scenario: Scenario, language: Locale, code: string): string {
+  return say(language, 'sms.securityCode', { company: scenario.branding.company, code, minutes: minutes(scenario.timing.codeLifetime) });
+}
+
+export function confirmationSms(scenario: Scenario, language: Locale, code: string): string {
+  return say(language, 'sms.confirmationCode', { company: scenario.branding.company, code, minutes: minutes(scenario.timing.codeLifetime) });
 }
 
 /** "482913" → "4, 8, 2, 9, 1, 3": spoken digit by digit, as automated callers do. */
@@ -18,11 +39,10 @@ function spellDigits(code: string): string {
   return code.split('').join(', ');
 }
 
-export function voiceScript(scenario: Scenario, code: string): string {
-  const spelled = spellDigits(code);
-  return `This is ${scenario.branding.company}. Your security code is ${spelled}. Again, your security code is ${spelled}.`;
+export function voiceScript(scenario: Scenario, language: Locale, code: string): SpokenText {
+  return { text: say(language, 'voice.securityCode', { company: scenario.branding.company, digits: spellDigits(code) }), tag: LOCALE_TAGS[language] };
 }
 
-export function pushNotification(scenario: Scenario): { title: string; body: string } {
-  return { title: 'Login request', body: `Tap to approve your login to ${scenario.branding.product}.` };
+export function pushNotification(scenario: Scenario, language: Locale): { title: string; body: string } {
+  return { title: say(language, 'push.title'), body: say(language, 'push.body', { product: scenario.branding.product }) };
 }

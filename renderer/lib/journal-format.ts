@@ -1,7 +1,7 @@
 // The event journal in plain words: one sentence per entry, whom it concerns, and its reason code.
 import type { JournalEntry } from '../../main/api/events';
 import type { DeviceKind, WorldView } from '../../main/api/views';
-import type { UnlockMethod } from '../../main/api/vocabulary';
+import { LOCALE_NAMES, type UnlockMethod } from '../../main/api/vocabulary';
 import { describeChange, durationText } from './phone-fields';
 
 /** What the sentences need from the scenario: names instead of ids and numbers. */
@@ -121,6 +121,8 @@ export function describeEntry(e: JournalEntry, names: JournalNames): string {
       return `${names.phone(e.phoneId)}: app back in sync for ${e.username}, notifications resume`;
     case 'user.seamless':
       return `${e.username}: Seamless Authentication ${e.enabled ? 'enabled' : 'disabled'}`;
+    case 'locale.changed':
+      return `The windows are now in ${LOCALE_NAMES[e.locale]}`;
     case 'timeline.fired':
       return `Timeline: ${e.description}`;
     case 'login.failed':

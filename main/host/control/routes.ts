@@ -146,7 +146,7 @@ function journalRoutes(c: ControlContext): ControlRoute[] {
   ];
 }
 
-/** The changes: phones, the clock, a reset, Seamless Authentication, a fob. */
+/** The changes: phones, the clock, a reset, Seamless Authentication, the windows' language, a fob. */
 function changeRoutes(c: ControlContext): ControlRoute[] {
   const phone = (request: FastifyRequest) => ({ phoneId: params(request).id });
   return [
@@ -163,6 +163,7 @@ function changeRoutes(c: ControlContext): ControlRoute[] {
       description: 'Seamless Authentication on or off ({"enabled":…})',
       handler: (request, reply) => c.runWith(reply, 'setSeamless', request.body, { username: params(request).username }),
     },
+    { method: 'POST', path: '/locale', description: 'the windows\' language ({"locale":"fr"}); what users are sent keeps their own language', handler: (request, reply) => c.runWith(reply, 'setLocale', request.body) },
     { method: 'POST', path: '/fobs/:serial/reset', description: 'unlock a DSC+ fob locked by wrong PINs', handler: (request, reply) => c.runWith(reply, 'resetFob', request.body, { serial: params(request).serial }) },
   ];
 }

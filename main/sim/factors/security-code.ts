@@ -32,10 +32,10 @@ function send(world: World, attempt: LoginAttempt, codes: OobCodeBox, channel: C
   const username = attempt.account.spec.username;
   world.journal.record({ type: 'code.issued', loginId: attempt.id, username, channel, expiresAt: issued.expiresAt });
   if (channel === 'voice') {
-    placeCall(world, number, code, attempt.id);
+    placeCall(world, number, code, attempt.id, attempt.account.spec.language);
     return message('code_sent_voice', { number: maskNumber(number) });
   }
-  sendSms(world, number, securityCodeSms(world.scenario, code), attempt.id, verified);
+  sendSms(world, number, securityCodeSms(world.scenario, attempt.account.spec.language, code), attempt.id, verified);
   return message('code_sent_sms', { number: maskNumber(number) });
 }
 

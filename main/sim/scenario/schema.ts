@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { phoneStateSchema } from '../../api/phone-state.js';
 import { mobileNumber } from '../../api/operations.js';
-import { APP_PIN_PATTERN, DEFAULT_BRANDING, FOB_PIN_DIGITS, FOB_PIN_PATTERN, PHONE_UNLOCKS, PLATFORMS, REGIONS } from '../../api/vocabulary.js';
+import { APP_PIN_PATTERN, DEFAULT_BRANDING, FOB_PIN_DIGITS, FOB_PIN_PATTERN, LOCALES, PHONE_UNLOCKS, PLATFORMS, REGIONS } from '../../api/vocabulary.js';
 import { duration } from './durations.js';
 import { timelineEntrySchema, scriptStepSchema, expectationSchema } from './script-schema.js';
 import { strict } from './keyed.js';
@@ -11,6 +11,7 @@ import { MAX_DEVICES_PER_USER, MAX_EXPECTATIONS, MAX_PHONES, MAX_SCRIPT_STEPS, M
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
 const region = z.enum(REGIONS);
+const locale = z.enum(LOCALES);
 
 /** Unknown fields of a phone's state named with a guess, like every other map of the file. */
 const phoneState = strict(phoneStateSchema.shape);
@@ -50,6 +51,8 @@ export const userSchema = strict({
   mobile: strict({ number: mobileNumber, verified: z.boolean().default(true) }).optional(),
   devices: z.array(deviceSchema).max(MAX_DEVICES_PER_USER).default([]),
   seamless: z.boolean().default(true),
+  /** The account holder's language, which the SMS, the voice callback and the push notification follow. */
+  language: locale.optional().describe("the account holder's language: the SMS, the voice callback and the push notification they get are in it (default: the scenario's locale)"),
   /**
    * A temporary passcode client services gave the user by phone (a device was lost): while it is on
    * record the login asks for it instead of a device. `issued`: how long before the scenario's start.
@@ -79,7 +82,8 @@ export const timingSchema = strict({
   }).default({ failures: 10, window: 86_400_000, duration: 86_400_000 }),
 });
 
-export const scenarioSchema = strict({
+/** The file as written; `scenarioSchema` then gives every user a language. */
+const scenarioFields = strict({
   name: id,
   title: z.string().min(1).max(120),
   description: z.string().max(4000).default(''),
@@ -101,11 +105,19 @@ export const scenarioSchema = strict({
   paper: strict({ asksSecondFactor: z.boolean().default(true) }).default({ asksSecondFactor: true }),
   phones: z.array(phoneSchema).max(MAX_PHONES).default([]),
   users: z.array(userSchema).min(1).max(MAX_USERS),
+  /**
+   * The windows' language at the start. Left out, the windows keep the language they have (the
+   * desktop app's remembered one); users without a `language` of their own get English.
+   */
+  locale: locale.optional().describe("the windows' language when the scenario starts (default: the language already chosen, else en); also every user's language unless the user sets one"),
 });
+
+/** A user's language defaults to the scenario's locale, so what the world sends never depends on the windows. */
+export const scenarioSchema = scenarioFields.transform((s) => ({ ...s, users: s.users.map((u) => ({ ...u, language: u.language ?? s.locale ?? 'en' })) }));
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 export type PhoneSpec = z.output<typeof phoneSchema>;
-export type UserSpec = z.output<typeof userSchema>;
+export type UserSpec = Scenario['users'][number];
 export type DeviceSpec = z.output<typeof deviceSchema>;
 export type { TimelineEntry, ScriptStep, Expectation, WorldAction } from './script-schema.js';

@@ -46,7 +46,7 @@ describe('the window allowance', () => {
     }
     expect(allowed('fob').sort()).toEqual(['fobEnter', 'fobPress', 'getClock', 'getFob', 'getWorld', 'listPending']);
     expect(allowed('card').sort()).toEqual(['getClock', 'getCodeCard', 'getWorld', 'listPending']);
-    for (const name of ['loadScenario', 'listScenarios', 'resetWorld', 'advanceClock', 'setClockRunning', 'getJournal', 'setSeamless', 'resetFob', 'getScenario', 'getReasons'] as const) {
+    for (const name of ['loadScenario', 'listScenarios', 'resetWorld', 'advanceClock', 'setClockRunning', 'getJournal', 'setSeamless', 'setLocale', 'resetFob', 'getScenario', 'getReasons'] as const) {
       expect(windowNames.filter((role) => grantFor(name, role) !== null), name).toEqual(['director']);
     }
     expect(windowNames.filter((role) => grantFor('listPending', role) === 'full')).toEqual(['director']);

@@ -42,6 +42,7 @@ const samples: { [T in JournalEvent['type']]: Extract<JournalEvent, { type: T }>
   'app.data_cleared': { type: 'app.data_cleared', phoneId: 'android-phone' },
   'app.resynced': { type: 'app.resynced', phoneId: 'android-phone', username: 'ibkeyandroid' },
   'user.seamless': { type: 'user.seamless', username: 'ibkeyandroid', enabled: false },
+  'locale.changed': { type: 'locale.changed', locale: 'fr' },
   'timeline.fired': { type: 'timeline.fired', index: 0, description: 'airplane mode on' },
   'login.failed': { type: 'login.failed', loginId: 'L1', username: 'smsuser', reason: 'too_many_wrong_codes' },
   'login.failure_counted': { type: 'login.failure_counted', loginId: 'L1', username: 'smsuser', recentFailures: 1 },

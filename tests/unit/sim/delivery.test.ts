@@ -201,7 +201,7 @@ describe('a long run', () => {
     expect(phone.messages[0]!.text).toBe('message 50');
     expect(phone.messages.at(-1)!.text).toBe('message 149');
     expect(phone.notifications).toHaveLength(KEEP);
-    for (let i = 0; i < 120; i++) phone.ring(`c${i}`, 'IBKR', 'code', i);
+    for (let i = 0; i < 120; i++) phone.ring(`c${i}`, 'IBKR', { text: 'code', tag: 'en-US' }, i);
     // None has ended: none may be dropped.
     expect(phone.calls).toHaveLength(120);
   });

@@ -67,6 +67,7 @@ const valid: Partial<Record<OperationName, Record<string, unknown>>> = {
   setPhoneState: { phoneId: 'sms-phone', patch: { airplane: true } },
   restartPhone: { phoneId: 'sms-phone' },
   setSeamless: { username: 'ibkeyios', enabled: false },
+  setLocale: { locale: 'fr' },
   resetFob: { serial: 'SNA-52903318' },
   advanceClock: { ms: 60_000 },
   setClockRunning: { running: false },
