@@ -2,6 +2,7 @@
 import type { JournalEntry } from '../../main/api/events';
 import type { PhoneStatePatch } from '../../main/api/phone-state';
 import type { FobView, PendingView, PhoneView, ScenarioProblemView, ScenarioSummary, WorldView } from '../../main/api/views';
+import type { Locale } from '../../main/api/vocabulary';
 import { errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
 import { JournalState } from './journal.svelte';
@@ -197,6 +198,13 @@ export class DirectorState {
       this.world = await this.api.resetWorld({});
       this.refused = null;
       this.status = `“${this.world.scenario.title}” started again.`;
+    });
+  }
+
+  /** The windows' language (every window follows the world's); what users are sent keeps their own. */
+  async setLocale(locale: Locale): Promise<void> {
+    await this.#run(async () => {
+      this.world = await this.api.setLocale({ locale });
     });
   }
 

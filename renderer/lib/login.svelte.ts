@@ -49,8 +49,10 @@ export class LoginState {
       // Events of every login reach every window; this window follows only its own.
       if (login.loginId !== null && login.loginId === this.view.loginId) this.#show(login);
     });
-    // A reset or another scenario ends every login.
-    const offWorld = this.api.on('world', () => this.#show(blankLoginView(this.mode, this.clock.now)));
+    // A reset or another scenario ends every login; the same world in another language keeps it.
+    const offWorld = this.api.on('world', ({ change }) => {
+      if (change !== 'locale') this.#show(blankLoginView(this.mode, this.clock.now));
+    });
     return () => {
       offLogin();
       offWorld();
