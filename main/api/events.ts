@@ -113,7 +113,11 @@ export type HostEvent =
   | { type: 'phone'; phone: PhoneView }
   | { type: 'clock'; clock: ClockView }
   | { type: 'fob'; fob: FobView }
-  | { type: 'world'; world: WorldView };
+  /**
+   * Another world (a scenario loaded, a reset: windows start over), or with `change: 'locale'` the same
+   * world in another language (setLocale: windows keep what they show, logins and phones included).
+   */
+  | { type: 'world'; world: WorldView; change?: 'locale' };
 
 export type HostEventType = HostEvent['type'];
 export const hostEventTypes: readonly HostEventType[] = ['journal', 'login', 'phone', 'clock', 'fob', 'world'];

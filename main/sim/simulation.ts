@@ -263,7 +263,7 @@ export class Simulation implements Service {
       this.#locale = r.locale;
       this.#world.journal.record({ type: 'locale.changed', locale: r.locale });
       const world = this.getWorld();
-      this.#emit({ type: 'world', world });
+      this.#emit({ type: 'world', world, change: 'locale' });
       return world;
     });
   }

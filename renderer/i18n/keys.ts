@@ -1,5 +1,8 @@
 // Every message id the windows may ask for: the keys of the English catalogues (the reference
 // language; the build fails when another locale lacks one). A new surface file is added here once.
+import type devices from './en/devices.json';
+import type login from './en/login.json';
+import type messages from './en/messages.json';
 import type stage from './en/stage.json';
 import type phone from './en/phone.json';
 import type settings from './en/settings.json';
@@ -9,4 +12,7 @@ export type MessageId =
   | keyof typeof stage
   | keyof typeof phone
   | keyof typeof settings
-  | keyof typeof ibkr;
+  | keyof typeof ibkr
+  | keyof typeof login
+  | keyof typeof devices
+  | keyof typeof messages;

@@ -17,8 +17,9 @@ export class DeviceState<V extends { serial: string }> {
 
   connect(): () => void {
     const offLogin = this.api.on('login', ({ login }) => this.follow(login));
-    // A reset or another scenario: the same device if it is still there, else the scenario's first.
-    const offWorld = this.api.on('world', ({ world }) => {
+    // A reset or another scenario: the same device if it is still there, else the scenario's first (another language changes nothing).
+    const offWorld = this.api.on('world', ({ world, change }) => {
+      if (change === 'locale') return;
       const serials = serialsOf(world, this.kind);
       const keep = this.serial !== null && serials.includes(this.serial);
       void this.select(keep ? this.serial : (serials[0] ?? null), true);

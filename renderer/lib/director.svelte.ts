@@ -2,6 +2,7 @@
 import type { JournalEntry } from '../../main/api/events';
 import type { PhoneStatePatch } from '../../main/api/phone-state';
 import type { FobView, PendingView, PhoneView, ScenarioProblemView, ScenarioSummary, WorldView } from '../../main/api/views';
+import type { Locale } from '../../main/api/vocabulary';
 import { errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
 import { JournalState } from './journal.svelte';
@@ -107,14 +108,16 @@ export class DirectorState {
     await this.#run(async () => {
       const w = world ?? (await this.api.getWorld({}));
       this.world = w;
-      const [phones, fobs] = await Promise.all([
+      // The phones and fobs show as soon as they are read: the journal's first read also fetches its wording.
+      const devices = Promise.all([
         Promise.all(w.phones.map((p) => this.api.getPhone({ phoneId: p.id }))),
         Promise.all(w.fobs.map((f) => this.api.getFob({ serial: f.serial }))),
-        this.journal.load(w),
-      ]);
-      this.phones = phones;
-      this.fobs = fobs;
-      if (!phones.some((p) => p.id === this.phoneId)) this.phoneId = phones[0]?.id ?? null;
+      ]).then(([phones, fobs]) => {
+        this.phones = phones;
+        this.fobs = fobs;
+        if (!phones.some((p) => p.id === this.phoneId)) this.phoneId = phones[0]?.id ?? null;
+      });
+      await Promise.all([devices, this.journal.load(w)]);
       this.#refreshPending();
     });
   }
@@ -219,6 +222,13 @@ export class DirectorState {
       this.world = await this.api.resetWorld({});
       this.refused = null;
       this.status = `“${this.world.scenario.title}” started again.`;
+    });
+  }
+
+  /** The windows' language (every window follows the world's); what users are sent keeps their own. */
+  async setLocale(locale: Locale): Promise<void> {
+    await this.#run(async () => {
+      this.world = await this.api.setLocale({ locale });
     });
   }
 

@@ -4,8 +4,13 @@ import type { ReasonView } from '../../main/api/reasons';
 import type { WorldView } from '../../main/api/views';
 import type { Client } from './client';
 import { toJsonLines } from '../../main/api/vocabulary';
-import { describeEntry, EntryOwners, familyOf, namesFrom, reasonOf } from './journal-format';
+import type * as JournalFormat from './journal-format';
+import type { EntryOwners, familyOf } from './journal-format';
 import { downloadText } from './download';
+
+// The wording of every entry is the director's largest part: fetched with the first read of the journal,
+// so the stage, which builds this state before anyone opens the director, does not load it.
+type Format = typeof JournalFormat;
 
 export interface JournalRow {
   seq: number;
@@ -30,7 +35,8 @@ export class JournalState {
   readonly shown: JournalRow[] = $derived(this.user ? this.rows.filter((r) => r.users.includes(this.user)) : this.rows);
 
   #entries: JournalEntry[] = [];
-  #owners = new EntryOwners(null);
+  #format: Format | null = null;
+  #owners: EntryOwners | null = null;
   #world: WorldView | null = null;
   /** Events that arrive while the journal is being read, applied once it is in. */
   #buffer: JournalEntry[] | null = null;
@@ -41,8 +47,9 @@ export class JournalState {
   /** Follows new entries; `load` reads what came before. */
   connect(): () => void {
     return this.api.on('journal', ({ entry }) => {
+      // During a read it waits for the read; before the first read, that read will bring it.
       if (this.#buffer) this.#buffer.push(entry);
-      else this.#append([entry]);
+      else if (this.#format) this.#append([entry]);
     });
   }
 
@@ -52,11 +59,12 @@ export class JournalState {
     this.#buffer = [];
     this.#world = world;
     try {
-      const [page, reasons] = await Promise.all([this.api.getJournal({}), this.#reasonsOnce()]);
+      const [page, reasons, format] = await Promise.all([this.api.getJournal({}), this.#reasonsOnce(), import('./journal-format')]);
       if (generation !== this.#generation) return;
       this.reasons = reasons;
       this.#entries = [];
-      this.#owners = new EntryOwners(world);
+      this.#format = format;
+      this.#owners = new format.EntryOwners(world);
       this.rows = [];
       this.#append([...page.entries, ...this.#buffer]);
     } finally {
@@ -79,18 +87,19 @@ export class JournalState {
       fresh.push(entry);
       last = entry.seq;
     }
-    if (!fresh.length) return;
-    const names = namesFrom(this.#world);
+    const format = this.#format;
+    if (!fresh.length || !format) return;
+    const names = format.namesFrom(this.#world);
     const rows = fresh.map((entry): JournalRow => {
-      const reason = reasonOf(entry);
+      const reason = format.reasonOf(entry);
       return {
         seq: entry.seq,
         at: entry.at,
-        text: describeEntry(entry, names),
-        family: familyOf(entry),
+        text: format.describeEntry(entry, names),
+        family: format.familyOf(entry),
         reason,
         explained: reason ? (this.reasons[reason] ?? null) : null,
-        users: this.#owners.users(entry),
+        users: this.#owners?.users(entry) ?? [],
       };
     });
     this.#entries.push(...fresh);

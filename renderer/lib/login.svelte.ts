@@ -4,6 +4,7 @@ import type { LoginView } from '../../main/api/views';
 import { MOBILE_NUMBER_PATTERN, type CodeChannel, type TradingMode } from '../../main/api/vocabulary';
 import { ClientError, errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
+import { t } from './i18n.svelte';
 import { textOf } from './messages';
 
 export class LoginState {
@@ -19,15 +20,15 @@ export class LoginState {
   mode = $state<TradingMode>('live');
   /** A request is in flight: buttons wait, fields keep focus. */
   busy = $state(false);
-  /** An error from the transport itself (the server's refusals come in the view). */
-  #clientError = $state<string | null>(null);
+  /** An error from the transport (the server's refusals come in the view) or this window's own check: a function, so its words follow the language. */
+  #clientError = $state<(() => string) | null>(null);
   /** Counts answers that carried an error, so a step can select its field again. */
   rejections = $state(0);
 
   readonly step = $derived(this.view.step);
   /** "Remind me later": the enrolment offer of the logged-in screen is put off, its errors with it. */
   enrolLater = $state(false);
-  readonly error = $derived(this.#clientError ?? (this.enrolLater && this.view.step === 'loggedIn' ? null : textOf(this.view.error)));
+  readonly error = $derived(this.#clientError?.() ?? (this.enrolLater && this.view.step === 'loggedIn' ? null : textOf(this.view.error)));
   /** The server's informational line, in the window's words. */
   readonly notice = $derived(textOf(this.view.notice));
   /** Milliseconds until "Didn't receive a security code?" may send again (0 = now). */
@@ -48,8 +49,10 @@ export class LoginState {
       // Events of every login reach every window; this window follows only its own.
       if (login.loginId !== null && login.loginId === this.view.loginId) this.#show(login);
     });
-    // A reset or another scenario ends every login.
-    const offWorld = this.api.on('world', () => this.#show(blankLoginView(this.mode, this.clock.now)));
+    // A reset or another scenario ends every login; the same world in another language keeps it.
+    const offWorld = this.api.on('world', ({ change }) => {
+      if (change !== 'locale') this.#show(blankLoginView(this.mode, this.clock.now));
+    });
     return () => {
       offLogin();
       offWorld();
@@ -83,7 +86,8 @@ export class LoginState {
       // Only answers to the user's own action re-select a field: a late event must not eat what is being typed.
       if (view.error) this.rejections++;
     } catch (error) {
-      this.#clientError = errorMessage(error);
+      const text = errorMessage(error);
+      this.#clientError = () => text;
       this.rejections++;
       // The login is gone on the server (reset, expired): back to the first screen, fields kept.
       if (error instanceof ClientError && error.code === 'not_found') this.view = blankLoginView(this.mode, this.clock.now);
@@ -149,7 +153,7 @@ export class LoginState {
     const number = this.enrolNumber.replace(/[\s().-]/g, '');
     if (!MOBILE_NUMBER_PATTERN.test(number)) {
       // Said here, in the field's own name; the server refuses such a number too.
-      this.#clientError = 'Mobile Number: type it in international format, + and country code first, e.g. +852 5123 4567';
+      this.#clientError = () => t('login.enrol.numberFormat');
       this.rejections++;
       return Promise.resolve();
     }

@@ -50,7 +50,9 @@ export class PhoneState {
       if (phone.id === this.id) this.#show(phone);
     });
     const offLogin = this.api.on('login', ({ login }) => this.follow(login));
-    const offWorld = this.api.on('world', ({ world }) => {
+    const offWorld = this.api.on('world', ({ world, change }) => {
+      // The same world in another language: the phone stays where it is.
+      if (change === 'locale') return;
       const keep = this.id !== null && world.phones.some((p) => p.id === this.id);
       void this.select(keep ? this.id : (world.phones[0]?.id ?? null), true);
     });

@@ -1,4 +1,5 @@
 // One window's state, wired to the client: the world, the clock, the login and the phone.
+import type { MessageId } from '../i18n/keys';
 import { ClientError, type Client } from './client';
 import { ClockState } from './clock.svelte';
 import { DirectorState } from './director.svelte';
@@ -7,12 +8,9 @@ import { PhoneState } from './phone.svelte';
 import type { Route } from './route.svelte';
 import { WorldState } from './world.svelte';
 
-const NOT_RESPONDING = 'The simulator is not responding. Is it still running?';
-const NO_SESSION = "This page's session has ended (was the simulator restarted?). Open the address it printed at start-up.";
-
-/** What the window says when the host cannot be used. */
-function failure(error: unknown): string {
-  return error instanceof ClientError && error.code === 'unauthorized' ? NO_SESSION : NOT_RESPONDING;
+/** What the window says when the host cannot be used (a message id: the words follow the language). */
+function failure(error: unknown): MessageId {
+  return error instanceof ClientError && error.code === 'unauthorized' ? 'stage.offline.noSession' : 'stage.offline.notResponding';
 }
 
 export class Session {
@@ -24,7 +22,7 @@ export class Session {
   readonly director: DirectorState;
   /** Events flow and the first state is loaded; tests wait for this (html[data-ready]). */
   ready = $state(false);
-  failed = $state<string | null>(null);
+  failed = $state<MessageId | null>(null);
 
   constructor(readonly api: Client) {
     this.clock = new ClockState(api);

@@ -94,18 +94,22 @@ export function ago(at: number, now: number, tag: string): string {
   return rtf.format(-Math.floor(minutes / 60), 'hour');
 }
 
-/** A wait as "m:ss", rounded up so it never shows 0:00 while still waiting (the same in every language the windows speak). */
-export function countdown(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
 const numbers = new Map<string, Intl.NumberFormat>();
 function number(tag: string, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const id = `${tag}:${key}`;
   let formatter = numbers.get(id);
   if (!formatter) numbers.set(id, (formatter = new Intl.NumberFormat(tag, options)));
   return formatter;
+}
+
+/**
+ * A wait as "m:ss" in the locale's digits (`tag`, a BCP 47 tag: `fr-FR`), rounded up so it never
+ * shows 0:00 while still waiting. English and French write a timer alike: "1:58".
+ */
+export function countdown(ms: number, tag = 'en-US'): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = number(tag, 'minutes', { useGrouping: false }).format(Math.floor(s / 60));
+  return `${minutes}:${number(tag, 'seconds', { minimumIntegerDigits: 2 }).format(s % 60)}`;
 }
 
 /** A battery level or a share: "82%", "82 %". */

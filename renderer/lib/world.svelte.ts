@@ -1,12 +1,14 @@
 // The scenario as the windows need it: branding, and the phones and users it holds.
 import type { Branding, PhoneSummary, WorldView } from '../../main/api/views';
-import { DEFAULT_BRANDING } from '../../main/api/vocabulary';
+import { DEFAULT_BRANDING, type Locale } from '../../main/api/vocabulary';
 import type { Client } from './client';
 
 export class WorldState {
   view = $state.raw<WorldView | null>(null);
   readonly branding: Branding = $derived(this.view?.scenario.branding ?? DEFAULT_BRANDING);
   readonly phones: PhoneSummary[] = $derived(this.view?.phones ?? []);
+  /** The windows' language, which every window follows (App.svelte). */
+  readonly locale: Locale = $derived(this.view?.locale ?? 'en');
 
   constructor(private readonly api: Client) {}
 
@@ -16,5 +18,14 @@ export class WorldState {
 
   async load(): Promise<void> {
     this.view = await this.api.getWorld({});
+  }
+
+  /** The stage's language switch: the host tells every window (a `world` event); a refusal leaves the language as it was. */
+  async setLocale(locale: Locale): Promise<void> {
+    try {
+      this.view = await this.api.setLocale({ locale });
+    } catch {
+      // Nothing changed: the switch still shows the world's language.
+    }
   }
 }

@@ -195,8 +195,8 @@ function journalRoutes(c: ControlContext): ControlRoute[] {
           preamble: replay.map((entry) => sseMessage(entry, entry.seq)),
           format: (event: HostEvent) => {
             if (event.type === 'journal') return sseMessage(event.entry, event.entry.seq);
-            // A new world's journal begins before anyone can listen (its "scenario.loaded" entry).
-            if (event.type === 'world') return c.sim.getJournal({}).entries.map((entry) => sseMessage(entry, entry.seq)).join('') || null;
+            // A new world's journal begins before anyone can listen (its "scenario.loaded" entry); another language is the same journal.
+            if (event.type === 'world' && event.change !== 'locale') return c.sim.getJournal({}).entries.map((entry) => sseMessage(entry, entry.seq)).join('') || null;
             return null;
           },
         });

@@ -1,5 +1,7 @@
 // Page object of the Security Code Card viewer: index numbers, each with the 3-character value printed beside it.
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locale } from '../../../main/api/vocabulary.js';
+import { wordsFor } from './words.js';
 
 export class CodeCard {
   readonly root: Locator;
@@ -11,12 +13,16 @@ export class CodeCard {
   constructor(
     readonly page: Page,
     serial?: string,
+    locale: Locale = 'en',
   ) {
-    this.root = page.getByRole('region', { name: serial ? `Security Code Card ${serial}` : /^Security Code Card / });
+    const w = wordsFor(locale);
+    const name = w('devices.card.name');
+    const prefix = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `);
+    this.root = page.getByRole('region', { name: serial ? `${name} ${serial}` : prefix });
     this.indexes = this.root.getByRole('term');
     this.values = this.root.getByRole('definition');
-    this.printButton = this.root.getByRole('button', { name: 'Print', exact: true });
-    this.closeButton = this.root.getByRole('button', { name: 'Close', exact: true });
+    this.printButton = this.root.getByRole('button', { name: w('devices.card.print'), exact: true });
+    this.closeButton = this.root.getByRole('button', { name: w('devices.card.close'), exact: true });
   }
 
   /** Finds the index number on the card and reads the value beside it. */

@@ -1,5 +1,7 @@
 // Page object of the Digital Security Card+: its LCD, the keypad, OK and the "press" button that must be held.
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locale } from '../../../main/api/vocabulary.js';
+import { wordsFor } from './words.js';
 
 export class Fob {
   readonly root: Locator;
@@ -11,12 +13,15 @@ export class Fob {
   constructor(
     readonly page: Page,
     serial?: string,
+    locale: Locale = 'en',
   ) {
+    const w = wordsFor(locale);
+    // The card's name is its product name, the same in every language; "OK" is printed on it.
     this.root = page.getByRole('region', { name: serial ? `Digital Security Card+ ${serial}` : /^Digital Security Card\+ / });
-    this.display = this.root.getByRole('status', { name: 'Display', exact: true });
-    this.pressButton = this.root.getByRole('button', { name: 'Press', exact: true });
+    this.display = this.root.getByRole('status', { name: w('devices.fob.display'), exact: true });
+    this.pressButton = this.root.getByRole('button', { name: w('devices.fob.press'), exact: true });
     this.okButton = this.root.getByRole('button', { name: 'OK', exact: true });
-    this.backButton = this.root.getByRole('button', { name: 'Back', exact: true });
+    this.backButton = this.root.getByRole('button', { name: w('devices.fob.back'), exact: true });
   }
 
   key(digit: string): Locator {

@@ -1,5 +1,8 @@
-// Page object of the login window, by the accessible names its screens carry (docs/ARCHITECTURE.md, "Tests").
+// Page object of the login window, by the accessible names its screens carry (docs/ARCHITECTURE.md, "Tests"),
+// in the language the window shows (the names come from the catalogues).
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locale } from '../../../main/api/vocabulary.js';
+import { opening, wordsFor, type Words } from './words.js';
 
 export class LoginWindow {
   readonly root: Locator;
@@ -30,40 +33,46 @@ export class LoginWindow {
   readonly chooseAnotherDevice: Locator;
   readonly temporaryPasscode: Locator;
   readonly cancelButton: Locator;
+  /** The window's words in its language. */
+  readonly words: Words;
 
-  constructor(readonly page: Page) {
-    this.root = page.getByRole('region', { name: 'Login', exact: true });
+  constructor(
+    readonly page: Page,
+    readonly locale: Locale = 'en',
+  ) {
+    const w = (this.words = wordsFor(locale));
+    this.root = page.getByRole('region', { name: w('login.region'), exact: true });
     const button = (name: string) => this.root.getByRole('button', { name, exact: true });
-    this.live = button('Live Trading');
-    this.paper = button('Paper Trading');
-    this.username = this.root.getByRole('textbox', { name: 'Username', exact: true });
-    this.password = this.root.getByRole('textbox', { name: 'Password', exact: true });
-    this.logInButton = button('Log In');
+    this.live = button(w('login.mode.live'));
+    this.paper = button(w('login.mode.paper'));
+    this.username = this.root.getByRole('textbox', { name: w('login.username'), exact: true });
+    this.password = this.root.getByRole('textbox', { name: w('login.password'), exact: true });
+    this.logInButton = button(w('login.logIn'));
     this.alert = this.root.getByRole('alert');
-    this.notice = this.root.getByText(/security code has been sent/);
-    this.securityCode = this.root.getByRole('textbox', { name: 'Security Code', exact: true });
-    this.didntReceive = this.root.getByRole('link', { name: "Didn't receive a security code?", exact: true });
-    this.smsChoice = button('SMS');
-    this.voiceChoice = button('Voice');
+    this.notice = this.root.getByText(opening(w, 'messages.code_sent_sms', 'number'));
+    this.securityCode = this.root.getByRole('textbox', { name: w('login.securityCode'), exact: true });
+    this.didntReceive = this.root.getByRole('link', { name: w('login.resend.link'), exact: true });
+    this.smsChoice = button(w('login.resend.sms'));
+    this.voiceChoice = button(w('login.resend.voice'));
     this.resendCountdown = this.root.getByRole('timer');
-    this.deviceSelect = this.root.getByRole('combobox', { name: 'Select Second Factor Device', exact: true });
-    this.continueButton = button('Continue');
-    this.acceptPaper = button('I understand and accept');
-    this.logOutButton = button('Log Out');
-    this.noNotification = this.root.getByRole('link', { name: 'Click here if you do not receive the notification', exact: true });
-    this.challenge = this.root.getByLabel('Challenge', { exact: true });
-    this.responseCode = this.root.getByRole('textbox', { name: 'Enter response code', exact: true });
-    this.okButton = button('OK');
-    this.cardIndexes = this.root.getByRole('group', { name: 'Index numbers', exact: true });
-    this.cardValues = this.root.getByRole('textbox', { name: 'Card Values', exact: true });
-    this.viewCard = button('View Security Code Card');
-    this.chooseAnotherDevice = button('Choose Another Device');
-    this.temporaryPasscode = this.root.getByRole('textbox', { name: 'Temporary passcode', exact: true });
-    this.cancelButton = button('Cancel');
+    this.deviceSelect = this.root.getByRole('combobox', { name: w('login.selectDevice.label'), exact: true });
+    this.continueButton = button(w('login.continue'));
+    this.acceptPaper = button(w('login.paper.accept'));
+    this.logOutButton = button(w('login.logOut'));
+    this.noNotification = this.root.getByRole('link', { name: w('login.push.fallback'), exact: true });
+    this.challenge = this.root.getByLabel(w('login.challenge.label'), { exact: true });
+    this.responseCode = this.root.getByRole('textbox', { name: w('login.challenge.response'), exact: true });
+    this.okButton = button(w('login.ok'));
+    this.cardIndexes = this.root.getByRole('group', { name: w('login.card.indexes'), exact: true });
+    this.cardValues = this.root.getByRole('textbox', { name: w('login.card.values'), exact: true });
+    this.viewCard = button(w('login.card.view'));
+    this.chooseAnotherDevice = button(w('login.chooseAnotherDevice'));
+    this.temporaryPasscode = this.root.getByRole('textbox', { name: w('login.passcode.field'), exact: true });
+    this.cancelButton = button(w('login.cancel'));
   }
 
   loggedInAs(username: string): Locator {
-    return this.root.getByText(`Logged in as ${username}`, { exact: true });
+    return this.root.getByText(this.words('login.loggedIn.as', { username }), { exact: true });
   }
 
   /** Types the credentials and presses Log In; waits until the request is answered. */

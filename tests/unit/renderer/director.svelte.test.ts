@@ -14,6 +14,9 @@ const library = () => libraryOf('happy-sms', 'happy-dscplus');
 const happySmsText = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../scenarios/library/happy-sms.yaml'), 'utf8');
 
 async function director(options: SimHostOptions = { library: library() }) {
+  // The journal's wording is a chunk the first read fetches; loaded here as a browser has it cached once
+  // fetched, since settle() waits for calls and events, not for a module to load.
+  await import('../../../renderer/lib/journal-format.js');
   const host: SimHost = simHost(options);
   const clock = new ClockState(host.api);
   const panel = new DirectorState(host.api, clock);

@@ -3,6 +3,7 @@ import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { ClockState } from '../../../renderer/lib/clock.svelte.js';
 import { LoginState } from '../../../renderer/lib/login.svelte.js';
+import { useLocale } from '../../../renderer/lib/i18n.svelte.js';
 import type { LoginView } from '../../../main/api/views.js';
 import { DEMO_PASSWORD, latestCode, simHost, UNREACHABLE, type SimHost } from './sim-host.js';
 
@@ -247,6 +248,31 @@ describe('LoginState', () => {
     expect(login.step).toBe('credentials');
     expect(login.view.loginId).toBeNull();
     expect(login.username).toBe('smsuser');
+  });
+
+  it('keeps its login when the windows switch language, and words it in the new one', async () => {
+    const { host, login } = window();
+    await typeCredentials(login, 'smsuser');
+    login.code = '12';
+    const before = login.view;
+    const english = login.notice;
+    host.sim.setLocale({ locale: 'fr' });
+    await host.settle();
+    await useLocale('fr');
+    try {
+      expect(login.step).toBe('securityCode');
+      expect(login.view).toEqual(before);
+      expect(login.code).toBe('12');
+      expect(login.notice).not.toBe(english);
+      expect(login.notice).toMatch(/^Un code de sécurité a été envoyé/);
+      // A check of the window's own speaks the language too.
+      login.enrolNumber = '5123';
+      await login.enrolSms();
+      expect(login.error).toMatch(/^Numéro mobile/);
+    } finally {
+      await useLocale('en');
+    }
+    expect(login.error).toMatch(/^Mobile Number/);
   });
 
   it('returns to the first screen when its login is gone on the server, and says so', async () => {

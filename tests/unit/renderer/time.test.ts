@@ -17,6 +17,14 @@ describe('time', () => {
     expect(countdown(-5)).toBe('0:00');
   });
 
+  it('counts down in the locale’s digits: French writes a timer as English does', () => {
+    expect(countdown(117_001, 'fr-FR')).toBe('1:58');
+    expect(countdown(5_000, 'fr-FR')).toBe('0:05');
+    expect(countdown(600_000, 'fr-FR')).toBe('10:00');
+    // Through Intl: a locale with digits of its own gets them.
+    expect(countdown(65_000, 'ar-EG')).toBe('١:٠٥');
+  });
+
   it('shows a phone\'s local time by its region', () => {
     expect(clockTime(start, 'US', 'ios', EN)).toBe('9:30');
     expect(clockTime(start, 'EU', 'android', EN)).toBe('15:30');
