@@ -34,6 +34,7 @@ export const operationNames = [
   'setClockRunning',
   'getJournal',
   'getScenario',
+  'getScript',
   'resetWorld',
   'listPending',
   'listScenarios',

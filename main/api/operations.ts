@@ -4,6 +4,7 @@ import { phoneStatePatchSchema } from './phone-state.js';
 import type { OperationName } from './names.js';
 import type { ReasonView } from './reasons.js';
 import type { JournalPage } from './events.js';
+import type { ScriptView } from './script-view.js';
 import { CODE_CHANNELS, MAX_PASSWORD_CHARS, MAX_SCENARIO_CHARS, MAX_USERNAME_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 import type {
   LoginView,
@@ -101,6 +102,8 @@ export const requestSchemas = {
   setClockRunning: z.strictObject({ running: z.boolean() }),
   getJournal: z.strictObject({ afterSeq: z.number().int().min(0).optional() }),
   getScenario: z.strictObject({}),
+  /** The running scenario's script with its captions, for the autopilot (the stage, the Director). */
+  getScript: z.strictObject({}),
   /** Start the current scenario again from its beginning (same seed, same codes). */
   resetWorld: z.strictObject({}),
   /** Codes, challenges and push requests waiting to be answered, per user: for the director and testers. */
@@ -162,6 +165,7 @@ export interface ResponseMap {
   setClockRunning: ClockView;
   getJournal: JournalPage;
   getScenario: ScenarioView;
+  getScript: ScriptView;
   resetWorld: WorldView;
   listPending: PendingView[];
   listScenarios: ScenarioSummary[];

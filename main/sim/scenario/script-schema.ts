@@ -7,6 +7,7 @@ import { mobileNumber } from '../../api/operations.js';
 import { CODE_CHANNELS, TRADING_MODES, UNLOCK_METHODS } from '../../api/vocabulary.js';
 import { phoneStatePatchSchema } from '../../api/phone-state.js';
 import { reasonCatalog } from '../../api/reasons.js';
+import type { ScriptStepView } from '../../api/script-view.js';
 import { duration } from './durations.js';
 import { keyed, strict } from './keyed.js';
 
@@ -16,6 +17,11 @@ const method = z.enum(UNLOCK_METHODS);
 const note = z.string().max(200).optional();
 const patch = strict(phoneStatePatchSchema.shape);
 const empty = strict({}).default({});
+/**
+ * What the autopilot's caption strip says while it plays the step (`caption: "The code arrives by SMS"`);
+ * without one it says the step kind's default words, in the UI's language.
+ */
+const caption = z.string().min(1).max(200).optional();
 
 /**
  * What a person, the trainer or the timeline does to the world outside the login window: the phone's
@@ -33,8 +39,9 @@ const worldForms = {
 
 /** A form's kind maker, for a key known only as a type parameter (which TypeScript does not narrow `worldForms[key]` by). */
 const kindOf = <K extends keyof typeof worldForms>(key: K) => worldForms[key].kind as (v: unknown) => ReturnType<(typeof worldForms)[K]['kind']>;
-/** As a script step: `restart: iphone`. */
-const worldAction = <K extends keyof typeof worldForms>(key: K) => strict(worldForms[key].shape).transform(kindOf(key));
+/** As a script step: `restart: iphone`, with an optional caption. */
+const worldAction = <K extends keyof typeof worldForms>(key: K) =>
+  strict({ ...worldForms[key].shape, caption }).transform((v) => ({ ...kindOf(key)(v), caption: v.caption }));
 /** As a timeline entry: the same with `at` and an optional `note` for the journal. */
 const timed = <K extends keyof typeof worldForms>(key: K) =>
   strict({ at: duration, ...worldForms[key].shape, note }).transform((v) => ({ at: v.at, note: v.note, action: kindOf(key)(v) }));
@@ -47,17 +54,24 @@ export const timelineEntrySchema = keyed(
 
 /** A form whose one key holds its fields: `login: { user: smsuser }` → `{ kind: 'login', user: 'smsuser', ... }`. */
 const step = <K extends string, S extends z.ZodType<object>>(key: K, fields: S) =>
-  strict({ [key]: fields } as { [P in K]: S }).transform((v) => ({ kind: key, ...(v as unknown as Record<K, z.output<S>>)[key] }));
+  strict({ [key]: fields, caption } as { [P in K]: S } & { caption: typeof caption }).transform((v) => ({
+    kind: key,
+    ...(v as unknown as Record<K, z.output<S>>)[key],
+    caption: (v as { caption?: string }).caption,
+  }));
 
-/** What the headless runner does, in order, as a person at the login window and the phone would. */
+/**
+ * What the headless runner does, in order, as a person at the login window and the phone would (the
+ * autopilot plays the same steps through the windows themselves). Every step may carry a `caption`.
+ */
 export const scriptStepSchema = keyed(
   {
     login: step('login', strict({ user: id, password: z.string().max(128).optional(), mode: z.enum(TRADING_MODES).default('live') })),
-    wait: strict({ wait: duration }).transform((v) => ({ kind: 'wait' as const, ms: v.wait })),
-    chooseDevice: strict({ chooseDevice: id }).transform((v) => ({ kind: 'chooseDevice' as const, device: v.chooseDevice })),
+    wait: strict({ wait: duration, caption }).transform((v) => ({ kind: 'wait' as const, ms: v.wait, caption: v.caption })),
+    chooseDevice: strict({ chooseDevice: id, caption }).transform((v) => ({ kind: 'chooseDevice' as const, device: v.chooseDevice, caption: v.caption })),
     /** Types the newest code the user's phone received (SMS or the call's words), or the code given. */
     enterCode: step('enterCode', strict({ code: z.string().max(16).optional() }).default({})),
-    requestCode: strict({ requestCode: z.enum(CODE_CHANNELS) }).transform((v) => ({ kind: 'requestCode' as const, channel: v.requestCode })),
+    requestCode: strict({ requestCode: z.enum(CODE_CHANNELS), caption }).transform((v) => ({ kind: 'requestCode' as const, channel: v.requestCode, caption: v.caption })),
     answerCall: step('answerCall', empty),
     approvePush: step('approvePush', strict({ method, pin: z.string().max(16).optional() })),
     /** "Click here if you do not receive the notification", Authenticate on the phone, type the response. */
@@ -76,7 +90,7 @@ export const scriptStepSchema = keyed(
     clearAppData: worldAction('clearAppData'),
     seamless: worldAction('seamless'),
   },
-  { noun: 'step', plural: 'steps', aliases: { phone: 'set' } },
+  { noun: 'step', plural: 'steps', shared: ['caption'], aliases: { phone: 'set' } },
 );
 
 const channel = z.enum(['sms', 'push', 'call']);
@@ -118,6 +132,9 @@ export const expectationSchema = keyed(
 
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 export type ScriptStep = z.output<typeof scriptStepSchema>;
+// The contract's copy of the step shapes (what getScript answers) must fit every step this file parses.
+const stepsFitTheContract: ScriptStep extends ScriptStepView ? true : never = true;
+void stepsFitTheContract;
 /** What the timeline and the script can both do: the phone's settings and faults, Seamless Authentication. */
 export type WorldAction = TimelineEntry['action'];
 export type Expectation = z.output<typeof expectationSchema>;

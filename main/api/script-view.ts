@@ -1,0 +1,51 @@
+// The scenario's script as the windows' autopilot reads it (getScript): each step as the runner knows it, and its caption.
+//
+// The simulation's own type is the zod output of main/sim/scenario/script-schema.ts; this contract
+// cannot import it (main/api imports nothing of the project), so it is written out here and
+// script-schema.ts checks at compile time that every step it parses fits this shape.
+import type { CodeChannel, TradingMode, UnlockMethod } from './vocabulary.js';
+import type { PhoneStatePatch } from './phone-state.js';
+
+interface Written {
+  /** The step as the scenario file wrote it (`wait: 5s`). */
+  written: string;
+  /** The scenario's own words for the caption strip; without them the UI says the kind's default. */
+  caption?: string | undefined;
+}
+
+export type ScriptStepView = Written &
+  (
+    | { kind: 'login'; user: string; password?: string | undefined; mode: TradingMode }
+    | { kind: 'wait'; ms: number }
+    | { kind: 'chooseDevice'; device: string }
+    | { kind: 'enterCode'; code?: string | undefined }
+    | { kind: 'requestCode'; channel: CodeChannel }
+    | { kind: 'answerCall' }
+    | { kind: 'approvePush'; method: UnlockMethod; pin?: string | undefined }
+    | { kind: 'challengeResponse'; method: UnlockMethod; pin?: string | undefined }
+    | { kind: 'dscplus'; pin: string }
+    | { kind: 'codeCard' }
+    | { kind: 'temporaryPasscode'; code?: string | undefined }
+    | { kind: 'acceptPaperWarning' }
+    | { kind: 'enrolSms'; number: string }
+    | { kind: 'confirmEnrolment' }
+    | { kind: 'setPhone'; phone: string; patch: PhoneStatePatch }
+    | { kind: 'restart'; phone: string }
+    | { kind: 'clearAppData'; phone: string }
+    | { kind: 'seamless'; user: string; enabled: boolean }
+  );
+
+export type ScriptStepKind = ScriptStepView['kind'];
+
+/**
+ * The running scenario's script for the autopilot. A login step carries the password the person
+ * types (the step's own, else the user's in the scenario file): the autopilot types it as a person
+ * who knows it would, so only the Director (and the stage of the browser host) may read this.
+ */
+export interface ScriptView {
+  name: string;
+  title: string;
+  /** The help article and step the scenario shows, cited on the caption strip. */
+  article: { title: string; step: string } | null;
+  steps: ScriptStepView[];
+}
