@@ -2,9 +2,10 @@
 // `.svelte.ts` state classes for the browser, as Vite does for the app, so they run under test too.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { catalogues } from './scripts/catalogues.ts';
 
 export default defineConfig({
-  plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
+  plugins: [svelte({ configFile: false, compilerOptions: { runes: true } }), catalogues()],
   test: {
     environment: 'node',
     projects: [

@@ -98,3 +98,11 @@ export const HTTP_NEW_SESSION_PATH = '/api/session';
 export function toJsonLines(entries: readonly unknown[]): string {
   return entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : '');
 }
+
+/**
+ * The languages of the windows and of what the simulated world sends (SMS, calls, notifications),
+ * and the BCP 47 tag each one's dates, numbers and speech synthesis voice follow.
+ */
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const LOCALE_TAGS = { en: 'en-US', fr: 'fr-FR' } as const satisfies Record<Locale, string>;
