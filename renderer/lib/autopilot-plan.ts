@@ -107,7 +107,8 @@ function actionsOf(step: ScriptStepView): UiAction[] {
   switch (step.kind) {
     case 'login':
       return [
-        { do: 'tap', target: login('button', step.mode === 'paper' ? 'Paper Trading' : 'Live Trading') },
+        // The window opens on Live Trading: a person switches only for a paper login.
+        ...(step.mode === 'paper' ? [{ do: 'tap', target: login('button', 'Paper Trading') } as const] : []),
         { do: 'type', target: login('textbox', 'Username'), text: { literal: step.user } },
         { do: 'type', target: login('textbox', 'Password'), text: { literal: step.password ?? '' } },
         { do: 'tap', target: login('button', 'Log In') },
