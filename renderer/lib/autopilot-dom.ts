@@ -36,7 +36,20 @@ export function accessibleName(element: Element): string {
     if (labels.length) return squash(labels.map((l) => l.textContent).join(' '));
     return squash(element.getAttribute('placeholder'));
   }
-  return squash(element.textContent);
+  return squash(nameFromContent(element));
+}
+
+/** The text a name is computed from: hidden parts (aria-hidden icons) left out, a labelled child by its label. */
+function nameFromContent(node: Node): string {
+  let text = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE) text += child.textContent ?? '';
+    else if (child instanceof Element) {
+      if (child.getAttribute('aria-hidden') === 'true') continue;
+      text += ` ${child.getAttribute('aria-label') ?? nameFromContent(child)} `;
+    }
+  }
+  return text;
 }
 
 /** Shown to a person: laid out, not hidden, not inside a closed dialog or an inert part. */

@@ -97,9 +97,14 @@ export class Autopilot {
     this.#manual = true;
   }
 
-  async play(): Promise<void> {
+  /** Plays from where the take is (the start, or where it was paused); after the end, from the start again. */
+  play(): Promise<void> {
+    return this.#queue(() => this.#start());
+  }
+
+  async #start(): Promise<void> {
     if (this.status === 'playing') return;
-    if (this.status === 'done' || this.status === 'failed') return this.restart();
+    if (this.status === 'done' || this.status === 'failed') return this.#restart();
     if (!this.#run) {
       this.script = await this.api.getScript({});
       const clock = await this.api.getClock({});
@@ -131,9 +136,14 @@ export class Autopilot {
   }
 
   /** The scenario from its beginning (the world reset, same seed) and the take from its first frame, playing. */
-  async restart(): Promise<void> {
+  restart(): Promise<void> {
+    // Stops a running advance at its next beat; the reset waits in line behind it.
     this.status = 'idle';
-    await this.#chain;
+    return this.#queue(() => this.#restart());
+  }
+
+  async #restart(): Promise<void> {
+    this.status = 'idle';
     await this.#run?.return();
     this.#run = null;
     this.time = 0;
@@ -146,12 +156,17 @@ export class Autopilot {
     this.#stopAfterStep = false;
     await this.api.resetWorld({});
     await this.#settle();
-    await this.play();
+    await this.#start();
   }
 
   /** Moves the take's time by `ms`, doing every action due meanwhile; calls never overlap. */
   advance(ms: number): Promise<void> {
-    const run = this.#chain.then(() => this.#advance(ms));
+    return this.#queue(() => this.#advance(ms));
+  }
+
+  /** Play, restart and every advance run one after another, in the order asked. */
+  #queue(work: () => Promise<void>): Promise<void> {
+    const run = this.#chain.then(work);
     this.#chain = run.catch(() => {});
     return run;
   }
