@@ -49,3 +49,36 @@ export interface ScriptView {
   article: { title: string; step: string } | null;
   steps: ScriptStepView[];
 }
+
+export type AutopilotStatus = 'idle' | 'playing' | 'paused' | 'done' | 'failed';
+
+/**
+ * What the stage's page offers as `window.slsAutopilot`: the recorder (`npm run cli -- record`) and
+ * the end-to-end tests drive the autopilot through it, frame by frame.
+ */
+export interface AutopilotHandle {
+  play(): Promise<void>;
+  pause(): void;
+  step(): Promise<void>;
+  restart(): Promise<void>;
+  /** Moves the take's time by `ms` (manual clock); resolves once the screen shows that moment. */
+  advance(ms: number): Promise<void>;
+  /** The take's time moves only by `advance` from now on (the recorder, tests). */
+  manual(): void;
+  snapshot(): AutopilotSnapshot;
+}
+
+export interface AutopilotSnapshot {
+  status: AutopilotStatus;
+  time: number;
+  step: number;
+  steps: number;
+  /** The caption strip's words now, in the UI's language. */
+  caption: string | null;
+  /** The help article's step the strip cites, in the UI's language. */
+  article: string | null;
+  error: string | null;
+  /** The take's cues so far: each step's start and its caption's words (the recorder writes them as WebVTT). */
+  cues: { step: number; at: number; text: string }[];
+}
+

@@ -6,44 +6,20 @@
 // the screen to answer a tap takes none of the take's time. The simulation's clock is stopped while it
 // plays: only the script's `wait` steps move it (advanceClock), so codes and countdowns repeat too.
 import { tick } from 'svelte';
-import type { ScriptStepView, ScriptView } from '../../main/api/script-view';
+import type { AutopilotHandle, AutopilotSnapshot, AutopilotStatus, ScriptStepView, ScriptView } from '../../main/api/script-view';
 import type { LoginView, PhoneView } from '../../main/api/views';
 import { codeOnPhone } from '../../main/api/vocabulary';
 import type { Client } from './client';
 import { PACE, captionOf, planStep, type Caption, type Reading, type Target, type Text, type UiAction } from './autopilot-plan';
 import { centreOf, chooseOption, findTarget, labelledText, setFieldValue } from './autopilot-dom';
+import { captionWords } from './autopilot-captions';
 import { deviceSerial } from './device-match';
-
-export type AutopilotStatus = 'idle' | 'playing' | 'paused' | 'done' | 'failed';
+import { t } from './i18n.svelte';
 
 /** What the player reads beyond the page: the windows' own state, which is what their screens show. */
 export interface StageEyes {
   login(): LoginView;
   phone(): PhoneView | null;
-}
-
-/** What the recorder and the end-to-end tests reach as `window.slsAutopilot`. */
-export interface AutopilotHandle {
-  play(): Promise<void>;
-  pause(): void;
-  step(): Promise<void>;
-  restart(): Promise<void>;
-  /** Moves the take's time by `ms` (manual clock); resolves once the screen shows that moment. */
-  advance(ms: number): Promise<void>;
-  /** The take's time moves only by `advance` from now on (the recorder, tests). */
-  manual(): void;
-  snapshot(): AutopilotSnapshot;
-}
-
-export interface AutopilotSnapshot {
-  status: AutopilotStatus;
-  time: number;
-  step: number;
-  steps: number;
-  caption: string | null;
-  error: string | null;
-  /** The take's cues so far: each step's start and its caption (the recorder writes them as WebVTT). */
-  cues: { step: number; at: number; caption: Caption }[];
 }
 
 /** Between two steps the generator says so, for `step()` (play one step, then pause). */
@@ -68,7 +44,7 @@ export class Autopilot {
   /** The take's time: milliseconds since play began. */
   time = $state(0);
   error = $state<string | null>(null);
-  cues: AutopilotSnapshot['cues'] = [];
+  cues: { step: number; at: number; caption: Caption }[] = [];
 
   #manual = false;
   #run: AsyncGenerator<Beat, void, void> | null = null;
@@ -177,9 +153,10 @@ export class Autopilot {
       time: this.time,
       step: this.stepIndex,
       steps: this.steps.length,
-      caption: this.caption && 'text' in this.caption ? this.caption.text : this.caption ? this.caption.kind : null,
+      caption: this.status === 'done' ? t('autopilot.done') : this.caption ? captionWords(this.caption) : null,
+      article: this.script?.article ? t('autopilot.article', { ...this.script.article }) : null,
       error: this.error,
-      cues: this.cues.map((c) => ({ ...c })),
+      cues: this.cues.map((c) => ({ step: c.step, at: c.at, text: captionWords(c.caption) })),
     };
   }
 
@@ -222,6 +199,8 @@ export class Autopilot {
       this.#wakeAt = this.time + beat.value;
     }
     if (this.status === 'playing') this.time = target;
+    // A caller that moves the take itself (the recorder) reads the screen next: it must show this moment, settled.
+    if (this.#manual) await this.#settle();
   }
 
   async #end(status: 'done' | 'failed', error: string | null): Promise<void> {
@@ -334,9 +313,15 @@ export class Autopilot {
 
   /** Every answer this page waits for has come, one more round trip lets the events sent before it land, and the screen shows them. */
   async #settle(): Promise<void> {
-    await this.api.settled();
-    await this.api.getClock({});
-    await tick();
+    // An answer may set off another call (a login's answer makes the phone read itself): until a round starts none.
+    for (let round = 0; round < 20; round++) {
+      const before = this.api.callsMade();
+      await this.api.settled();
+      await this.api.getClock({});
+      await tick();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.api.callsMade() === before + 1) return;
+    }
   }
 
   /** Waits (outside the take's time) until the screen shows the target. */

@@ -139,6 +139,8 @@ export type Client = Api & {
   onReconnect(listener: () => void): () => void;
   /** Resolves once no operation of this page is waiting for its answer (the autopilot waits for the screen to answer a tap). */
   settled(): Promise<void>;
+  /** How many operations this page has called so far (a settle that saw none start meanwhile is quiet). */
+  callsMade(): number;
 };
 
 export function createClient(transport: Transport): Client {
@@ -147,11 +149,13 @@ export function createClient(transport: Transport): Client {
       if (event.type === type) listener(event as EventOf<T>);
     });
   let inFlight = 0;
+  let made = 0;
   let waiters: (() => void)[] = [];
   const settled = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)));
   const extras: Record<string, unknown> = {
     transport,
     settled,
+    callsMade: () => made,
     on,
     ready: () => transport.ready(),
     onReconnect: (listener: () => void) => transport.onReconnect(listener),
@@ -159,6 +163,7 @@ export function createClient(transport: Transport): Client {
   const operations = new Map<string, (request: unknown) => Promise<unknown>>();
   const operation = (name: string) => async (request: unknown) => {
     inFlight += 1;
+    made += 1;
     let envelope: Envelope;
     try {
       envelope = await transport.call(name as OperationName, request ?? {});

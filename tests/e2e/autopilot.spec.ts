@@ -4,7 +4,7 @@
 // test waits for time to pass; the simulation's clock moves only by the script's waits.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { AutopilotHandle, AutopilotSnapshot } from '../../renderer/lib/autopilot.svelte.js';
+import type { AutopilotHandle, AutopilotSnapshot } from '../../main/api/script-view.js';
 import { readScenarioFile } from '../../main/host/scenario-files.js';
 import { checkExpectations } from '../../main/sim/expect.js';
 import { Simulation } from '../../main/sim/simulation.js';
