@@ -35,8 +35,6 @@ export type ScriptStepView = Written &
     | { kind: 'seamless'; user: string; enabled: boolean }
   );
 
-export type ScriptStepKind = ScriptStepView['kind'];
-
 /**
  * The running scenario's script for the autopilot. A login step carries the password the person
  * types (the step's own, else the user's in the scenario file): the autopilot types it as a person
