@@ -10,10 +10,11 @@ import type { AppRefusal, CredentialFailure, FactorFailure, JournalEntry, Journa
 import type { Message, MessageParams } from './messages.js';
 import type { OperationName } from './names.js';
 import type { ResponseMap } from './operations.js';
-import { phoneStateSchema } from './phone-state.js';
+import { phoneStatePatchSchema, phoneStateSchema } from './phone-state.js';
+import type { ScriptView } from './script-view.js';
 import { reasonCatalog, type ReasonView } from './reasons.js';
 import type * as V from './views.js';
-import { DEVICE_KINDS, LOCALES, LOGIN_STEPS, PLATFORMS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
+import { CODE_CHANNELS, DEVICE_KINDS, LOCALES, LOGIN_STEPS, PLATFORMS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 
 /** True when A and B are assignable to each other: the schema and the type describe the same values. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -324,6 +325,36 @@ const loadScenarioResult = z
 const worldExportView = z
   .object({ fileName: s.describe('`<scenario>-saved.yaml`, what a download or a save dialog offers.'), text: s.describe('The scenario file (YAML).') })
   .describe('The running world as a scenario file that loads back to the same world.');
+const written = {
+  written: s.describe('The step as the scenario file wrote it (`wait: 5s`).'),
+  caption: s.optional().describe("The scenario's own words for the caption strip; without them the windows say the kind's default."),
+};
+const stepOf = <K extends string, F extends z.core.$ZodLooseShape>(kind: K, fields: F) => z.object({ kind: z.literal(kind), ...fields, ...written });
+const unlock = { method: z.enum(UNLOCK_METHODS), pin: s.optional() };
+const scriptStepView = z.discriminatedUnion('kind', [
+  stepOf('login', { user: s, password: s.optional(), mode: tradingMode }),
+  stepOf('wait', { ms: n }),
+  stepOf('chooseDevice', { device: s }),
+  stepOf('enterCode', { code: s.optional() }),
+  stepOf('requestCode', { channel: z.enum(CODE_CHANNELS) }),
+  stepOf('answerCall', {}),
+  stepOf('approvePush', unlock),
+  stepOf('challengeResponse', unlock),
+  stepOf('dscplus', { pin: s }),
+  stepOf('codeCard', {}),
+  stepOf('temporaryPasscode', { code: s.optional() }),
+  stepOf('acceptPaperWarning', {}),
+  stepOf('enrolSms', { number: s }),
+  stepOf('confirmEnrolment', {}),
+  stepOf('setPhone', { phone: s, patch: phoneStatePatchSchema }),
+  stepOf('restart', { phone: s }),
+  stepOf('clearAppData', { phone: s }),
+  stepOf('seamless', { user: s, enabled: z.boolean() }),
+  stepOf('setLocale', { locale: z.enum(LOCALES) }),
+]);
+const scriptView = z
+  .object({ name: s, title: s, article: articleRef, steps: z.array(scriptStepView) })
+  .describe("The running scenario's script for the autopilot, with each login's password (so only the Director and the browser host's stage may read it).");
 const reasonView = z.object({ reason: deliveryReason, text: s, fix: s, article: s, step: s }).describe('Why a message may not arrive, and the help-article step that fixes it.');
 
 /** Each view's schema under the name the document gives it (components.schemas). */
@@ -390,6 +421,7 @@ export const answerSchemas = {
   confirmSmsEnrolment: loginView,
   exportWorld: worldExportView,
   setLocale: worldView,
+  getScript: scriptView,
 } satisfies { [N in OperationName]: z.ZodType };
 
 // ---- The envelopes every answer travels in.
@@ -434,6 +466,7 @@ const typesAgree = {
   pendingView: true satisfies Same<z.output<typeof pendingView>, V.PendingView>,
   scenarioSummary: true satisfies Same<z.output<typeof scenarioSummary>, V.ScenarioSummary>,
   loadScenarioResult: true satisfies Same<z.output<typeof loadScenarioResult>, V.LoadScenarioResult>,
+  scriptView: true satisfies Same<z.output<typeof scriptView>, ScriptView>,
   worldExportView: true satisfies Same<z.output<typeof worldExportView>, V.WorldExportView>,
   errorBody: true satisfies Same<z.output<typeof errorEnvelopeSchema>['error'], ApiErrorBody>,
   errorCode: true satisfies Same<z.output<typeof apiErrorCode>, ApiErrorCode>,

@@ -35,6 +35,7 @@ export const operationNames = [
   'setClockRunning',
   'getJournal',
   'getScenario',
+  'getScript',
   'resetWorld',
   'listPending',
   'listScenarios',

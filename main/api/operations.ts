@@ -4,6 +4,7 @@ import { phoneStatePatchSchema } from './phone-state.js';
 import type { OperationName } from './names.js';
 import type { ReasonView } from './reasons.js';
 import type { JournalPage } from './events.js';
+import type { ScriptView } from './script-view.js';
 import { CODE_CHANNELS, LOCALES, MAX_PASSWORD_CHARS, MAX_SCENARIO_CHARS, MAX_USERNAME_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 import type {
   LoginView,
@@ -81,6 +82,7 @@ export const requestSchemas = {
   setClockRunning: z.strictObject({ running: z.boolean() }).describe('Pause or resume virtual time.'),
   getJournal: z.strictObject({ afterSeq: z.number().int().min(0).optional() }).describe('Journal entries after a sequence number (all of them without one).'),
   getScenario: z.strictObject({}).describe('The running scenario: name, title, seed, branding, article.'),
+  getScript: z.strictObject({}).describe("The running scenario's script with its captions and each login's password, for the autopilot (the stage, the Director)."),
   resetWorld: z.strictObject({}).describe('Start the current scenario again from its beginning (same seed, same codes).'),
   listPending: z.strictObject({ username: z.string().max(MAX_USERNAME_CHARS).optional() }).describe('Codes, challenges and push requests waiting to be answered, per user: for the director and testers.'),
   listScenarios: z.strictObject({}).describe('The built-in scenario library.'),
@@ -137,6 +139,7 @@ export interface ResponseMap {
   setClockRunning: ClockView;
   getJournal: JournalPage;
   getScenario: ScenarioView;
+  getScript: ScriptView;
   resetWorld: WorldView;
   listPending: PendingView[];
   listScenarios: ScenarioSummary[];

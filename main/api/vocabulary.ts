@@ -108,3 +108,18 @@ export type Locale = (typeof LOCALES)[number];
 export const LOCALE_TAGS = { en: 'en-US', fr: 'fr-FR' } as const satisfies Record<Locale, string>;
 /** Each language named in itself, as every language switch lists them (the menu, the Director, the stage). */
 export const LOCALE_NAMES = { en: 'English', fr: 'Français' } as const satisfies Record<Locale, string>;
+
+/**
+ * The newest security code a phone shows its owner: the six digits of the last SMS, or those a later
+ * voice call spoke ("1, 2, 3, 4, 5, 6"). The runner's script and the windows' autopilot both read it
+ * so, as a person looking at the phone would.
+ */
+export function codeOnPhone(phone: {
+  readonly messages: readonly { readonly text: string; readonly at: number }[];
+  readonly calls: readonly { readonly transcript: string | null; readonly at: number }[];
+}): string | undefined {
+  const call = phone.calls.filter((c) => c.transcript).at(-1);
+  const sms = phone.messages.at(-1);
+  const fromCall = call && (!sms || call.at >= sms.at) ? /\b((?:\d, ){5}\d)\b/.exec(call.transcript!)?.[1]?.replace(/, /g, '') : undefined;
+  return fromCall ?? (sms ? /\b(\d{6})\b/.exec(sms.text)?.[1] : undefined);
+}

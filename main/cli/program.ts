@@ -2,12 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { ExitStatus, requireSubcommand, UsageError, type CliIo } from './args.js';
 import { registerOtpCommands } from './otp.js';
+import { registerRecordCommand } from './record.js';
 import { registerRunCommand } from './run.js';
 
 /** Adds one family of subcommands; a new subcommand (e.g. `run`) adds its registrar here. */
 export type CommandRegistrar = (program: Command, io: CliIo) => void;
 
-const REGISTRARS: readonly CommandRegistrar[] = [registerOtpCommands, registerRunCommand];
+const REGISTRARS: readonly CommandRegistrar[] = [registerOtpCommands, registerRunCommand, registerRecordCommand];
 
 /** 0 success, 1 unexpected failure, 2 bad arguments. */
 export const EXIT_OK = 0;

@@ -77,6 +77,8 @@ export const operationGrants: OperationGrants = {
   setClockRunning: { director: F },
   getJournal: { director: F },
   getScenario: { director: F },
+  // The script carries the users' passwords (a login step types one): the trainer's console only.
+  getScript: { director: F },
   resetWorld: { director: F },
   // A fob or card window opened mid-login shows the device that login waits for: it needs who waits, not the codes.
   listPending: { director: F, fob: 'names', card: 'names' },

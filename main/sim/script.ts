@@ -5,6 +5,7 @@
 import type { Service } from '../api/operations.js';
 import type { DeviceChoice, LoginView, PhoneView } from '../api/views.js';
 import { SimError } from '../api/errors.js';
+import { codeOnPhone } from '../api/vocabulary.js';
 import type { Scenario, ScriptStep, WorldAction } from './scenario/schema.js';
 import { performWorldAction } from './world-actions.js';
 import { confirmationCodeIn } from './world-text.js';
@@ -95,15 +96,6 @@ const enrolling = (view: LoginView & { loginId: string }) => {
   if (!view.enrolment || view.enrolment.verified) throw new StepFailure(`login is at "${view.step}", with no SMS enrolment open`);
   return view;
 };
-
-/** The newest code on the phone: the SMS, or the words of a later voice call. */
-function codeOnPhone(phone: PhoneView): string | undefined {
-  const call = phone.calls.filter((c) => c.transcript).at(-1);
-  const sms = phone.messages.at(-1);
-  // Six digits read one by one ("4, 8, 2, 9, 1, 3"), in whatever language the voice spoke.
-  const fromCall = call && (!sms || call.at >= sms.at) ? /\b((?:\d, ){5}\d)\b/.exec(call.transcript!)?.[1]?.replace(/, /g, '') : undefined;
-  return fromCall ?? (sms ? /\b(\d{6})\b/.exec(sms.text)?.[1] : undefined);
-}
 
 type StepHandlers = { [K in ScriptStep['kind']]: (person: Person, step: Extract<ScriptStep, { kind: K }>) => string };
 

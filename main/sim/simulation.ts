@@ -2,6 +2,7 @@
 import type { HostEvent } from '../api/events.js';
 import type { RequestOf, ResponseOf, Service } from '../api/operations.js';
 import type { ClockView, LoadScenarioResult, MobileAppView, PendingView, PhoneView, ScenarioSummary, ScenarioView, WorldExportView, WorldView } from '../api/views.js';
+import type { ScriptView } from '../api/script-view.js';
 import { parseScenario, type ScenarioResult } from './scenario/load.js';
 import type { Fob } from './fob.js';
 import { SimError } from '../api/errors.js';
@@ -384,6 +385,14 @@ export class Simulation implements Service {
   getScenario(_r?: RequestOf<'getScenario'>): ScenarioView {
     const { name, title, description, seed, branding, article } = this.#world.scenario;
     return { name, title, description, seed, branding: { ...branding }, article: article ?? null };
+  }
+  getScript(_r?: RequestOf<'getScript'>): ScriptView {
+    const { name, title, article, script, users } = this.#world.scenario;
+    // A login step without a password types the user's own, as the runner does (script.ts).
+    const steps = script.map((step) =>
+      step.kind === 'login' ? { ...step, password: step.password ?? users.find((u) => u.username === step.user)?.password ?? '' } : { ...step },
+    );
+    return { name, title, article: article ?? null, steps };
   }
   getClock(_r?: RequestOf<'getClock'>): ClockView {
     const { clock } = this.#world;

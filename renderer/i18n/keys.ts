@@ -1,5 +1,6 @@
 // Every message id the windows may ask for: the keys of the English catalogues (the reference
 // language; the build fails when another locale lacks one). A new surface file is added here once.
+import type autopilot from './en/autopilot.json';
 import type devices from './en/devices.json';
 import type login from './en/login.json';
 import type messages from './en/messages.json';
@@ -15,4 +16,5 @@ export type MessageId =
   | keyof typeof ibkr
   | keyof typeof login
   | keyof typeof devices
-  | keyof typeof messages;
+  | keyof typeof messages
+  | keyof typeof autopilot;

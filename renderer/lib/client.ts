@@ -150,6 +150,10 @@ export type Client = Api & {
   ready(): Promise<void>;
   /** After a break in the event stream (host restarted, laptop asleep): time to read the state again. */
   onReconnect(listener: () => void): () => void;
+  /** Resolves once no operation of this page is waiting for its answer (the autopilot waits for the screen to answer a tap). */
+  settled(): Promise<void>;
+  /** How many operations this page has called so far (a settle that saw none start meanwhile is quiet). */
+  callsMade(): number;
 };
 
 export function createClient(transport: Transport): Client {
@@ -157,15 +161,34 @@ export function createClient(transport: Transport): Client {
     transport.subscribe((event) => {
       if (event.type === type) listener(event as EventOf<T>);
     });
+  let inFlight = 0;
+  let made = 0;
+  let waiters: (() => void)[] = [];
+  const settled = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)));
   const extras: Record<string, unknown> = {
     transport,
+    settled,
+    callsMade: () => made,
     on,
     ready: () => transport.ready(),
     onReconnect: (listener: () => void) => transport.onReconnect(listener),
   };
   const operations = new Map<string, (request: unknown) => Promise<unknown>>();
   const operation = (name: string) => async (request: unknown) => {
-    const envelope = await transport.call(name as OperationName, request ?? {});
+    inFlight += 1;
+    made += 1;
+    let envelope: Envelope;
+    try {
+      envelope = await transport.call(name as OperationName, request ?? {});
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) {
+        const done = waiters;
+        waiters = [];
+        // After the caller's own continuation has run (it is queued before these).
+        queueMicrotask(() => done.forEach((resolve) => resolve()));
+      }
+    }
     if (!envelope.ok) throw new ClientError(envelope.error);
     return envelope.value;
   };

@@ -15,6 +15,7 @@ import { BENCH_PASSWORD, benchScenarioYaml, benchUser } from './login-scenario.j
 import { streamMemory } from './streams.js';
 import { fmt, median, percentile } from './stats.js';
 import { hostileScenarios } from './hostile-scenarios.js';
+import { recordingRates } from './recording.js';
 import { needsBuild } from '../../scripts/build-freshness.mjs';
 
 const OUT = path.resolve(process.env.SLS_BENCH_DIR ?? '.tmp/bench-dist');
@@ -384,7 +385,7 @@ async function hostStarts(builtInMs: number): Promise<void> {
   console.log(`cold (this run's build, ${fmt(builtInMs / 1000, 1)} s, then the host): ${fmt((builtInMs + b) / 1000, 1)} s   ratio ${fmt((builtInMs + b) / b, 0)} × bare`);
 }
 
-// `npm run bench -- <section>` runs the build and that section alone (`api`, `starts`, `streams`, `hostile`).
+// `npm run bench -- <section>` runs the build and that section alone (`api`, `starts`, `streams`, `hostile`, `record`).
 const only = process.argv[2];
 const builtInMs = await buildAll();
 if (only === undefined) {
@@ -399,4 +400,5 @@ if (only === undefined || only === 'api') {
 if (only === undefined || only === 'hostile') await hostileScenarios();
 if (only === undefined || only === 'streams') await streamMemory({ server: SERVER, header, startServer, stopServer });
 if (only === undefined || only === 'starts') await hostStarts(builtInMs);
+if (only === undefined || only === 'record') await recordingRates({ rendererDir: path.join(OUT, 'renderer'), header });
 if (only === undefined) await coldStarts();

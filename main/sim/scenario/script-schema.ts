@@ -10,6 +10,7 @@ import { reasonCatalog } from '../../api/reasons.js';
 import { duration } from './durations.js';
 import { keyed, strict } from './keyed.js';
 import { assertNever } from '../../api/exhaustive.js';
+import type { ScriptStepView } from '../../api/script-view.js';
 
 // Every field and form is described once here: the published JSON Schema gives editors these words.
 const id = z.string().min(1).max(64);
@@ -25,6 +26,17 @@ const appPin = z.string().max(16).optional().describe("The app PIN to type (Andr
 const note = z.string().max(200).optional().describe('A line for the journal instead of the generated description of the action.');
 const patch = strict(phoneStatePatchSchema.shape).describe('The phone-state fields to change; the others stay as they are.').meta({ examples: [{ airplane: true }, { doNotDisturb: true }] });
 const empty = strict({}).default({}).describe('No fields: write {} or nothing after the key.');
+/**
+ * What the autopilot's caption strip says while it plays the step (`caption: "The code arrives by SMS"`);
+ * without one it says the step kind's default words, in the UI's language.
+ */
+const caption = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .describe("What the autopilot's caption strip says while it plays this step; left out: the step kind's default words, in the windows' language.")
+  .meta({ examples: ['The security code arrives by SMS'] });
 
 /**
  * What a person, the trainer or the timeline does to the world outside the login window: the phone's
@@ -68,11 +80,11 @@ interface WorldForm<S extends z.core.$ZodLooseShape, A> {
 }
 // Both take the form itself rather than its key: a key known only as a type parameter makes
 // TypeScript spell out every form's shape at once, which grows past its limit as forms are added.
-/** As a script step: `restart: iphone`. */
+/** As a script step: `restart: iphone`, with an optional caption. */
 const worldAction = <S extends z.core.$ZodLooseShape, A>(form: WorldForm<S, A>) =>
-  strict(form.shape)
+  strict({ ...form.shape, caption })
     .describe(form.description)
-    .transform((v) => form.kind(v as never));
+    .transform((v) => ({ ...form.kind(v as never), caption: (v as { caption?: string }).caption }));
 const at = duration
   .describe('When it happens, as virtual time since the scenario started: a number of seconds, or e.g. 90s, 1m30s, 2h15m, 1:30.')
   .meta({ examples: ['1m30s', '10s', '1:30'] });
@@ -102,9 +114,9 @@ export const timelineEntrySchema = keyed(
  * `description` says what the step does; the form and its key both carry it, for the editor's hover on either.
  */
 const step = <K extends string, S extends z.ZodType<object>>(key: K, fields: S, description: string) =>
-  strict({ [key]: fields.describe(description) } as { [P in K]: S })
+  strict({ [key]: fields.describe(description), caption } as { [P in K]: S } & { caption: typeof caption })
     .describe(description)
-    .transform((v) => ({ kind: key, ...(v as unknown as Record<K, z.output<S>>)[key] }));
+    .transform((v) => ({ kind: key, ...(v as unknown as Record<K, z.output<S>>)[key], caption: (v as { caption?: string }).caption }));
 /** A form whose one key holds a single value: `wait: 30s`, `chooseDevice: fob`. */
 const single = <S extends z.ZodType>(value: S, description: string) => ({ value: value.describe(description), description });
 
@@ -125,14 +137,18 @@ export const scriptStepSchema = keyed(
       }),
       'Types the user name and password in the login window and presses "Log In".',
     ),
-    wait: strict({ wait: wait.value }).describe(wait.description).transform((v) => ({ kind: 'wait' as const, ms: v.wait })),
-    chooseDevice: strict({ chooseDevice: chooseDevice.value }).describe(chooseDevice.description).transform((v) => ({ kind: 'chooseDevice' as const, device: v.chooseDevice })),
+    wait: strict({ wait: wait.value, caption }).describe(wait.description).transform((v) => ({ kind: 'wait' as const, ms: v.wait, caption: v.caption })),
+    chooseDevice: strict({ chooseDevice: chooseDevice.value, caption })
+      .describe(chooseDevice.description)
+      .transform((v) => ({ kind: 'chooseDevice' as const, device: v.chooseDevice, caption: v.caption })),
     enterCode: step(
       'enterCode',
       strict({ code: typedCode.describe('The code to type instead (e.g. a wrong one).') }).default({}),
       "Types the newest code the user's phone received (the SMS, or the voice call's words) in \"Security Code\", or the code given.",
     ),
-    requestCode: strict({ requestCode: requestCode.value }).describe(requestCode.description).transform((v) => ({ kind: 'requestCode' as const, channel: v.requestCode })),
+    requestCode: strict({ requestCode: requestCode.value, caption })
+      .describe(requestCode.description)
+      .transform((v) => ({ kind: 'requestCode' as const, channel: v.requestCode, caption: v.caption })),
     answerCall: step('answerCall', empty, "Answers the voice callback ringing on the user's phone; the voice then reads the code out."),
     approvePush: step(
       'approvePush',
@@ -168,7 +184,7 @@ export const scriptStepSchema = keyed(
     seamless: worldAction(worldForms.seamless),
     setLocale: worldAction(worldForms.setLocale),
   },
-  { noun: 'step', plural: 'steps', aliases: { phone: 'set' } },
+  { noun: 'step', plural: 'steps', shared: ['caption'], aliases: { phone: 'set' } },
 ).describe('One thing the runner does, named by its key: login, wait, chooseDevice, enterCode, approvePush… or a change to a phone (set, restart, clearAppData) or the Seamless switch.');
 
 const channel = z.enum(['sms', 'push', 'call']).describe('What kind of message: an SMS, an IB Key push, or a voice call.');
@@ -261,6 +277,9 @@ export function worldActionInput(action: WorldAction): Record<string, unknown> {
   }
 }
 export type ScriptStep = z.output<typeof scriptStepSchema>;
+// The contract's copy of the step shapes (what getScript answers) must fit every step this file parses.
+const stepsFitTheContract: ScriptStep extends ScriptStepView ? true : never = true;
+void stepsFitTheContract;
 /** What the timeline and the script can both do: the phone's settings and faults, Seamless Authentication, the windows' language. */
 export type WorldAction = TimelineEntry['action'];
 export type Expectation = z.output<typeof expectationSchema>;

@@ -1,0 +1,181 @@
+// The autopilot's planner: every script step as the taps, typing and pauses a person does at the stage's real controls.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { libraryFiles } from '../../../main/host/scenario-library.js';
+import { appRoot, readScenarioFile } from '../../../main/host/scenario-files.js';
+import { parseScenario } from '../../../main/sim/scenario/load.js';
+import { Simulation } from '../../../main/sim/simulation.js';
+import type { ScriptStepView } from '../../../main/api/script-view.js';
+import { SMS_SCENARIO } from '../cli/sms-scenario.js';
+import { PACE, captionOf, durationOf, planStep, shownWait, type UiAction } from '../../../renderer/lib/autopilot-plan.js';
+
+const libraryScript = (name: string) => {
+  const loaded = readScenarioFile(path.join(appRoot(), 'scenarios', 'library', `${name}.yaml`));
+  if (!loaded.ok) throw new Error(`${name} does not load`);
+  return new Simulation(loaded.scenario).getScript({});
+};
+
+/** The plan in short: `tap login button "Log In"`, `type login textbox "Username" ← smsuser`. */
+const brief = (action: UiAction): string => {
+  switch (action.do) {
+    case 'tap':
+      return `tap ${action.target.area} ${action.target.role} "${action.target.name ?? action.target.contains}"${action.ifPresent ? ' if present' : ''}${action.unless ? ` unless "${action.unless.name}"` : ''}`;
+    case 'type':
+      return `type ${action.target.area} "${action.target.name}" ← ${'literal' in action.text ? action.text.literal : `(${action.text.read})`}`;
+    case 'keys':
+      return `keys ${action.area} ← ${'literal' in action.text ? action.text.literal : `(${action.text.read})`}`;
+    case 'select':
+      return `select "${action.target.name}" = ${action.value}`;
+    case 'pause':
+      return `pause ${action.ms}`;
+    case 'advance':
+      return `advance ${action.ms} over ${action.showMs}`;
+    case 'caption':
+      return `caption ${'text' in action.caption ? action.caption.text : action.caption.kind}`;
+    case 'world':
+      return `world ${action.step.kind}`;
+  }
+};
+
+describe('the autopilot plans each step as a person at the stage', () => {
+  it('the SMS login: the credentials typed into the login window, the code read off the phone and typed', () => {
+    const script = libraryScript('happy-sms');
+    expect(script.steps.map((s) => s.kind)).toEqual(['login', 'wait', 'enterCode']);
+    expect(script.article?.step).toBe('How to login using SMS authentication');
+    expect(script.steps.flatMap(planStep).map(brief)).toEqual([
+      'caption login',
+      `pause ${PACE.caption}`,
+      'type login "Username" ← smsuser',
+      // The password comes from the scenario's user: the step names none.
+      'type login "Password" ← Demo1234',
+      'tap login button "Log In"',
+      `pause ${PACE.between}`,
+      'caption wait',
+      `pause ${PACE.caption}`,
+      'advance 5000 over 3000',
+      `pause ${PACE.between}`,
+      'caption enterCode',
+      `pause ${PACE.caption}`,
+      `pause ${PACE.read}`,
+      'type login "Security Code" ← (phoneCode)',
+      'tap login button "Log In"',
+      `pause ${PACE.between}`,
+    ]);
+  });
+
+  it('the IB Key challenge fallback: the link, the app on the phone, the challenge in, the response back to the login window', () => {
+    const [, , challenge] = libraryScript('happy-challenge-ios').steps;
+    expect(planStep(challenge!).map(brief)).toEqual([
+      'caption challengeResponse',
+      `pause ${PACE.caption}`,
+      'tap login link "Click here if you do not receive the notification" if present',
+      `pause ${PACE.read}`,
+      'tap phone button "Home"',
+      'tap phone button "IBKR Mobile"',
+      'tap app button "Services" unless "Authenticate"',
+      'tap app button "Authenticate"',
+      'type app "Challenge" ← (challenge)',
+      'tap app button "Generate Response"',
+      'tap app button "Face ID"',
+      `pause ${PACE.read}`,
+      'type login "Enter response code" ← (appResponse)',
+      'tap login button "OK"',
+      `pause ${PACE.between}`,
+    ]);
+  });
+
+  it('the carrier-blocked SMS: the voice callback asked for, the call answered, the spoken code typed', () => {
+    const plans = libraryScript('sms-carrier-blocked').steps.map((s) => planStep(s).map(brief));
+    expect(plans[3]).toContain(`tap login link "Didn't receive a security code?" unless "Voice"`);
+    expect(plans[3]).toContain('tap login button "Voice"');
+    expect(plans[5]).toContain('tap call button "Accept"');
+    expect(plans[6]).toContain('type login "Security Code" ← (phoneCode)');
+    // Two minutes of virtual time are shown in three seconds of the take.
+    expect(plans[2]).toContain('advance 120000 over 3000');
+  });
+
+  it('a push approved with the PIN types it and confirms; a biometric is one tap', () => {
+    const pin: ScriptStepView = { kind: 'approvePush', method: 'pin', pin: '1357', written: 'approvePush: { method: pin, pin: 1357 }' };
+    expect(planStep(pin).map(brief)).toEqual([
+      'caption approvePush',
+      `pause ${PACE.caption}`,
+      'tap phone button "Login request"',
+      'tap app button "Use PIN" if present',
+      'type app "PIN" ← 1357',
+      'tap app button "Confirm"',
+      `pause ${PACE.between}`,
+    ]);
+    const face: ScriptStepView = { kind: 'approvePush', method: 'faceid', written: 'approvePush: { method: faceid }' };
+    expect(planStep(face).map(brief).slice(2, -1)).toEqual(['tap phone button "Login request"', 'tap app button "Face ID"']);
+  });
+
+  it('the fob: press, the PIN and the challenge on its keypad, its response into the login window', () => {
+    const step: ScriptStepView = { kind: 'dscplus', pin: '2468', written: 'dscplus: { pin: 2468 }' };
+    expect(planStep(step).map(brief).slice(2, -1)).toEqual([
+      'tap fob button "Press"',
+      'keys fob ← 2468',
+      'keys fob ← (challenge)',
+      `pause ${PACE.read}`,
+      'type login "Enter response code" ← (fobResponse)',
+      'tap login button "OK"',
+    ]);
+  });
+
+  it('a paper login taps Paper Trading first; a device is chosen and then Continue', () => {
+    const paper = planStep({ kind: 'login', user: 'paperuser', password: 'x', mode: 'paper', written: '' }).map(brief);
+    expect(paper[2]).toBe('tap login button "Paper Trading"');
+    const live = planStep({ kind: 'login', user: 'smsuser', password: 'x', mode: 'live', written: '' }).map(brief);
+    expect(live).not.toContain('tap login button "Paper Trading"');
+    expect(planStep({ kind: 'chooseDevice', device: 'ibkey', written: '' }).map(brief).slice(2, -1)).toEqual([
+      'select "Select Second Factor Device" = ibkey',
+      'tap login button "Continue"',
+    ]);
+  });
+
+  it("captions: the scenario's own words win; otherwise the kind with the step's values", () => {
+    expect(captionOf({ kind: 'wait', ms: 180_000, written: '', caption: 'Three minutes pass' })).toEqual({ text: 'Three minutes pass' });
+    expect(captionOf({ kind: 'wait', ms: 180_000, written: '' })).toEqual({ kind: 'wait', values: { seconds: 180 } });
+    expect(captionOf({ kind: 'approvePush', method: 'touchid', written: '' })).toEqual({ kind: 'approvePush', values: { method: 'Touch ID' } });
+    const parsed = parseScenario(
+      `${SMS_SCENARIO}script:\n  - login: { user: smsuser }\n    caption: "Ann logs in"\n  - wait: 5s\n    caption: Five seconds\n  - restart: iphone\n    caption: Off and on\n`,
+      't.yaml',
+    );
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+    expect(parsed.scenario.script.map((s) => s.caption)).toEqual(['Ann logs in', 'Five seconds', 'Off and on']);
+    expect(planStep(parsed.scenario.script[0]!)[0]).toEqual({ do: 'caption', caption: { text: 'Ann logs in' } });
+  });
+
+  it('a caption alone is not a step, and a caption must say something', () => {
+    const alone = parseScenario(`${SMS_SCENARIO}script:\n  - caption: hello\n`, 't.yaml');
+    expect(alone.ok).toBe(false);
+    if (!alone.ok) expect(alone.problems.map((p) => p.message).join('\n')).toMatch(/this step says what to do by one of these keys/);
+    const empty = parseScenario(`${SMS_SCENARIO}script:\n  - wait: 5s\n    caption: ""\n`, 't.yaml');
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.problems.map((p) => p.field).join('\n')).toContain('caption');
+  });
+
+  it('waits are shown between one and three seconds; durations follow the pace', () => {
+    expect([shownWait(200), shownWait(2500), shownWait(86_400_000)]).toEqual([1000, 2500, 3000]);
+    expect(durationOf({ do: 'type', target: { area: 'login', role: 'textbox', name: 'Username' }, text: { literal: 'abc' } }, 3)).toBe(PACE.tap + 3 * PACE.key);
+    expect(durationOf({ do: 'advance', ms: 120_000, showMs: 3000 })).toBe(3000);
+  });
+
+  it('every step of every library scenario has a plan that starts with its caption and ends with a pause', () => {
+    const files = libraryFiles(path.join(appRoot(), 'scenarios', 'library'));
+    expect(files.length).toBeGreaterThanOrEqual(40);
+    const kinds = new Set<string>();
+    for (const file of files) {
+      const loaded = readScenarioFile(file);
+      if (!loaded.ok) throw new Error(`${file} does not load`);
+      for (const step of new Simulation(loaded.scenario).getScript({}).steps) {
+        kinds.add(step.kind);
+        const plan = planStep(step);
+        expect(plan[0]!.do, file).toBe('caption');
+        expect(plan.at(-1), file).toEqual({ do: 'pause', ms: PACE.between });
+        if (step.kind === 'login') expect(step.password, file).toBeTruthy();
+      }
+    }
+    // The library exercises the planner's main kinds.
+    for (const kind of ['login', 'wait', 'enterCode', 'requestCode', 'answerCall', 'approvePush', 'challengeResponse', 'dscplus', 'codeCard', 'chooseDevice']) expect(kinds).toContain(kind);
+  });
+});
