@@ -4,8 +4,8 @@ import { run } from './run.js';
 
 describe('sls-sim root program', () => {
   it.each([
-    [[], 'error: sls-sim needs a command (otp, run); see sls-sim --help'],
-    [['nonsense'], "error: unknown command 'nonsense' for sls-sim (expected otp, run)"],
+    [[], 'error: sls-sim needs a command (otp, run, record); see sls-sim --help'],
+    [['nonsense'], "error: unknown command 'nonsense' for sls-sim (expected otp, run, record)"],
     [['--nonsense'], "error: unknown option '--nonsense'"],
   ])('%j fails with one line and exit code 2', async (argv, message) => {
     expect(await run(...argv)).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
