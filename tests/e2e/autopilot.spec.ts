@@ -108,7 +108,7 @@ test.describe('IB Key push, then the challenge', () => {
   test("the Director's Step plays one step at a time; the push expires and the challenge is answered in the app", async ({ page, stage, sim }) => {
     await page.getByRole('button', { name: 'Director', exact: true }).click();
     const controls = page.getByRole('group', { name: 'Autopilot', exact: true });
-    await controls.getByRole('button', { name: 'Step', exact: true }).click();
+    await controls.getByRole('button', { name: 'Next step', exact: true }).click();
     const afterLogin = await playOn(page);
     expect(afterLogin.status).toBe('paused');
     expect(afterLogin.step).toBe(0);
@@ -122,7 +122,7 @@ test.describe('IB Key push, then the challenge', () => {
     expect(afterWait.step).toBe(1);
     await expect(stage.challenge).toHaveText(/\d{3}\s*\d{3}/);
 
-    await controls.getByRole('button', { name: 'Play', exact: true }).click();
+    await controls.getByRole('button', { name: 'Play take', exact: true }).click();
     const end = await playOn(page);
     expect(end.error).toBeNull();
     expect(end.status).toBe('done');
