@@ -10,6 +10,7 @@ import { englishPieceCount, expectNoEnglish } from './leftover-english.js';
 import { CodeCard } from './pages/CodeCard.js';
 import { Fob } from './pages/Fob.js';
 import { LoginWindow } from './pages/LoginWindow.js';
+import { PhonePage } from './pages/PhonePage.js';
 import { wordsFor } from './pages/words.js';
 import type { Page } from '@playwright/test';
 
@@ -46,8 +47,10 @@ test('the check looks for the English words of the login window, the devices and
   expect(englishPieceCount).toBeGreaterThan(100);
 });
 
-test('a new user switches the stage to Français and logs in as smsuser, reading the French SMS on the phone', async ({ page, login, phone, advance }) => {
+test('a new user switches the stage to Français and logs in as smsuser, reading the French SMS on the phone', async ({ page, login, advance }) => {
   void login; // the fixture opens the stage in English and waits until it is ready
+  // The phone follows the windows' language too: its names are the French catalogue's.
+  const phone = new PhonePage(page, 'iPhone', 'fr');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await switchTo(page, 'en', 'fr');
   const french = new LoginWindow(page, 'fr');
