@@ -2,12 +2,13 @@
 // the challenge/response fallback, and Android's "Effacer les données" (the cache article's path).
 // The windows are switched with the setLocale operation (what the stage's and the Director's language
 // switch and POST /control/locale send); the account holders are French, so what the world sends is too.
-// The login window is driven by its English page object: its words are another surface's catalogue.
+// The login window is French too once the windows switch: it is driven by its French page object.
 import type { Page } from '@playwright/test';
 import { readScenarioFile, defaultScenarioPath } from '../../main/host/scenario-files.js';
 import { formatProblem } from '../../main/sim/scenario/load.js';
 import { Simulation } from '../../main/sim/simulation.js';
 import { longDate } from '../../renderer/lib/time.js';
+import { LoginWindow } from './pages/LoginWindow.js';
 import { expectAccessible } from './axe.js';
 import { test as base, expect, DEMO_PASSWORD } from './fixtures.js';
 import { PhonePage } from './pages/PhonePage.js';
@@ -34,7 +35,9 @@ async function inFrench(sim: Simulation, ...pages: Page[]): Promise<void> {
   for (const page of pages) await expect(page.locator('html[lang="fr"]')).toBeAttached();
 }
 
-test('ibkeyios approves the French push with Face ID on a phone in French', async ({ page, sim, login, advance }) => {
+test('ibkeyios approves the French push with Face ID on a phone in French', async ({ page, sim, login: english, advance }) => {
+  void english;
+  const login = new LoginWindow(page, 'fr');
   await inFrench(sim, page);
   await login.logIn('ibkeyios', DEMO_PASSWORD);
   await expect(login.noNotification).toBeVisible();
@@ -63,7 +66,9 @@ test('ibkeyios approves the French push with Face ID on a phone in French', asyn
   await expect(login.loggedInAs('ibkeyios')).toBeVisible();
 });
 
-test('ibkeyandroid in French: no notification, so the challenge into Services → Authentifier with the PIN, the response into the login window', async ({ page, sim, login }) => {
+test('ibkeyandroid in French: no notification, so the challenge into Services → Authentifier with the PIN, the response into the login window', async ({ page, sim, login: english }) => {
+  void english;
+  const login = new LoginWindow(page, 'fr');
   await inFrench(sim, page);
   await login.logIn('ibkeyandroid', DEMO_PASSWORD);
   await login.noNotification.click();
@@ -84,7 +89,9 @@ test('ibkeyandroid in French: no notification, so the challenge into Services �
   await expect(login.loggedInAs('ibkeyandroid')).toBeVisible();
 });
 
-test("Android in French: Paramètres → Applications → Gestionnaire d'application → Stockage → Effacer les données → OK; IB Key is gone", async ({ page, sim, server, login, advance }) => {
+test("Android in French: Paramètres → Applications → Gestionnaire d'application → Stockage → Effacer les données → OK; IB Key is gone", async ({ page, sim, server, login: english, advance }) => {
+  void english;
+  const login = new LoginWindow(page, 'fr');
   const window = await page.context().newPage();
   try {
     await window.goto(`${server.url}#phone/android-phone`);
