@@ -97,6 +97,11 @@ export class AppLoginState {
     return this.#run((_, loginId) => this.api.confirmSmsEnrolment({ loginId, code: this.code.replace(/\s+/g, '') }));
   }
 
+  /** "Continue Login" on "Existing session detected": the other trading session is disconnected. */
+  continueLogin(): Promise<void> {
+    return this.#run((_, loginId) => this.api.continueLogin({ loginId }));
+  }
+
   acceptPaperWarning(): Promise<void> {
     return this.#run((_, loginId) => this.api.acceptPaperWarning({ loginId }));
   }

@@ -18,6 +18,8 @@ export class LoginState {
   /** The Security Code Card viewer, opened from the card step. */
   cardOpen = $state(false);
   mode = $state<TradingMode>('live');
+  /** "Read-Only Login" ticked (offered when the scenario's readOnlyLogin is on). */
+  readOnly = $state(false);
   /** A request is in flight: buttons wait, fields keep focus. */
   busy = $state(false);
   /** An error from the transport (the server's refusals come in the view) or this window's own check: a function, so its words follow the language. */
@@ -116,7 +118,8 @@ export class LoginState {
   }
 
   submitCredentials(): Promise<void> {
-    return this.#run(() => this.api.submitCredentials({ username: this.username.trim(), password: this.password, mode: this.mode }));
+    const readOnly = this.readOnly ? { readOnly: true } : {};
+    return this.#run(() => this.api.submitCredentials({ username: this.username.trim(), password: this.password, mode: this.mode, ...readOnly }));
   }
 
   chooseDevice(deviceId: string): Promise<void> {
@@ -169,6 +172,11 @@ export class LoginState {
   /** CONTINUE: the code from the SMS verifies the number. */
   confirmSmsEnrolment(): Promise<void> {
     return this.#run(() => this.api.confirmSmsEnrolment({ loginId: this.#id(), code: this.code.replace(/\s+/g, '') }));
+  }
+
+  /** "Continue Login" on "Existing session detected": the other trading session is disconnected. */
+  continueLogin(): Promise<void> {
+    return this.#run(() => this.api.continueLogin({ loginId: this.#id() }));
   }
 
   acceptPaperWarning(): Promise<void> {

@@ -15,9 +15,13 @@ import PaperWarningStep from './PaperWarningStep.svelte';
 import LoggedInStep from './LoggedInStep.svelte';
 import FailedStep from './FailedStep.svelte';
 import TemporaryPasscodeStep from './TemporaryPasscodeStep.svelte';
+import ConnectingStep from './ConnectingStep.svelte';
+import ExistingSessionStep from './ExistingSessionStep.svelte';
+import ReloginStep from './ReloginStep.svelte';
 
 export const WINDOW_SCREENS = {
   credentials: CredentialsStep,
+  connecting: ConnectingStep,
   selectDevice: SelectDeviceStep,
   securityCode: SecurityCodeStep,
   push: PushStep,
@@ -26,7 +30,9 @@ export const WINDOW_SCREENS = {
   codecard: CodeCardStep,
   temporaryPasscode: TemporaryPasscodeStep,
   enrolRequired: EnrolStep,
+  existingSession: ExistingSessionStep,
   paperWarning: PaperWarningStep,
   loggedIn: LoggedInStep,
+  reloginRequired: ReloginStep,
   failed: FailedStep,
 } as const satisfies Record<LoginStep, Component<WindowScreenProps>>;
