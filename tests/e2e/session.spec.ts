@@ -33,7 +33,7 @@ test('a phone window opened from the printed address keeps its #phone view, and 
 test('a page whose session is gone says so instead of acting', async ({ login, page }) => {
   await page.context().clearCookies();
   await login.logIn('smsuser', DEMO_PASSWORD);
-  await expect(login.alert).toContainText('open the address printed by the simulator at start-up');
+  await expect(login.alert).toContainText('Open the address it printed at start-up.');
   await expect(login.username).toHaveValue('smsuser');
 });
 
