@@ -45,6 +45,8 @@ const messageParams = {
   confirm_code_wrong: none,
   enrolment_stopped: none,
   sms_verified: number,
+  session_timed_out: none,
+  session_disconnected: none,
   approval_expired_use_challenge: none,
   approval_expired: none,
   approval_not_pending: none,
@@ -135,7 +137,12 @@ const journalFields = {
   'fob.locked': { serial: s },
   'fob.reset': { serial: s },
   'login.cancelled': { loginId: s, username: s },
-  'login.succeeded': { loginId: s, username: s, mode: tradingMode, factor: z.enum([...DEVICE_KINDS, 'temporaryPasscode', 'none']) },
+  'login.succeeded': { loginId: s, username: s, mode: tradingMode, factor: z.enum([...DEVICE_KINDS, 'temporaryPasscode', 'none']), readOnly: z.boolean() },
+  'connection.failed': { loginId: s, attempt: n },
+  'connection.established': { loginId: s, attempts: n },
+  'session.existing': { loginId: s, username: s, other: s.nullable() },
+  'session.disconnected': { loginId: s, username: s, ended: s.nullable() },
+  'session.expired': { loginId: s, username: s },
   logout: { loginId: s, username: s },
   'enrolment.required': { loginId: s, username: s, region: s },
   'enrolment.started': { loginId: s, username: s, number: s },
@@ -198,6 +205,8 @@ const loginView = z
     challenge: s.nullable(),
     cardIndexes: z.tuple([n, n]).nullable(),
     enrolment: enrolmentView.nullable(),
+    readOnly: z.boolean().describe('"Read-Only Login": no second factor was asked, and orders are disabled.'),
+    connectionAttempt: n.nullable().describe('At step connecting: the connection attempt in progress ("Log in progress (attempt #N)").'),
     now: time,
   })
   .describe('The login window: its step and what it shows. Never carries a secret (codes live on the phone and in the server).');
@@ -276,6 +285,7 @@ const scenarioView = z
     seed: s,
     branding: z.object({ company: s, product: s, mobileApp: s, smsSender: s }),
     article: articleRef,
+    readOnlyLogin: z.boolean().describe('The login window offers "Read-Only Login".'),
   })
   .describe('The running scenario.');
 const owned = z.object({ serial: s, owner: s });
@@ -332,7 +342,7 @@ const written = {
 const stepOf = <K extends string, F extends z.core.$ZodLooseShape>(kind: K, fields: F) => z.object({ kind: z.literal(kind), ...fields, ...written });
 const unlock = { method: z.enum(UNLOCK_METHODS), pin: s.optional() };
 const scriptStepView = z.discriminatedUnion('kind', [
-  stepOf('login', { user: s, password: s.optional(), mode: tradingMode }),
+  stepOf('login', { user: s, password: s.optional(), mode: tradingMode, readOnly: z.boolean().optional(), elsewhere: z.boolean().optional() }),
   stepOf('wait', { ms: n }),
   stepOf('chooseDevice', { device: s }),
   stepOf('enterCode', { code: s.optional() }),
@@ -344,6 +354,8 @@ const scriptStepView = z.discriminatedUnion('kind', [
   stepOf('codeCard', {}),
   stepOf('temporaryPasscode', { code: s.optional() }),
   stepOf('acceptPaperWarning', {}),
+  stepOf('continueLogin', {}),
+  stepOf('cancel', {}),
   stepOf('enrolSms', { number: s }),
   stepOf('confirmEnrolment', {}),
   stepOf('setPhone', { phone: s, patch: phoneStatePatchSchema }),
@@ -386,6 +398,7 @@ export const answerSchemas = {
   requestNewCode: loginView,
   requestChallenge: loginView,
   submitResponse: loginView,
+  continueLogin: loginView,
   acceptPaperWarning: loginView,
   cancelLogin: loginView,
   logOut: loginView,

@@ -18,6 +18,8 @@ export function blankLoginView(mode: TradingMode, now = 0): LoginView {
     challenge: null,
     cardIndexes: null,
     enrolment: null,
+    readOnly: false,
+    connectionAttempt: null,
     now,
   };
 }

@@ -90,7 +90,16 @@ export type JournalEvent =
   | { type: 'fob.locked'; serial: string }
   | { type: 'fob.reset'; serial: string }
   | { type: 'login.cancelled'; loginId: string; username: string }
-  | { type: 'login.succeeded'; loginId: string; username: string; mode: TradingMode; factor: DeviceKind | 'temporaryPasscode' | 'none' }
+  | { type: 'login.succeeded'; loginId: string; username: string; mode: TradingMode; factor: DeviceKind | 'temporaryPasscode' | 'none'; readOnly: boolean }
+  /** The login window's connection attempt failed ("Log in progress (attempt #N)"); the next starts after connection.retryInterval. */
+  | { type: 'connection.failed'; loginId: string; attempt: number }
+  | { type: 'connection.established'; loginId: string; attempts: number }
+  /** "Existing session detected": the user's other trading session (an attempt's id, or null: the scenario's session elsewhere). */
+  | { type: 'session.existing'; loginId: string; username: string; other: string | null }
+  /** "Continue Login" in login `loginId` ended the user's other session `ended` (null: the scenario's session elsewhere). */
+  | { type: 'session.disconnected'; loginId: string; username: string; ended: string | null }
+  /** The session lasted timing.sessionTimeout: "Re-login is required". */
+  | { type: 'session.expired'; loginId: string; username: string }
   | { type: 'logout'; loginId: string; username: string }
   | { type: 'enrolment.required'; loginId: string; username: string; region: string }
   | { type: 'enrolment.started'; loginId: string; username: string; number: string }

@@ -28,6 +28,10 @@ export interface MessageParams {
   confirm_code_wrong: Record<string, never>;
   enrolment_stopped: Record<string, never>;
   sms_verified: { number: string };
+  /** "Re-login is required": the logged-in session lasted the scenario's timing.sessionTimeout. */
+  session_timed_out: Record<string, never>;
+  /** "Re-login is required": the user chose "Continue Login" in another login, which disconnected this session. */
+  session_disconnected: Record<string, never>;
   // The phone's app (IB Key), answering an approval or Authenticate.
   approval_expired_use_challenge: Record<string, never>;
   approval_expired: Record<string, never>;

@@ -8,6 +8,7 @@ export const operationNames = [
   'requestNewCode',
   'requestChallenge',
   'submitResponse',
+  'continueLogin',
   'acceptPaperWarning',
   'cancelLogin',
   'logOut',

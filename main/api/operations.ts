@@ -34,6 +34,10 @@ export const requestSchemas = {
     password: z.string().max(MAX_PASSWORD_CHARS),
     mode: z.enum(TRADING_MODES),
     phoneId: phoneId.optional().describe('Set when the login comes from the mobile app on this phone (the "trading device").'),
+    readOnly: z
+      .boolean()
+      .optional()
+      .describe('"Read-Only Login" ticked (where the scenario offers it): a user enrolled in the Secure Login System logs in with the password alone, orders disabled.'),
   }).describe('First screen: username and password, live or paper.'),
   chooseDevice: z.strictObject({ loginId, deviceId: z.string().min(1).max(64) }).describe('"Select Second Factor Device" when the user has several.'),
   changeDevice: z.strictObject({ loginId }).describe('Back to the device drop-down without starting over.'),
@@ -41,6 +45,7 @@ export const requestSchemas = {
   requestNewCode: z.strictObject({ loginId, channel: z.enum(CODE_CHANNELS) }).describe('"Didn\'t receive a security code?" → SMS or Voice.'),
   requestChallenge: z.strictObject({ loginId }).describe('"Click here if you do not receive the notification" (IB Key) → a challenge.'),
   submitResponse: z.strictObject({ loginId, response: z.string().max(32) }).describe('"Enter response code" (IB Key, DSC+) or the card values, then OK.'),
+  continueLogin: z.strictObject({ loginId }).describe('"Continue Login" on "Existing session detected": the other trading session is disconnected and this login goes on.'),
   acceptPaperWarning: z.strictObject({ loginId }).describe('"I understand and accept" on the paper-trading warning.'),
   cancelLogin: z.strictObject({ loginId }).describe('Abandon the login in progress (Cancel / close).'),
   logOut: z.strictObject({ loginId }).describe('Log out of a session that logged in (the logged-in screen\'s Log Out).'),
@@ -112,6 +117,7 @@ export interface ResponseMap {
   requestNewCode: LoginView;
   requestChallenge: LoginView;
   submitResponse: LoginView;
+  continueLogin: LoginView;
   acceptPaperWarning: LoginView;
   cancelLogin: LoginView;
   logOut: LoginView;

@@ -15,7 +15,7 @@ interface Written {
 
 export type ScriptStepView = Written &
   (
-    | { kind: 'login'; user: string; password?: string | undefined; mode: TradingMode }
+    | { kind: 'login'; user: string; password?: string | undefined; mode: TradingMode; readOnly?: boolean | undefined; elsewhere?: boolean | undefined }
     | { kind: 'wait'; ms: number }
     | { kind: 'chooseDevice'; device: string }
     | { kind: 'enterCode'; code?: string | undefined }
@@ -27,6 +27,8 @@ export type ScriptStepView = Written &
     | { kind: 'codeCard' }
     | { kind: 'temporaryPasscode'; code?: string | undefined }
     | { kind: 'acceptPaperWarning' }
+    | { kind: 'continueLogin' }
+    | { kind: 'cancel' }
     | { kind: 'enrolSms'; number: string }
     | { kind: 'confirmEnrolment' }
     | { kind: 'setPhone'; phone: string; patch: PhoneStatePatch }

@@ -34,6 +34,10 @@ export interface LoginView {
   cardIndexes: [number, number] | null;
   /** Enrolling a mobile number for SMS: required (step enrolRequired) or offered on the logged-in screen. */
   enrolment: EnrolmentView | null;
+  /** "Read-Only Login": no second factor was asked, and orders are disabled in the workspace. */
+  readOnly: boolean;
+  /** At step connecting: the connection attempt in progress ("Log in progress (attempt #N)"). */
+  connectionAttempt: number | null;
   /** Virtual time when this view was made. */
   now: number;
 }
@@ -189,6 +193,8 @@ export interface ScenarioView {
   seed: string;
   branding: Branding;
   article: { title: string; step: string } | null;
+  /** The login window offers "Read-Only Login" (the scenario's readOnlyLogin). */
+  readOnlyLogin: boolean;
 }
 
 /** The running world as a scenario file (README "Saved worlds"): YAML that loads back to the same world. */

@@ -5,6 +5,8 @@
 /** The screens of the login window, in the order a login walks through them. */
 export const LOGIN_STEPS = [
   'credentials',
+  /** "Log in progress (attempt #N)": the login window retries its connection before the credentials reach the server. */
+  'connecting',
   'selectDevice',
   'securityCode',
   'push',
@@ -15,8 +17,12 @@ export const LOGIN_STEPS = [
   'temporaryPasscode',
   /** Hong Kong and India: no second factor on record, and the regulator allows no opting out. */
   'enrolRequired',
+  /** "Existing session detected": the user's other trading session is open (one trading session at a time). */
+  'existingSession',
   'paperWarning',
   'loggedIn',
+  /** "Re-login is required": the session ended (timed out, or disconnected by a login elsewhere). */
+  'reloginRequired',
   'failed',
 ] as const;
 export type LoginStep = (typeof LOGIN_STEPS)[number];

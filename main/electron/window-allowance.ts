@@ -40,6 +40,7 @@ export const operationGrants: OperationGrants = {
   requestNewCode: { login: F, director: F },
   requestChallenge: { login: F, phone: F, director: F },
   submitResponse: { login: F, phone: F, director: F },
+  continueLogin: { login: F, phone: F, director: F },
   acceptPaperWarning: { login: F, phone: F, director: F },
   cancelLogin: { login: F, phone: F, director: F },
   logOut: { login: F, phone: F, director: F },

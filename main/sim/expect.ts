@@ -59,8 +59,8 @@ const checks: Checks = {
     const seen = entries.filter((e) => e.type === names.lost || e.type === names.held).map((e) => ('reason' in e ? e.reason : '?'));
     return { ok: !!hit, found: hit ? `${hit.type} at ${hit.at}` : `reasons seen: ${seen.join(', ') || 'none'}` };
   },
-  loggedIn({ entries, of }, { user, factor, by, within }) {
-    const candidates = of('login.succeeded').filter((e) => e.username === user && (!factor || e.factor === factor));
+  loggedIn({ entries, of }, { user, factor, by, within, readOnly }) {
+    const candidates = of('login.succeeded').filter((e) => e.username === user && (!factor || e.factor === factor) && (readOnly === undefined || e.readOnly === readOnly));
     const match = candidates.find((s) => {
       const started = of('login.started').find((e) => e.loginId === s.loginId);
       if (within !== undefined && (!started || s.at - started.at > within)) return false;
@@ -81,6 +81,28 @@ const checks: Checks = {
   locked({ world }, { user }) {
     const lockedUntil = world.users.find((u) => u.username === user)?.lockedUntil;
     return { ok: !!lockedUntil, found: lockedUntil ? `locked until ${new Date(lockedUntil).toISOString()}` : 'not locked' };
+  },
+  dialog({ of }, { dialog, user, attempts }) {
+    const seen = (() => {
+      switch (dialog) {
+        case 'connecting':
+          return of('connection.established').filter((e) => attempts === undefined || e.attempts === attempts).map((e) => `${e.loginId} connected at attempt #${e.attempts}`);
+        case 'existingSession':
+          return of('session.existing').filter((e) => !user || e.username === user).map((e) => `${e.loginId} (other: ${e.other ?? 'elsewhere'})`);
+        case 'reloginRequired':
+          return [...of('session.expired'), ...of('session.disconnected')]
+            .filter((e) => !user || e.username === user)
+            .map((e) => (e.type === 'session.expired' ? `${e.loginId} timed out` : `${e.ended ?? 'the session elsewhere'} disconnected`));
+        case 'paperWarning':
+          // Every paper login that got past its second factor is shown the warning first.
+          return of('login.succeeded').filter((e) => e.mode === 'paper' && (!user || e.username === user)).map((e) => `${e.loginId} accepted it`);
+      }
+    })();
+    return { ok: seen.length > 0, found: seen.length ? seen.join('; ') : `no ${dialog}` };
+  },
+  disconnected({ of }, { user }) {
+    const hits = of('session.disconnected').filter((e) => e.username === user);
+    return { ok: hits.length > 0, found: hits.length ? hits.map((e) => `${e.ended ?? 'the session elsewhere'} by ${e.loginId}`).join('; ') : 'no session disconnected' };
   },
   loginFailed({ of }, { user }) {
     const failed = of('login.failed').filter((e) => e.username === user);

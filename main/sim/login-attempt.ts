@@ -40,6 +40,23 @@ export interface TemporaryPasscode {
   readonly issuedAt: number;
 }
 
+/**
+ * A login the window is still connecting ("Log in progress (attempt #N)", the scenario's connection):
+ * no attempt yet. The password was checked when typed, in constant time; only the verdict is kept,
+ * and the server acts on it (lockout included) once connected.
+ */
+export interface Connecting {
+  /** The id the attempt will have: the window follows it from the first screen on. */
+  readonly id: string;
+  readonly username: string;
+  readonly mode: TradingMode;
+  readonly readOnly: boolean;
+  readonly check: { account: Account | undefined; passwordOk: boolean };
+  /** The attempt in progress, from 1. */
+  attempt: number;
+  timer: TimerId;
+}
+
 /** What every attempt holds, whatever its step. */
 interface AttemptBase {
   readonly id: string;
@@ -47,6 +64,8 @@ interface AttemptBase {
   readonly mode: TradingMode;
   /** Set when the login comes from the mobile app on a phone (the trading device). */
   readonly fromPhone: string | null;
+  /** "Read-Only Login": the password alone, no second factor, no orders; not a trading session (no "Existing session detected"). */
+  readonly readOnly: boolean;
   wrongAnswers: number;
   /**
    * The attempt has counted its failed login. That happens at its first wrong second-factor answer,
@@ -64,6 +83,8 @@ interface AttemptBase {
 /** The fields of each step. A step missing here fails to compile (LoginAttempt indexes it by LoginStep). */
 export interface StepFields {
   credentials: object;
+  /** Never an attempt's step: a connection still retrying (login.ts, Connecting) is shown at it, before any attempt exists. */
+  connecting: object;
   selectDevice: object;
   securityCode: { device: DeviceOf<'sms'>; codes: OobCodeBox };
   push: { device: DeviceOf<'ibkey'>; push: PendingPush };
@@ -72,16 +93,20 @@ export interface StepFields {
   codecard: { device: DeviceOf<'codecard'>; challenge: ChallengeFactor };
   temporaryPasscode: { passcode: TemporaryPasscode };
   enrolRequired: { enrol: Enrolment };
+  /** The second factor is answered; the user's other trading session (an attempt's id, or null: the scenario's session elsewhere) waits for the choice. */
+  existingSession: { device: DeviceSpec | null; factor: CompletedBy; enrol: Enrolment | null; other: string | null };
   paperWarning: { device: DeviceSpec | null; factor: CompletedBy; enrol: Enrolment | null };
   /** `device` and `enrol` change here: enrolling from the logged-in screen makes SMS the device. */
   loggedIn: { device: DeviceSpec | null; factor: CompletedBy; enrol: Enrolment | null };
+  /** The session ended by the server (timed out, or disconnected by the user's login elsewhere): only Re-login (cancel) is left. */
+  reloginRequired: object;
   /** What the failed screen still shows: the device it failed on, the enrolment it failed in. */
   failed: { device: DeviceSpec | null; enrol: Enrolment | null };
 }
 
 type StepFieldName = { [S in LoginStep]: keyof StepFields[S] }[LoginStep];
 /** Every field some step holds, so entering a step drops those of the step it leaves; a new one must be listed. */
-const STEP_FIELDS: Record<StepFieldName, true> = { device: true, codes: true, push: true, challenge: true, passcode: true, enrol: true, factor: true };
+const STEP_FIELDS: Record<StepFieldName, true> = { device: true, codes: true, push: true, challenge: true, passcode: true, enrol: true, factor: true, other: true };
 export const STEP_FIELD_NAMES = Object.keys(STEP_FIELDS) as StepFieldName[];
 
 export type AttemptAt<S extends LoginStep> = AttemptBase & { readonly step: S } & StepFields[S];
@@ -100,6 +125,7 @@ export type LoginOp =
   | 'submitResponse'
   | 'enrolSms'
   | 'confirmSmsEnrolment'
+  | 'continueLogin'
   | 'acceptPaperWarning'
   | 'logOut';
 
@@ -109,6 +135,7 @@ export type LoginOp =
  */
 export const TRANSITIONS = {
   credentials: [],
+  connecting: [],
   selectDevice: ['chooseDevice'],
   securityCode: ['submitCode', 'requestNewCode', 'changeDevice'],
   push: ['requestChallenge', 'approvePush', 'changeDevice'],
@@ -117,8 +144,10 @@ export const TRANSITIONS = {
   codecard: ['submitResponse', 'changeDevice'],
   temporaryPasscode: ['submitResponse'],
   enrolRequired: ['enrolSms', 'confirmSmsEnrolment'],
+  existingSession: ['continueLogin'],
   paperWarning: ['acceptPaperWarning'],
   loggedIn: ['logOut', 'enrolSms', 'confirmSmsEnrolment'],
+  reloginRequired: [],
   failed: [],
 } as const satisfies Record<LoginStep, readonly LoginOp[]>;
 

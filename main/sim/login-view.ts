@@ -2,7 +2,7 @@
 import { message } from '../api/messages.js';
 import { blankLoginView } from '../api/blank-login-view.js';
 import type { LoginView, TradingMode } from '../api/views.js';
-import { deviceOf, enrolmentOf, type LoginAttempt } from './login-attempt.js';
+import { deviceOf, enrolmentOf, type Connecting, type LoginAttempt } from './login-attempt.js';
 import { factorView } from './factors/registry.js';
 import { regulationFor } from './regulation.js';
 import type { World } from './world.js';
@@ -38,8 +38,15 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
           verified: enrol.verified,
         }
       : null,
+    readOnly: attempt.readOnly,
+    connectionAttempt: null,
     now: clock.now(),
   };
+}
+
+/** "Log in progress (attempt #N)": what the window shows while it connects; nothing of the account yet. */
+export function connectingView(connecting: Connecting, now: number): LoginView {
+  return { ...blankLoginView(connecting.mode, now), loginId: connecting.id, step: 'connecting', username: connecting.username, readOnly: connecting.readOnly, connectionAttempt: connecting.attempt };
 }
 
 /** The answer to refused credentials: identical whatever the reason. */

@@ -5,6 +5,7 @@ import type { LoginFailure } from '../api/events.js';
 import { message, type Message } from '../api/messages.js';
 import type { LoginView, TradingMode } from '../api/views.js';
 import { SimError } from '../api/errors.js';
+import { blankLoginView } from '../api/blank-login-view.js';
 import type { Account } from './directory.js';
 import type { DeviceSpec } from './scenario/schema.js';
 import type { AppRefusal } from '../api/events.js';
@@ -29,11 +30,15 @@ import type { Answer, FactorStep, Started, WrongAnswerEnd } from './factors/fact
 import { assertNever } from '../api/exhaustive.js';
 import { rejectCode } from './factors/security-code.js';
 
-import { LOGIN_FAILED, loginView, refusedView } from './login-view.js';
+import { connectingView, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
+import type { Connecting } from './login-attempt.js';
 import { mustEnrol, regulationFor } from './regulation.js';
 import { completeEnrolment, enrolmentOpen, offerEnrolment, refuseOfferedCode, requireEnrolment, sendConfirmationCode, verifiedNotice, type Enrolling } from './enrolment.js';
 
 export { LOGIN_FAILED };
+
+/** The steps at which no login is in progress any more: the session is open, or it ended. */
+const SESSION_ENDED: ReadonlySet<LoginAttempt['step']> = new Set(['loggedIn', 'reloginRequired', 'failed']);
 
 /** Open login attempts kept; beyond that the oldest is abandoned, so a scripted loop cannot grow memory without end. */
 export const MAX_OPEN_LOGINS = 2000;
@@ -58,14 +63,66 @@ export class LoginServer {
 
   get(loginId: string): LoginAttempt {
     const attempt = this.world.logins.get(loginId);
-    if (!attempt) throw new SimError('not_found', `No login ${loginId}: it ended or never started`);
+    if (!attempt) {
+      const connecting = this.world.connections.get(loginId);
+      if (connecting) throw new SimError('wrong_state', `Login ${loginId} is still connecting (attempt #${connecting.attempt}): only Cancel is possible`);
+      throw new SimError('not_found', `No login ${loginId}: it ended or never started`);
+    }
     return attempt;
   }
 
-  submitCredentials(username: string, password: string, mode: TradingMode, fromPhone: string | null = null): LoginView {
-    const { directory, journal, clock } = this.world;
+  /** What the window shows of a login: an attempt's view, or "Log in progress" while it still connects. */
+  viewOf(loginId: string): LoginView {
+    const connecting = this.world.connections.get(loginId);
+    return connecting ? connectingView(connecting, this.world.clock.now()) : this.view(this.get(loginId));
+  }
+
+  submitCredentials(username: string, password: string, mode: TradingMode, fromPhone: string | null = null, readOnly = false): LoginView {
+    const { directory, scenario } = this.world;
+    // Refused whoever asks: a scenario that does not offer it must not let an API caller skip the second factor.
+    if (readOnly && !scenario.readOnlyLogin) throw new SimError('wrong_state', 'This scenario does not offer Read-Only Login (readOnlyLogin)');
+    // Checked now, in constant time, whatever comes next; the password itself is not kept.
+    const check = directory.checkPassword(username, password);
+    // The login window first connects (the app on a phone connects at once): the server hears of the login only once connected.
+    if (!fromPhone && scenario.connection.failedAttempts > 0) return this.#connect({ username, mode, readOnly, check });
+    return this.#admit({ username, mode, readOnly, check }, fromPhone, null);
+  }
+
+  /** "Log in progress (attempt #1)": the connection retries on the clock before the credentials reach the server. */
+  #connect(login: Omit<Connecting, 'id' | 'attempt' | 'timer'>): LoginView {
+    const { world } = this;
+    const id = world.nextId('L');
+    const connecting: Connecting = { ...login, id, attempt: 1, timer: world.clock.after(world.scenario.connection.retryInterval, () => this.#connectionFailed(id)) };
+    world.connections.set(id, connecting);
+    return connectingView(connecting, world.clock.now());
+  }
+
+  /** One connection attempt failed: the next begins, or after the scenario's failed attempts the connection is made. */
+  #connectionFailed(id: string): void {
+    const { world } = this;
+    const connecting = world.connections.get(id);
+    if (!connecting) return;
+    world.journal.record({ type: 'connection.failed', loginId: id, attempt: connecting.attempt });
+    const { failedAttempts, retryInterval } = world.scenario.connection;
+    if (connecting.attempt < failedAttempts) {
+      connecting.attempt += 1;
+      connecting.timer = world.clock.after(retryInterval, () => this.#connectionFailed(id));
+      world.announceLogin(connectingView(connecting, world.clock.now()));
+      return;
+    }
+    world.connections.delete(id);
+    world.journal.record({ type: 'connection.established', loginId: id, attempts: connecting.attempt + 1 });
+    const view = this.#admit(connecting, null, id);
+    // Refused credentials start no attempt: the window that waited on this connection is told under its id.
+    if (view.loginId === null) world.announceLogin({ ...view, loginId: id });
+  }
+
+  /** The credentials reach the server: refused (generic words), or a login attempt starts (under `id` when a connection reserved it). */
+  #admit(login: Omit<Connecting, 'id' | 'attempt' | 'timer'>, fromPhone: string | null, id: string | null): LoginView {
+    const { journal, clock } = this.world;
     const now = clock.now();
-    const { account, passwordOk } = directory.checkPassword(username, password);
+    const { username, mode } = login;
+    const { account, passwordOk } = login.check;
     if (!account) {
       journal.record({ type: 'login.rejected', username, reason: 'unknown_user' });
       return this.refusedView(mode);
@@ -79,12 +136,15 @@ export class LoginServer {
       this.#countFailure(account);
       return this.refusedView(mode);
     }
+    const devices = account.spec.devices;
     const attempt: LoginAttempt = {
-      id: this.world.nextId('L'),
+      id: id ?? this.world.nextId('L'),
       account,
       mode,
       step: 'credentials',
       fromPhone,
+      // Read-only is for users enrolled in the Secure Login System; one with no device logs in as usual.
+      readOnly: login.readOnly && devices.length > 0,
       wrongAnswers: 0,
       failureCounted: false,
       codeBoxes: new Map(),
@@ -99,11 +159,12 @@ export class LoginServer {
     journal.record({ type: 'login.started', loginId: attempt.id, username, mode });
     journal.record({ type: 'password.accepted', loginId: attempt.id, username });
 
-    const devices = account.spec.devices;
     const [only] = devices;
     // A user whose device was lost holds a temporary passcode from client services: the login asks for it instead.
     const passcode = this.world.temporaryPasscodes.get(username);
     if (mode === 'paper' && !this.world.scenario.paper.asksSecondFactor) this.#complete(attempt, 'none', null);
+    // "Read-Only Login": the password was the whole check; orders stay disabled in the workspace.
+    else if (attempt.readOnly) this.#complete(attempt, 'none', null);
     else if (passcode) this.#enterStarted(attempt, FACTORS.temporaryPasscode.start(this.world, attempt, passcode));
     else if (devices.length === 0 && mustEnrol(account.spec.region)) {
       const enrol = requireEnrolment(this.world, attempt);
@@ -258,6 +319,22 @@ export class LoginServer {
     return { ok: true, response: null, message: message('login_approved') };
   }
 
+  /**
+   * "Continue Login" on "Existing session detected": every other trading session of the user ends
+   * (its window says "Re-login is required"; the scenario's session elsewhere is gone), and this
+   * login goes on (the paper warning, or logged in).
+   */
+  continueLogin(loginId: string): LoginView {
+    const attempt = this.#accepting(loginId, 'continueLogin');
+    if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
+    const { device, factor, enrol } = attempt;
+    this.#disconnectOthers(attempt);
+    // What the logged-in screen is to say (an enrolment offer) is kept past the dialog.
+    const kept = attempt.notice;
+    this.#afterSession(attempt, { device, factor, enrol }).notice = kept;
+    return this.view(attempt);
+  }
+
   acceptPaperWarning(loginId: string): LoginView {
     const attempt = this.#accepting(loginId, 'acceptPaperWarning');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
@@ -266,8 +343,16 @@ export class LoginServer {
   }
 
   cancel(loginId: string): LoginView {
+    const connecting = this.world.connections.get(loginId);
+    if (connecting) {
+      // Cancel while connecting: the credentials never reached the server, so nothing counts.
+      this.world.connections.delete(loginId);
+      this.world.clock.cancel(connecting.timer);
+      this.world.journal.record({ type: 'login.cancelled', loginId, username: connecting.username });
+      return { ...blankLoginView(connecting.mode, this.world.clock.now()), username: connecting.username };
+    }
     const attempt = this.get(loginId);
-    const unfinished = attempt.step !== 'loggedIn' && attempt.step !== 'failed';
+    const unfinished = !SESSION_ENDED.has(attempt.step);
     this.#forget(attempt);
     this.#enter(attempt, { step: 'credentials' });
     if (unfinished) this.world.journal.record({ type: 'login.cancelled', loginId, username: attempt.account.spec.username });
@@ -340,7 +425,7 @@ export class LoginServer {
   #abandon(attempt: LoginAttempt, reason: 'new_login' | 'evicted'): void {
     this.#endFactor(attempt);
     this.#forget(attempt);
-    if (attempt.step === 'loggedIn' || attempt.step === 'failed') return;
+    if (SESSION_ENDED.has(attempt.step)) return;
     this.world.journal.record({ type: 'login.abandoned', loginId: attempt.id, username: attempt.account.spec.username, reason });
   }
 
@@ -351,7 +436,7 @@ export class LoginServer {
    */
   #lockedMeanwhile(attempt: LoginAttempt): boolean {
     // A session already logged in (enrolling from the logged-in screen) is not a login in progress.
-    if (attempt.step === 'loggedIn' || attempt.step === 'failed') return false;
+    if (SESSION_ENDED.has(attempt.step)) return false;
     if (!attempt.account.lockout.isLocked(this.world.clock.now())) return false;
     this.#fail(attempt, 'account_locked');
     return true;
@@ -435,9 +520,66 @@ export class LoginServer {
     }
   }
 
-  /** A right answer: paper trading shows its warning first, live trading is logged in. */
-  #complete(attempt: LoginAttempt, factor: CompletedBy, device: DeviceSpec | null, enrol: Enrolling['enrol'] | null = null): AttemptAt<'paperWarning'> | AttemptAt<'loggedIn'> {
+  /**
+   * A right answer: "Existing session detected" first when the user's other trading session is open
+   * (one at a time; a read-only login is no trading session), then paper trading's warning, then logged in.
+   */
+  #complete(
+    attempt: LoginAttempt,
+    factor: CompletedBy,
+    device: DeviceSpec | null,
+    enrol: Enrolling['enrol'] | null = null,
+  ): AttemptAt<'existingSession'> | AttemptAt<'paperWarning'> | AttemptAt<'loggedIn'> {
     const fields = { device, factor, enrol };
+    const other = attempt.readOnly ? undefined : this.#otherSession(attempt);
+    if (other !== undefined) {
+      const asked = this.#enter(attempt, { step: 'existingSession', ...fields, other });
+      asked.error = null;
+      asked.notice = null;
+      this.world.journal.record({ type: 'session.existing', loginId: attempt.id, username: attempt.account.spec.username, other });
+      return asked;
+    }
+    return this.#afterSession(attempt, fields);
+  }
+
+  /** The user's other trading session: a logged-in attempt's id, null for the scenario's session elsewhere, undefined for none. */
+  #otherSession(attempt: LoginAttempt): string | null | undefined {
+    for (const other of this.world.logins.values()) if (other !== attempt && other.account === attempt.account && other.step === 'loggedIn' && !other.readOnly) return other.id;
+    return attempt.account.spec.loggedInElsewhere ? null : undefined;
+  }
+
+  /** Ends every other trading session of the user: only one at a time. */
+  #disconnectOthers(attempt: AttemptAt<'existingSession'>): void {
+    const { world } = this;
+    const { account } = attempt;
+    const username = account.spec.username;
+    if (account.spec.loggedInElsewhere) {
+      account.spec.loggedInElsewhere = false;
+      world.journal.record({ type: 'session.disconnected', loginId: attempt.id, username, ended: null });
+    }
+    for (const other of [...world.logins.values()]) {
+      if (other === attempt || other.account !== account || other.step !== 'loggedIn' || other.readOnly) continue;
+      world.journal.record({ type: 'session.disconnected', loginId: attempt.id, username, ended: other.id });
+      this.#endSession(other, message('session_disconnected'));
+    }
+  }
+
+  /** The server ends a session: its window says "Re-login is required" and why, and offers only Re-login. */
+  #endSession(attempt: AttemptAt<'loggedIn'>, why: Message): void {
+    const ended = this.#enter(attempt, { step: 'reloginRequired' });
+    ended.error = null;
+    ended.notice = why;
+  }
+
+  /** The session lasted timing.sessionTimeout (unless it ended before): "Re-login is required". */
+  #sessionTimedOut(attempt: AttemptAt<'loggedIn'>): void {
+    if (this.world.logins.get(attempt.id) !== attempt || attempt.step !== 'loggedIn') return;
+    this.world.journal.record({ type: 'session.expired', loginId: attempt.id, username: attempt.account.spec.username });
+    this.#endSession(attempt, message('session_timed_out'));
+  }
+
+  /** Past the second factor and any other session: paper trading shows its warning first, live trading is logged in. */
+  #afterSession(attempt: LoginAttempt, fields: StepFields['paperWarning']): AttemptAt<'paperWarning'> | AttemptAt<'loggedIn'> {
     if (attempt.mode === 'paper') {
       const warned = this.#enter(attempt, { step: 'paperWarning', ...fields });
       warned.error = null;
@@ -453,7 +595,9 @@ export class LoginServer {
     done.error = null;
     done.account.lockout.reset();
     const { username } = done.account.spec;
-    this.world.journal.record({ type: 'login.succeeded', loginId: done.id, username, mode: done.mode, factor: done.factor });
+    this.world.journal.record({ type: 'login.succeeded', loginId: done.id, username, mode: done.mode, factor: done.factor, readOnly: done.readOnly });
+    const { sessionTimeout } = this.world.scenario.timing;
+    if (sessionTimeout) this.world.clock.after(sessionTimeout, () => this.#sessionTimedOut(done));
     return done;
   }
 }

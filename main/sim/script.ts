@@ -103,9 +103,12 @@ const world = (person: Person, step: WorldAction) => performWorldAction(person.a
 
 /** One handler per kind of step; a kind added to the schema without one here does not compile. */
 const handlers: StepHandlers = {
-  login(p, { user, password, mode }) {
+  login(p, { user, password, mode, readOnly, elsewhere }) {
+    // The same window: a person logs out of the session it shows before logging in again.
+    p.refresh();
+    if (!elsewhere && p.login?.loginId && p.login.step === 'loggedIn') p.api.logOut({ loginId: p.login.loginId });
     p.username = user;
-    p.login = p.api.submitCredentials({ username: user, password: password ?? p.password(user), mode });
+    p.login = p.api.submitCredentials({ username: user, password: password ?? p.password(user), mode, ...(readOnly ? { readOnly } : {}) });
     return `${user} → ${outcome(p.login)}`;
   },
   wait(p, { ms }) {
@@ -204,6 +207,15 @@ const handlers: StepHandlers = {
   },
   acceptPaperWarning(p) {
     p.login = p.api.acceptPaperWarning({ loginId: p.need().loginId });
+    return p.login.step;
+  },
+  continueLogin(p) {
+    expectStep(p.need(), 'existingSession');
+    p.login = p.api.continueLogin({ loginId: p.need().loginId });
+    return outcome(p.login);
+  },
+  cancel(p) {
+    p.login = p.api.cancelLogin({ loginId: p.need().loginId });
     return p.login.step;
   },
   setPhone: world,

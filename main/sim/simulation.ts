@@ -117,10 +117,12 @@ export class Simulation implements Service {
     // Nobody listening (the headless runner, a control-API-only host): no views to build.
     if (this.#listeners.size === 0) {
       w.dirtyLogins.clear();
+      w.announcedLogins.length = 0;
       w.dirtyPhones.clear();
       w.dirtyFobs.clear();
       return;
     }
+    for (const login of w.announcedLogins.splice(0)) this.#emit({ type: 'login', login });
     for (const attempt of w.dirtyLogins) {
       if (w.logins.has(attempt.id)) this.#emit({ type: 'login', login: this.#logins.view(attempt) });
       // A login changing can change what a phone's app shows: its pending approvals (a phone holding
@@ -212,7 +214,7 @@ export class Simulation implements Service {
   submitCredentials(r: RequestOf<'submitCredentials'>): ResponseOf<'submitCredentials'> {
     return this.#op(() => {
       if (r.phoneId) this.#phone(r.phoneId);
-      return this.#logins.submitCredentials(r.username, r.password, r.mode, r.phoneId ?? null);
+      return this.#logins.submitCredentials(r.username, r.password, r.mode, r.phoneId ?? null, r.readOnly ?? false);
     });
   }
   requestChallenge(r: RequestOf<'requestChallenge'>) {
@@ -349,6 +351,9 @@ export class Simulation implements Service {
   confirmSmsEnrolment(r: RequestOf<'confirmSmsEnrolment'>) {
     return this.#op(() => this.#logins.confirmSmsEnrolment(r.loginId, r.code));
   }
+  continueLogin(r: RequestOf<'continueLogin'>) {
+    return this.#op(() => this.#logins.continueLogin(r.loginId));
+  }
   acceptPaperWarning(r: RequestOf<'acceptPaperWarning'>) {
     return this.#op(() => this.#logins.acceptPaperWarning(r.loginId));
   }
@@ -359,7 +364,7 @@ export class Simulation implements Service {
     return this.#op(() => this.#logins.logOut(r.loginId));
   }
   getLogin(r: RequestOf<'getLogin'>) {
-    return this.#logins.view(this.#logins.get(r.loginId));
+    return this.#logins.viewOf(r.loginId);
   }
 
   getPhone(r: RequestOf<'getPhone'>) {
@@ -383,8 +388,8 @@ export class Simulation implements Service {
   }
 
   getScenario(_r?: RequestOf<'getScenario'>): ScenarioView {
-    const { name, title, description, seed, branding, article } = this.#world.scenario;
-    return { name, title, description, seed, branding: { ...branding }, article: article ?? null };
+    const { name, title, description, seed, branding, article, readOnlyLogin } = this.#world.scenario;
+    return { name, title, description, seed, branding: { ...branding }, article: article ?? null, readOnlyLogin };
   }
   getScript(_r?: RequestOf<'getScript'>): ScriptView {
     const { name, title, article, script, users } = this.#world.scenario;

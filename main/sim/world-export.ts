@@ -36,7 +36,7 @@ function withoutUndefined<T extends object>(value: T): T {
 export function exportWorld(world: World, locale: Locale): ScenarioInput {
   const { scenario, clock } = world;
   const now = clock.now();
-  const { timeline: _timeline, script: _script, expect: _expect, resume: _resume, locale: _locale, timing, phones: _phones, users: _users, ...rest } = scenario;
+  const { timeline: _timeline, script: _script, expect: _expect, resume: _resume, locale: _locale, timing, connection, phones: _phones, users: _users, ...rest } = scenario;
   const activated = new Set<string>();
 
   const users = world.directory.all().map(({ spec, lockout }) => {
@@ -83,8 +83,10 @@ export function exportWorld(world: World, locale: Locale): ScenarioInput {
   return withoutUndefined({
     ...rest,
     start: new Date(now).toISOString(),
+    connection: { ...connection, retryInterval: formatDuration(connection.retryInterval) },
     timing: {
       ...timing,
+      ...(timing.sessionTimeout === undefined ? {} : { sessionTimeout: formatDuration(timing.sessionTimeout) }),
       codeLifetime: formatDuration(timing.codeLifetime),
       resendInterval: formatDuration(timing.resendInterval),
       pushWindow: formatDuration(timing.pushWindow),

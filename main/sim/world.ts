@@ -5,7 +5,8 @@ import { deriveRandom, type Random } from './random.js';
 import { Journal } from './journal.js';
 import { Directory } from './directory.js';
 import { Phone } from './phone.js';
-import type { LoginAttempt, TemporaryPasscode } from './login-attempt.js';
+import type { Connecting, LoginAttempt, TemporaryPasscode } from './login-attempt.js';
+import type { LoginView } from '../api/views.js';
 import { issuePasscode } from './passcode.js';
 import { Fob } from './fob.js';
 import { CodeCard } from './code-card.js';
@@ -18,6 +19,10 @@ export class World {
   readonly phones = new Map<string, Phone>();
   readonly logins = new Map<string, LoginAttempt>();
   readonly dirtyLogins = new Set<LoginAttempt>();
+  /** Logins the window is still connecting, by the id their attempt will have (login.ts). */
+  readonly connections = new Map<string, Connecting>();
+  /** Views of logins that are no attempt (connecting, or refused once connected), for the windows following them. */
+  readonly announcedLogins: LoginView[] = [];
   readonly dirtyPhones = new Set<Phone>();
   readonly dirtyFobs = new Set<Fob>();
   readonly fobs = new Map<string, Fob>();
@@ -127,6 +132,10 @@ export class World {
   phoneByNumber(number: string): Phone | undefined {
     for (const phone of this.phones.values()) if (phone.spec.number === number) return phone;
     return undefined;
+  }
+
+  announceLogin(view: LoginView): void {
+    this.announcedLogins.push(view);
   }
 
   touchLogin(attempt: LoginAttempt): void {

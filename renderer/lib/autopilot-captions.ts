@@ -14,6 +14,8 @@ const defaults: Record<Exclude<Extract<Caption, { kind: string }>['kind'], 'wait
   codeCard: 'autopilot.caption.codeCard',
   temporaryPasscode: 'autopilot.caption.temporaryPasscode',
   acceptPaperWarning: 'autopilot.caption.acceptPaperWarning',
+  continueLogin: 'autopilot.caption.continueLogin',
+  cancel: 'autopilot.caption.cancel',
   enrolSms: 'autopilot.caption.enrolSms',
   confirmEnrolment: 'autopilot.caption.confirmEnrolment',
   setPhone: 'autopilot.caption.setPhone',

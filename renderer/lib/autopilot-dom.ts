@@ -18,6 +18,7 @@ const ROLE_SELECTORS: Record<Target['role'], string> = {
   textbox: 'input:not([type]), input[type="text"], input[type="password"], input[type="tel"], input[type="number"], input[type="email"], textarea',
   link: 'a[href], [role="link"]',
   combobox: 'select, [role="combobox"]',
+  checkbox: 'input[type="checkbox"], [role="checkbox"]',
 };
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();

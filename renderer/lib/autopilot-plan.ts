@@ -12,7 +12,7 @@ export type Area = 'login' | 'phone' | 'app' | 'call' | 'fob' | 'card';
 /** An element found as a person (and the end-to-end tests) find it: by its role and accessible name, or a text it shows. */
 export interface Target {
   area: Area;
-  role: 'button' | 'textbox' | 'link' | 'combobox';
+  role: 'button' | 'textbox' | 'link' | 'combobox' | 'checkbox';
   /** The exact accessible name; or, for `contains`, any element of the role whose text includes it. */
   name?: string;
   contains?: string;
@@ -110,8 +110,11 @@ function actionsOf(step: ScriptStepView): UiAction[] {
   switch (step.kind) {
     case 'login':
       return [
+        // A window still logged in from the step before is logged out first, as a person would.
+        ...(step.elsewhere ? [] : [{ do: 'tap', target: login('button', 'Log Out'), ifPresent: true } as const]),
         // The window opens on Live Trading: a person switches only for a paper login.
         ...(step.mode === 'paper' ? [{ do: 'tap', target: login('button', 'Paper Trading') } as const] : []),
+        ...(step.readOnly ? [{ do: 'tap', target: login('checkbox', 'Read-Only Login') } as const] : []),
         { do: 'type', target: login('textbox', 'Username'), text: { literal: step.user } },
         { do: 'type', target: login('textbox', 'Password'), text: { literal: step.password ?? '' } },
         { do: 'tap', target: login('button', 'Log In') },
@@ -178,6 +181,11 @@ function actionsOf(step: ScriptStepView): UiAction[] {
       ];
     case 'acceptPaperWarning':
       return [{ do: 'tap', target: login('button', 'I understand and accept') }];
+    case 'continueLogin':
+      return [{ do: 'tap', target: login('button', 'Continue Login') }];
+    case 'cancel':
+      // Cancel on a dialog, or Re-login on "Re-login is required": whichever the screen shows.
+      return [{ do: 'tap', target: login('button', 'Cancel'), unless: login('button', 'Re-login') }, { do: 'tap', target: login('button', 'Re-login'), ifPresent: true }];
     case 'enrolSms':
       return [
         { do: 'type', target: login('textbox', 'Mobile Number'), text: { literal: step.number } },

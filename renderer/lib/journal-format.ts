@@ -170,7 +170,17 @@ export function describeEntry(e: JournalEntry, names: JournalNames): string {
     case 'login.cancelled':
       return `${e.username}: login cancelled`;
     case 'login.succeeded':
-      return `${e.username} logged in (${e.mode}, ${kindNames[e.factor]})`;
+      return `${e.username} logged in (${e.mode}, ${e.readOnly ? 'read-only, no second factor' : kindNames[e.factor]})`;
+    case 'connection.failed':
+      return `Log in progress (${e.loginId}): connection attempt #${e.attempt} failed`;
+    case 'connection.established':
+      return `Connected (${e.loginId}) at attempt #${e.attempts}`;
+    case 'session.existing':
+      return `${e.username}: existing session detected (${e.other ?? 'logged in elsewhere'})`;
+    case 'session.disconnected':
+      return `${e.username}: Continue Login in ${e.loginId} disconnected ${e.ended ? `session ${e.ended}` : 'the session elsewhere'}`;
+    case 'session.expired':
+      return `${e.username}: session ${e.loginId} timed out — re-login is required`;
     case 'logout':
       return `${e.username} logged out`;
     case 'enrolment.required':

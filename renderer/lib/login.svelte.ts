@@ -2,7 +2,8 @@
 import { blankLoginView } from '../../main/api/blank-login-view';
 import type { LoginView } from '../../main/api/views';
 import { MOBILE_NUMBER_PATTERN, type CodeChannel, type TradingMode } from '../../main/api/vocabulary';
-import { ClientError, errorMessage, type Client } from './client';
+import { ClientError, type Client } from './client';
+import { errorId } from './window-error';
 import type { ClockState } from './clock.svelte';
 import { t } from './i18n.svelte';
 import { textOf } from './messages';
@@ -18,6 +19,8 @@ export class LoginState {
   /** The Security Code Card viewer, opened from the card step. */
   cardOpen = $state(false);
   mode = $state<TradingMode>('live');
+  /** "Read-Only Login" ticked (offered when the scenario's readOnlyLogin is on). */
+  readOnly = $state(false);
   /** A request is in flight: buttons wait, fields keep focus. */
   busy = $state(false);
   /** An error from the transport (the server's refusals come in the view) or this window's own check: a function, so its words follow the language. */
@@ -86,8 +89,9 @@ export class LoginState {
       // Only answers to the user's own action re-select a field: a late event must not eat what is being typed.
       if (view.error) this.rejections++;
     } catch (error) {
-      const text = errorMessage(error);
-      this.#clientError = () => text;
+      // Read in the language of the moment: a switch while the alert shows re-words it.
+      const id = errorId(error);
+      this.#clientError = () => t(id);
       this.rejections++;
       // The login is gone on the server (reset, expired): back to the first screen, fields kept.
       if (error instanceof ClientError && error.code === 'not_found') this.view = blankLoginView(this.mode, this.clock.now);
@@ -116,7 +120,8 @@ export class LoginState {
   }
 
   submitCredentials(): Promise<void> {
-    return this.#run(() => this.api.submitCredentials({ username: this.username.trim(), password: this.password, mode: this.mode }));
+    const readOnly = this.readOnly ? { readOnly: true } : {};
+    return this.#run(() => this.api.submitCredentials({ username: this.username.trim(), password: this.password, mode: this.mode, ...readOnly }));
   }
 
   chooseDevice(deviceId: string): Promise<void> {
@@ -169,6 +174,11 @@ export class LoginState {
   /** CONTINUE: the code from the SMS verifies the number. */
   confirmSmsEnrolment(): Promise<void> {
     return this.#run(() => this.api.confirmSmsEnrolment({ loginId: this.#id(), code: this.code.replace(/\s+/g, '') }));
+  }
+
+  /** "Continue Login" on "Existing session detected": the other trading session is disconnected. */
+  continueLogin(): Promise<void> {
+    return this.#run(() => this.api.continueLogin({ loginId: this.#id() }));
   }
 
   acceptPaperWarning(): Promise<void> {

@@ -9,6 +9,8 @@ export class WorldState {
   readonly phones: PhoneSummary[] = $derived(this.view?.phones ?? []);
   /** The windows' language, which every window follows (App.svelte). */
   readonly locale: Locale = $derived(this.view?.locale ?? 'en');
+  /** The login window offers "Read-Only Login" (the scenario's readOnlyLogin). */
+  readonly readOnlyLogin: boolean = $derived(this.view?.scenario.readOnlyLogin ?? false);
 
   constructor(private readonly api: Client) {}
 

@@ -56,10 +56,13 @@ export function factorView(attempt: LoginAttempt): FactorViewFields {
     case 'temporaryPasscode':
       return FACTORS.temporaryPasscode.view(attempt);
     case 'credentials':
+    case 'connecting':
     case 'selectDevice':
     case 'enrolRequired':
+    case 'existingSession':
     case 'paperWarning':
     case 'loggedIn':
+    case 'reloginRequired':
     case 'failed':
       return NO_FACTOR_VIEW;
     default:
@@ -83,10 +86,13 @@ export function factorPending(attempt: LoginAttempt, world: World): PendingEntry
     case 'temporaryPasscode':
       return FACTORS.temporaryPasscode.pending(attempt, world);
     case 'credentials':
+    case 'connecting':
     case 'selectDevice':
     case 'enrolRequired':
+    case 'existingSession':
     case 'paperWarning':
     case 'loggedIn':
+    case 'reloginRequired':
     case 'failed':
       return [];
     default:

@@ -116,6 +116,12 @@ export const userSchema = strict({
     .boolean()
     .default(true)
     .describe('Client Portal\'s Seamless Authentication switch: off, no IB Key push is sent and the user must use challenge/response (notifications article, step 1).'),
+  loggedInElsewhere: z
+    .boolean()
+    .default(false)
+    .describe(
+      'The user already has a trading session open elsewhere (TWS on another computer, the mobile app): after the second factor the login window shows "Existing session detected" (only one trading session at a time); "Continue Login" disconnects the other session, "Cancel" leaves it.',
+    ),
   language: locale
     .optional()
     .describe("The account holder's language (en or fr): the SMS, the voice callback and the push notification they get are in it, whatever the windows show. Default: the scenario's locale."),
@@ -160,6 +166,10 @@ export const timingSchema = strict({
   })
     .prefault({})
     .describe('The account lockout rule: so many failed logins within a window lock the account for a while (the login then refuses even the right password).'),
+  sessionTimeout: duration
+    .optional()
+    .describe('How long a logged-in session lasts before the server ends it and the window says "Re-login is required" (left out: it never times out).')
+    .meta(durationExamples('30m', '8h')),
 }).describe('The server\'s timing rules; every field left out takes the default the broker\'s help articles describe.');
 
 /** The file as written; `scenarioSchema` then gives every user a language. */
@@ -211,6 +221,24 @@ const scenarioFields = strict({
   })
     .default({ asksSecondFactor: true })
     .describe('Paper-trading logins (mode paper).'),
+  readOnlyLogin: z
+    .boolean()
+    .default(false)
+    .describe(
+      'The login window offers "Read-Only Login": a user enrolled in the Secure Login System logs in with the password alone (still checked, wrong ones still count towards the lockout), no second factor, and orders are disabled in the workspace.',
+    ),
+  connection: strict({
+    failedAttempts: z
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .default(0)
+      .describe('How many connection attempts fail before one succeeds, on every login from the login window (the app on a phone connects at once); the window shows "Log in progress (attempt #N)" meanwhile.'),
+    retryInterval: duration.prefault('10s').describe('How long each failed connection attempt takes before the next one starts, in virtual time.').meta(durationExamples('10s', '30s')),
+  })
+    .prefault({})
+    .describe('The login window\'s connection to the server: failed attempts before it connects (no network, ports 4000/4001 blocked on a public network).'),
   phones: z.array(phoneSchema).max(MAX_PHONES).default([]).describe(`The simulated phones (at most ${MAX_PHONES}): SMS and calls reach them by number, pushes by the ibkey device naming one.`),
   users: z.array(userSchema).min(1).max(MAX_USERS).describe(`The accounts that can log in (1 to ${MAX_USERS}).`),
   resume: strict({

@@ -134,8 +134,18 @@ export const scriptStepSchema = keyed(
         user,
         password: z.string().max(128).optional().describe("The password to type; left out: the user's own from the scenario (give a wrong one to test refusals)."),
         mode: z.enum(TRADING_MODES).default('live').describe('Live or paper trading, as the login window\'s switch.'),
+        readOnly: z
+          .boolean()
+          .default(false)
+          .describe('Ticks "Read-Only Login" first (the scenario must offer it: readOnlyLogin): no second factor, orders disabled.'),
+        elsewhere: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Logs in from another login window (another computer), leaving the session the previous login step opened: the user\'s second trading session ("Existing session detected"). Left out: the same window, logged out first if it is logged in.',
+          ),
       }),
-      'Types the user name and password in the login window and presses "Log In".',
+      'Types the user name and password in the login window and presses "Log In" (pressing "Log Out" first if the window is logged in).',
     ),
     wait: strict({ wait: wait.value, caption }).describe(wait.description).transform((v) => ({ kind: 'wait' as const, ms: v.wait, caption: v.caption })),
     chooseDevice: strict({ chooseDevice: chooseDevice.value, caption })
@@ -172,6 +182,12 @@ export const scriptStepSchema = keyed(
       'Types the temporary passcode client services gave the user by phone, or the code given.',
     ),
     acceptPaperWarning: step('acceptPaperWarning', empty, '"I understand and accept" on the paper-trading warning.'),
+    continueLogin: step('continueLogin', empty, '"Continue Login" on "Existing session detected": the user\'s other trading session is disconnected and this login goes on.'),
+    cancel: step(
+      'cancel',
+      empty,
+      'Cancel on the login window\'s current screen ("Existing session detected", "Log in progress", a second factor), or "Re-login" on "Re-login is required": back to the first screen.',
+    ),
     enrolSms: step(
       'enrolSms',
       strict({ number: mobileNumber.describe('The mobile number to type, international (E.164).').meta({ examples: ['+85251234567'] }) }),
@@ -185,7 +201,7 @@ export const scriptStepSchema = keyed(
     setLocale: worldAction(worldForms.setLocale),
   },
   { noun: 'step', plural: 'steps', shared: ['caption'], aliases: { phone: 'set' } },
-).describe('One thing the runner does, named by its key: login, wait, chooseDevice, enterCode, approvePush… or a change to a phone (set, restart, clearAppData) or the Seamless switch.');
+).describe('One thing the runner does, named by its key: login, wait, chooseDevice, enterCode, approvePush, continueLogin, cancel… or a change to a phone (set, restart, clearAppData) or the Seamless switch.');
 
 const channel = z.enum(['sms', 'push', 'call']).describe('What kind of message: an SMS, an IB Key push, or a voice call.');
 
@@ -241,18 +257,31 @@ export const expectationSchema = keyed(
         .describe('The second factor the login went through (none: no second factor was asked, as for paper trading or a user with no device).'),
       by: z.enum(['push', 'challenge', 'code', 'none']).optional().describe('How it was answered: an approved push, a challenge response, a typed code, or nothing.'),
       within: duration.optional().describe('At most this long from "Log In" to logged in, in virtual time.').meta({ examples: ['1m', '30s'] }),
+      readOnly: z.boolean().optional().describe('true: a "Read-Only Login" (no second factor, orders disabled); false: a trading session.'),
     })
       .describe('The user logged in (at least once), optionally by this factor, this way and this fast.')
-      .transform((v) => ({ kind: 'loggedIn' as const, user: v.loggedIn, factor: v.factor, by: v.by, within: v.within })),
+      .transform((v) => ({ kind: 'loggedIn' as const, user: v.loggedIn, factor: v.factor, by: v.by, within: v.within, readOnly: v.readOnly })),
     notLoggedIn: strict({ notLoggedIn: user.describe('The user who must not have logged in.') }).describe('The user never logged in.').transform((v) => ({ kind: 'notLoggedIn' as const, user: v.notLoggedIn })),
     enrolled: strict({ enrolled: user.describe('The user who must have enrolled.') }).describe('The user verified a mobile number and was enrolled in SMS authentication.').transform((v) => ({ kind: 'enrolled' as const, user: v.enrolled })),
     locked: strict({ locked: user.describe('The user whose account must be locked.') }).describe('The account is locked at the end of the run (timing.lockout).').transform((v) => ({ kind: 'locked' as const, user: v.locked })),
+    dialog: strict({
+      dialog: z
+        .enum(['connecting', 'existingSession', 'paperWarning', 'reloginRequired'])
+        .describe('The dialog: connecting ("Log in progress (attempt #N)"), existingSession ("Existing session detected"), paperWarning, reloginRequired ("Re-login is required").'),
+      user: user.optional().describe('Only this user\'s logins count (connecting counts every login).'),
+      attempts: z.number().int().min(1).max(21).optional().describe('connecting only: the connection was made at this attempt (the scenario\'s failedAttempts + 1).'),
+    })
+      .describe('The login window showed this dialog at least once (read from the journal).')
+      .transform((v) => ({ kind: 'dialog' as const, dialog: v.dialog, user: v.user, attempts: v.attempts })),
+    disconnected: strict({ disconnected: user.describe('The user whose other trading session must have been disconnected.') })
+      .describe('"Continue Login" disconnected another trading session of the user (one trading session at a time).')
+      .transform((v) => ({ kind: 'disconnected' as const, user: v.disconnected })),
     loginFailed: strict({ loginFailed: user.describe('The user whose login must have failed.') })
       .describe('A login of the user got past the password and then failed (too many wrong codes or responses, or the account locked meanwhile).')
       .transform((v) => ({ kind: 'loginFailed' as const, user: v.loginFailed })),
   },
   { noun: 'expectation', plural: 'expectations' },
-).describe('One thing that must be true after the run, named by its key: delivered, notDelivered, loggedIn, notLoggedIn, enrolled, locked or loginFailed.');
+).describe('One thing that must be true after the run, named by its key: delivered, notDelivered, loggedIn, notLoggedIn, enrolled, locked, dialog, disconnected or loginFailed.');
 
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 

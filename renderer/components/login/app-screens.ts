@@ -14,10 +14,13 @@ import AppPaperStep from '../phone/ibkr/AppPaperStep.svelte';
 import AppLoggedIn from '../phone/ibkr/AppLoggedIn.svelte';
 import AppFailedStep from '../phone/ibkr/AppFailedStep.svelte';
 import AppPasscodeStep from '../phone/ibkr/AppPasscodeStep.svelte';
+import AppSessionStep from '../phone/ibkr/AppSessionStep.svelte';
 
 export const APP_SCREENS = {
   // The app's first screen is its login form.
   credentials: AppHome,
+  // The app connects at once (the scenario's connection retries are the login window's), but the step has its screen.
+  connecting: AppSessionStep,
   selectDevice: AppDeviceStep,
   securityCode: AppCodeStep,
   push: AppPushStep,
@@ -26,7 +29,9 @@ export const APP_SCREENS = {
   codecard: AppCodeCardStep,
   temporaryPasscode: AppPasscodeStep,
   enrolRequired: AppEnrolStep,
+  existingSession: AppSessionStep,
   paperWarning: AppPaperStep,
   loggedIn: AppLoggedIn,
+  reloginRequired: AppSessionStep,
   failed: AppFailedStep,
 } as const satisfies Record<LoginStep, Component<AppScreenProps>>;

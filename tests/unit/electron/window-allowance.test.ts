@@ -26,6 +26,7 @@ describe('the window allowance', () => {
         'requestNewCode',
         'requestChallenge',
         'submitResponse',
+        'continueLogin',
         'acceptPaperWarning',
         'cancelLogin',
         'logOut',

@@ -45,6 +45,8 @@ describe('the autopilot plans each step as a person at the stage', () => {
     expect(script.steps.flatMap(planStep).map(brief)).toEqual([
       'caption login',
       `pause ${PACE.caption}`,
+      // A window still logged in from a step before is logged out first.
+      'tap login button "Log Out" if present',
       'type login "Username" ← smsuser',
       // The password comes from the scenario's user: the step names none.
       'type login "Password" ← Demo1234',
@@ -123,7 +125,7 @@ describe('the autopilot plans each step as a person at the stage', () => {
 
   it('a paper login taps Paper Trading first; a device is chosen and then Continue', () => {
     const paper = planStep({ kind: 'login', user: 'paperuser', password: 'x', mode: 'paper', written: '' }).map(brief);
-    expect(paper[2]).toBe('tap login button "Paper Trading"');
+    expect(paper[3]).toBe('tap login button "Paper Trading"');
     const live = planStep({ kind: 'login', user: 'smsuser', password: 'x', mode: 'live', written: '' }).map(brief);
     expect(live).not.toContain('tap login button "Paper Trading"');
     expect(planStep({ kind: 'chooseDevice', device: 'ibkey', written: '' }).map(brief).slice(2, -1)).toEqual([

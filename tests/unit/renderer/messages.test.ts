@@ -27,6 +27,8 @@ const samples: { [C in MessageCode]: MessageParams[C][] } = {
   confirm_code_wrong: [{}],
   enrolment_stopped: [{}],
   sms_verified: [{ number: '+852-XXXX-4567' }],
+  session_timed_out: [{}],
+  session_disconnected: [{}],
   approval_expired_use_challenge: [{}],
   approval_expired: [{}],
   approval_not_pending: [{}],

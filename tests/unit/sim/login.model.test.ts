@@ -35,6 +35,8 @@ const refused = {
   challenge: null,
   cardIndexes: null,
   enrolment: null,
+  readOnly: false,
+  connectionAttempt: null,
 };
 
 type User = 'smsuser' | 'ibkeyandroid' | 'multidevice';
@@ -107,7 +109,14 @@ function wrongAnswer(m: Model, a: Attempt): void {
   if (a.wrong >= T.maxWrongCodes) a.step = 'failed';
 }
 
+/** The user's other session logged in: one trading session at a time, so "Existing session detected" comes first. */
+const otherSession = (m: Model, a: Attempt) => m.attempts.some((o) => o !== a && o.user === a.user && o.step === 'loggedIn');
+
 function succeed(m: Model, a: Attempt): void {
+  if (otherSession(m, a)) {
+    a.step = 'existingSession';
+    return;
+  }
   a.step = 'loggedIn';
   m.accounts[a.user].failures = [];
   m.succeeded = a.id;
@@ -316,6 +325,19 @@ const authenticate = (right: boolean): Cmd =>
     expect(result.ok).toBe(ok);
   });
 
+/** "Continue Login": the other sessions end ("Re-login is required") and this one is logged in. */
+const continueLogin = (i: number): Cmd =>
+  command(`continueLogin(#${i})`, (m) => open(m, ['existingSession']).length > 0, (m, r) => {
+    const a = pick(open(m, ['existingSession']), i);
+    const view = r.sim.continueLogin({ loginId: a.id });
+    if (lockedMeanwhile(m, a, view)) return;
+    for (const o of m.attempts) if (o !== a && o.user === a.user && o.step === 'loggedIn') o.step = 'reloginRequired';
+    a.step = 'loggedIn';
+    m.accounts[a.user].failures = [];
+    m.succeeded = a.id;
+    expectView(a, view);
+  });
+
 const cancel = (i: number): Cmd =>
   command(`cancel(#${i})`, (m) => m.attempts.length > 0, (m, r) => {
     const a = pick(m.attempts, i);
@@ -364,6 +386,7 @@ const anyCommand = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(bool, index).map(([ok, i]) => submitResponse(ok, i)) },
   { weight: 4, arbitrary: fc.tuple(bool, index).map(([ok, i]) => approvePush(ok, i)) },
   { weight: 1, arbitrary: bool.map(authenticate) },
+  { weight: 1, arbitrary: index.map(continueLogin) },
   { weight: 1, arbitrary: index.map(cancel) },
   { weight: 1, arbitrary: index.map(logOut) },
   {
@@ -382,9 +405,9 @@ describe('login machine (model-based)', () => {
     { timeout: 600_000 },
     () => {
       console.log(`login model test: seed ${SEED}, ${RUNS} runs (override with SLS_MODEL_SEED / SLS_MODEL_RUNS)`);
-      const reached = { loggedIn: 0, failed: 0, locked: 0, lockedMeanwhile: 0, pinLocked: 0, notDelivered: 0, resendRefused: 0, smsChosenAgain: 0 };
+      const reached = { loggedIn: 0, failed: 0, locked: 0, lockedMeanwhile: 0, pinLocked: 0, notDelivered: 0, resendRefused: 0, smsChosenAgain: 0, existingSession: 0 };
       fc.assert(
-        fc.property(fc.commands([anyCommand], { maxCommands: 80, size: 'max' }), (cmds) => {
+        fc.property(fc.commands([anyCommand], { maxCommands: 100, size: 'max' }), (cmds) => {
           const sim = new Simulation(scenario);
           const model: Model = {
             now: sim.getClock({}).now,
@@ -406,6 +429,7 @@ describe('login machine (model-based)', () => {
           if (types.has('login.failed')) reached.failed++;
           if (types.has('account.locked')) reached.locked++;
           if (types.has('app.ibkey_locked')) reached.pinLocked++;
+          if (types.has('session.existing')) reached.existingSession++;
         }),
         { numRuns: RUNS, seed: SEED },
       );

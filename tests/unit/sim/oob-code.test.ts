@@ -58,7 +58,8 @@ describe('SMS security code', () => {
     expect(text(sim.submitCode({ loginId: second, code: firstCode }).error)).toBe('Login failed');
     expect(text(sim.submitCode({ loginId: first, code: secondCode }).error)).toBe('Login failed');
     expect(sim.submitCode({ loginId: first, code: firstCode }).step).toBe('loggedIn');
-    expect(sim.submitCode({ loginId: second, code: secondCode }).step).toBe('loggedIn');
+    // One trading session at a time: the second login asks about the first (login-dialogs.test.ts).
+    expect(sim.submitCode({ loginId: second, code: secondCode }).step).toBe('existingSession');
   });
 
   it('refuses a code replaced by a new SMS, and accepts the new one', () => {
