@@ -158,5 +158,8 @@ export function registerRecordCommand(program: Command, io: CliIo): void {
       if (options.posters && last) writeFileSync(path.join(options.posters, 'end.png'), last);
       if (options.captions) writeFileSync(options.captions, toWebVtt(take.end.cues.map((c) => ({ ...c, at: c.at / speed })), take.startMs, take.durationMs, take.end.article));
       io.stdout.write(`${options.out}: ${(take.durationMs / 1000).toFixed(1)} s, ${take.frames} frames at ${fps} fps, ${width}x${height}${options.captions ? `; captions ${options.captions}` : ''}\n`);
+      // A take that does not end as the scenario says is not the video asked for: written, but the command fails.
+      const unmet = take.expectations.filter((e) => !e.ok);
+      if (unmet.length) throw new TakeError(`the take does not end as ${file} expects: ${unmet.map((e) => `expected ${e.detail}`).join('; ')}`);
     });
 }
