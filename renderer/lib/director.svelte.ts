@@ -44,9 +44,15 @@ function coalesce(task: () => Promise<void>): () => void {
   return () => void run();
 }
 
-export class DirectorState {
+/** What the window around the Director holds before the Director is loaded: its toggle and a file dragged over. */
+export interface DirectorFrame {
   /** The stage's toggle. */
-  open = $state(false);
+  open: boolean;
+  /** A file is being dragged over the window. */
+  dragging: boolean;
+}
+
+export class DirectorState {
   tab = $state<DirectorTab>('scenario');
   world = $state.raw<WorldView | null>(null);
   phones = $state.raw<PhoneView[]>([]);
@@ -60,8 +66,6 @@ export class DirectorState {
   error = $state<string | null>(null);
   /** A line for the status region: "Loaded …", "Reset". */
   status = $state<string | null>(null);
-  /** A file is being dragged over the window. */
-  dragging = $state(false);
   readonly journal: JournalState;
 
   readonly startedAt = $derived(this.world ? this.world.clock.now - this.world.clock.elapsed : 0);
@@ -78,8 +82,23 @@ export class DirectorState {
   constructor(
     private readonly api: Client,
     readonly clock: ClockState,
+    /** The toggle and the drag state, kept by the window (director-door.svelte.ts) so they work before this loads. */
+    readonly frame: DirectorFrame,
   ) {
     this.journal = new JournalState(api);
+  }
+
+  get open(): boolean {
+    return this.frame.open;
+  }
+  set open(open: boolean) {
+    this.frame.open = open;
+  }
+  get dragging(): boolean {
+    return this.frame.dragging;
+  }
+  set dragging(dragging: boolean) {
+    this.frame.dragging = dragging;
   }
 
   /** Subscribes, then reads everything; returns the teardown. */

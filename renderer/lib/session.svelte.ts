@@ -3,7 +3,7 @@ import type { MessageId } from '../i18n/keys';
 import { ClientError, type Client } from './client';
 import { AutopilotDoor } from './autopilot-door.svelte';
 import { ClockState } from './clock.svelte';
-import { DirectorState } from './director.svelte';
+import { DirectorDoor } from './director-door.svelte';
 import { LoginState } from './login.svelte';
 import { PhoneState } from './phone.svelte';
 import type { Route } from './route.svelte';
@@ -19,8 +19,8 @@ export class Session {
   readonly world: WorldState;
   readonly login: LoginState;
   readonly phone: PhoneState;
-  /** The director panel (stage toggle or its own window); it reads and subscribes only once shown. */
-  readonly director: DirectorState;
+  /** The director panel (stage toggle or its own window); fetched, and reading and subscribing, only once shown. */
+  readonly director: DirectorDoor;
   /** Plays the scenario's script through this window's stage (the stage and its docked Director drive it); fetched when first used. */
   readonly autopilot: AutopilotDoor;
   /** Events flow and the first state is loaded; tests wait for this (html[data-ready]). */
@@ -33,7 +33,7 @@ export class Session {
     // Not every step is announced as an event (the device drop-down is not), so the phone also follows this window's own login.
     this.login = new LoginState(api, this.clock, (view) => this.phone.follow(view));
     this.phone = new PhoneState(api, this.clock, this.world);
-    this.director = new DirectorState(api, this.clock);
+    this.director = new DirectorDoor(api, this.clock);
     this.autopilot = new AutopilotDoor(() =>
       import('./autopilot.svelte').then(({ Autopilot }) => new Autopilot(api, { login: () => this.login.view, phone: () => this.phone.view })),
     );

@@ -19,7 +19,7 @@ async function director(options: SimHostOptions = { library: library() }) {
   await import('../../../renderer/lib/journal-format.js');
   const host: SimHost = simHost(options);
   const clock = new ClockState(host.api);
-  const panel = new DirectorState(host.api, clock);
+  const panel = new DirectorState(host.api, clock, { open: true, dragging: false });
   const stops = [clock.connect(), panel.start()];
   await host.settle();
   return { host, clock, panel, close: () => stops.forEach((stop) => stop()) };
