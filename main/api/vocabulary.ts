@@ -110,7 +110,6 @@ export const FRAME_SIZES = [
   { label: '1080p', width: 1920, height: 1080 },
   { label: '1440p', width: 2560, height: 1440 },
 ] as const;
-export type FrameSize = (typeof FRAME_SIZES)[number];
 
 /** The journal's export format, of the director and the control API alike: one JSON object per line. */
 export function toJsonLines(entries: readonly unknown[]): string {

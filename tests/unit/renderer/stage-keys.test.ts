@@ -1,7 +1,7 @@
 // The stage's keys and presenter mode's address: Alt+Shift+P and D by the physical key, `?present` kept with the rest of the query.
 import { describe, expect, it } from 'vitest';
 import { AUTOPILOT_KEYS } from '../../../renderer/lib/autopilot-keys';
-import { presenterIn, searchWith } from '../../../renderer/lib/presenter.svelte';
+import { presenterIn, searchWith } from '../../../renderer/lib/presenter-address';
 import { STAGE_KEYS, stageKey } from '../../../renderer/lib/stage-keys';
 
 const key = (code: string, mods: Partial<Record<'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey', boolean>> = { altKey: true, shiftKey: true }) => ({
