@@ -4,9 +4,9 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Bridge } from '../main/api/bridge.js';
 import type { HostEvent } from '../main/api/events.js';
-import { IPC_EVENT_CHANNEL, IPC_SAVE_WORLD_CHANNEL, ipcChannel, operationNames } from '../main/api/names.js';
+import { IPC_EVENT_CHANNEL, IPC_PRESENTER_CHANNEL, IPC_SAVE_WORLD_CHANNEL, ipcChannel, operationNames } from '../main/api/names.js';
 
-type Operations = Omit<Bridge, 'onEvent' | 'saveWorld' | 'host'>;
+type Operations = Omit<Bridge, 'onEvent' | 'saveWorld' | 'onPresenter' | 'host'>;
 
 /** The part of ipcRenderer the bridge uses; the bridge never hands ipcRenderer itself to the page. */
 type BridgeIpc = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
@@ -29,7 +29,16 @@ function createBridge(ipc: BridgeIpc): Bridge {
   };
   // Nothing goes from the page on this channel: the main process picks the file (a dialog) and writes the export.
   const saveWorld = () => ipc.invoke(IPC_SAVE_WORLD_CHANNEL) as ReturnType<Bridge['saveWorld']>;
-  return Object.freeze({ ...(operations as Operations), onEvent, saveWorld, host: 'electron' as const });
+  // Only a boolean reaches the page: whatever else came on the channel reads as off.
+  const onPresenter = (listener: (on: boolean) => void): (() => void) => {
+    if (typeof listener !== 'function') throw new TypeError('onPresenter expects a function');
+    const forward = (_event: IpcRendererEvent, on: unknown) => listener(on === true);
+    ipc.on(IPC_PRESENTER_CHANNEL, forward);
+    return () => {
+      ipc.removeListener(IPC_PRESENTER_CHANNEL, forward);
+    };
+  };
+  return Object.freeze({ ...(operations as Operations), onEvent, saveWorld, onPresenter, host: 'electron' as const });
 }
 
 contextBridge.exposeInMainWorld('sls', createBridge(ipcRenderer));

@@ -15,6 +15,8 @@ export type Bridge = {
   readonly onEvent: (listener: (event: HostEvent) => void) => () => void;
   /** The Director's "Export as scenario": a save dialog of the main process, which writes the file (IPC_SAVE_WORLD_CHANNEL). */
   readonly saveWorld: () => Promise<Envelope<SavedWorldView>>;
+  /** View → Presenter Mode switched in the main process (IPC_PRESENTER_CHANNEL); returns its own unsubscribe function. */
+  readonly onPresenter: (listener: (on: boolean) => void) => () => void;
   readonly host: 'electron';
 };
 

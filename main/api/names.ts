@@ -57,3 +57,5 @@ export const IPC_EVENT_CHANNEL = 'sls:event';
  * writes the export itself. The page sends nothing on it (no path, no text) and only learns the name.
  */
 export const IPC_SAVE_WORLD_CHANNEL = 'sls:save-world';
+/** View → Presenter Mode in the desktop app: the main process tells every open window (true or false); pages send nothing on it. */
+export const IPC_PRESENTER_CHANNEL = 'sls:presenter';

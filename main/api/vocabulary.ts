@@ -100,6 +100,23 @@ export const HTTP_EVENTS_PATH = '/api/events';
  */
 export const HTTP_NEW_SESSION_PATH = '/api/session';
 
+/**
+ * Presenter mode, for screencasts and live demos: the windows show nothing but the product (no
+ * Director or Trading device buttons, no "Simulated" labels, a plain title). `?present` in a
+ * window's address opens it so (`/?present`, `index.html?present#login`).
+ */
+export const PRESENTER_PARAM = 'present';
+
+/**
+ * The frames a take is recorded at (the size presets of the stage and of Electron's View menu):
+ * the stage lays out for each of them and every size between.
+ */
+export const FRAME_SIZES = [
+  { label: '720p', width: 1280, height: 720 },
+  { label: '1080p', width: 1920, height: 1080 },
+  { label: '1440p', width: 2560, height: 1440 },
+] as const;
+
 /** The journal's export format, of the director and the control API alike: one JSON object per line. */
 export function toJsonLines(entries: readonly unknown[]): string {
   return entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : '');

@@ -138,8 +138,13 @@ function installMenu(sim: Simulation, windows: AppWindows, memory: ScenarioMemor
       openScenario: () => void memory.open(sim).catch((error: unknown) => console.error('Open Scenario failed:', error)),
       resetSimulation: () => sim.resetWorld({}),
       setLocale: (locale) => sim.setLocale({ locale }),
+      togglePresenter: () => {
+        windows.setPresenter(!windows.presenter);
+        // The check mark follows.
+        installMenu(sim, windows, memory, platform);
+      },
     },
-    { platform, devTools: !app.isPackaged, locale: sim.getWorld().locale },
+    { platform, devTools: !app.isPackaged, locale: sim.getWorld().locale, presenter: windows.presenter },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
 }

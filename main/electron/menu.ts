@@ -1,4 +1,4 @@
-// The application menu: open each window (login, phone, director, fob, card), the stage preset, scenarios, the windows' language; shortcuts for keyboard-driven takes.
+// The application menu: open each window (login, phone, director, fob, card), the stage preset, scenarios, the windows' language, presenter mode; shortcuts for keyboard-driven takes.
 import type { MenuItemConstructorOptions } from 'electron';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../api/vocabulary.js';
 
@@ -15,6 +15,8 @@ export interface MenuActions {
   resetSimulation(): void;
   /** View → Language: every window shows `locale` from now on. */
   setLocale(locale: Locale): void;
+  /** View → Presenter Mode: every window shows nothing but the product, or everything again. */
+  togglePresenter(): void;
 }
 
 export interface MenuOptions {
@@ -23,9 +25,11 @@ export interface MenuOptions {
   devTools: boolean;
   /** The windows' language now, checked under View → Language (the menu is built again when it changes). */
   locale: Locale;
+  /** Presenter mode now, checked under View (the menu is built again when it changes). */
+  presenter: boolean;
 }
 
-export function buildMenuTemplate(actions: MenuActions, { platform, devTools, locale }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(actions: MenuActions, { platform, devTools, locale, presenter }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const file: MenuItemConstructorOptions = {
     label: '&File',
@@ -46,6 +50,9 @@ export function buildMenuTemplate(actions: MenuActions, { platform, devTools, lo
     label: '&View',
     submenu: [
       language,
+      { type: 'separator' },
+      // Not Alt+Shift+P, the windows' own key: an accelerator and the page would both switch it.
+      { id: 'presenter-mode', label: 'Presenter Mode', type: 'checkbox', checked: presenter, accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.togglePresenter() },
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -1,11 +1,13 @@
 // The app's windows: one of each kind, the stage preset that puts them side by side, remembered positions.
 import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle, WebContents } from 'electron';
+import { IPC_PRESENTER_CHANNEL } from '../api/names.js';
+import { PRESENTER_PARAM } from '../api/vocabulary.js';
 import { APP_ORIGIN, secureWebPreferences } from './security.js';
 import type { Bounds, SettingsStore, WindowName } from './store.js';
 
-/** The renderer picks its view from the hash. */
+/** The renderer picks its view from the hash, and presenter mode from `?present`. */
 export type ViewName = WindowName | 'stage';
-export const appUrl = (view: ViewName): string => `${APP_ORIGIN}/index.html#${view}`;
+export const appUrl = (view: ViewName, presenter = false): string => `${APP_ORIGIN}/index.html${presenter ? `?${PRESENTER_PARAM}` : ''}#${view}`;
 
 interface WindowSpec {
   title: string;
@@ -64,6 +66,7 @@ export interface WindowDeps {
 /** At most one window of each kind; the menu focuses it when it is already open. */
 export class AppWindows {
   #windows = new Map<WindowName, BrowserWindow>();
+  #presenter = false;
 
   constructor(private readonly deps: WindowDeps) {}
 
@@ -86,6 +89,17 @@ export class AppWindows {
     return null;
   }
 
+  /** View → Presenter Mode: every window shows nothing but the product, and so does each one opened later. */
+  get presenter(): boolean {
+    return this.#presenter;
+  }
+
+  setPresenter(on: boolean): void {
+    this.#presenter = on;
+    // Sent, not reloaded: a login in progress and what was typed stay on screen.
+    for (const win of this.all()) win.webContents.send(IPC_PRESENTER_CHANNEL, on);
+  }
+
   get(name: WindowName): BrowserWindow | undefined {
     const win = this.#windows.get(name);
     return win && !win.isDestroyed() ? win : undefined;
@@ -106,7 +120,8 @@ export class AppWindows {
     const spec = windowSpecs[name];
     const place = bounds ?? this.#savedBounds(name) ?? this.#defaultBounds(name);
     const win = this.deps.createWindow({
-      title: `SLS Simulator — ${spec.title}`,
+      // Until the page names itself; in presenter mode a plain title, as the product's own window.
+      title: this.#presenter ? spec.title : `SLS Simulator — ${spec.title}`,
       ...place,
       minWidth: spec.minWidth,
       minHeight: spec.minHeight,
@@ -123,7 +138,7 @@ export class AppWindows {
     win.on('closed', () => {
       if (this.#windows.get(name) === win) this.#windows.delete(name);
     });
-    void win.loadURL(appUrl(name)).catch((error: unknown) => console.error(`Could not load the ${name} window:`, error));
+    void win.loadURL(appUrl(name, this.#presenter)).catch((error: unknown) => console.error(`Could not load the ${name} window:`, error));
     return win;
   }
 

@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { dispatch } from '../api/dispatch.js';
 import type { NewSessionView } from '../api/bridge.js';
-import { HTTP_EVENTS_PATH, HTTP_NEW_SESSION_PATH, HTTP_OP_PREFIX } from '../api/vocabulary.js';
+import { HTTP_EVENTS_PATH, HTTP_NEW_SESSION_PATH, HTTP_OP_PREFIX, PRESENTER_PARAM } from '../api/vocabulary.js';
 import type { Simulation } from '../sim/simulation.js';
 import { CONTROL_PREFIX } from '../host/control/access.js';
 import { registerControlRoutes } from '../host/control/routes.js';
@@ -138,9 +138,12 @@ async function registerPages(app: FastifyInstance, c: PagesContext, rendererDir:
       const reading = request.method === 'GET' || request.method === 'HEAD';
       const refused = pageRefusal(c, request);
       if (refused === 'other_site') return sendError(reply, 403, 'untrusted_sender', 'Requests from other sites are refused');
-      // The printed address (the route `/`): trade its token for the cookie and drop it from the address bar.
-      if (reading && request.routeOptions.url === '/' && c.session.matches((request.query as Record<string, unknown>)[TOKEN_PARAM])) {
-        return reply.code(303).header('set-cookie', sessionCookie(sessionCookieName(c.port()), c.session.secret)).header('location', '/').header('cache-control', 'no-store').send();
+      // The printed address (the route `/`): trade its token for the cookie and drop it from the address bar
+      // (presenter mode, `&present`, stays in it).
+      const query = request.query as Record<string, unknown>;
+      if (reading && request.routeOptions.url === '/' && c.session.matches(query[TOKEN_PARAM])) {
+        const location = Object.hasOwn(query, PRESENTER_PARAM) ? `/?${PRESENTER_PARAM}` : '/';
+        return reply.code(303).header('set-cookie', sessionCookie(sessionCookieName(c.port()), c.session.secret)).header('location', location).header('cache-control', 'no-store').send();
       }
       if (refused === 'no_session') {
         if (!reading) return sendError(reply, 401, 'unauthorized', UNAUTHORIZED_MESSAGE);

@@ -26,6 +26,8 @@ export interface Transport {
    * Absent where the page downloads the export itself (the browser host).
    */
   saveWorld?(): Promise<Envelope<SavedWorldView>>;
+  /** Electron only: View → Presenter Mode, switched for every window by the main process. Returns the unsubscribe function. */
+  onPresenter?(listener: (on: boolean) => void): () => void;
 }
 
 /** What a refused operation throws: the envelope's code and message. */
@@ -64,6 +66,7 @@ function bridgeTransport(bridge: NonNullable<Window['sls']>): Transport {
         return { ok: false, error: unreachable };
       }
     },
+    onPresenter: (listener) => bridge.onPresenter(listener),
   };
 }
 

@@ -52,9 +52,16 @@ export class LoginState {
       // Events of every login reach every window; this window follows only its own.
       if (login.loginId !== null && login.loginId === this.view.loginId) this.#show(login);
     });
-    // A reset or another scenario ends every login; the same world in another language keeps it.
+    // A reset or another scenario ends every login and the window starts from its first frame (fields
+    // empty, Live Trading), so take 2 starts where take 1 did; the same world in another language keeps it.
     const offWorld = this.api.on('world', ({ change }) => {
-      if (change !== 'locale') this.#show(blankLoginView(this.mode, this.clock.now));
+      if (change === 'locale') return;
+      this.username = '';
+      this.password = '';
+      this.enrolNumber = '';
+      this.mode = 'live';
+      this.#clientError = null;
+      this.#show(blankLoginView('live', this.clock.now));
     });
     return () => {
       offLogin();

@@ -6,6 +6,7 @@ import { ClockState } from './clock.svelte';
 import { DirectorDoor } from './director-door.svelte';
 import { LoginState } from './login.svelte';
 import { PhoneState } from './phone.svelte';
+import { PresenterState } from './presenter.svelte';
 import type { Route } from './route.svelte';
 import { WorldState } from './world.svelte';
 
@@ -23,6 +24,8 @@ export class Session {
   readonly director: DirectorDoor;
   /** Plays the scenario's script through this window's stage (the stage and its docked Director drive it); fetched when first used. */
   readonly autopilot: AutopilotDoor;
+  /** Presenter mode: nothing on screen but the product (from `?present`, the stage's toggle, Alt+Shift+P, Electron's View menu). */
+  readonly presenter = new PresenterState(typeof location === 'undefined' ? '' : location.search);
   /** Events flow and the first state is loaded; tests wait for this (html[data-ready]). */
   ready = $state(false);
   failed = $state<MessageId | null>(null);
@@ -47,6 +50,7 @@ export class Session {
       this.login.connect(),
       this.phone.connect(),
       this.api.onReconnect(() => void this.#resync()),
+      this.api.transport.onPresenter?.((on) => this.presenter.set(on)) ?? (() => {}),
     ];
     void this.#load(route);
     return () => stops.forEach((stop) => stop());

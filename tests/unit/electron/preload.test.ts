@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Bridge } from '../../../main/api/bridge.js';
 import type { HostEvent } from '../../../main/api/events.js';
-import { IPC_EVENT_CHANNEL, IPC_SAVE_WORLD_CHANNEL, ipcChannel, operationNames } from '../../../main/api/names.js';
+import { IPC_EVENT_CHANNEL, IPC_PRESENTER_CHANNEL, IPC_SAVE_WORLD_CHANNEL, ipcChannel, operationNames } from '../../../main/api/names.js';
 import { contextBridge, ipcRenderer, resetFakeElectron } from './fake-electron.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
@@ -25,8 +25,8 @@ describe('window.sls', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['sls']);
   });
 
-  it('has exactly one function per operation, onEvent, saveWorld and host — nothing else', () => {
-    expect(Object.keys(bridge).sort()).toEqual([...operationNames, 'onEvent', 'saveWorld', 'host'].sort());
+  it('has exactly one function per operation, onEvent, saveWorld, onPresenter and host — nothing else', () => {
+    expect(Object.keys(bridge).sort()).toEqual([...operationNames, 'onEvent', 'saveWorld', 'onPresenter', 'host'].sort());
     expect(bridge.host).toBe('electron');
     for (const name of operationNames) expect(typeof bridge[name]).toBe('function');
     for (const forbidden of ['ipcRenderer', 'invoke', 'send', 'sendSync', 'on', 'removeListener', 'require', 'process']) {
@@ -71,6 +71,20 @@ describe('window.sls', () => {
 
   it('refuses a listener that is not a function', () => {
     expect(() => bridge.onEvent('alert(1)' as unknown as () => void)).toThrow(TypeError);
+    expect(() => bridge.onPresenter('alert(1)' as unknown as () => void)).toThrow(TypeError);
+  });
+
+  it('tells presenter mode as a boolean only, on its own channel, until unsubscribed', () => {
+    const listener = vi.fn();
+    const unsubscribe = bridge.onPresenter(listener);
+    expect(ipcRenderer.on).toHaveBeenLastCalledWith(IPC_PRESENTER_CHANNEL, expect.any(Function));
+    ipcRenderer.deliver(IPC_PRESENTER_CHANNEL, true);
+    ipcRenderer.deliver(IPC_PRESENTER_CHANNEL, { on: true });
+    expect(listener.mock.calls).toEqual([[true], [false]]);
+    unsubscribe();
+    ipcRenderer.deliver(IPC_PRESENTER_CHANNEL, true);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(ipcRenderer.listeners.get(IPC_PRESENTER_CHANNEL)?.size ?? 0).toBe(0);
   });
 });
 

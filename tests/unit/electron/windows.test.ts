@@ -61,6 +61,23 @@ describe('AppWindows', () => {
     expect(windows.entries().map(([name]) => name)).toEqual(['login', 'phone']);
   });
 
+  it('switches presenter mode in every open window without reloading it, and opens later ones in it', () => {
+    const { windows } = setup();
+    windows.arrangeStage();
+    const [login, phone] = created();
+    expect(windows.presenter).toBe(false);
+    windows.setPresenter(true);
+    for (const win of [login!, phone!]) expect(win.webContents.sent).toEqual([{ channel: 'sls:presenter', args: [true] }]);
+    expect([login!.loadedUrl, phone!.loadedUrl]).toEqual([appUrl('login'), appUrl('phone')]);
+    windows.open('director');
+    const director = created()[2]!;
+    expect(director.loadedUrl).toBe('app://sls/index.html?present#director');
+    expect(director.options.title).toBe('Director');
+    windows.setPresenter(false);
+    expect(director.webContents.sent).toEqual([{ channel: 'sls:presenter', args: [false] }]);
+    expect(windows.presenter).toBe(false);
+  });
+
   it('opens each window with the secure preferences and its app:// page', () => {
     const { windows } = setup();
     windows.arrangeStage();

@@ -240,14 +240,24 @@ describe('LoginState', () => {
     expect(login.enrolNumber).toBe('');
   });
 
-  it('goes back to the first screen on a reset, keeping the username', async () => {
+  it('goes back to its first frame on a reset: the first screen, every field empty, Live Trading', async () => {
     const { host, login } = window();
     await typeCredentials(login, 'smsuser');
+    login.code = '12';
+    login.enrolNumber = '+1312';
+    login.mode = 'paper';
     host.sim.resetWorld({});
     await host.settle();
     expect(login.step).toBe('credentials');
     expect(login.view.loginId).toBeNull();
-    expect(login.username).toBe('smsuser');
+    expect({ username: login.username, password: login.password, code: login.code, enrolNumber: login.enrolNumber, mode: login.mode, error: login.error }).toEqual({
+      username: '',
+      password: '',
+      code: '',
+      enrolNumber: '',
+      mode: 'live',
+      error: null,
+    });
   });
 
   it('keeps its login when the windows switch language, and words it in the new one', async () => {

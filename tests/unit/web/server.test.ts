@@ -230,6 +230,12 @@ describe('session', () => {
     expect((await post('getClock', {})).status).toBe(200);
   });
 
+  it('keeps presenter mode in the address it sends the page on to, and nothing else of the query', async () => {
+    const reply = await request('GET', `/?token=${server.sessionToken}&present&other=1`, { anonymous: true });
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/?present');
+  });
+
   it('refuses the operations and the event stream without the session, and a wrong token gets none', async () => {
     const guesses = [{}, { cookie: `sls_session_${server.port}=guess` }, { cookie: `sls_session=${server.sessionToken}` }, { authorization: 'Bearer guess' }];
     for (const headers of guesses as Record<string, string>[]) {
