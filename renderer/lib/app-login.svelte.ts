@@ -1,7 +1,8 @@
 // The broker's app logging in on this phone (the "trading device" of "IB Key on another phone"): fields, steps and actions.
 import type { LoginView } from '../../main/api/views';
 import { currentAppLogin } from './app-login-view';
-import { errorMessage, type Client } from './client';
+import type { Client } from './client';
+import { errorText } from './window-error';
 import { t } from './i18n.svelte';
 import type { PhoneRef } from './ibkey.svelte';
 import { textOf } from './messages';
@@ -54,7 +55,7 @@ export class AppLoginState {
       }
       if (view.error) this.rejections++;
     } catch (error) {
-      this.#clientError = errorMessage(error);
+      this.#clientError = errorText(error);
       this.rejections++;
     } finally {
       this.busy = false;

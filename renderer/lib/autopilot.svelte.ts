@@ -6,7 +6,7 @@
 // the screen to answer a tap takes none of the take's time. The simulation's clock is stopped while it
 // plays: only the script's `wait` steps move it (advanceClock), so codes and countdowns repeat too.
 import { tick } from 'svelte';
-import type { AutopilotHandle, AutopilotSnapshot, AutopilotStatus, ScriptStepView, ScriptView } from '../../main/api/script-view';
+import type { AutopilotSnapshot, AutopilotStatus, ScriptStepView, ScriptView } from '../../main/api/script-view';
 import type { LoginView, PhoneView } from '../../main/api/views';
 import { codeOnPhone } from '../../main/api/vocabulary';
 import type { Client } from './client';
@@ -157,18 +157,6 @@ export class Autopilot {
       article: this.script?.article ? t('autopilot.article', { ...this.script.article }) : null,
       error: this.error,
       cues: this.cues.map((c) => ({ step: c.step, at: c.at, text: captionWords(c.caption) })),
-    };
-  }
-
-  handle(): AutopilotHandle {
-    return {
-      play: () => this.play(),
-      pause: () => this.pause(),
-      step: () => this.step(),
-      restart: () => this.restart(),
-      advance: (ms) => this.advance(ms),
-      manual: () => this.manual(),
-      snapshot: () => this.snapshot(),
     };
   }
 

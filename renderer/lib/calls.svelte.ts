@@ -1,6 +1,7 @@
 // The phone's calls: the one ringing or in progress, answering (captions, and speech where available), the missed ones.
 import type { CallView, PhoneView } from '../../main/api/views';
-import { errorMessage, type Client } from './client';
+import type { Client } from './client';
+import { errorText } from './window-error';
 import type { ClockState } from './clock.svelte';
 import type { PhoneRef } from './ibkey.svelte';
 import { speak, stopSpeaking } from './speech';
@@ -46,7 +47,7 @@ export class CallState {
       return view;
     } catch (error) {
       // The call rang out meanwhile: the next event shows it as missed.
-      this.error = errorMessage(error);
+      this.error = errorText(error);
       return null;
     } finally {
       this.busy = false;

@@ -1,7 +1,8 @@
 // IB Key in the broker's app: approving a login request (push), and Authenticate (challenge → Response String).
 import type { MessageCode } from '../../main/api/messages';
 import type { PhoneView } from '../../main/api/views';
-import { errorMessage, type Client } from './client';
+import type { Client } from './client';
+import { errorText } from './window-error';
 import type { ClockState } from './clock.svelte';
 import { CHALLENGE_PATTERN, type UnlockMethod } from '../../main/api/vocabulary';
 import { t } from './i18n.svelte';
@@ -80,7 +81,7 @@ export class ApprovalState {
         this.rejections++;
       }
     } catch (error) {
-      this.error = errorMessage(error);
+      this.error = errorText(error);
       this.rejections++;
     } finally {
       this.busy = false;
@@ -167,7 +168,7 @@ export class AuthenticateState {
         this.rejections++;
       }
     } catch (error) {
-      this.error = errorMessage(error);
+      this.error = errorText(error);
       this.rejections++;
     } finally {
       this.busy = false;

@@ -2,7 +2,8 @@
 import { blankLoginView } from '../../main/api/blank-login-view';
 import type { LoginView } from '../../main/api/views';
 import { MOBILE_NUMBER_PATTERN, type CodeChannel, type TradingMode } from '../../main/api/vocabulary';
-import { ClientError, errorMessage, type Client } from './client';
+import { ClientError, type Client } from './client';
+import { errorId } from './window-error';
 import type { ClockState } from './clock.svelte';
 import { t } from './i18n.svelte';
 import { textOf } from './messages';
@@ -86,8 +87,9 @@ export class LoginState {
       // Only answers to the user's own action re-select a field: a late event must not eat what is being typed.
       if (view.error) this.rejections++;
     } catch (error) {
-      const text = errorMessage(error);
-      this.#clientError = () => text;
+      // Read in the language of the moment: a switch while the alert shows re-words it.
+      const id = errorId(error);
+      this.#clientError = () => t(id);
       this.rejections++;
       // The login is gone on the server (reset, expired): back to the first screen, fields kept.
       if (error instanceof ClientError && error.code === 'not_found') this.view = blankLoginView(this.mode, this.clock.now);

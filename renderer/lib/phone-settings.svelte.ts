@@ -1,7 +1,8 @@
 // Changing the phone's own settings from its screens (quick settings, Settings, power key), and the Settings app's page stack.
 import type { PhoneStatePatch } from '../../main/api/phone-state';
 import type { PhoneView } from '../../main/api/views';
-import { errorMessage, type Client } from './client';
+import type { Client } from './client';
+import { errorText } from './window-error';
 import type { PhoneState } from './phone.svelte';
 import type { SettingsPage } from './phone-settings';
 
@@ -26,7 +27,7 @@ export class PhoneControls {
       phone.received(await action(phoneId));
       return true;
     } catch (error) {
-      this.error = errorMessage(error);
+      this.error = errorText(error);
       return false;
     }
   }

@@ -1,7 +1,7 @@
 // One window's state, wired to the client: the world, the clock, the login and the phone.
 import type { MessageId } from '../i18n/keys';
 import { ClientError, type Client } from './client';
-import { Autopilot } from './autopilot.svelte';
+import { AutopilotDoor } from './autopilot-door.svelte';
 import { ClockState } from './clock.svelte';
 import { DirectorState } from './director.svelte';
 import { LoginState } from './login.svelte';
@@ -21,8 +21,8 @@ export class Session {
   readonly phone: PhoneState;
   /** The director panel (stage toggle or its own window); it reads and subscribes only once shown. */
   readonly director: DirectorState;
-  /** Plays the scenario's script through this window's stage (the stage and its docked Director drive it). */
-  readonly autopilot: Autopilot;
+  /** Plays the scenario's script through this window's stage (the stage and its docked Director drive it); fetched when first used. */
+  readonly autopilot: AutopilotDoor;
   /** Events flow and the first state is loaded; tests wait for this (html[data-ready]). */
   ready = $state(false);
   failed = $state<MessageId | null>(null);
@@ -34,7 +34,9 @@ export class Session {
     this.login = new LoginState(api, this.clock, (view) => this.phone.follow(view, this.login.username));
     this.phone = new PhoneState(api, this.clock, this.world);
     this.director = new DirectorState(api, this.clock);
-    this.autopilot = new Autopilot(api, { login: () => this.login.view, phone: () => this.phone.view });
+    this.autopilot = new AutopilotDoor(() =>
+      import('./autopilot.svelte').then(({ Autopilot }) => new Autopilot(api, { login: () => this.login.view, phone: () => this.phone.view })),
+    );
   }
 
   /** Subscribes first, then reads, so no change between the two is missed. Returns the teardown. */

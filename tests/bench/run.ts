@@ -385,11 +385,11 @@ async function hostStarts(builtInMs: number): Promise<void> {
   console.log(`cold (this run's build, ${fmt(builtInMs / 1000, 1)} s, then the host): ${fmt((builtInMs + b) / 1000, 1)} s   ratio ${fmt((builtInMs + b) / b, 0)} × bare`);
 }
 
-// `npm run bench -- <section>` runs the build and that section alone (`api`, `starts`, `streams`, `hostile`, `record`).
+// `npm run bench -- <section>` runs the build and that section alone (`bundle`, `api`, `starts`, `streams`, `hostile`, `record`).
 const only = process.argv[2];
 const builtInMs = await buildAll();
+if (only === undefined || only === 'bundle') bundleSize();
 if (only === undefined) {
-  bundleSize();
   otpRates();
   libraryThroughRunner();
 }

@@ -1,32 +1,36 @@
 // Which screen of the login window shows each login step; the broker's app logging in on a trading device
 // has its own in app-screens.ts, loaded with the app (the stage's first load carries the window's only).
 // Both are typed by the step list: a step added to LOGIN_STEPS without its screen in each does not compile.
+//
+// The first screen (the credentials) comes with the stage; every later step's screen is a chunk of its
+// own, so the first load stays small. The login window fetches them all once it is on screen
+// (`prefetchScreens`), long before a person has typed a password, so no step waits for its screen.
 import type { Component } from 'svelte';
 import type { LoginStep } from '../../../main/api/views';
 import type { WindowScreenProps } from './screen-props';
 import CredentialsStep from './CredentialsStep.svelte';
-import SelectDeviceStep from './SelectDeviceStep.svelte';
-import SecurityCodeStep from './SecurityCodeStep.svelte';
-import PushStep from './PushStep.svelte';
-import ChallengeStep from './ChallengeStep.svelte';
-import CodeCardStep from './CodeCardStep.svelte';
-import EnrolStep from './EnrolStep.svelte';
-import PaperWarningStep from './PaperWarningStep.svelte';
-import LoggedInStep from './LoggedInStep.svelte';
-import FailedStep from './FailedStep.svelte';
-import TemporaryPasscodeStep from './TemporaryPasscodeStep.svelte';
+
+type ScreenModule = { default: Component<WindowScreenProps> };
+export type ScreenLoader = () => Promise<ScreenModule>;
+
+const credentials: ScreenModule = { default: CredentialsStep };
 
 export const WINDOW_SCREENS = {
-  credentials: CredentialsStep,
-  selectDevice: SelectDeviceStep,
-  securityCode: SecurityCodeStep,
-  push: PushStep,
-  challenge: ChallengeStep,
-  dscplus: ChallengeStep,
-  codecard: CodeCardStep,
-  temporaryPasscode: TemporaryPasscodeStep,
-  enrolRequired: EnrolStep,
-  paperWarning: PaperWarningStep,
-  loggedIn: LoggedInStep,
-  failed: FailedStep,
-} as const satisfies Record<LoginStep, Component<WindowScreenProps>>;
+  credentials: () => Promise.resolve(credentials),
+  selectDevice: () => import('./SelectDeviceStep.svelte'),
+  securityCode: () => import('./SecurityCodeStep.svelte'),
+  push: () => import('./PushStep.svelte'),
+  challenge: () => import('./ChallengeStep.svelte'),
+  dscplus: () => import('./ChallengeStep.svelte'),
+  codecard: () => import('./CodeCardStep.svelte'),
+  temporaryPasscode: () => import('./TemporaryPasscodeStep.svelte'),
+  enrolRequired: () => import('./EnrolStep.svelte'),
+  paperWarning: () => import('./PaperWarningStep.svelte'),
+  loggedIn: () => import('./LoggedInStep.svelte'),
+  failed: () => import('./FailedStep.svelte'),
+} as const satisfies Record<LoginStep, ScreenLoader>;
+
+/** Fetches every step's screen (the browser keeps the modules), once; a failed fetch is retried when its step shows. */
+export function prefetchScreens(): void {
+  for (const load of Object.values(WINDOW_SCREENS)) load().catch(() => {});
+}

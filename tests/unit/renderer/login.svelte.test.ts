@@ -313,7 +313,14 @@ describe('LoginState', () => {
     const { host, login } = window();
     host.refuse = UNREACHABLE;
     await typeCredentials(login, 'smsuser');
-    expect(login.error).toBeTruthy();
+    expect(login.error).toBe('The simulator is not responding. Is it still running?');
+    // The alert is in the window's language, and follows a switch while it shows.
+    await useLocale('fr');
+    try {
+      expect(login.error).toBe('Le simulateur ne répond pas. Est-il toujours en marche\u00a0?');
+    } finally {
+      await useLocale('en');
+    }
     expect(login.rejections).toBe(1);
     expect(login.step).toBe('credentials');
     host.refuse = null;
