@@ -305,7 +305,7 @@ const worldView = z
         language: z.enum(LOCALES).describe("The account holder's language: what the world sends them (SMS, call, push) is in it."),
       }),
     ),
-    phones: z.array(z.object({ id: s, name: s, platform: z.enum(PLATFORMS), model: s, number: s, ibkeyUser: s.nullable() })),
+    phones: z.array(z.object({ id: s, name: s, platform: z.enum(PLATFORMS), model: s, number: s, ibkeyUser: s.nullable(), owner: s.nullable() })),
     fobs: z.array(owned),
     cards: z.array(owned),
   })

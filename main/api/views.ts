@@ -177,6 +177,8 @@ export interface PhoneSummary {
   number: string;
   /** The user whose IB Key this phone holds, if any. */
   ibkeyUser: string | null;
+  /** The scenario's `owner` of the phone (a user who enrols its number), if it names one. */
+  owner: string | null;
 }
 
 export interface Branding {

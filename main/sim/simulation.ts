@@ -426,6 +426,7 @@ export class Simulation implements Service {
         model: spec.model,
         number: spec.number,
         ibkeyUser: app.ibkey?.username ?? null,
+        owner: spec.owner ?? null,
       })),
       fobs: [...w.fobs.values()].map((f) => ({ serial: f.serial, owner: f.owner })),
       cards: [...w.cards.values()].map((c) => ({ serial: c.serial, owner: c.owner })),

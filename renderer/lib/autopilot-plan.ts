@@ -3,7 +3,7 @@
 // Pure: a step in, a list of UI actions out. What only the screen can tell (the code in the SMS, the
 // challenge, the app's response) is named as a `read`, which the player resolves when it gets there.
 import type { ScriptStepView } from '../../main/api/script-view';
-import { LOCALE_NAMES } from '../../main/api/vocabulary';
+import { LOCALE_NAMES, type UnlockMethod } from '../../main/api/vocabulary';
 import { isBiometric, unlockLabel } from './unlock';
 
 /** Where on the stage an element is: the login window, the phone, the broker's app on it, a call, the fob, the card. */
@@ -57,6 +57,8 @@ export const PACE = {
 
 const login = (role: Target['role'], name: string): Target => ({ area: 'login', role, name });
 const app = (role: Target['role'], name: string): Target => ({ area: 'app', role, name });
+/** A biometric's button: in the app, except Touch ID, which may be the phone's own Home button (the iPhone SE's). */
+const biometric = (method: UnlockMethod): Target => (method === 'touchid' ? { area: 'phone', role: 'button', name: unlockLabel(method) } : app('button', unlockLabel(method)));
 
 /** The step's caption: the scenario's words when it has them, else the kind's default with the step's values. */
 export function captionOf(step: ScriptStepView): Caption {
@@ -95,7 +97,7 @@ export function shownWait(ms: number): number {
 
 /** IB Key's owner check in the app: the biometric, the passcode, or the PIN typed and confirmed. */
 function unlock(method: ScriptStepView & { kind: 'approvePush' | 'challengeResponse' }): UiAction[] {
-  if (isBiometric(method.method)) return [{ do: 'tap', target: app('button', unlockLabel(method.method)) }];
+  if (isBiometric(method.method)) return [{ do: 'tap', target: biometric(method.method) }];
   if (method.method === 'passcode') return [{ do: 'tap', target: app('button', 'Enter Passcode') }];
   return [
     // A phone with a fingerprint offers the PIN behind "Use PIN".
@@ -153,7 +155,7 @@ function actionsOf(step: ScriptStepView): UiAction[] {
         ...(step.method === 'pin' ? [{ do: 'type', target: app('textbox', 'PIN'), text: { literal: step.pin ?? '' } } as const] : []),
         { do: 'type', target: app('textbox', 'Challenge'), text: { read: 'challenge' } },
         { do: 'tap', target: app('button', 'Generate Response') },
-        ...(isBiometric(step.method) ? [{ do: 'tap', target: app('button', unlockLabel(step.method)) } as const] : []),
+        ...(isBiometric(step.method) ? [{ do: 'tap', target: biometric(step.method) } as const] : []),
         { do: 'pause', ms: PACE.read },
         { do: 'type', target: login('textbox', 'Enter response code'), text: { read: 'appResponse' } },
         { do: 'tap', target: login('button', 'OK') },

@@ -22,3 +22,14 @@ export const [platformContext, setPlatformContext] = createContext<PlatformRef>(
 
 /** The window's session (App.svelte): the stage and its second device read it. */
 export const [sessionContext, setSessionContext] = createContext<Session>();
+
+/** The round Home button of the phone a component is drawn in (an iPhone SE's), which is also its Touch ID sensor. */
+export interface HomeButtonRef {
+  /** Whether the phone has one (phone-frame.ts says which models do). */
+  readonly present: boolean;
+  /** Makes the button the Touch ID sensor: pressing it calls `touch` instead of going home, until the returned function is called. */
+  arm(touch: () => void): () => void;
+}
+
+/** Set by each phone (Phone.svelte); IB Key's unlock prompt arms it when it asks for Touch ID. */
+export const [homeButtonContext, setHomeButtonContext] = createContext<HomeButtonRef>();

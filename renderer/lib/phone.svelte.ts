@@ -1,10 +1,11 @@
 // The simulated phone on screen: which phone, what it shows (lock screen, home, Messages) and its banner.
-import type { LoginView, NotificationView, PhoneView } from '../../main/api/views';
+import { blankLoginView } from '../../main/api/blank-login-view';
+import type { LoginView, NotificationView, PhoneView, WorldView } from '../../main/api/views';
 import type { Client } from './client';
 import type { ClockState } from './clock.svelte';
 import { CallState } from './calls.svelte';
 import { IbkrAppState } from './ibkr-app.svelte';
-import { phoneForLogin } from './phone-match';
+import { deskDevices } from './desk-devices';
 import type { WorldState } from './world.svelte';
 
 export type PhoneScreen = 'lock' | 'home' | 'messages' | 'settings' | 'app' | 'recents';
@@ -49,12 +50,15 @@ export class PhoneState {
     const offPhone = this.api.on('phone', ({ phone }) => {
       if (phone.id === this.id) this.#show(phone);
     });
-    const offLogin = this.api.on('login', ({ login }) => this.follow(login));
+    // Another window's login (the login window on its own beside this phone); a login that ended names nobody.
+    const offLogin = this.api.on('login', ({ login }) => {
+      if (login.loginId !== null) this.follow(login);
+    });
     const offWorld = this.api.on('world', ({ world, change }) => {
       // The same world in another language: the phone stays where it is.
       if (change === 'locale') return;
       const keep = this.id !== null && world.phones.some((p) => p.id === this.id);
-      void this.select(keep ? this.id : (world.phones[0]?.id ?? null), true);
+      void this.select(keep ? this.id : this.firstOf(world), true);
     });
     return () => {
       offPhone();
@@ -82,11 +86,19 @@ export class PhoneState {
     }
   }
 
-  /** The stage follows the login in progress: its SMS phone, or the phone holding its IB Key. */
-  follow(login: LoginView): void {
+  /**
+   * The phone follows the user logging in (the login in progress, else the name typed): the phone
+   * their login concerns, else their first. A user without one leaves it where it is (the stage hides it).
+   */
+  follow(login: LoginView, typed = ''): void {
     if (this.pinned) return;
-    const id = phoneForLogin(login, this.world.phones);
+    const id = deskDevices(login, typed, this.world.view).phones[0] ?? null;
     if (id !== null && id !== this.id) void this.select(id);
+  }
+
+  /** The phone a window shows before anyone logs in: the scenario's first user's, else its first phone. */
+  firstOf(world: WorldView): string | null {
+    return deskDevices(blankLoginView('live'), '', world).phones[0] ?? world.phones[0]?.id ?? null;
   }
 
   #show(view: PhoneView): void {

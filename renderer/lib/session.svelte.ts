@@ -34,7 +34,7 @@ export class Session {
     this.clock = new ClockState(api);
     this.world = new WorldState(api);
     // Not every step is announced as an event (the device drop-down is not), so the phone also follows this window's own login.
-    this.login = new LoginState(api, this.clock, (view) => this.phone.follow(view));
+    this.login = new LoginState(api, this.clock, (view) => this.phone.follow(view, this.login.username));
     this.phone = new PhoneState(api, this.clock, this.world);
     this.director = new DirectorDoor(api, this.clock);
     this.autopilot = new AutopilotDoor(() =>
@@ -73,7 +73,7 @@ export class Session {
       if (route.view !== 'login' && route.view !== 'director') {
         const pinned = route.view === 'phone' ? route.phoneId : null;
         this.phone.pinned = pinned !== null;
-        await this.phone.select(pinned ?? this.world.phones[0]?.id ?? null);
+        await this.phone.select(pinned ?? (this.world.view ? this.phone.firstOf(this.world.view) : null));
       }
       this.ready = true;
     } catch (error) {

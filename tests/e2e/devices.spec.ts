@@ -105,7 +105,9 @@ test('carduser logs in with the values read off the Security Code Card; a wrong 
   // Typed as a person might: lower case, a space between the two values.
   await login.answer(login.cardValues, `${a.toLowerCase()} ${b.toLowerCase()}`);
   await expect(login.loggedInAs('carduser')).toBeVisible();
-  await expect(card.root).toHaveCount(0);
+  // The login over, the card is closed again: its face stays on the desk, its values hidden.
+  await expect(card.values).toHaveCount(0);
+  await expect(card.root.getByRole('button', { name: 'Open card', exact: true })).toBeVisible();
 });
 
 test('the login window alone opens the card in a dialog', async ({ page, server }) => {
@@ -141,10 +143,10 @@ test('multidevice: "Choose Another Device" goes back to the drop-down; SMS then 
   await login.chooseDevice('Digital Security Card+ (SNA-31478259)');
   await expect(login.challenge).toBeVisible();
   await login.chooseAnotherDevice.click();
-  // The same login: no password asked again, the drop-down offered again, the fob put away.
+  // The same login: no password asked again, the drop-down offered again; the fob stays on the desk, multidevice's as the phone is.
   await expect(login.deviceSelect).toBeFocused();
   await expect(login.password).toHaveCount(0);
-  await expect(new Fob(page).root).toHaveCount(0);
+  await expect(new Fob(page, 'SNA-31478259').root).toBeVisible();
 
   await login.chooseDevice('SMS (***-***-0164)');
   await expect(login.securityCode).toBeFocused();

@@ -84,6 +84,10 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
     return false;
   };
 
+  phones.forEach((phone, i) => {
+    if (phone.owner !== undefined) knownUser(['phones', i, 'owner'], phone.owner);
+  });
+
   // The timeline and the script act on phones and users; the script's chooseDevice picks one of
   // the devices of the user its last login step logs in.
   const actions = (section: 'timeline' | 'script') => {

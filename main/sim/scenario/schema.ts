@@ -35,6 +35,14 @@ export const phoneSchema = strict({
   number: mobileNumber.describe("The phone's mobile number: SMS and voice calls to a user's mobile number reach the phone with this number.").meta({ examples: ['+13125550142'] }),
   carrier: z.string().min(1).max(40).default('Carrier').describe('The mobile carrier shown in the status bar.').meta({ examples: ['Verizon'] }),
   region: region.default('US').describe("Where the phone is: its clock shows that region's local time."),
+  owner: z
+    .string()
+    .max(32)
+    .optional()
+    .describe(
+      "The user whose phone this is, for a user no device of theirs names it by yet (one who enrols the number): the stage shows it while they log in. The users whose mobile number or IB Key it holds need no owner to see it.",
+    )
+    .meta({ examples: ['hkuser'] }),
   unlock: z
     .enum(PHONE_UNLOCKS)
     .default('pin')

@@ -91,6 +91,12 @@ describe('scenario problems, all in one pass', () => {
     ]);
   });
 
+  it("names a phone's unknown owner", () => {
+    expect(problemsOf(base.replace('model: Pixel 7', 'model: Pixel 7\n    owner: droyd'))).toEqual([
+      's.yaml:16:12: phones[1].owner: unknown user "droyd"; did you mean "droid"? (users: smsuser, droid)',
+    ]);
+  });
+
   it('says so when a file is empty, holds only comments, or is not a map', () => {
     expect(problemsOf('', 'e.yaml')).toEqual(['e.yaml:1:1: (file): the file is empty; a scenario needs at least name, title, seed and users']);
     expect(problemsOf('# nothing yet\n', 'e.yaml')).toEqual(['e.yaml:1:1: (file): the file is empty; a scenario needs at least name, title, seed and users']);
