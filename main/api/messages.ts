@@ -27,6 +27,7 @@ export interface MessageParams {
   confirm_code_sent: { number: string };
   confirm_code_wrong: Record<string, never>;
   enrolment_stopped: Record<string, never>;
+  number_verified: { number: string };
   sms_verified: { number: string };
   // The phone's app (IB Key), answering an approval or Authenticate.
   approval_expired_use_challenge: Record<string, never>;

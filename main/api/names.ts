@@ -44,6 +44,7 @@ export const operationNames = [
   'exportWorld',
   'enrolSms',
   'confirmSmsEnrolment',
+  'finishSmsEnrolment',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

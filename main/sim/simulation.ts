@@ -349,6 +349,9 @@ export class Simulation implements Service {
   confirmSmsEnrolment(r: RequestOf<'confirmSmsEnrolment'>) {
     return this.#op(() => this.#logins.confirmSmsEnrolment(r.loginId, r.code));
   }
+  finishSmsEnrolment(r: RequestOf<'finishSmsEnrolment'>) {
+    return this.#op(() => this.#logins.finishSmsEnrolment(r.loginId));
+  }
   acceptPaperWarning(r: RequestOf<'acceptPaperWarning'>) {
     return this.#op(() => this.#logins.acceptPaperWarning(r.loginId));
   }

@@ -39,6 +39,7 @@ const wording: Wording = {
   confirm_code_sent: ({ number }) => ({ id: 'messages.confirm_code_sent', values: { number } }),
   confirm_code_wrong: () => ({ id: 'messages.confirm_code_wrong' }),
   enrolment_stopped: () => ({ id: 'messages.enrolment_stopped' }),
+  number_verified: ({ number }) => ({ id: 'messages.number_verified', values: { number } }),
   sms_verified: ({ number }) => ({ id: 'messages.sms_verified', values: { number } }),
   approval_expired_use_challenge: () => ({ id: 'messages.approval_expired_use_challenge' }),
   approval_expired: () => ({ id: 'messages.approval_expired' }),

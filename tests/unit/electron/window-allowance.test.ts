@@ -32,6 +32,7 @@ describe('the window allowance', () => {
         'getLogin',
         'enrolSms',
         'confirmSmsEnrolment',
+        'finishSmsEnrolment',
         'getWorld',
         'getClock',
       ].sort(),
