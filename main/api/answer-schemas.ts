@@ -14,7 +14,7 @@ import { phoneStatePatchSchema, phoneStateSchema } from './phone-state.js';
 import type { ScriptView } from './script-view.js';
 import { reasonCatalog, type ReasonView } from './reasons.js';
 import type * as V from './views.js';
-import { CODE_CHANNELS, DEVICE_KINDS, LOCALES, LOGIN_STEPS, PLATFORMS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
+import { CODE_CHANNELS, DEVICE_KINDS, LOCALES, LOGIN_STEPS, PLATFORMS, REGIONS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 
 /** True when A and B are assignable to each other: the schema and the type describe the same values. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -44,6 +44,7 @@ const messageParams = {
   confirm_code_sent: number,
   confirm_code_wrong: none,
   enrolment_stopped: none,
+  number_verified: number,
   sms_verified: number,
   session_timed_out: none,
   session_disconnected: none,
@@ -183,10 +184,12 @@ const enrolmentView = z
   .object({
     required: z.boolean().describe('True in Hong Kong and India: no opting out.'),
     regulation: messageSchema.nullable(),
+    region: z.enum(REGIONS),
     number: s.nullable(),
     codeSent: z.boolean(),
     phoneId: s.nullable(),
-    verified: z.boolean(),
+    verified: z.boolean().describe('The Confirm Code was accepted: the green check in "SMS Verified".'),
+    enrolled: z.boolean().describe('The second CONTINUE finalised it: SMS is the second factor.'),
   })
   .describe('Enrolling a mobile number for SMS.');
 
@@ -432,6 +435,7 @@ export const answerSchemas = {
   getReasons: z.array(reasonView),
   enrolSms: loginView,
   confirmSmsEnrolment: loginView,
+  finishSmsEnrolment: loginView,
   exportWorld: worldExportView,
   setLocale: worldView,
   getScript: scriptView,

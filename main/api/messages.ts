@@ -27,6 +27,7 @@ export interface MessageParams {
   confirm_code_sent: { number: string };
   confirm_code_wrong: Record<string, never>;
   enrolment_stopped: Record<string, never>;
+  number_verified: { number: string };
   sms_verified: { number: string };
   /** "Re-login is required": the logged-in session lasted the scenario's timing.sessionTimeout. */
   session_timed_out: Record<string, never>;

@@ -45,6 +45,7 @@ export const operationNames = [
   'exportWorld',
   'enrolSms',
   'confirmSmsEnrolment',
+  'finishSmsEnrolment',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

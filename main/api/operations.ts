@@ -96,7 +96,8 @@ export const requestSchemas = {
     z.strictObject({ text: z.string().max(MAX_SCENARIO_CHARS), fileName: z.string().min(1).max(260) }).describe('A scenario file\'s text; fileName names it in the problems.'),
   ]).describe('Replace the running scenario: a built-in one by name, or a file\'s text. A bad file changes nothing.'),
   enrolSms: z.strictObject({ loginId, number: mobileNumber }).describe('Enrolment (required in Hong Kong and India, offered to others with no device): "Mobile Number" then VERIFY sends a confirmation code by SMS.'),
-  confirmSmsEnrolment: z.strictObject({ loginId, code: z.string().max(32) }).describe('"Confirm Code" then CONTINUE: the number is verified and SMS becomes the user\'s second factor.'),
+  confirmSmsEnrolment: z.strictObject({ loginId, code: z.string().max(32) }).describe('The Confirm Code typed in "Confirmation Number", then CONTINUE: the number is verified (a green check in "SMS Verified").'),
+  finishSmsEnrolment: z.strictObject({ loginId }).describe('CONTINUE again once "SMS Verified" is checked: the procedure is finalised, SMS becomes the user\'s second factor and a required login goes on.'),
   getReasons: z.strictObject({}).describe('Every reason a message may not arrive, in plain words, with the help-article step that fixes it.'),
   exportWorld: z.strictObject({}).describe('The running world as a scenario file that loads back to the same world; a login in progress is not saved.'),
 } as const;
@@ -154,6 +155,7 @@ export interface ResponseMap {
   exportWorld: WorldExportView;
   enrolSms: LoginView;
   confirmSmsEnrolment: LoginView;
+  finishSmsEnrolment: LoginView;
 }
 export type ResponseOf<N extends OperationName> = ResponseMap[N];
 

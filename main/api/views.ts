@@ -1,6 +1,6 @@
 // What the operations answer: plain, serializable views of the simulated world.
 import type { Message } from './messages.js';
-import type { DeviceKind, Locale, LoginStep, Platform, TradingMode, UnlockMethod } from './vocabulary.js';
+import type { DeviceKind, Locale, LoginStep, Platform, Region, TradingMode, UnlockMethod } from './vocabulary.js';
 export type { DeviceKind, LoginStep, Platform, TradingMode };
 
 export interface DeviceChoice {
@@ -47,14 +47,18 @@ export interface EnrolmentView {
   required: boolean;
   /** Why the user must enrol: the regulator's rule, in the help article's words (null when only offered). */
   regulation: Message | null;
+  /** The user's region: the example number in "Mobile Number" is one of its own. */
+  region: Region;
   /** The number the confirmation code was sent to, as typed. */
   number: string | null;
-  /** A confirmation code is out and can be typed in "Confirm Code". */
+  /** A Confirm Code is out and can be typed in "Confirmation Number". */
   codeSent: boolean;
   /** The simulated phone answering that number, if any. */
   phoneId: string | null;
-  /** The code was accepted ("SMS Verified"): SMS is now the user's second factor. */
+  /** The code was accepted: a green check in the column "SMS Verified", and CONTINUE again to finalise. */
   verified: boolean;
+  /** The second CONTINUE finalised the procedure: SMS is now the user's second factor. */
+  enrolled: boolean;
 }
 
 export type { PhoneStatus } from './phone-state.js';

@@ -70,6 +70,25 @@ export const PHONE_UNLOCKS = ['faceid', 'touchid', 'fingerprint', 'pin'] as cons
 export const MOBILE_NUMBER_PATTERN = /^\+[1-9]\d{6,14}$/;
 export const MOBILE_NUMBER_RULE = 'must be an international number such as +13125550142';
 
+/**
+ * The example in the "Mobile Number" field of the enrolment screens (the login window's, the app's,
+ * the Client Portal's), in the region's own international form; numbers from the ranges set aside
+ * for fiction or documentation where the region has one (US/CA 555-01xx, UK 07700 900xxx, AU 0491 570xxx).
+ */
+export const EXAMPLE_MOBILE_NUMBERS = {
+  US: '+1 312 555 0142',
+  CA: '+1 416 555 0142',
+  EU: '+49 151 5550 0923',
+  UK: '+44 7700 900123',
+  CH: '+41 79 123 45 67',
+  HK: '+852 5123 4567',
+  IN: '+91 98123 45678',
+  CN: '+86 138 0013 8000',
+  JP: '+81 90 1234 5678',
+  SG: '+65 8123 4567',
+  AU: '+61 491 570 156',
+} as const satisfies Record<Region, string>;
+
 /** The Android app PIN: 4–6 letters or digits with at least one digit (migration article). */
 export const APP_PIN_PATTERN = /^(?=.*\d)[A-Za-z0-9]{4,6}$/;
 

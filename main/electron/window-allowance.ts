@@ -47,6 +47,7 @@ export const operationGrants: OperationGrants = {
   getLogin: { login: F, director: F },
   enrolSms: { login: F, director: F },
   confirmSmsEnrolment: { login: F, director: F },
+  finishSmsEnrolment: { login: F, director: F },
 
   // The phone: its screens, its settings, IB Key and calls. Its messages carry the codes: not for the login window.
   getPhone: { phone: F, director: F },

@@ -1,6 +1,7 @@
 // Enrolment in SMS authentication for a user with no security device ("How to enable and use SMS as
-// Two-Factor Authentication method"): Mobile Number → VERIFY → the Confirm Code by SMS → CONTINUE →
-// SMS Verified, and, the user having no other device, automatic enrolment in SMS. Required where a
+// Two-Factor Authentication method"): Mobile Number → VERIFY → the Confirm Code by SMS, typed in
+// "Confirmation Number" → CONTINUE → a green check in the column "SMS Verified" → CONTINUE again to
+// finalise, and, the user having no other device, automatic enrolment in SMS. Required where a
 // regulator allows no opting out (regulation.ts), offered on the logged-in screen everywhere else.
 // The confirmation code follows the security code's rules: an OobCodeBox of the login's own.
 // These functions change an attempt's enrolment, never its step: the login server moves the step.
@@ -22,23 +23,32 @@ export type Enrolling = (AttemptAt<'enrolRequired'> | AttemptAt<'loggedIn'>) & {
 export function requireEnrolment(world: World, attempt: LoginAttempt): Enrolment {
   const { region, username } = attempt.account.spec;
   world.journal.record({ type: 'enrolment.required', loginId: attempt.id, username, region });
-  return { required: true, number: null, codes: null, verified: false };
+  return { required: true, number: null, codes: null, verified: false, enrolled: false };
 }
 
 /** Everyone else with no device is logged in, and told so. */
 export function offerEnrolment(world: World): { enrol: Enrolment; notice: Message } {
   return {
-    enrol: { required: false, number: null, codes: null, verified: false },
+    enrol: { required: false, number: null, codes: null, verified: false, enrolled: false },
     notice: message('enrolment_offered', { app: world.scenario.branding.mobileApp }),
   };
 }
 
-/** VERIFY and CONTINUE are available: enrolment required or offered, and not done yet. */
-export function enrolmentOpen(attempt: LoginAttempt): attempt is Enrolling {
+/** The enrolment belongs to the step the attempt is at: required ones wait before the login, offered ones after it. */
+function enrolmentHere(attempt: LoginAttempt): attempt is Enrolling {
   if (attempt.step !== 'enrolRequired' && attempt.step !== 'loggedIn') return false;
   const { enrol } = attempt;
-  if (!enrol || enrol.verified) return false;
-  return attempt.step === (enrol.required ? 'enrolRequired' : 'loggedIn');
+  return enrol !== null && attempt.step === (enrol.required ? 'enrolRequired' : 'loggedIn');
+}
+
+/** VERIFY and the first CONTINUE are available: enrolment required or offered, the number not verified yet. */
+export function enrolmentOpen(attempt: LoginAttempt): attempt is Enrolling {
+  return enrolmentHere(attempt) && !attempt.enrol.verified;
+}
+
+/** The second CONTINUE is available: the green check is in "SMS Verified", the procedure not finalised yet. */
+export function enrolmentVerified(attempt: LoginAttempt): attempt is Enrolling {
+  return enrolmentHere(attempt) && attempt.enrol.verified && !attempt.enrol.enrolled;
 }
 
 /** VERIFY: a confirmation code by SMS to the number typed; a new one at most every resend interval. */
@@ -66,25 +76,36 @@ export function sendConfirmationCode(world: World, attempt: Enrolling, number: s
   attempt.notice = message('confirm_code_sent', { number: maskNumber(number) });
 }
 
-/** Said once the number is verified; the window shows it under "SMS Verified" (view.enrolment.verified). */
-export function verifiedNotice(number: string): Message {
+/** Said once the procedure is finalised: SMS is the second factor now. */
+export function enrolledNotice(number: string): Message {
   return message('sms_verified', { number: maskNumber(number) });
 }
 
-/** CONTINUE with the right code: the number is verified and SMS becomes the user's second factor, which is returned. */
-export function completeEnrolment(world: World, attempt: Enrolling, number: string): DeviceSpec {
+/**
+ * The first CONTINUE, with the right code: the number is verified (the green check in "SMS Verified").
+ * The code has done its work; the login does not move until the second CONTINUE.
+ */
+export function verifyNumber(world: World, attempt: Enrolling, number: string): void {
   const { enrol } = attempt;
   const spec = attempt.account.spec;
   spec.mobile = { number, verified: true };
+  enrol.codes = null;
+  enrol.verified = true;
+  attempt.error = null;
+  attempt.notice = message('number_verified', { number: maskNumber(number) });
+  world.journal.record({ type: 'code.accepted', loginId: attempt.id, username: spec.username });
+}
+
+/** The second CONTINUE: the procedure is finalised and SMS becomes the user's second factor, which is returned. */
+export function completeEnrolment(world: World, attempt: Enrolling, number: string): DeviceSpec {
+  const spec = attempt.account.spec;
   // Automatic enrolment in SMS when the user has no other active device (SMS article).
   let device = spec.devices.find((d) => d.kind === 'sms');
   if (!device) {
     device = { id: 'sms', kind: 'sms' } satisfies DeviceSpec;
     spec.devices.push(device);
   }
-  enrol.codes = null;
-  enrol.verified = true;
-  world.journal.record({ type: 'code.accepted', loginId: attempt.id, username: spec.username });
+  attempt.enrol.enrolled = true;
   world.journal.record({ type: 'enrolment.completed', loginId: attempt.id, username: spec.username, number: maskNumber(number) });
   return device;
 }

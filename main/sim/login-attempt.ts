@@ -19,7 +19,10 @@ export interface Enrolment {
   number: string | null;
   /** The confirmation codes; null until VERIFY, and again once the number is verified. */
   codes: OobCodeBox | null;
+  /** The Confirm Code was accepted: the green check in "SMS Verified". */
   verified: boolean;
+  /** The second CONTINUE finalised the procedure: SMS is the user's second factor. */
+  enrolled: boolean;
 }
 
 /** IB Key push waiting for approval on a phone; `delivered` once it is on the phone (shown or silenced). */
@@ -126,6 +129,7 @@ export type LoginOp =
   | 'enrolSms'
   | 'confirmSmsEnrolment'
   | 'continueLogin'
+  | 'finishSmsEnrolment'
   | 'acceptPaperWarning'
   | 'logOut';
 
@@ -143,10 +147,10 @@ export const TRANSITIONS = {
   dscplus: ['submitResponse', 'changeDevice'],
   codecard: ['submitResponse', 'changeDevice'],
   temporaryPasscode: ['submitResponse'],
-  enrolRequired: ['enrolSms', 'confirmSmsEnrolment'],
+  enrolRequired: ['enrolSms', 'confirmSmsEnrolment', 'finishSmsEnrolment'],
   existingSession: ['continueLogin'],
   paperWarning: ['acceptPaperWarning'],
-  loggedIn: ['logOut', 'enrolSms', 'confirmSmsEnrolment'],
+  loggedIn: ['logOut', 'enrolSms', 'confirmSmsEnrolment', 'finishSmsEnrolment'],
   reloginRequired: [],
   failed: [],
 } as const satisfies Record<LoginStep, readonly LoginOp[]>;

@@ -32,10 +32,12 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
       ? {
           required: enrol.required,
           regulation: enrol.required ? regulationFor(attempt.account.spec.region) : null,
+          region: attempt.account.spec.region,
           number: enrol.number,
           codeSent: enrol.codes !== null && !enrol.verified,
           phoneId: enrol.number === null ? null : (world.phoneByNumber(enrol.number)?.id ?? null),
           verified: enrol.verified,
+          enrolled: enrol.enrolled,
         }
       : null,
     readOnly: attempt.readOnly,

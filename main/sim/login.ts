@@ -33,7 +33,7 @@ import { rejectCode } from './factors/security-code.js';
 import { connectingView, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
 import type { Connecting } from './login-attempt.js';
 import { mustEnrol, regulationFor } from './regulation.js';
-import { completeEnrolment, enrolmentOpen, offerEnrolment, refuseOfferedCode, requireEnrolment, sendConfirmationCode, verifiedNotice, type Enrolling } from './enrolment.js';
+import { completeEnrolment, enrolledNotice, enrolmentOpen, enrolmentVerified, offerEnrolment, refuseOfferedCode, requireEnrolment, sendConfirmationCode, verifyNumber, type Enrolling } from './enrolment.js';
 
 export { LOGIN_FAILED };
 
@@ -234,7 +234,7 @@ export class LoginServer {
     return this.view(attempt);
   }
 
-  /** Confirm Code → CONTINUE: the number is verified, SMS becomes the user's second factor, a required login goes on. */
+  /** The Confirm Code in "Confirmation Number" → CONTINUE: the number is verified ("SMS Verified"); the login waits for the second CONTINUE. */
   confirmSmsEnrolment(loginId: string, code: string): LoginView {
     const attempt = this.#enrolling(loginId, 'confirmSmsEnrolment');
     const { codes, number } = attempt.enrol;
@@ -250,11 +250,25 @@ export class LoginServer {
       this.world.touchLogin(attempt);
       return this.view(attempt);
     }
+    verifyNumber(this.world, attempt, number);
+    this.world.touchLogin(attempt);
+    return this.view(attempt);
+  }
+
+  /** The second CONTINUE, once "SMS Verified" is checked: SMS becomes the user's second factor, a required login goes on. */
+  finishSmsEnrolment(loginId: string): LoginView {
+    const attempt = this.get(loginId);
+    if (!accepts(attempt, 'finishSmsEnrolment') || !enrolmentVerified(attempt)) {
+      throw new SimError('wrong_state', `Login ${loginId} is at "${attempt.step}": no verified number waits for CONTINUE (enter the Confirm Code first)`);
+    }
+    if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
+    const { number } = attempt.enrol;
+    if (number === null) throw new SimError('wrong_state', 'Enter your mobile number and press VERIFY first');
     const device = completeEnrolment(this.world, attempt, number);
     const done = attempt.step === 'enrolRequired' ? this.#complete(attempt, 'sms', device, attempt.enrol) : attempt;
     done.device = device;
     done.error = null;
-    done.notice = verifiedNotice(number);
+    done.notice = enrolledNotice(number);
     this.world.touchLogin(attempt);
     return this.view(attempt);
   }

@@ -203,6 +203,8 @@ const handlers: StepHandlers = {
     const code = confirmationCodeIn(phone.messages.at(-1)?.text ?? '');
     if (!code) throw new StepFailure(`no confirmation code has reached ${phone.name}`);
     p.login = p.api.confirmSmsEnrolment({ loginId: view.loginId, code });
+    // The green check in "SMS Verified": CONTINUE again finalises (a refused code leaves it unchecked).
+    if (p.login.enrolment?.verified) p.login = p.api.finishSmsEnrolment({ loginId: view.loginId });
     return outcome(p.login);
   },
   acceptPaperWarning(p) {

@@ -354,6 +354,10 @@ export class Simulation implements Service {
   continueLogin(r: RequestOf<'continueLogin'>) {
     return this.#op(() => this.#logins.continueLogin(r.loginId));
   }
+
+  finishSmsEnrolment(r: RequestOf<'finishSmsEnrolment'>) {
+    return this.#op(() => this.#logins.finishSmsEnrolment(r.loginId));
+  }
   acceptPaperWarning(r: RequestOf<'acceptPaperWarning'>) {
     return this.#op(() => this.#logins.acceptPaperWarning(r.loginId));
   }

@@ -93,7 +93,7 @@ export class AppLoginState {
     return this.#run((_, loginId) => this.api.enrolSms({ loginId, number: this.enrolNumber.replace(/[\s().-]/g, '') }));
   }
 
-  /** CONTINUE: the code from the SMS verifies the number, and the login goes on. */
+  /** CONTINUE: the Confirm Code from the SMS, typed in "Confirmation Number", verifies the number ("SMS Verified"). */
   confirmSmsEnrolment(): Promise<void> {
     return this.#run((_, loginId) => this.api.confirmSmsEnrolment({ loginId, code: this.code.replace(/\s+/g, '') }));
   }
@@ -101,6 +101,11 @@ export class AppLoginState {
   /** "Continue Login" on "Existing session detected": the other trading session is disconnected. */
   continueLogin(): Promise<void> {
     return this.#run((_, loginId) => this.api.continueLogin({ loginId }));
+  }
+
+  /** CONTINUE again, the green check in "SMS Verified": the procedure is finalised and the login goes on. */
+  finishSmsEnrolment(): Promise<void> {
+    return this.#run((_, loginId) => this.api.finishSmsEnrolment({ loginId }));
   }
 
   acceptPaperWarning(): Promise<void> {

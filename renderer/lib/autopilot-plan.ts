@@ -196,7 +196,10 @@ function actionsOf(step: ScriptStepView): UiAction[] {
     case 'confirmEnrolment':
       return [
         { do: 'pause', ms: PACE.read },
-        { do: 'type', target: login('textbox', 'Confirm Code'), text: { read: 'confirmationCode' } },
+        { do: 'type', target: login('textbox', 'Confirmation Number'), text: { read: 'confirmationCode' } },
+        { do: 'tap', target: login('button', 'CONTINUE') },
+        // The green check in "SMS Verified", then CONTINUE again to finalise.
+        { do: 'pause', ms: PACE.read },
         { do: 'tap', target: login('button', 'CONTINUE') },
       ];
     case 'setPhone':

@@ -186,9 +186,9 @@ export function describeEntry(e: JournalEntry, names: JournalNames): string {
     case 'enrolment.required':
       return `${e.username}: two-factor enrolment required (${e.region} regulation)`;
     case 'enrolment.started':
-      return `${e.username}: VERIFY — confirmation code sent to ${e.number}`;
+      return `${e.username}: VERIFY — Confirm Code sent to ${e.number}`;
     case 'enrolment.completed':
-      return `${e.username} enrolled ${e.number} for SMS (SMS Verified)`;
+      return `${e.username}: CONTINUE — ${e.number} enrolled for SMS (SMS Verified)`;
     case 'enrolment.stopped':
       return `${e.username}: SMS enrolment stopped — too many invalid codes`;
     case 'clock.advanced':

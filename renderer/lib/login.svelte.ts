@@ -1,7 +1,7 @@
 // The login window's state: the server's view of the login, what the user typed, and the actions.
 import { blankLoginView } from '../../main/api/blank-login-view';
 import type { LoginView } from '../../main/api/views';
-import { MOBILE_NUMBER_PATTERN, type CodeChannel, type TradingMode } from '../../main/api/vocabulary';
+import { EXAMPLE_MOBILE_NUMBERS, MOBILE_NUMBER_PATTERN, type CodeChannel, type TradingMode } from '../../main/api/vocabulary';
 import { ClientError, type Client } from './client';
 import { errorId } from './window-error';
 import type { ClockState } from './clock.svelte';
@@ -157,15 +157,18 @@ export class LoginState {
     return this.#run(() => this.api.submitResponse({ loginId: this.#id(), response: this.response.replace(/\s+/g, '') }));
   }
 
-  /** Enrolment: the number typed in "Mobile Number"; the confirmation code goes in `code`. */
+  /** Enrolment: the number typed in "Mobile Number"; the Confirm Code goes in `code` ("Confirmation Number"). */
   enrolNumber = $state('');
+  /** The example in "Mobile Number": a number of the user's own region. */
+  readonly exampleNumber = $derived(EXAMPLE_MOBILE_NUMBERS[this.view.enrolment?.region ?? 'US']);
 
   /** VERIFY: a confirmation code by SMS to the number typed (spaces, dots, dashes and brackets allowed while typing). */
   enrolSms(): Promise<void> {
     const number = this.enrolNumber.replace(/[\s().-]/g, '');
     if (!MOBILE_NUMBER_PATTERN.test(number)) {
       // Said here, in the field's own name; the server refuses such a number too.
-      this.#clientError = () => t('login.enrol.numberFormat');
+      const example = this.exampleNumber;
+      this.#clientError = () => t('login.enrol.numberFormat', { example });
       this.rejections++;
       return Promise.resolve();
     }
@@ -178,7 +181,7 @@ export class LoginState {
     this.#clientError = null;
   }
 
-  /** CONTINUE: the code from the SMS verifies the number. */
+  /** CONTINUE: the Confirm Code from the SMS, typed in "Confirmation Number", verifies the number ("SMS Verified"). */
   confirmSmsEnrolment(): Promise<void> {
     return this.#run(() => this.api.confirmSmsEnrolment({ loginId: this.#id(), code: this.code.replace(/\s+/g, '') }));
   }
@@ -186,6 +189,11 @@ export class LoginState {
   /** "Continue Login" on "Existing session detected": the other trading session is disconnected. */
   continueLogin(): Promise<void> {
     return this.#run(() => this.api.continueLogin({ loginId: this.#id() }));
+  }
+
+  /** CONTINUE again, the green check in "SMS Verified": finalises the procedure; SMS is the second factor. */
+  finishSmsEnrolment(): Promise<void> {
+    return this.#run(() => this.api.finishSmsEnrolment({ loginId: this.#id() }));
   }
 
   acceptPaperWarning(): Promise<void> {

@@ -39,6 +39,7 @@ const wording: Wording = {
   confirm_code_sent: ({ number }) => ({ id: 'messages.confirm_code_sent', values: { number } }),
   confirm_code_wrong: () => ({ id: 'messages.confirm_code_wrong' }),
   enrolment_stopped: () => ({ id: 'messages.enrolment_stopped' }),
+  number_verified: ({ number }) => ({ id: 'messages.number_verified', values: { number } }),
   sms_verified: ({ number }) => ({ id: 'messages.sms_verified', values: { number } }),
   session_timed_out: () => ({ id: 'messages.session_timed_out' }),
   session_disconnected: () => ({ id: 'messages.session_disconnected' }),

@@ -11,7 +11,7 @@ export const shots: Shot[] = [
       await logIn(page, 'hkuser');
       await page.getByRole('textbox', { name: 'Mobile Number' }).fill('+852 5123 4567');
       await page.getByRole('button', { name: 'VERIFY' }).click();
-      await page.getByRole('textbox', { name: 'Confirm Code' }).waitFor();
+      await page.getByRole('textbox', { name: 'Confirmation Number' }).waitFor();
     },
   },
   {
@@ -24,7 +24,7 @@ export const shots: Shot[] = [
       await page.getByRole('button', { name: 'Enroll in SMS authentication' }).click();
       await page.getByRole('textbox', { name: 'Mobile Number' }).fill('+1 312 555 0142');
       await page.getByRole('button', { name: 'VERIFY' }).click();
-      await page.getByRole('textbox', { name: 'Confirm Code' }).waitFor();
+      await page.getByRole('textbox', { name: 'Confirmation Number' }).waitFor();
     },
   },
 ];

@@ -139,10 +139,17 @@ test('the login window when enrolment is required (hkuser) and offered (nodevice
   await expectAccessible(page, 'login: enrolment, number refused');
   await number.fill('+852 5123 4567');
   await login.root.getByRole('button', { name: 'VERIFY', exact: true }).click();
-  await expect(login.root.getByRole('textbox', { name: 'Confirm Code', exact: true })).toBeVisible();
+  await expect(login.confirmationNumber).toBeVisible();
   advance(SMS_DELAY);
-  await expect(new PhonePage(page, 'Galaxy S23').notifications).toHaveCount(1);
-  await expectAccessible(page, 'login: enrolment, Confirm Code; phone: Galaxy lock screen');
+  const galaxy = new PhonePage(page, 'Galaxy S23');
+  await expect(galaxy.notifications).toHaveCount(1);
+  await expectAccessible(page, 'login: enrolment, Confirmation Number; phone: Galaxy lock screen');
+  await galaxy.notifications.first().click();
+  const code = /Confirm Code is (\d{6})/.exec(await galaxy.messages.last().innerText())![1]!;
+  await login.confirmationNumber.fill(code);
+  await login.enrolContinue.click();
+  await expect(login.smsVerifiedCheck).toBeVisible();
+  await expectAccessible(page, 'login: enrolment, SMS Verified checked, CONTINUE to finalise');
   await login.cancelButton.click();
   await expect(login.username).toBeVisible();
 

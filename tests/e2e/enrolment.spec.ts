@@ -3,6 +3,8 @@ import { test, expect, DEMO_PASSWORD } from './fixtures.js';
 import { PhonePage } from './pages/PhonePage.js';
 
 const SMS_DELAY = 3_000;
+/** The code in the enrolment's SMS ("Your Confirm Code is 123456"). */
+const CONFIRM_CODE = /Confirm Code is (\d{6})/;
 
 test('hkuser must enrol: types the number, reads the confirmation code on the Galaxy, and is logged in', async ({ login, page, advance }) => {
   await login.logIn('hkuser', DEMO_PASSWORD);
@@ -10,32 +12,46 @@ test('hkuser must enrol: types the number, reads the confirmation code on the Ga
   await expect(region.getByRole('heading', { name: 'Two-Factor Authentication Required' })).toBeVisible();
   await expect(region.getByText(/Hong Kong accounts cannot opt out of the Secure Login System/)).toBeVisible();
 
-  const number = region.getByRole('textbox', { name: 'Mobile Number', exact: true });
+  const number = login.mobileNumber;
   await expect(number).toBeFocused();
+  // The example is a Hong Kong number.
+  await expect(number).toHaveAttribute('placeholder', '+852 5123 4567');
   // A number in the wrong form is refused with a clear message, and stays as typed.
   await number.fill('5123 4567');
-  await region.getByRole('button', { name: 'VERIFY', exact: true }).click();
-  await expect(login.alert).toHaveText(/^Mobile Number: type it in international format/);
+  await login.verifyButton.click();
+  await expect(login.alert).toHaveText('Mobile Number: type it in international format, + and country code first, e.g. +852 5123 4567');
   await expect(number).toHaveValue('5123 4567');
 
   await number.fill('+852 5123 4567');
-  await region.getByRole('button', { name: 'VERIFY', exact: true }).click();
-  await expect(region.getByText(/confirmation code has been sent/)).toBeVisible();
+  await login.verifyButton.click();
+  await expect(region.getByText(/The Confirm Code has been sent to \*\*\*-\*\*\*-4567: enter it in Confirmation Number, then click CONTINUE\./)).toBeVisible();
   await expect(region.getByRole('timer')).toHaveText('2:00');
+  // The number's row, not verified yet under "SMS Verified".
+  await expect(login.smsVerifiedColumn).toBeVisible();
+  await expect(login.numbers.getByRole('img', { name: 'Not verified yet', exact: true })).toBeVisible();
+  await expect(login.confirmationNumber).toBeFocused();
 
   advance(SMS_DELAY);
   const galaxy = new PhonePage(page, 'Galaxy S23');
   await expect(galaxy.notifications).toHaveCount(1);
   await galaxy.notifications.first().click();
-  await expect(galaxy.messages.last()).toContainText(/confirmation code is \d{6}/);
-  const code = /confirmation code is (\d{6})/.exec(await galaxy.messages.last().innerText())![1]!;
+  await expect(galaxy.messages.last()).toContainText(/Your Confirm Code is \d{6}\. Enter it in the Confirmation Number field/);
+  const code = CONFIRM_CODE.exec(await galaxy.messages.last().innerText())![1]!;
 
-  const confirm = region.getByRole('textbox', { name: 'Confirm Code', exact: true });
+  const confirm = login.confirmationNumber;
   await confirm.fill(code === '000000' ? '111111' : '000000');
-  await region.getByRole('button', { name: 'CONTINUE', exact: true }).click();
+  await login.enrolContinue.click();
   await expect(login.alert).toHaveText('Login failed');
+  await expect(login.smsVerifiedCheck).toHaveCount(0);
   await confirm.fill(code);
-  await region.getByRole('button', { name: 'CONTINUE', exact: true }).click();
+  await login.enrolContinue.click();
+  // The code accepted: a green check in the column "SMS Verified", and CONTINUE again finalises.
+  await expect(login.smsVerifiedCheck).toBeVisible();
+  await expect(login.root.getByRole('status').filter({ hasText: 'Click CONTINUE to finalize the procedure.' })).toBeVisible();
+  await expect(confirm).toHaveCount(0);
+  await expect(login.loggedInAs('hkuser')).toHaveCount(0);
+  await expect(login.enrolContinue).toBeFocused();
+  await login.enrolContinue.click();
   await expect(login.loggedInAs('hkuser')).toBeVisible();
   await expect(region.getByRole('status').filter({ hasText: 'SMS Verified' })).toBeVisible();
 
@@ -60,26 +76,33 @@ test('the app logging in on the trading iPad: hkuser must enrol there too, and i
   await expect(number).toBeFocused();
   await number.fill('+852 5123 4567');
   await ipad.button('VERIFY').click();
-  await expect(ipad.app.getByText(/confirmation code has been sent/)).toBeVisible();
-  await expect(ipad.appField('Confirm Code')).toBeFocused();
+  await expect(ipad.app.getByText(/The Confirm Code has been sent/)).toBeVisible();
+  await expect(ipad.appField('Confirmation Number')).toBeFocused();
 
   advance(SMS_DELAY);
   const galaxy = new PhonePage(page, 'Galaxy S23');
   await expect(galaxy.notifications).toHaveCount(1);
   await galaxy.notifications.first().click();
-  const code = /confirmation code is (\d{6})/.exec(await galaxy.messages.last().innerText())![1]!;
+  const code = CONFIRM_CODE.exec(await galaxy.messages.last().innerText())![1]!;
 
   // A wrong code is refused and selected, to be typed again.
-  await ipad.appField('Confirm Code').fill(code === '000000' ? '111111' : '000000');
+  await ipad.appField('Confirmation Number').fill(code === '000000' ? '111111' : '000000');
   await ipad.button('CONTINUE').click();
   await expect(ipad.app.getByRole('alert')).toHaveText('Login failed');
-  await ipad.appField('Confirm Code').fill(code);
+  await ipad.appField('Confirmation Number').fill(code);
+  await ipad.button('CONTINUE').click();
+  // The green check under "SMS Verified", then CONTINUE again.
+  await expect(ipad.app.getByRole('columnheader', { name: 'SMS Verified', exact: true })).toBeVisible();
+  await expect(ipad.app.getByRole('img', { name: 'Verified', exact: true })).toBeVisible();
+  await expect(ipad.button('CONTINUE')).toBeFocused();
   await ipad.button('CONTINUE').click();
   await expect(ipad.app.getByText('Logged in as hkuser', { exact: true })).toBeVisible();
 });
 
 test('inuser reads the Indian rule and can cancel: back to the first screen, the username kept', async ({ login }) => {
   await login.logIn('inuser', DEMO_PASSWORD);
+  // The example in Mobile Number is an Indian number.
+  await expect(login.mobileNumber).toHaveAttribute('placeholder', '+91 98123 45678');
   await expect(login.root.getByText(/regulation 3b .* India accounts cannot opt out of the Secure Login System/)).toBeVisible();
   await login.cancelButton.click();
   await expect(login.username).toHaveValue('inuser');
@@ -101,19 +124,21 @@ test('nodevice logs in without a second factor and is offered enrolment, which c
 test('nodevice enrols from the logged-in screen with the iPhone: SMS Verified, then SMS codes at login', async ({ login, page, advance }) => {
   await login.logIn('nodevice', DEMO_PASSWORD);
   await login.root.getByRole('button', { name: 'Enroll in SMS authentication' }).click();
-  const number = login.root.getByRole('textbox', { name: 'Mobile Number', exact: true });
+  const number = login.mobileNumber;
   await expect(number).toBeFocused();
   await number.fill('+1 312 555 0142');
-  await login.root.getByRole('button', { name: 'VERIFY', exact: true }).click();
-  await expect(login.root.getByText(/confirmation code has been sent to \*\*\*-\*\*\*-0142/)).toBeVisible();
+  await login.verifyButton.click();
+  await expect(login.root.getByText(/Confirm Code has been sent to \*\*\*-\*\*\*-0142/)).toBeVisible();
 
   advance(SMS_DELAY);
   const iphone = new PhonePage(page, 'iPhone');
   await expect(iphone.notifications).toHaveCount(1);
   await iphone.notifications.first().click();
-  const code = /confirmation code is (\d{6})/.exec(await iphone.messages.last().innerText())![1]!;
-  await login.root.getByRole('textbox', { name: 'Confirm Code', exact: true }).fill(code);
-  await login.root.getByRole('button', { name: 'CONTINUE', exact: true }).click();
+  const code = CONFIRM_CODE.exec(await iphone.messages.last().innerText())![1]!;
+  await login.confirmationNumber.fill(code);
+  await login.enrolContinue.click();
+  await expect(login.smsVerifiedCheck).toBeVisible();
+  await login.enrolContinue.click();
   await expect(login.root.getByRole('status').filter({ hasText: 'SMS Verified' })).toBeVisible();
   await expect(login.loggedInAs('nodevice')).toBeVisible();
   await expect(login.root.getByRole('button', { name: 'Enroll in SMS authentication' })).toHaveCount(0);

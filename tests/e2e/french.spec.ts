@@ -156,7 +156,7 @@ test('the login window in French with a DSC+ and with a Security Code Card, each
   await expectAccessible(page, 'login in French: code card beside the window');
 });
 
-test('the login window in French: paper trading chosen, enrolment required and offered', async ({ page, login }) => {
+test('the login window in French: paper trading chosen, enrolment required and offered', async ({ page, login, advance }) => {
   void login; // the fixture opens the stage in English and waits until it is ready
   await switchTo(page, 'en', 'fr');
   const french = new LoginWindow(page, 'fr');
@@ -171,10 +171,27 @@ test('the login window in French: paper trading chosen, enrolment required and o
   await expect(number).toBeFocused();
   await number.fill('5123 4567');
   await french.root.getByRole('button', { name: fr('login.enrol.verify'), exact: true }).click();
-  await expect(french.alert).toHaveText(fr('login.enrol.numberFormat'));
+  await expect(french.alert).toHaveText(fr('login.enrol.numberFormat', { example: '+852 5123 4567' }));
   await expectNoEnglish(french.root, 'enrolment required, number refused');
   await expectAccessible(page, 'login in French: enrolment required');
-  await french.cancelButton.click();
+  // The article's French words: le Code de confirmation dans le champ Numéro de confirmation, POURSUIVRE, SMS vérifié, POURSUIVRE.
+  await number.fill('+852 5123 4567');
+  await french.verifyButton.click();
+  await expect(french.confirmationNumber).toBeFocused();
+  advance(3_000);
+  const galaxy = new PhonePage(page, 'Galaxy S23', 'fr');
+  await expect(galaxy.notifications).toHaveCount(1);
+  await galaxy.notifications.first().click();
+  const code = /(?:Confirm Code is|Code de confirmation est) (\d{6})/.exec(await galaxy.messages.last().innerText())![1]!;
+  await french.confirmationNumber.fill(code);
+  await french.enrolContinue.click();
+  await expect(french.smsVerifiedColumn).toHaveText('SMS vérifié');
+  await expect(french.smsVerifiedCheck).toBeVisible();
+  await expectNoEnglish(french.root, 'enrolment, SMS vérifié');
+  await expectAccessible(page, 'login in French: enrolment, SMS vérifié');
+  await french.enrolContinue.click();
+  await expect(french.loggedInAs('hkuser')).toBeVisible();
+  await french.logOutButton.click();
 
   await french.logIn('nodevice', DEMO_PASSWORD);
   await expect(french.loggedInAs('nodevice')).toBeVisible();

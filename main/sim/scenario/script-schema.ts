@@ -193,7 +193,7 @@ export const scriptStepSchema = keyed(
       strict({ number: mobileNumber.describe('The mobile number to type, international (E.164).').meta({ examples: ['+85251234567'] }) }),
       'Enrolment (required in Hong Kong and India, offered after a login with no device): types the mobile number and presses VERIFY.',
     ),
-    confirmEnrolment: step('confirmEnrolment', empty, 'Reads the confirmation code off the phone with the enrolled number, types it in "Confirm Code" and presses CONTINUE.'),
+    confirmEnrolment: step('confirmEnrolment', empty, 'Reads the Confirm Code off the phone with the enrolled number, types it in "Confirmation Number" and presses CONTINUE, then, once "SMS Verified" is checked, CONTINUE again to finalise.'),
     set: worldAction(worldForms.set),
     restart: worldAction(worldForms.restart),
     clearAppData: worldAction(worldForms.clearAppData),

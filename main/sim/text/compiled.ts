@@ -9,14 +9,14 @@ export type WorldTextId = 'push.body' | 'push.title' | 'sms.confirmationCode' | 
 export const worldTextCatalogues: Record<Locale, Messages> = {
   en: {
     'sms.securityCode': [["company"],": Your security code is ",["code"],". It expires in ",["minutes","plural",{"one":["#"," minute"],"other":["#"," minutes"]}],". Do not share this code."],
-    'sms.confirmationCode': [["company"],": Your confirmation code is ",["code"],". Enter it to verify your mobile number. It expires in ",["minutes","plural",{"one":["#"," minute"],"other":["#"," minutes"]}],"."],
+    'sms.confirmationCode': [["company"],": Your Confirm Code is ",["code"],". Enter it in the Confirmation Number field to verify your mobile number. It expires in ",["minutes","plural",{"one":["#"," minute"],"other":["#"," minutes"]}],"."],
     'voice.securityCode': ["This is ",["company"],". Your security code is ",["digits"],". Again, your security code is ",["digits"],"."],
     'push.title': ["Login request"],
     'push.body': ["Tap to approve your login to ",["product"],"."],
   },
   fr: {
     'sms.securityCode': [["company"],"\u00a0: votre Code de sécurité est ",["code"],". Il expire dans ",["minutes","plural",{"one":["#"," minute"],"other":["#"," minutes"]}],". Ne communiquez ce code à personne."],
-    'sms.confirmationCode': [["company"],"\u00a0: votre Code de confirmation est ",["code"],". Saisissez-le pour vérifier votre numéro mobile. Il expire dans ",["minutes","plural",{"one":["#"," minute"],"other":["#"," minutes"]}],"."],
+    'sms.confirmationCode': [["company"],"\u00a0: votre Code de confirmation est ",["code"],". Saisissez-le dans le champ du Numéro de confirmation pour vérifier votre numéro mobile. Il expire dans ",["minutes","plural",{"one":["#"," minute"],"other":["#"," minutes"]}],"."],
     'voice.securityCode': ["Ici ",["company"],". Votre Code de sécurité est ",["digits"],". Je répète, votre Code de sécurité est ",["digits"],"."],
     'push.title': ["Demande de connexion"],
     'push.body': ["Touchez pour approuver votre connexion à ",["product"],"."],

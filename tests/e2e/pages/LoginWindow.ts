@@ -33,6 +33,16 @@ export class LoginWindow {
   readonly chooseAnotherDevice: Locator;
   readonly temporaryPasscode: Locator;
   readonly cancelButton: Locator;
+  /** SMS enrolment, as the SMS article walks it: Mobile Number → VERIFY → Confirmation Number → CONTINUE → SMS Verified ✓ → CONTINUE. */
+  readonly mobileNumber: Locator;
+  readonly verifyButton: Locator;
+  readonly confirmationNumber: Locator;
+  readonly enrolContinue: Locator;
+  /** The table of the number being verified, with its column "SMS Verified". */
+  readonly numbers: Locator;
+  readonly smsVerifiedColumn: Locator;
+  /** The green check mark in the column "SMS Verified". */
+  readonly smsVerifiedCheck: Locator;
   /** The window's words in its language. */
   readonly words: Words;
 
@@ -69,6 +79,13 @@ export class LoginWindow {
     this.chooseAnotherDevice = button(w('login.chooseAnotherDevice'));
     this.temporaryPasscode = this.root.getByRole('textbox', { name: w('login.passcode.field'), exact: true });
     this.cancelButton = button(w('login.cancel'));
+    this.mobileNumber = this.root.getByRole('textbox', { name: w('login.enrol.mobileNumber'), exact: true });
+    this.verifyButton = button(w('login.enrol.verify'));
+    this.confirmationNumber = this.root.getByRole('textbox', { name: w('login.enrol.confirmationNumber'), exact: true });
+    this.enrolContinue = button(w('login.enrol.continue'));
+    this.numbers = this.root.getByRole('table', { name: w('login.enrol.numbers'), exact: true });
+    this.smsVerifiedColumn = this.numbers.getByRole('columnheader', { name: w('login.enrol.verified'), exact: true });
+    this.smsVerifiedCheck = this.numbers.getByRole('img', { name: w('login.enrol.checked'), exact: true });
   }
 
   loggedInAs(username: string): Locator {

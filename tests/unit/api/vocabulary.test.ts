@@ -7,10 +7,12 @@ import { phoneStateSchema } from '../../../main/api/phone-state.js';
 import { requestSchemas } from '../../../main/api/operations.js';
 import {
   DEFAULT_BRANDING,
+  EXAMPLE_MOBILE_NUMBERS,
   FOCUS_MODES,
   MOBILE_NUMBER_PATTERN,
   PHONE_UNLOCKS,
   PLATFORMS,
+  REGIONS,
   TRADING_MODES,
   UNLOCK_METHODS,
 } from '../../../main/api/vocabulary.js';
@@ -24,6 +26,16 @@ const good = ['+13125550142', '+85251234567', '+919812345678', '+4915112345678',
 const bad = ['13125550142', '+0085251234567', '+023456789', '+123456', '+1234567890123456', '+1 312 555 0142', '+1-312-555-0142', '+1312555014x', ''];
 
 describe('the mobile number', () => {
+  it("the enrolment screens' example is a number of the user's own region, and one the rule accepts once spaces are gone", () => {
+    const codes = { US: '+1', CA: '+1', EU: '+49', UK: '+44', CH: '+41', HK: '+852', IN: '+91', CN: '+86', JP: '+81', SG: '+65', AU: '+61' } as const;
+    expect(Object.keys(EXAMPLE_MOBILE_NUMBERS).sort()).toEqual([...REGIONS].sort());
+    for (const region of REGIONS) {
+      const example = EXAMPLE_MOBILE_NUMBERS[region];
+      expect(example.startsWith(`${codes[region]} `), region).toBe(true);
+      expect(MOBILE_NUMBER_PATTERN.test(example.replace(/\s/g, '')), example).toBe(true);
+    }
+  });
+
   it('is E.164: "+", a country code not starting with 0, 7 to 15 digits in all', () => {
     for (const number of good) expect(MOBILE_NUMBER_PATTERN.test(number), number).toBe(true);
     for (const number of bad) expect(MOBILE_NUMBER_PATTERN.test(number), number).toBe(false);

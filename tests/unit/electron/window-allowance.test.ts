@@ -33,6 +33,7 @@ describe('the window allowance', () => {
         'getLogin',
         'enrolSms',
         'confirmSmsEnrolment',
+        'finishSmsEnrolment',
         'getWorld',
         'getClock',
       ].sort(),

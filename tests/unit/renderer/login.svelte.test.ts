@@ -202,8 +202,9 @@ describe('LoginState', () => {
     const sent = host.sent.length;
     login.enrolNumber = '5123 4567';
     await login.enrolSms();
-    // Said in the window; nothing goes to the server.
-    expect(login.error).toBeTruthy();
+    // Said in the window, with an example of the user's own region; nothing goes to the server.
+    expect(login.exampleNumber).toBe('+852 5123 4567');
+    expect(login.error).toBe('Mobile Number: type it in international format, + and country code first, e.g. +852 5123 4567');
     expect(login.rejections).toBe(1);
     expect(host.sent.length).toBe(sent);
 
@@ -215,7 +216,13 @@ describe('LoginState', () => {
     await host.advance(host.sim.scenario.timing.smsDelay);
     login.code = latestCode(host.sim, 'hk-phone');
     await login.confirmSmsEnrolment();
-    expect(login.view.enrolment?.verified).toBe(true);
+    // The green check in "SMS Verified": the login waits for the second CONTINUE.
+    expect(login.view.enrolment).toMatchObject({ verified: true, enrolled: false });
+    expect(login.step).toBe('enrolRequired');
+    await login.finishSmsEnrolment();
+    expect(host.sent.at(-1)).toMatchObject({ name: 'finishSmsEnrolment' });
+    expect(login.view.enrolment?.enrolled).toBe(true);
+    expect(login.step).toBe('loggedIn');
   });
 
   it('puts off the enrolment offer with "Remind me later", and offers it again to the next login', async () => {

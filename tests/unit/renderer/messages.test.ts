@@ -26,6 +26,7 @@ const samples: { [C in MessageCode]: MessageParams[C][] } = {
   confirm_code_sent: [{ number: '+852-XXXX-4567' }],
   confirm_code_wrong: [{}],
   enrolment_stopped: [{}],
+  number_verified: [{ number: '+852-XXXX-4567' }],
   sms_verified: [{ number: '+852-XXXX-4567' }],
   session_timed_out: [{}],
   session_disconnected: [{}],

@@ -10,6 +10,12 @@ function start(sim: Simulation, username = 'hkuser') {
   return sim.submitCredentials({ username, password: DEMO_PASSWORD, mode: 'live' });
 }
 
+/** CONTINUE with the Confirm Code in "Confirmation Number", then, the green check in "SMS Verified", CONTINUE again. */
+function confirmAndFinish(sim: Simulation, loginId: string, code: string) {
+  expect(sim.confirmSmsEnrolment({ loginId, code }).enrolment).toMatchObject({ verified: true, enrolled: false });
+  return sim.finishSmsEnrolment({ loginId });
+}
+
 /** hkuser up to the confirmation code, read off the Galaxy. */
 function codeSent(sim: Simulation): { loginId: string; code: string } {
   const loginId = start(sim).loginId!;
@@ -28,11 +34,12 @@ describe('enrolment required by regulation', () => {
     expect(view.step).toBe('enrolRequired');
     expect(text(view.notice)).toMatch(regulator);
     expect(text(view.notice)).toMatch(/cannot opt out of the Secure Login System/);
-    expect(view.enrolment).toEqual({ required: true, number: null, codeSent: false, phoneId: null, regulation: view.notice, verified: false });
+    expect(view.enrolment).toEqual({ required: true, region, number: null, codeSent: false, phoneId: null, regulation: view.notice, verified: false, enrolled: false });
     expect(sim.getJournal({}).entries.at(-1)).toMatchObject({ type: 'enrolment.required', username, region });
     // Nothing else moves the login on.
     expect(() => sim.confirmSmsEnrolment({ loginId: view.loginId!, code: '123456' })).toThrow(/VERIFY first/);
     expect(() => sim.submitCode({ loginId: view.loginId!, code: '123456' })).toThrow(/enrolRequired/);
+    expect(() => sim.finishSmsEnrolment({ loginId: view.loginId! })).toThrow(/no verified number waits for CONTINUE/);
   });
 
   it('verifies the number with a code by SMS, enrols SMS as the second factor, and logs in', () => {
@@ -40,16 +47,26 @@ describe('enrolment required by regulation', () => {
     const { loginId, code } = codeSent(sim);
     expect(sim.getLogin({ loginId }).enrolment).toMatchObject({ number: HK_NUMBER, codeSent: true, phoneId: 'hk-phone', regulation: { code: 'enrolment_required', params: { region: 'HK' } } });
     expect(text(sim.getLogin({ loginId }).enrolment?.regulation)).toMatch(/SFC/);
-    expect(sim.getPhone({ phoneId: 'hk-phone' }).messages.at(-1)!.text).toMatch(/confirmation code is \d{6}/);
-    const done = sim.confirmSmsEnrolment({ loginId, code });
+    expect(sim.getPhone({ phoneId: 'hk-phone' }).messages.at(-1)!.text).toMatch(/Your Confirm Code is \d{6}\. Enter it in the Confirmation Number field/);
+    // The first CONTINUE: the green check in "SMS Verified"; the login waits for the second.
+    const checked = sim.confirmSmsEnrolment({ loginId, code });
+    expect(checked).toMatchObject({ step: 'enrolRequired', error: null, enrolment: { verified: true, enrolled: false, codeSent: false, number: HK_NUMBER } });
+    expect(text(checked.notice)).toBe('The code has been accepted: ***-***-4567 is verified. Click CONTINUE to finalize the procedure.');
+    expect(sim.getJournal({}).entries.at(-1)).toMatchObject({ type: 'code.accepted', username: 'hkuser' });
+    expect(sim.getWorld().users.find((u) => u.username === 'hkuser')!.devices).toEqual([]);
+    // The number is verified, and the code has done its work.
+    expect(() => sim.confirmSmsEnrolment({ loginId, code })).toThrow(/no SMS enrolment is open/);
+    // The second CONTINUE finalises: SMS is the second factor, and the login goes on.
+    const done = sim.finishSmsEnrolment({ loginId });
     expect(done.step).toBe('loggedIn');
     expect(text(done.notice)).toBe('Text messages to ***-***-4567 are now your second factor.');
-    expect(done.enrolment).toMatchObject({ verified: true, codeSent: false });
+    expect(done.enrolment).toMatchObject({ verified: true, enrolled: true, codeSent: false });
+    expect(() => sim.finishSmsEnrolment({ loginId })).toThrow(/no verified number waits for CONTINUE/);
     const types = sim.getJournal({}).entries.map((e) => e.type);
     expect(types.indexOf('enrolment.started')).toBeGreaterThan(types.indexOf('enrolment.required'));
     expect(types.slice(-3)).toEqual(['code.accepted', 'enrolment.completed', 'login.succeeded']);
     expect(sim.getJournal({}).entries.at(-1)).toMatchObject({ username: 'hkuser', factor: 'sms' });
-    // Single use: the code has done its work, and nothing is open to take it again.
+    // Single use: nothing is open to take the code again.
     expect(() => sim.confirmSmsEnrolment({ loginId, code })).toThrow(/no SMS enrolment is open/);
     expect(sim.getWorld().users.find((u) => u.username === 'hkuser')!.devices).toEqual([
       { id: 'sms', kind: 'sms', label: 'SMS (***-***-4567)', phoneId: 'hk-phone', serial: null },
@@ -65,7 +82,7 @@ describe('enrolment required by regulation', () => {
   it('a reset starts from the file again: the enrolment belonged to that run', () => {
     const sim = demoSim();
     const { loginId, code } = codeSent(sim);
-    sim.confirmSmsEnrolment({ loginId, code });
+    confirmAndFinish(sim, loginId, code);
     sim.resetWorld({});
     expect(start(sim).step).toBe('enrolRequired');
   });
@@ -85,7 +102,7 @@ describe('enrolment required by regulation', () => {
     const sim = demoSim();
     const { loginId, code } = codeSent(sim);
     sim.advance(10 * MINUTE - sim.scenario.timing.smsDelay - 1);
-    expect(sim.confirmSmsEnrolment({ loginId, code }).step).toBe('loggedIn');
+    expect(confirmAndFinish(sim, loginId, code).step).toBe('loggedIn');
   });
 
   it('India: the NSE rule, the number typed on the iPhone 13, then SMS codes at every login', () => {
@@ -95,7 +112,7 @@ describe('enrolment required by regulation', () => {
     expect(india).toMatchObject({ phoneId: 'in-phone', regulation: { code: 'enrolment_required', params: { region: 'IN' } } });
     expect(text(india?.regulation)).toMatch(/regulation 3b/);
     sim.advance(sim.scenario.timing.smsDelay);
-    expect(sim.confirmSmsEnrolment({ loginId, code: latestCode(sim, 'in-phone') })).toMatchObject({ step: 'loggedIn', username: 'inuser' });
+    expect(confirmAndFinish(sim, loginId, latestCode(sim, 'in-phone'))).toMatchObject({ step: 'loggedIn', username: 'inuser' });
     sim.logOut({ loginId });
     expect(start(sim, 'inuser').step).toBe('securityCode');
   });
@@ -121,7 +138,7 @@ describe('enrolment required by regulation', () => {
     sim.advance(sim.scenario.timing.smsDelay);
     const fresh = latestCode(sim, 'hk-phone');
     if (fresh !== code) expect(text(sim.confirmSmsEnrolment({ loginId, code }).error)).toBe('Login failed');
-    expect(sim.confirmSmsEnrolment({ loginId, code: fresh }).step).toBe('loggedIn');
+    expect(confirmAndFinish(sim, loginId, fresh).step).toBe('loggedIn');
   });
 
   it('5 wrong codes end the attempt and count as a failed login', () => {
@@ -146,6 +163,25 @@ describe('enrolment required by regulation', () => {
     }
   });
 
+  it('cancelled between the two CONTINUEs: the number stays verified, but no second factor was enrolled', () => {
+    const sim = demoSim();
+    const { loginId, code } = codeSent(sim);
+    sim.confirmSmsEnrolment({ loginId, code });
+    sim.cancelLogin({ loginId });
+    expect(sim.getWorld().users.find((u) => u.username === 'hkuser')).toMatchObject({ devices: [] });
+    expect(sim.getJournal({}).entries.some((e) => e.type === 'enrolment.completed')).toBe(false);
+    expect(start(sim).step).toBe('enrolRequired');
+  });
+
+  it('a lock that comes between the two CONTINUEs ends the login at the second', () => {
+    const sim = demoSim();
+    const { loginId, code } = codeSent(sim);
+    sim.confirmSmsEnrolment({ loginId, code });
+    for (let i = 0; i < sim.scenario.timing.lockout.failures; i++) sim.submitCredentials({ username: 'hkuser', password: 'wrong', mode: 'live' });
+    expect(sim.finishSmsEnrolment({ loginId })).toMatchObject({ step: 'failed', error: { code: 'login_failed' } });
+    expect(sim.getJournal({}).entries.filter((e) => e.type === 'login.failed').at(-1)).toMatchObject({ reason: 'account_locked' });
+  });
+
   it('is only for users with no device, at enrolment', () => {
     const sim = demoSim();
     const loginId = sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' }).loginId!;
@@ -161,7 +197,7 @@ describe('enrolment offered', () => {
     const view = start(demoSim(), 'nodevice');
     expect(view.step).toBe('loggedIn');
     expect(text(view.notice)).toMatch(/not protected by the Secure Login System/);
-    expect(view.enrolment).toEqual({ required: false, regulation: null, number: null, codeSent: false, phoneId: null, verified: false });
+    expect(view.enrolment).toEqual({ required: false, region: 'EU', regulation: null, number: null, codeSent: false, phoneId: null, verified: false, enrolled: false });
   });
 
   it('enrolling from the logged-in screen: same code, SMS Verified, and the next login asks for an SMS code', () => {
@@ -170,8 +206,11 @@ describe('enrolment offered', () => {
     expect(sim.enrolSms({ loginId, number: NUMBER }).enrolment).toMatchObject({ codeSent: true, phoneId: 'sms-phone' });
     expect(text(sim.enrolSms({ loginId, number: NUMBER }).error)).toMatch(/A new code can be requested in 2:00/);
     sim.advance(sim.scenario.timing.smsDelay);
-    const done = sim.confirmSmsEnrolment({ loginId, code: latestCode(sim, 'sms-phone') });
-    expect(done).toMatchObject({ step: 'loggedIn', error: null, enrolment: { verified: true } });
+    const checked = sim.confirmSmsEnrolment({ loginId, code: latestCode(sim, 'sms-phone') });
+    expect(checked).toMatchObject({ step: 'loggedIn', error: null, enrolment: { verified: true, enrolled: false } });
+    expect(text(checked.notice)).toMatch(/Click CONTINUE to finalize the procedure/);
+    const done = sim.finishSmsEnrolment({ loginId });
+    expect(done).toMatchObject({ step: 'loggedIn', error: null, enrolment: { verified: true, enrolled: true } });
     expect(text(done.notice)).toMatch(/now your second factor/);
     // Still the one login: no second "logged in".
     expect(sim.getJournal({}).entries.filter((e) => e.type === 'login.succeeded')).toHaveLength(1);

@@ -55,7 +55,8 @@ function rehearsed(): Simulation {
   const hk = login(sim, 'hkuser').loginId!;
   sim.enrolSms({ loginId: hk, number: HK_NUMBER });
   sim.advance(sim.scenario.timing.smsDelay);
-  expect(sim.confirmSmsEnrolment({ loginId: hk, code: latestCode(sim, 'hk-phone') }).step).toBe('loggedIn');
+  expect(sim.confirmSmsEnrolment({ loginId: hk, code: latestCode(sim, 'hk-phone') }).enrolment?.verified).toBe(true);
+  expect(sim.finishSmsEnrolment({ loginId: hk }).step).toBe('loggedIn');
   sim.logOut({ loginId: hk });
   // Android's Clear data forgets IB Key; a wrong app PIN on the iPhone SE is not a thing, so one on no phone.
   sim.clearAppData({ phoneId: 'android-phone' });

@@ -73,13 +73,14 @@ describe("what the world sends follows the account holder's language", () => {
     sim.enrolSms({ loginId, number: '+85251234567' });
     sim.advance(sim.scenario.timing.smsDelay);
     const confirmation = sim.getPhone({ phoneId: 'hk-phone' }).messages.at(-1)!.text;
-    expect(confirmation).toMatch(/^IBKR\u00a0: votre Code de confirmation est \d{6}\. Saisissez-le pour vérifier votre numéro mobile\./);
+    expect(confirmation).toMatch(/^IBKR\u00a0: votre Code de confirmation est \d{6}\. Saisissez-le dans le champ du Numéro de confirmation pour vérifier votre numéro mobile\./);
     const code = confirmationCodeIn(confirmation)!;
-    expect(sim.confirmSmsEnrolment({ loginId, code }).step).toBe('loggedIn');
+    expect(sim.confirmSmsEnrolment({ loginId, code }).enrolment?.verified).toBe(true);
+    expect(sim.finishSmsEnrolment({ loginId }).step).toBe('loggedIn');
   });
 
   it('reads a confirmation code in either language, and no code in a security-code SMS', () => {
-    expect(confirmationCodeIn('IBKR: Your confirmation code is 123456. Enter it to verify your mobile number.')).toBe('123456');
+    expect(confirmationCodeIn('IBKR: Your Confirm Code is 123456. Enter it in the Confirmation Number field to verify your mobile number.')).toBe('123456');
     expect(confirmationCodeIn('IBKR\u00a0: votre Code de confirmation est 654321. Saisissez-le…')).toBe('654321');
     expect(confirmationCodeIn('IBKR: Your security code is 123456. It expires in 10 minutes.')).toBeUndefined();
     expect(confirmationCodeIn('IBKR\u00a0: votre Code de sécurité est 123456.')).toBeUndefined();
