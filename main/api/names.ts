@@ -44,6 +44,11 @@ export const operationNames = [
   'exportWorld',
   'enrolSms',
   'confirmSmsEnrolment',
+  'verifyMobileNumber',
+  'confirmMobileNumber',
+  'finishMobileVerification',
+  'saveSeamless',
+  'optOutOfSls',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

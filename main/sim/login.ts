@@ -3,7 +3,7 @@
 // and every change of step goes through #enter, which also announces it to the windows.
 import type { LoginFailure } from '../api/events.js';
 import { message, type Message } from '../api/messages.js';
-import type { LoginView, TradingMode } from '../api/views.js';
+import type { LoginSurface, LoginView, TradingMode } from '../api/views.js';
 import { SimError } from '../api/errors.js';
 import type { Account } from './directory.js';
 import type { DeviceSpec } from './scenario/schema.js';
@@ -31,6 +31,7 @@ import { rejectCode } from './factors/security-code.js';
 
 import { LOGIN_FAILED, loginView, refusedView } from './login-view.js';
 import { mustEnrol, regulationFor } from './regulation.js';
+import { confirmMobileNumber, finishMobileVerification, optOutOfSls, saveSeamless, verifyMobileNumber, type PortalSession } from './portal.js';
 import { completeEnrolment, enrolmentOpen, offerEnrolment, refuseOfferedCode, requireEnrolment, sendConfirmationCode, verifiedNotice, type Enrolling } from './enrolment.js';
 
 export { LOGIN_FAILED };
@@ -52,8 +53,8 @@ export class LoginServer {
     return loginView(this.world, attempt);
   }
 
-  refusedView(mode: TradingMode): LoginView {
-    return refusedView(mode, this.world.clock.now());
+  refusedView(mode: TradingMode, surface: LoginSurface = 'tws'): LoginView {
+    return refusedView(mode, this.world.clock.now(), surface);
   }
 
   get(loginId: string): LoginAttempt {
@@ -62,27 +63,28 @@ export class LoginServer {
     return attempt;
   }
 
-  submitCredentials(username: string, password: string, mode: TradingMode, fromPhone: string | null = null): LoginView {
+  submitCredentials(username: string, password: string, mode: TradingMode, fromPhone: string | null = null, surface: LoginSurface = 'tws'): LoginView {
     const { directory, journal, clock } = this.world;
     const now = clock.now();
     const { account, passwordOk } = directory.checkPassword(username, password);
     if (!account) {
       journal.record({ type: 'login.rejected', username, reason: 'unknown_user' });
-      return this.refusedView(mode);
+      return this.refusedView(mode, surface);
     }
     if (account.lockout.isLocked(now)) {
       journal.record({ type: 'login.rejected', username, reason: 'locked' });
-      return this.refusedView(mode);
+      return this.refusedView(mode, surface);
     }
     if (!passwordOk) {
       journal.record({ type: 'login.rejected', username, reason: 'wrong_password' });
       this.#countFailure(account);
-      return this.refusedView(mode);
+      return this.refusedView(mode, surface);
     }
     const attempt: LoginAttempt = {
       id: this.world.nextId('L'),
       account,
       mode,
+      surface,
       step: 'credentials',
       fromPhone,
       wrongAnswers: 0,
@@ -96,7 +98,7 @@ export class LoginServer {
     if (fromPhone) this.#abandonAppLogin(fromPhone);
     this.#remember(attempt);
     if (fromPhone) this.world.appLogins.set(fromPhone, attempt.id);
-    journal.record({ type: 'login.started', loginId: attempt.id, username, mode });
+    journal.record({ type: 'login.started', loginId: attempt.id, username, mode, surface });
     journal.record({ type: 'password.accepted', loginId: attempt.id, username });
 
     const devices = account.spec.devices;
@@ -104,6 +106,8 @@ export class LoginServer {
     // A user whose device was lost holds a temporary passcode from client services: the login asks for it instead.
     const passcode = this.world.temporaryPasscodes.get(username);
     if (mode === 'paper' && !this.world.scenario.paper.asksSecondFactor) this.#complete(attempt, 'none', null);
+    // Opted out of the Secure Login System in the Client Portal (where the broker allows it): no second factor, nothing offered.
+    else if (this.world.slsOptOuts.has(username)) this.#complete(attempt, 'none', null);
     else if (passcode) this.#enterStarted(attempt, FACTORS.temporaryPasscode.start(this.world, attempt, passcode));
     else if (devices.length === 0 && mustEnrol(account.spec.region)) {
       const enrol = requireEnrolment(this.world, attempt);
@@ -194,6 +198,40 @@ export class LoginServer {
     done.device = device;
     done.error = null;
     done.notice = verifiedNotice(number);
+    this.world.touchLogin(attempt);
+    return this.view(attempt);
+  }
+
+  /** Client Portal → Mobile Number → VERIFY: a Confirm Code by SMS (portal.ts). */
+  verifyMobileNumber(loginId: string, number: string): LoginView {
+    return this.#inPortal(loginId, 'verifyMobileNumber', (session) => verifyMobileNumber(this.world, session, number));
+  }
+
+  /** Client Portal: "Confirmation Number" → CONTINUE. */
+  confirmMobileNumber(loginId: string, code: string): LoginView {
+    return this.#inPortal(loginId, 'confirmMobileNumber', (session) => confirmMobileNumber(this.world, session, code));
+  }
+
+  /** Client Portal: CONTINUE again, once "SMS Verified" shows its check. */
+  finishMobileVerification(loginId: string): LoginView {
+    return this.#inPortal(loginId, 'finishMobileVerification', (session) => finishMobileVerification(this.world, session));
+  }
+
+  /** Client Portal → Secure Login Settings → Seamless Authentication → Save. */
+  saveSeamless(loginId: string, enabled: boolean): LoginView {
+    return this.#inPortal(loginId, 'saveSeamless', (session) => saveSeamless(this.world, session, enabled));
+  }
+
+  /** Client Portal → Secure Login System: opt out, where the broker allows it. */
+  optOutOfSls(loginId: string): LoginView {
+    return this.#inPortal(loginId, 'optOutOfSls', (session) => optOutOfSls(this.world, session));
+  }
+
+  /** The Client Portal's settings: a portal login, logged in (the table's guard, and the surface). */
+  #inPortal(loginId: string, op: 'verifyMobileNumber' | 'confirmMobileNumber' | 'finishMobileVerification' | 'saveSeamless' | 'optOutOfSls', act: (session: PortalSession) => void): LoginView {
+    const attempt = this.#accepting(loginId, op);
+    if (attempt.surface !== 'portal') throw new SimError('wrong_state', `Login ${loginId} is a trading-platform login: these settings are in the Client Portal (log in there)`);
+    act(attempt);
     this.world.touchLogin(attempt);
     return this.view(attempt);
   }
@@ -373,6 +411,13 @@ export class LoginServer {
     attempt.notice = null;
     world.journal.record({ type: 'device.selected', loginId: attempt.id, deviceId: device.id, kind: device.kind });
     const loginId = attempt.id;
+    if (device.kind === 'ibkey' && !world.seamless(attempt.account.spec.username)) {
+      // Seamless Authentication off in the Client Portal: no notification is sent, the challenge is asked at once.
+      world.journal.record({ type: 'push.suppressed', loginId, phoneId: device.phone, reason: 'seamless_disabled' });
+      const notice = message('seamless_off_challenge', { app: world.scenario.branding.mobileApp });
+      this.#enterStarted(attempt, FACTORS.ibkeyChallenge.start(world, attempt, { device, notice }));
+      return;
+    }
     this.#enterStarted(attempt, startDevice(world, attempt, device, () => this.#pushExpired(loginId)));
   }
 

@@ -1,7 +1,7 @@
 // The login window's state: the server's view of the login, what the user typed, and the actions.
 import { blankLoginView } from '../../main/api/blank-login-view';
 import type { LoginView } from '../../main/api/views';
-import { MOBILE_NUMBER_PATTERN, type CodeChannel, type TradingMode } from '../../main/api/vocabulary';
+import { MOBILE_NUMBER_PATTERN, type CodeChannel, type LoginSurface, type TradingMode } from '../../main/api/vocabulary';
 import { ClientError, errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
 import { t } from './i18n.svelte';
@@ -42,7 +42,11 @@ export class LoginState {
     private readonly clock: ClockState,
     /** Told of every view this window shows (the stage's phone follows it). */
     private readonly onview: (view: LoginView) => void = () => {},
-  ) {}
+    /** Where this window logs in: the trading platform's login window, or the Client Portal (the same server). */
+    readonly surface: LoginSurface = 'tws',
+  ) {
+    if (surface !== 'tws') this.view = blankLoginView('live', 0, surface);
+  }
 
   connect(): () => void {
     const offLogin = this.api.on('login', ({ login }) => {
@@ -51,7 +55,7 @@ export class LoginState {
     });
     // A reset or another scenario ends every login; the same world in another language keeps it.
     const offWorld = this.api.on('world', ({ change }) => {
-      if (change !== 'locale') this.#show(blankLoginView(this.mode, this.clock.now));
+      if (change !== 'locale') this.#show(blankLoginView(this.mode, this.clock.now, this.surface));
     });
     return () => {
       offLogin();
@@ -90,7 +94,7 @@ export class LoginState {
       this.#clientError = () => text;
       this.rejections++;
       // The login is gone on the server (reset, expired): back to the first screen, fields kept.
-      if (error instanceof ClientError && error.code === 'not_found') this.view = blankLoginView(this.mode, this.clock.now);
+      if (error instanceof ClientError && error.code === 'not_found') this.view = blankLoginView(this.mode, this.clock.now, this.surface);
     } finally {
       this.busy = false;
     }
@@ -107,7 +111,7 @@ export class LoginState {
     try {
       this.#show(await this.api.getLogin({ loginId }));
     } catch {
-      if (this.view.loginId === loginId) this.#show(blankLoginView(this.mode, this.clock.now));
+      if (this.view.loginId === loginId) this.#show(blankLoginView(this.mode, this.clock.now, this.surface));
     }
   }
 
@@ -116,7 +120,8 @@ export class LoginState {
   }
 
   submitCredentials(): Promise<void> {
-    return this.#run(() => this.api.submitCredentials({ username: this.username.trim(), password: this.password, mode: this.mode }));
+    const surface = this.surface === 'portal' ? { surface: this.surface } : {};
+    return this.#run(() => this.api.submitCredentials({ username: this.username.trim(), password: this.password, mode: this.mode, ...surface }));
   }
 
   chooseDevice(deviceId: string): Promise<void> {
@@ -169,6 +174,17 @@ export class LoginState {
   /** CONTINUE: the code from the SMS verifies the number. */
   confirmSmsEnrolment(): Promise<void> {
     return this.#run(() => this.api.confirmSmsEnrolment({ loginId: this.#id(), code: this.code.replace(/\s+/g, '') }));
+  }
+
+  /** An operation on this window's login (the Client Portal's settings): its answer shown like any other. */
+  perform(action: (loginId: string) => Promise<LoginView>): Promise<void> {
+    return this.#run(() => action(this.#id()));
+  }
+
+  /** This window's own check refused what was typed (its words follow the language). */
+  refuse(words: () => string): void {
+    this.#clientError = words;
+    this.rejections++;
   }
 
   acceptPaperWarning(): Promise<void> {

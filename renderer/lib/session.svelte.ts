@@ -6,6 +6,7 @@ import { ClockState } from './clock.svelte';
 import { DirectorState } from './director.svelte';
 import { LoginState } from './login.svelte';
 import { PhoneState } from './phone.svelte';
+import { PortalState } from './portal.svelte';
 import type { Route } from './route.svelte';
 import { WorldState } from './world.svelte';
 
@@ -19,6 +20,8 @@ export class Session {
   readonly world: WorldState;
   readonly login: LoginState;
   readonly phone: PhoneState;
+  /** The Client Portal: its own login on the same server, then its settings. */
+  readonly portal: PortalState;
   /** The director panel (stage toggle or its own window); it reads and subscribes only once shown. */
   readonly director: DirectorState;
   /** Plays the scenario's script through this window's stage (the stage and its docked Director drive it). */
@@ -33,6 +36,7 @@ export class Session {
     // Not every step is announced as an event (the device drop-down is not), so the phone also follows this window's own login.
     this.login = new LoginState(api, this.clock, (view) => this.phone.follow(view));
     this.phone = new PhoneState(api, this.clock, this.world);
+    this.portal = new PortalState(api, new LoginState(api, this.clock, () => {}, 'portal'));
     this.director = new DirectorState(api, this.clock);
     this.autopilot = new Autopilot(api, { login: () => this.login.view, phone: () => this.phone.view });
   }
@@ -43,6 +47,7 @@ export class Session {
       this.clock.connect(),
       this.world.connect(),
       this.login.connect(),
+      this.portal.login.connect(),
       this.phone.connect(),
       this.api.onReconnect(() => void this.#resync()),
     ];
@@ -52,7 +57,7 @@ export class Session {
 
   async #resync(): Promise<void> {
     try {
-      await Promise.all([this.world.load(), this.clock.load(), this.login.refresh()]);
+      await Promise.all([this.world.load(), this.clock.load(), this.login.refresh(), this.portal.login.refresh()]);
       await this.phone.select(this.phone.id, true);
       this.failed = null;
     } catch (error) {
@@ -64,7 +69,7 @@ export class Session {
     try {
       await this.api.ready();
       await Promise.all([this.world.load(), this.clock.load()]);
-      if (route.view !== 'login' && route.view !== 'director') {
+      if (route.view !== 'login' && route.view !== 'director' && route.view !== 'portal') {
         const pinned = route.view === 'phone' ? route.phoneId : null;
         this.phone.pinned = pinned !== null;
         await this.phone.select(pinned ?? this.world.phones[0]?.id ?? null);

@@ -25,6 +25,7 @@ const refused = {
   loginId: null,
   step: 'credentials',
   mode: 'live',
+  surface: 'tws',
   username: '',
   error: INVALID,
   notice: null,
@@ -35,6 +36,7 @@ const refused = {
   challenge: null,
   cardIndexes: null,
   enrolment: null,
+  portal: null,
 };
 
 type User = 'smsuser' | 'ibkeyandroid' | 'multidevice';
