@@ -5,9 +5,8 @@ import { PRESENTER_PARAM } from '../api/vocabulary.js';
 import { APP_ORIGIN, secureWebPreferences } from './security.js';
 import type { Bounds, SettingsStore, WindowName } from './store.js';
 
-/** The renderer picks its view from the hash, and presenter mode from `?present`. */
-export type ViewName = WindowName | 'stage';
-export const appUrl = (view: ViewName, presenter = false): string => `${APP_ORIGIN}/index.html${presenter ? `?${PRESENTER_PARAM}` : ''}#${view}`;
+/** The renderer picks its view from the hash (`#stage`: the stage in one window), and presenter mode from `?present`. */
+export const appUrl = (view: WindowName, presenter = false): string => `${APP_ORIGIN}/index.html${presenter ? `?${PRESENTER_PARAM}` : ''}#${view}`;
 
 interface WindowSpec {
   title: string;
@@ -31,6 +30,8 @@ export const windowSpecs: Record<WindowName, WindowSpec> = {
   card: { title: 'Security Code Card', width: 580, height: 760, minWidth: 420, minHeight: 400 },
   // The Client Portal: a browser page of its own (its login, then Settings), as wide as the stage's portal tab.
   portal: { title: 'Client Portal', width: 1000, height: 700, minWidth: 720, minHeight: 520 },
+  // The browser host's stage in one window (login window, phone, devices, docked Director, autopilot), at a recording size.
+  stage: { title: 'Stage', width: 1280, height: 720, minWidth: 1024, minHeight: 600 },
 };
 
 export const STAGE_GAP = 24;
