@@ -15,6 +15,7 @@ export function blankLoginView(mode: TradingMode, now = 0, surface: LoginSurface
     devices: [],
     device: null,
     resendAvailableAt: null,
+    voiceAvailableAt: null,
     resendChannels: { sms: false, voice: false },
     challenge: null,
     cardIndexes: null,
