@@ -46,7 +46,7 @@ export function verifyMobileNumber(world: World, attempt: PortalSession, number:
   const { username, language } = attempt.account.spec;
   const now = clock.now();
   const before = world.mobileVerifications.get(username);
-  const wait = before?.codes.retryAfter(now) ?? 0;
+  const wait = before?.codes.retryAfter(now, 'sms') ?? 0;
   if (wait > 0) {
     journal.record({ type: 'resend.refused', loginId: attempt.id, retryAfterMs: wait });
     attempt.error = message('resend_wait', { waitMs: wait });
@@ -170,7 +170,7 @@ export function portalView(world: World, attempt: PortalSession, describe: (devi
           number: v.number,
           codeSent: v.codes.current !== null && !v.codes.current.used && !v.stopped,
           confirmed: v.confirmed,
-          resendAvailableAt: v.codes.nextSendAt(),
+          resendAvailableAt: v.codes.nextSendAt('sms'),
           phoneId: world.phoneByNumber(v.number)?.id ?? null,
         }
       : null,
