@@ -1,7 +1,9 @@
 // The caption strip's words for a step: the scenario's own caption, or its kind's default from the catalogues, in the UI's language.
+import { UNLOCK_METHODS, type UnlockMethod } from '../../main/api/vocabulary';
 import type { MessageId } from '../i18n/keys';
 import type { Caption } from './autopilot-plan';
 import { t } from './i18n.svelte';
+import { unlockLabel } from './unlock';
 
 const defaults: Record<Exclude<Extract<Caption, { kind: string }>['kind'], 'wait' | 'login'>, MessageId> = {
   chooseDevice: 'autopilot.caption.chooseDevice',
@@ -35,5 +37,8 @@ export function captionWords(caption: Caption): string {
     // Whole minutes from two on read as minutes ("3 minutes later"), the rest as seconds.
     return seconds >= 120 && seconds % 60 === 0 ? t('autopilot.caption.waitMinutes', { minutes: seconds / 60 }) : t('autopilot.caption.waitSeconds', { seconds });
   }
+  // IB Key's owner check is named in the strip's language ("Empreinte digitale"), not the script's word for it.
+  const method = values.method;
+  if (typeof method === 'string' && (UNLOCK_METHODS as readonly string[]).includes(method)) return t(defaults[caption.kind], { ...values, method: unlockLabel(method as UnlockMethod) });
   return t(defaults[caption.kind], values);
 }

@@ -2,16 +2,50 @@
 //
 // The same names the end-to-end tests find elements by (tests/e2e/pages/), so the autopilot drives
 // the real controls a person would, never a component's state.
+//
+// Every name is looked for in the windows' language: the planner names controls by catalogue ids,
+// the player renders them through the active catalogue (`Say`), and the areas are found by their
+// own labels in it ("Connexion", "Téléphone — iPhone"), so a take plays with the UI in French.
+import type { MessageId } from '../i18n/keys';
 import type { Area, Target } from './autopilot-plan';
 
-const AREA_SELECTORS: Record<Area, string> = {
-  login: '[role="region"][aria-label="Login"], section[aria-label="Login"]',
-  phone: '[aria-label^="Phone — "]',
-  app: '[aria-label^="Phone — "] [role="group"][aria-label="IBKR Mobile"]',
-  call: '[aria-label^="Phone — "] [role="dialog"]',
-  fob: 'section[aria-label^="Digital Security Card+"]',
-  card: 'dialog[aria-label="Security Code Card"], section[aria-label^="Security Code Card"]',
-};
+/** The windows' words: `t()` of the active catalogue. */
+export type Say = (id: MessageId, values?: Record<string, string | number>) => string;
+
+/** A target with its names worded: the exact accessible name, or a text its element includes. */
+export interface Sought {
+  area: Area;
+  role: Target['role'];
+  name?: string;
+  contains?: string;
+}
+
+/** A CSS attribute value, quoted. */
+const quoted = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
+
+/**
+ * The selector of an area, from the labels the stage gives it in the windows' language. The broker's
+ * app and the fob carry their product names, which no catalogue translates.
+ */
+export function areaSelector(area: Area, say: Say): string {
+  const phone = `section[aria-label^=${quoted(say('phone.label', { name: '' }))}]`;
+  switch (area) {
+    case 'login': {
+      const name = quoted(say('login.region'));
+      return `[role="region"][aria-label=${name}], section[aria-label=${name}]`;
+    }
+    case 'phone':
+      return phone;
+    case 'app':
+      return `${phone} [role="group"][aria-label="IBKR Mobile"]`;
+    case 'call':
+      return `${phone} [role="dialog"]`;
+    case 'fob':
+      return 'section[aria-label^="Digital Security Card+"]';
+    case 'card':
+      return `dialog[aria-label=${quoted(say('login.card.title'))}], section[aria-label^=${quoted(say('devices.card.name'))}]`;
+  }
+}
 
 const ROLE_SELECTORS: Record<Target['role'], string> = {
   button: 'button, [role="button"]',
@@ -64,8 +98,8 @@ function visible(element: Element): boolean {
 }
 
 /** The first visible element of the target's area, role and name, or null. */
-export function findTarget(root: ParentNode, target: Target): HTMLElement | null {
-  for (const area of root.querySelectorAll(AREA_SELECTORS[target.area])) {
+export function findTarget(root: ParentNode, target: Sought, say: Say): HTMLElement | null {
+  for (const area of root.querySelectorAll(areaSelector(target.area, say))) {
     for (const element of area.querySelectorAll(ROLE_SELECTORS[target.role])) {
       if (!visible(element)) continue;
       const name = accessibleName(element);
@@ -78,8 +112,8 @@ export function findTarget(root: ParentNode, target: Target): HTMLElement | null
 }
 
 /** The text of a labelled output in an area (the app's "Response String", the fob's "Display"). */
-export function labelledText(root: ParentNode, area: Area, label: string): string | null {
-  for (const scope of root.querySelectorAll(AREA_SELECTORS[area])) {
+export function labelledText(root: ParentNode, area: Area, label: string, say: Say): string | null {
+  for (const scope of root.querySelectorAll(areaSelector(area, say))) {
     for (const element of scope.querySelectorAll('[aria-label], [aria-labelledby], output')) {
       if (accessibleName(element) === label && visible(element) && element.textContent) return squash(element.textContent);
     }

@@ -4,18 +4,27 @@
 // challenge, the app's response) is named as a `read`, which the player resolves when it gets there.
 import type { ScriptStepView } from '../../main/api/script-view';
 import { LOCALE_NAMES, type UnlockMethod } from '../../main/api/vocabulary';
-import { isBiometric, unlockLabel } from './unlock';
+import type { MessageId } from '../i18n/keys';
+import { isBiometric, unlockLabelId } from './unlock';
 
 /** Where on the stage an element is: the login window, the phone, the broker's app on it, a call, the fob, the card. */
 export type Area = 'login' | 'phone' | 'app' | 'call' | 'fob' | 'card';
+
+/**
+ * What an element is called, whatever the windows' language: a catalogue message (rendered in the
+ * active catalogue when the player looks for it, so a take plays in French as in English), words the
+ * same in every language (a key printed on the fob), or what the phone shows (the push's title, in
+ * its owner's language, which need not be the windows').
+ */
+export type Words = { id: MessageId } | { literal: string } | { shown: 'pushTitle' };
 
 /** An element found as a person (and the end-to-end tests) find it: by its role and accessible name, or a text it shows. */
 export interface Target {
   area: Area;
   role: 'button' | 'textbox' | 'link' | 'combobox' | 'checkbox';
   /** The exact accessible name; or, for `contains`, any element of the role whose text includes it. */
-  name?: string;
-  contains?: string;
+  name?: Words;
+  contains?: Words;
 }
 
 /** What the person reads off a screen before typing it. */
@@ -55,10 +64,11 @@ export const PACE = {
   read: 800,
 } as const;
 
-const login = (role: Target['role'], name: string): Target => ({ area: 'login', role, name });
-const app = (role: Target['role'], name: string): Target => ({ area: 'app', role, name });
+const login = (role: Target['role'], id: MessageId): Target => ({ area: 'login', role, name: { id } });
+const app = (role: Target['role'], id: MessageId): Target => ({ area: 'app', role, name: { id } });
+const phone = (id: MessageId): Target => ({ area: 'phone', role: 'button', name: { id } });
 /** A biometric's button: in the app, except Touch ID, which may be the phone's own Home button (the iPhone SE's). */
-const biometric = (method: UnlockMethod): Target => (method === 'touchid' ? { area: 'phone', role: 'button', name: unlockLabel(method) } : app('button', unlockLabel(method)));
+const biometric = (method: UnlockMethod): Target => (method === 'touchid' ? phone(unlockLabelId(method)) : app('button', unlockLabelId(method)));
 
 /** The step's caption: the scenario's words when it has them, else the kind's default with the step's values. */
 export function captionOf(step: ScriptStepView): Caption {
@@ -74,7 +84,8 @@ export function captionOf(step: ScriptStepView): Caption {
       return { kind: step.kind, values: { channel: step.channel } };
     case 'approvePush':
     case 'challengeResponse':
-      return { kind: step.kind, values: { method: unlockLabel(step.method) } };
+      // The method's name is worded with the caption, in the language the strip shows then.
+      return { kind: step.kind, values: { method: step.method } };
     case 'enrolSms':
       return { kind: step.kind, values: { number: step.number } };
     case 'setPhone':
@@ -98,12 +109,12 @@ export function shownWait(ms: number): number {
 /** IB Key's owner check in the app: the biometric, the passcode, or the PIN typed and confirmed. */
 function unlock(method: ScriptStepView & { kind: 'approvePush' | 'challengeResponse' }): UiAction[] {
   if (isBiometric(method.method)) return [{ do: 'tap', target: biometric(method.method) }];
-  if (method.method === 'passcode') return [{ do: 'tap', target: app('button', 'Enter Passcode') }];
+  if (method.method === 'passcode') return [{ do: 'tap', target: app('button', 'ibkr.enterPasscode') }];
   return [
     // A phone with a fingerprint offers the PIN behind "Use PIN".
-    { do: 'tap', target: app('button', 'Use PIN'), ifPresent: true },
-    { do: 'type', target: app('textbox', 'PIN'), text: { literal: method.pin ?? '' } },
-    { do: 'tap', target: app('button', 'Confirm') },
+    { do: 'tap', target: app('button', 'ibkr.usePin'), ifPresent: true },
+    { do: 'type', target: app('textbox', 'ibkr.pin'), text: { literal: method.pin ?? '' } },
+    { do: 'tap', target: app('button', 'ibkr.confirm') },
   ];
 }
 
@@ -113,94 +124,94 @@ function actionsOf(step: ScriptStepView): UiAction[] {
     case 'login':
       return [
         // A window still logged in from the step before is logged out first, as a person would.
-        ...(step.elsewhere ? [] : [{ do: 'tap', target: login('button', 'Log Out'), ifPresent: true } as const]),
+        ...(step.elsewhere ? [] : [{ do: 'tap', target: login('button', 'login.logOut'), ifPresent: true } as const]),
         // The window opens on Live Trading: a person switches only for a paper login.
-        ...(step.mode === 'paper' ? [{ do: 'tap', target: login('button', 'Paper Trading') } as const] : []),
-        ...(step.readOnly ? [{ do: 'tap', target: login('checkbox', 'Read-Only Login') } as const] : []),
-        { do: 'type', target: login('textbox', 'Username'), text: { literal: step.user } },
-        { do: 'type', target: login('textbox', 'Password'), text: { literal: step.password ?? '' } },
-        { do: 'tap', target: login('button', 'Log In') },
+        ...(step.mode === 'paper' ? [{ do: 'tap', target: login('button', 'login.mode.paper') } as const] : []),
+        ...(step.readOnly ? [{ do: 'tap', target: login('checkbox', 'login.readOnly.option') } as const] : []),
+        { do: 'type', target: login('textbox', 'login.username'), text: { literal: step.user } },
+        { do: 'type', target: login('textbox', 'login.password'), text: { literal: step.password ?? '' } },
+        { do: 'tap', target: login('button', 'login.logIn') },
       ];
     case 'wait':
       return [{ do: 'advance', ms: step.ms, showMs: shownWait(step.ms) }];
     case 'chooseDevice':
       return [
-        { do: 'select', target: login('combobox', 'Select Second Factor Device'), value: step.device },
-        { do: 'tap', target: login('button', 'Continue') },
+        { do: 'select', target: login('combobox', 'login.selectDevice.label'), value: step.device },
+        { do: 'tap', target: login('button', 'login.continue') },
       ];
     case 'enterCode':
       return [
         ...(step.code ? [] : [{ do: 'pause', ms: PACE.read } as const]),
-        { do: 'type', target: login('textbox', 'Security Code'), text: step.code ? { literal: step.code } : { read: 'phoneCode' } },
-        { do: 'tap', target: login('button', 'Log In') },
+        { do: 'type', target: login('textbox', 'login.securityCode'), text: step.code ? { literal: step.code } : { read: 'phoneCode' } },
+        { do: 'tap', target: login('button', 'login.logIn') },
       ];
     case 'requestCode':
       return [
-        { do: 'tap', target: login('link', "Didn't receive a security code?"), unless: login('button', step.channel === 'voice' ? 'Voice' : 'SMS') },
-        { do: 'tap', target: login('button', step.channel === 'voice' ? 'Voice' : 'SMS') },
+        { do: 'tap', target: login('link', 'login.resend.link'), unless: login('button', step.channel === 'voice' ? 'login.resend.voice' : 'login.resend.sms') },
+        { do: 'tap', target: login('button', step.channel === 'voice' ? 'login.resend.voice' : 'login.resend.sms') },
       ];
     case 'answerCall':
-      return [{ do: 'tap', target: { area: 'call', role: 'button', name: 'Accept' } }];
+      return [{ do: 'tap', target: { area: 'call', role: 'button', name: { id: 'phone.call.accept' } } }];
     case 'approvePush':
-      return [{ do: 'tap', target: { area: 'phone', role: 'button', contains: 'Login request' } }, ...unlock(step)];
+      return [{ do: 'tap', target: { area: 'phone', role: 'button', contains: { shown: 'pushTitle' } } }, ...unlock(step)];
     case 'challengeResponse':
       return [
-        { do: 'tap', target: login('link', 'Click here if you do not receive the notification'), ifPresent: true },
+        { do: 'tap', target: login('link', 'login.push.fallback'), ifPresent: true },
         { do: 'pause', ms: PACE.read },
-        { do: 'tap', target: { area: 'phone', role: 'button', name: 'Home' } },
-        { do: 'tap', target: { area: 'phone', role: 'button', name: 'IBKR Mobile' } },
+        { do: 'tap', target: phone('phone.home') },
+        { do: 'tap', target: { area: 'phone', role: 'button', name: { literal: 'IBKR Mobile' } } },
         // Android keeps Authenticate under Services; iOS shows it on the app's first screen.
-        { do: 'tap', target: app('button', 'Services'), unless: app('button', 'Authenticate') },
-        { do: 'tap', target: app('button', 'Authenticate') },
-        ...(step.method === 'pin' ? [{ do: 'type', target: app('textbox', 'PIN'), text: { literal: step.pin ?? '' } } as const] : []),
-        { do: 'type', target: app('textbox', 'Challenge'), text: { read: 'challenge' } },
-        { do: 'tap', target: app('button', 'Generate Response') },
+        { do: 'tap', target: app('button', 'ibkr.services'), unless: app('button', 'ibkr.authenticate') },
+        { do: 'tap', target: app('button', 'ibkr.authenticate') },
+        ...(step.method === 'pin' ? [{ do: 'type', target: app('textbox', 'ibkr.pin'), text: { literal: step.pin ?? '' } } as const] : []),
+        { do: 'type', target: app('textbox', 'ibkr.challenge'), text: { read: 'challenge' } },
+        { do: 'tap', target: app('button', 'ibkr.generate') },
         ...(isBiometric(step.method) ? [{ do: 'tap', target: biometric(step.method) } as const] : []),
         { do: 'pause', ms: PACE.read },
-        { do: 'type', target: login('textbox', 'Enter response code'), text: { read: 'appResponse' } },
-        { do: 'tap', target: login('button', 'OK') },
+        { do: 'type', target: login('textbox', 'login.challenge.response'), text: { read: 'appResponse' } },
+        { do: 'tap', target: login('button', 'login.ok') },
       ];
     case 'dscplus':
       return [
-        { do: 'tap', target: { area: 'fob', role: 'button', name: 'Press' } },
+        { do: 'tap', target: { area: 'fob', role: 'button', name: { id: 'devices.fob.press' } } },
         { do: 'keys', area: 'fob', text: { literal: step.pin } },
         { do: 'keys', area: 'fob', text: { read: 'challenge' } },
         { do: 'pause', ms: PACE.read },
-        { do: 'type', target: login('textbox', 'Enter response code'), text: { read: 'fobResponse' } },
-        { do: 'tap', target: login('button', 'OK') },
+        { do: 'type', target: login('textbox', 'login.challenge.response'), text: { read: 'fobResponse' } },
+        { do: 'tap', target: login('button', 'login.ok') },
       ];
     case 'codeCard':
       return [
-        { do: 'tap', target: login('button', 'View Security Code Card') },
+        { do: 'tap', target: login('button', 'login.card.view') },
         { do: 'pause', ms: PACE.read },
-        { do: 'type', target: login('textbox', 'Card Values'), text: { read: 'cardValues' } },
-        { do: 'tap', target: login('button', 'OK') },
+        { do: 'type', target: login('textbox', 'login.card.values'), text: { read: 'cardValues' } },
+        { do: 'tap', target: login('button', 'login.ok') },
       ];
     case 'temporaryPasscode':
       return [
-        { do: 'type', target: login('textbox', 'Temporary passcode'), text: step.code ? { literal: step.code } : { read: 'passcode' } },
-        { do: 'tap', target: login('button', 'OK') },
+        { do: 'type', target: login('textbox', 'login.passcode.field'), text: step.code ? { literal: step.code } : { read: 'passcode' } },
+        { do: 'tap', target: login('button', 'login.ok') },
       ];
     case 'acceptPaperWarning':
-      return [{ do: 'tap', target: login('button', 'I understand and accept') }];
+      return [{ do: 'tap', target: login('button', 'login.paper.accept') }];
     case 'continueLogin':
-      return [{ do: 'tap', target: login('button', 'Continue Login') }];
+      return [{ do: 'tap', target: login('button', 'login.existing.continue') }];
     case 'cancel':
       // Cancel on a dialog, or Re-login on "Re-login is required": whichever the screen shows.
-      return [{ do: 'tap', target: login('button', 'Cancel'), unless: login('button', 'Re-login') }, { do: 'tap', target: login('button', 'Re-login'), ifPresent: true }];
+      return [{ do: 'tap', target: login('button', 'login.cancel'), unless: login('button', 'login.relogin.button') }, { do: 'tap', target: login('button', 'login.relogin.button'), ifPresent: true }];
     case 'enrolSms':
       return [
-        { do: 'type', target: login('textbox', 'Mobile Number'), text: { literal: step.number } },
-        { do: 'tap', target: login('button', 'VERIFY') },
+        { do: 'type', target: login('textbox', 'login.enrol.mobileNumber'), text: { literal: step.number } },
+        { do: 'tap', target: login('button', 'login.enrol.verify') },
       ];
     case 'confirmEnrolment':
       return [
         { do: 'pause', ms: PACE.read },
-        { do: 'type', target: login('textbox', 'Confirmation Number'), text: { read: 'confirmationCode' } },
-        { do: 'tap', target: login('button', 'CONTINUE') },
+        { do: 'type', target: login('textbox', 'login.enrol.confirmationNumber'), text: { read: 'confirmationCode' } },
+        { do: 'tap', target: login('button', 'login.enrol.continue') },
         // The green check in "SMS Verified", then CONTINUE again to finalise.
         { do: 'pause', ms: PACE.read },
-        { do: 'tap', target: login('button', 'CONTINUE') },
+        { do: 'tap', target: login('button', 'login.enrol.continue') },
       ];
     case 'setPhone':
     case 'restart':

@@ -10,8 +10,8 @@ import type { AutopilotSnapshot, AutopilotStatus, ScriptStepView, ScriptView } f
 import type { LoginView, PhoneView } from '../../main/api/views';
 import { codeOnPhone } from '../../main/api/vocabulary';
 import type { Client } from './client';
-import { PACE, captionOf, planStep, type Caption, type Reading, type Target, type Text, type UiAction } from './autopilot-plan';
-import { centreOf, chooseOption, findTarget, labelledText, setFieldValue } from './autopilot-dom';
+import { PACE, captionOf, planStep, type Caption, type Reading, type Target, type Text, type UiAction, type Words } from './autopilot-plan';
+import { centreOf, chooseOption, findTarget, labelledText, setFieldValue, type Sought } from './autopilot-dom';
 import { captionWords } from './autopilot-captions';
 import { deviceSerial } from './device-match';
 import { t } from './i18n.svelte';
@@ -31,7 +31,7 @@ const SCREEN_TIMEOUT_MS = 20_000;
 
 class AutopilotFailure extends Error {}
 
-const describe = (target: Target) => `${target.role} "${target.name ?? target.contains}" in the ${target.area === 'app' ? 'broker app' : target.area}`;
+const describe = (target: Sought) => `${target.role} "${target.name ?? target.contains}" in the ${target.area === 'app' ? 'broker app' : target.area}`;
 
 export class Autopilot {
   status = $state<AutopilotStatus>('idle');
@@ -239,8 +239,8 @@ export class Autopilot {
         return;
       case 'tap': {
         await this.#settle();
-        if (action.unless && findTarget(this.root, action.unless)) return;
-        const element = action.ifPresent ? findTarget(this.root, action.target) : await this.#find(action.target);
+        if (action.unless && this.#findNow(action.unless)) return;
+        const element = action.ifPresent ? this.#findNow(action.target) : await this.#find(action.target);
         if (element) yield* this.#tap(element);
         return;
       }
@@ -259,14 +259,15 @@ export class Autopilot {
       }
       case 'keys': {
         const text = await this.#text(action.text);
-        for (const key of [...text, 'OK']) yield* this.#tap(await this.#find({ area: action.area, role: 'button', name: key }));
+        // The fob's keys are printed on it, digits and OK, the same in every language.
+        for (const key of [...text, 'OK']) yield* this.#tap(await this.#find({ area: action.area, role: 'button', name: { literal: key } }));
         return;
       }
       case 'select': {
         const element = await this.#find(action.target);
         yield* this.#touch(element, PACE.tap / 2);
         element.focus();
-        if (!chooseOption(element, action.value)) throw new AutopilotFailure(`${describe(action.target)} offers no "${action.value}"`);
+        if (!chooseOption(element, action.value)) throw new AutopilotFailure(`${describe(this.#sought(action.target))} offers no "${action.value}"`);
         await this.#settle();
         yield PACE.tap / 2;
         return;
@@ -318,10 +319,31 @@ export class Autopilot {
     }
   }
 
+  /** The words a name stands for now: the message in the windows' language, or what the phone shows. */
+  #words(words: Words): string | undefined {
+    if ('literal' in words) return words.literal;
+    if ('id' in words) return t(words.id);
+    return this.eyes.phone()?.notifications.find((n) => n.source.kind === 'push')?.title;
+  }
+
+  /** The target as the screen names it now (worded each time it is looked for: the language may switch). */
+  #sought(target: Target): Sought {
+    const name = target.name && this.#words(target.name);
+    const contains = target.contains && this.#words(target.contains);
+    return { area: target.area, role: target.role, ...(target.name ? { name: name ?? '' } : {}), ...(target.contains ? { contains: contains ?? '' } : {}) };
+  }
+
+  /** The target if the screen shows it now. A text read off the phone that is not there yet matches nothing. */
+  #findNow(target: Target): HTMLElement | null {
+    const sought = this.#sought(target);
+    if (sought.name === '' || sought.contains === '') return null;
+    return findTarget(this.root, sought, t);
+  }
+
   /** Waits (outside the take's time) until the screen shows the target. */
   async #find(target: Target): Promise<HTMLElement> {
     await this.#settle();
-    return this.#until(() => findTarget(this.root, target), () => `the stage shows no ${describe(target)}`);
+    return this.#until(() => this.#findNow(target), () => `the stage shows no ${describe(this.#sought(target))}`);
   }
 
   #until<T>(check: () => T | null | undefined, why: () => string): Promise<T> {
@@ -374,9 +396,9 @@ export class Autopilot {
       case 'challenge':
         return digits(login.challenge);
       case 'appResponse':
-        return digits(await this.#until(() => labelledText(this.root, 'app', 'Response String'), () => this.#reading(reading)));
+        return digits(await this.#until(() => labelledText(this.root, 'app', t('ibkr.responseString'), t), () => this.#reading(reading)));
       case 'fobResponse':
-        return digits(labelledText(this.root, 'fob', 'Display'));
+        return digits(labelledText(this.root, 'fob', t('devices.fob.display'), t));
       case 'cardValues': {
         const serial = deviceSerial(login, 'codecard');
         if (!serial || !login.cardIndexes) return undefined;

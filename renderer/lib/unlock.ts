@@ -11,6 +11,11 @@ const unlockLabels: Record<UnlockMethod, MessageId> = {
   pin: 'ibkr.unlock.pin',
 };
 
+/** The catalogue message naming an unlock prompt (the autopilot finds its buttons by it). */
+export function unlockLabelId(method: UnlockMethod): MessageId {
+  return unlockLabels[method];
+}
+
 /** The accessible name of an unlock prompt, in the windows' language: biometric buttons are named for the method (tests find them by these names). */
 export function unlockLabel(method: UnlockMethod): string {
   return t(unlockLabels[method]);

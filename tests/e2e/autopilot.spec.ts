@@ -7,6 +7,7 @@ import type { AutopilotHandle, AutopilotSnapshot } from '../../main/api/script-v
 import { checkExpectations } from '../../main/sim/expect.js';
 import { test as base, expect } from './fixtures.js';
 import { LoginWindow } from './pages/LoginWindow.js';
+import { wordsFor } from './pages/words.js';
 
 type WithAutopilot = Window & { slsAutopilot: AutopilotHandle };
 
@@ -126,5 +127,78 @@ test.describe('IB Key push, then the challenge', () => {
     expect(sim.getJournal({}).entries.some((e) => e.type === 'push.expired')).toBe(true);
     // The scenario's expectations: the push delivered, logged in by challenge.
     expect(checkExpectations(sim, sim.scenario.expect).filter((e) => !e.ok)).toEqual([]);
+  });
+});
+
+test.describe('with the stage in Français', () => {
+  const fr = wordsFor('fr');
+  const frenchStrip = (page: Page) => page.getByRole('status', { name: fr('autopilot.strip'), exact: true });
+
+  /** The stage's language switch, as a trainer uses it before a take. */
+  async function toFrench(page: Page): Promise<LoginWindow> {
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption({ label: 'Français' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    return new LoginWindow(page, 'fr');
+  }
+
+  test.describe('IB Key push, then the challenge', () => {
+    test.use({ scenario: 'push-timeout' });
+
+    test('the take plays to "Connecté en tant que", finding every control by its French name, with French captions', async ({ page, stage, sim }) => {
+      void stage;
+      const french = await toFrench(page);
+      await page.keyboard.press('Alt+Shift+KeyA');
+      await expect.poll(async () => (await snapshot(page)).status).toBe('playing');
+      await page.evaluate(() => (window as unknown as WithAutopilot).slsAutopilot.advance(1500));
+      await expect(frenchStrip(page)).toContainText(fr('autopilot.progress', { n: 1, total: 3 }));
+      await expect(frenchStrip(page)).toContainText(fr('autopilot.caption.login', { user: 'ibkeyios' }));
+      // Typed into the French window's "Nom d'utilisateur", a key at a time.
+      await expect(french.username).toHaveValue(/^i[a-z]*$/);
+
+      const end = await playOn(page);
+      expect(end.error).toBeNull();
+      expect(end.status).toBe('done');
+      await expect(french.loggedInAs('ibkeyios')).toBeVisible();
+      await expect(frenchStrip(page)).toContainText(fr('autopilot.done'));
+      // The cues (the recorder's WebVTT) are in French too.
+      expect(end.cues.map((c) => c.text)).toEqual([fr('autopilot.caption.login', { user: 'ibkeyios' }), fr('autopilot.caption.waitMinutes', { minutes: 3 }), fr('autopilot.caption.challengeResponse')]);
+      expect(sim.getJournal({}).entries.some((e) => e.type === 'push.expired')).toBe(true);
+      expect(checkExpectations(sim, sim.scenario.expect).filter((e) => !e.ok)).toEqual([]);
+    });
+  });
+
+  test.describe('IB Key push approved with the app PIN', () => {
+    test.use({ scenario: 'happy-push-android-pin' });
+
+    test('taps the push and types the PIN in the French app', async ({ page, stage, sim }) => {
+      void stage;
+      const french = await toFrench(page);
+      await page.keyboard.press('Alt+Shift+KeyA');
+      await expect.poll(async () => (await snapshot(page)).status).toBe('playing');
+      const end = await playOn(page);
+      expect(end.error).toBeNull();
+      expect(end.status).toBe('done');
+      await expect(french.loggedInAs('ibkeyandroid')).toBeVisible();
+      expect(end.cues.at(-1)?.text).toBe(fr('autopilot.caption.approvePush', { method: fr('ibkr.unlock.pin') }));
+      expect(checkExpectations(sim, sim.scenario.expect).filter((e) => !e.ok)).toEqual([]);
+    });
+  });
+
+  test.describe('a French scenario (locale: fr)', () => {
+    test.use({ scenario: 'sms-french' });
+
+    test('the stage opens in French and the take reads the French SMS and logs in', async ({ page, stage, sim }) => {
+      void stage;
+      await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+      const french = new LoginWindow(page, 'fr');
+      await page.keyboard.press('Alt+Shift+KeyA');
+      await expect.poll(async () => (await snapshot(page)).status).toBe('playing');
+      const end = await playOn(page);
+      expect(end.error).toBeNull();
+      expect(end.status).toBe('done');
+      await expect(french.loggedInAs('smsuser')).toBeVisible();
+      await expect(frenchStrip(page)).toContainText(fr('autopilot.article', { title: 'Comment activer et utiliser la double authentification par SMS', step: "Comment se connecter en utilisant l'authentification par SMS" }));
+      expect(checkExpectations(sim, sim.scenario.expect).filter((e) => !e.ok)).toEqual([]);
+    });
   });
 });

@@ -198,3 +198,27 @@ test('the login window in French: paper trading chosen, enrolment required and o
   await expectNoEnglish(french.root, 'logged in, enrolment offered');
   await expectAccessible(page, 'login in French: logged in, enrolment offered');
 });
+
+test("the paper-account warning in French: « Ceci n'est pas un compte de courtage », accepted with « Je comprends et j'accepte »", async ({ page, login, advance }) => {
+  void login; // the fixture opens the stage in English and waits until it is ready
+  await switchTo(page, 'en', 'fr');
+  const french = new LoginWindow(page, 'fr');
+  const phone = new PhonePage(page, 'iPhone', 'fr');
+  await french.paper.click();
+  await expect(french.paper).toHaveAttribute('aria-pressed', 'true');
+  await french.logIn('smsuser', DEMO_PASSWORD);
+  advance(SMS_DELAY);
+  await phone.openMessages();
+  await french.enterCode(await phone.latestCode());
+
+  await expect(french.root.getByRole('heading', { name: fr('login.paper.title'), exact: true })).toHaveText('Compte de trading simulé');
+  await expect(french.root).toContainText("Ceci n'est pas un compte de courtage.");
+  await expect(french.acceptPaper).toHaveText("Je comprends et j'accepte");
+  await expect(french.acceptPaper).toBeFocused();
+  await expectNoEnglish(french.root, 'paper-account warning');
+  await expectAccessible(page, 'login in French: paper-account warning');
+  await french.acceptPaper.click();
+  await expect(french.loggedInAs('smsuser')).toBeVisible();
+  await expect(french.root).toContainText(fr('login.mode.paper'));
+  await expectNoEnglish(french.root, 'logged in to paper trading');
+});

@@ -1,7 +1,11 @@
 // The dialogs around a login, as a person meets them in the login window, each checked with axe.
 import { test, expect, DEMO_PASSWORD } from './fixtures.js';
 import { expectAccessible } from './axe.js';
+import { expectNoEnglish } from './leftover-english.js';
+import { LoginWindow } from './pages/LoginWindow.js';
 import { PhonePage } from './pages/PhonePage.js';
+import { wordsFor } from './pages/words.js';
+import type { Page } from '@playwright/test';
 
 const SMS_DELAY = 3_000;
 
@@ -97,4 +101,83 @@ test('"Existing session detected" in IBKR Mobile on the trading device: Continue
   await expect(page.getByRole('heading', { name: 'Re-login is required' })).toBeVisible();
   await page.getByRole('button', { name: 'Re-login' }).click();
   await expect(login.username).toBeVisible();
+});
+
+// The same dialogs in French: the stage switched to Français, each dialog in the French catalogue's words, no English of ours left on it.
+test.describe('in French', () => {
+  const fr = wordsFor('fr');
+
+  /** Switches the stage to Français and logs smsuser in up to the code, read off the French phone. */
+  async function toFrench(page: Page): Promise<{ french: LoginWindow; phone: PhonePage }> {
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption({ label: 'Français' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    return { french: new LoginWindow(page, 'fr'), phone: new PhonePage(page, 'iPhone', 'fr') };
+  }
+
+  test.describe(() => {
+    test.use({ scenario: 'session-existing-continue' });
+    test('« Session existante détectée »: Continuer la connexion', async ({ page, login, advance }) => {
+      void login;
+      const { french, phone } = await toFrench(page);
+      await french.logIn('smsuser', DEMO_PASSWORD);
+      advance(SMS_DELAY);
+      await phone.openMessages();
+      await french.enterCode(await phone.latestCode());
+      await expect(french.root.getByRole('heading', { name: fr('login.existing.title'), exact: true })).toHaveText('Session existante détectée');
+      await expectNoEnglish(french.root, 'existing session detected');
+      await expectAccessible(page, 'login dialog in French: existing session');
+      await french.root.getByRole('button', { name: fr('login.existing.continue'), exact: true }).click();
+      await expect(french.loggedInAs('smsuser')).toBeVisible();
+    });
+  });
+
+  test.describe(() => {
+    test.use({ scenario: 'read-only-login' });
+    test('« Connexion en lecture seule »: orders disabled, in French', async ({ page, login }) => {
+      void login;
+      const { french } = await toFrench(page);
+      await french.root.getByRole('checkbox', { name: fr('login.readOnly.option'), exact: true }).check();
+      await expectNoEnglish(french.root, 'read-only option');
+      await french.logIn('smsuser', DEMO_PASSWORD);
+      await expect(french.loggedInAs('smsuser')).toBeVisible();
+      await expect(french.root.getByText(fr('login.loggedIn.readOnly'), { exact: true })).toBeVisible();
+      await expectNoEnglish(french.root, 'read-only login');
+      await expectAccessible(page, 'login dialog in French: read-only');
+    });
+  });
+
+  test.describe(() => {
+    test.use({ scenario: 'session-timeout' });
+    test('« Une nouvelle connexion est requise » after the session timed out, and Se reconnecter', async ({ page, login, advance }) => {
+      void login;
+      const { french, phone } = await toFrench(page);
+      await french.logIn('smsuser', DEMO_PASSWORD);
+      advance(SMS_DELAY);
+      await phone.openMessages();
+      await french.enterCode(await phone.latestCode());
+      await expect(french.loggedInAs('smsuser')).toBeVisible();
+      advance(30 * 60_000);
+      await expect(french.root.getByRole('heading', { name: fr('login.relogin.title'), exact: true })).toBeVisible();
+      await expectNoEnglish(french.root, 're-login is required');
+      await expectAccessible(page, 'login dialog in French: re-login');
+      await french.root.getByRole('button', { name: fr('login.relogin.button'), exact: true }).click();
+      await expect(french.logInButton).toBeVisible();
+    });
+  });
+
+  test.describe(() => {
+    test.use({ scenario: 'connection-retries' });
+    test('« Connexion en cours (tentative n° N) » while the connection retries', async ({ page, login, advance }) => {
+      void login;
+      const { french } = await toFrench(page);
+      await french.logIn('smsuser', DEMO_PASSWORD);
+      await expect(french.root.getByRole('heading', { name: fr('login.connecting.title', { attempt: 1 }), exact: true })).toBeVisible();
+      await expectNoEnglish(french.root, 'log in progress');
+      await expectAccessible(page, 'login dialog in French: log in progress');
+      advance(10_000);
+      await expect(french.root.getByRole('heading', { name: fr('login.connecting.title', { attempt: 2 }), exact: true })).toBeVisible();
+      advance(20_000);
+      await expect(french.securityCode).toBeVisible();
+    });
+  });
 });

@@ -49,10 +49,12 @@ function probe(file: string): { duration: number; width: number; height: number 
   return { duration: Number(info.format.duration), width: info.streams[0]!.width, height: info.streams[0]!.height };
 }
 
-for (const [scenario, steps] of [
-  ['happy-sms', 3],
-  ['push-timeout', 3],
-  ['sms-carrier-blocked', 7],
+// Each take's captions in the UI's language: the French scenario (locale: fr) plays and is captioned in French.
+for (const [scenario, steps, caption] of [
+  ['happy-sms', 3, 'Reads the security code on the phone and types it'],
+  ['push-timeout', 3, '3 minutes later'],
+  ['sms-carrier-blocked', 7, 'The phone rings: answers and listens to the code'],
+  ['sms-french', 3, 'Lit le code de sécurité sur le téléphone et le saisit'],
 ] as const) {
   test(`${scenario}: recorded as a WebM that plays, with a caption per step`, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sls-record-'));
@@ -76,5 +78,6 @@ for (const [scenario, steps] of [
     const captions = readFileSync(vtt, 'utf8');
     expect(captions.startsWith('WEBVTT\n')).toBe(true);
     expect(captions.match(/-->/g)).toHaveLength(steps);
+    expect(captions).toContain(caption);
   });
 }

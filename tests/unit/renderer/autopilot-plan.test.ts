@@ -1,13 +1,16 @@
 // The autopilot's planner: every script step as the taps, typing and pauses a person does at the stage's real controls.
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libraryFiles } from '../../../main/host/scenario-library.js';
 import { appRoot, readScenarioFile } from '../../../main/host/scenario-files.js';
 import { parseScenario } from '../../../main/sim/scenario/load.js';
 import { Simulation } from '../../../main/sim/simulation.js';
 import type { ScriptStepView } from '../../../main/api/script-view.js';
 import { SMS_SCENARIO } from '../cli/sms-scenario.js';
-import { PACE, captionOf, durationOf, planStep, shownWait, type UiAction } from '../../../renderer/lib/autopilot-plan.js';
+import { PACE, captionOf, durationOf, planStep, shownWait, type UiAction, type Words } from '../../../renderer/lib/autopilot-plan.js';
+import { areaSelector } from '../../../renderer/lib/autopilot-dom.js';
+import { captionWords } from '../../../renderer/lib/autopilot-captions.js';
+import { t, useLocale } from '../../../renderer/lib/i18n.svelte.js';
 
 const libraryScript = (name: string) => {
   const loaded = readScenarioFile(path.join(appRoot(), 'scenarios', 'library', `${name}.yaml`));
@@ -15,17 +18,20 @@ const libraryScript = (name: string) => {
   return new Simulation(loaded.scenario).getScript({});
 };
 
-/** The plan in short: `tap login button "Log In"`, `type login textbox "Username" ← smsuser`. */
+/** A name as the player words it in the windows' language (what the phone shows, in brackets). */
+const said = (words: Words | undefined): string => (!words ? '' : 'id' in words ? t(words.id) : 'literal' in words ? words.literal : `(${words.shown})`);
+
+/** The plan in short, in the windows' language: `tap login button "Log In"`, `type login textbox "Username" ← smsuser`. */
 const brief = (action: UiAction): string => {
   switch (action.do) {
     case 'tap':
-      return `tap ${action.target.area} ${action.target.role} "${action.target.name ?? action.target.contains}"${action.ifPresent ? ' if present' : ''}${action.unless ? ` unless "${action.unless.name}"` : ''}`;
+      return `tap ${action.target.area} ${action.target.role} "${said(action.target.name ?? action.target.contains)}"${action.ifPresent ? ' if present' : ''}${action.unless ? ` unless "${said(action.unless.name)}"` : ''}`;
     case 'type':
-      return `type ${action.target.area} "${action.target.name}" ← ${'literal' in action.text ? action.text.literal : `(${action.text.read})`}`;
+      return `type ${action.target.area} "${said(action.target.name)}" ← ${'literal' in action.text ? action.text.literal : `(${action.text.read})`}`;
     case 'keys':
       return `keys ${action.area} ← ${'literal' in action.text ? action.text.literal : `(${action.text.read})`}`;
     case 'select':
-      return `select "${action.target.name}" = ${action.value}`;
+      return `select "${said(action.target.name)}" = ${action.value}`;
     case 'pause':
       return `pause ${action.ms}`;
     case 'advance':
@@ -101,14 +107,14 @@ describe('the autopilot plans each step as a person at the stage', () => {
     expect(planStep(pin).map(brief)).toEqual([
       'caption approvePush',
       `pause ${PACE.caption}`,
-      'tap phone button "Login request"',
+      'tap phone button "(pushTitle)"',
       'tap app button "Use PIN" if present',
       'type app "PIN" ← 1357',
       'tap app button "Confirm"',
       `pause ${PACE.between}`,
     ]);
     const face: ScriptStepView = { kind: 'approvePush', method: 'faceid', written: 'approvePush: { method: faceid }' };
-    expect(planStep(face).map(brief).slice(2, -1)).toEqual(['tap phone button "Login request"', 'tap app button "Face ID"']);
+    expect(planStep(face).map(brief).slice(2, -1)).toEqual(['tap phone button "(pushTitle)"', 'tap app button "Face ID"']);
   });
 
   it('the fob: press, the PIN and the challenge on its keypad, its response into the login window', () => {
@@ -137,7 +143,8 @@ describe('the autopilot plans each step as a person at the stage', () => {
   it("captions: the scenario's own words win; otherwise the kind with the step's values", () => {
     expect(captionOf({ kind: 'wait', ms: 180_000, written: '', caption: 'Three minutes pass' })).toEqual({ text: 'Three minutes pass' });
     expect(captionOf({ kind: 'wait', ms: 180_000, written: '' })).toEqual({ kind: 'wait', values: { seconds: 180 } });
-    expect(captionOf({ kind: 'approvePush', method: 'touchid', written: '' })).toEqual({ kind: 'approvePush', values: { method: 'Touch ID' } });
+    expect(captionOf({ kind: 'approvePush', method: 'touchid', written: '' })).toEqual({ kind: 'approvePush', values: { method: 'touchid' } });
+    expect(captionWords(captionOf({ kind: 'approvePush', method: 'touchid', written: '' }))).toBe('Taps the login request on the phone and approves it with Touch ID');
     const parsed = parseScenario(
       `${SMS_SCENARIO}script:\n  - login: { user: smsuser }\n    caption: "Ann logs in"\n  - wait: 5s\n    caption: Five seconds\n  - restart: iphone\n    caption: Off and on\n`,
       't.yaml',
@@ -158,7 +165,7 @@ describe('the autopilot plans each step as a person at the stage', () => {
 
   it('waits are shown between one and three seconds; durations follow the pace', () => {
     expect([shownWait(200), shownWait(2500), shownWait(86_400_000)]).toEqual([1000, 2500, 3000]);
-    expect(durationOf({ do: 'type', target: { area: 'login', role: 'textbox', name: 'Username' }, text: { literal: 'abc' } }, 3)).toBe(PACE.tap + 3 * PACE.key);
+    expect(durationOf({ do: 'type', target: { area: 'login', role: 'textbox', name: { id: 'login.username' } }, text: { literal: 'abc' } }, 3)).toBe(PACE.tap + 3 * PACE.key);
     expect(durationOf({ do: 'advance', ms: 120_000, showMs: 3000 })).toBe(3000);
   });
 
@@ -179,5 +186,63 @@ describe('the autopilot plans each step as a person at the stage', () => {
     }
     // The library exercises the planner's main kinds.
     for (const kind of ['login', 'wait', 'enterCode', 'requestCode', 'answerCall', 'approvePush', 'challengeResponse', 'dscplus', 'codeCard', 'chooseDevice']) expect(kinds).toContain(kind);
+  });
+
+  describe('in French', () => {
+    beforeAll(() => useLocale('fr'));
+    afterAll(() => useLocale('en'));
+
+    it("names the login window's and the app's controls in the French catalogue's words", () => {
+      const sms = libraryScript('happy-sms').steps.flatMap(planStep).map(brief);
+      expect(sms).toContain(`type login "Nom d'utilisateur" ← smsuser`);
+      expect(sms).toContain('type login "Mot de passe" ← Demo1234');
+      expect(sms).toContain('tap login button "Se connecter"');
+      expect(sms).toContain('type login "Code de sécurité" ← (phoneCode)');
+      const [, , challenge] = libraryScript('happy-challenge-ios').steps;
+      expect(planStep(challenge!).map(brief)).toEqual(
+        expect.arrayContaining([
+          'tap login link "Cliquez ici si vous ne recevez pas la notification" if present',
+          'tap phone button "Accueil"',
+          `tap app button "${t('ibkr.authenticate')}"`,
+          `type app "${t('ibkr.challenge')}" ← (challenge)`,
+          `tap app button "${t('ibkr.generate')}"`,
+          'type login "Saisissez le code de réponse" ← (appResponse)',
+        ]),
+      );
+      const blocked = libraryScript('sms-carrier-blocked').steps.map((s) => planStep(s).map(brief));
+      expect(blocked[3]).toContain(`tap login link "${t('login.resend.link')}" unless "Appel vocal"`);
+      expect(blocked[5]).toContain('tap call button "Accepter"');
+    });
+
+    it('no control of any library plan keeps an English name (but the names no catalogue translates)', async () => {
+      const files = libraryFiles(path.join(appRoot(), 'scenarios', 'library'));
+      const french = new Set<string>();
+      for (const file of files) {
+        const loaded = readScenarioFile(file);
+        if (!loaded.ok) throw new Error(`${file} does not load`);
+        for (const step of new Simulation(loaded.scenario).getScript({}).steps) for (const action of planStep(step)) if (action.do === 'tap' || action.do === 'type' || action.do === 'select') french.add(said(action.target.name ?? action.target.contains));
+      }
+      await useLocale('en');
+      const english = new Set<string>();
+      for (const file of files) {
+        const loaded = readScenarioFile(file);
+        if (!loaded.ok) throw new Error(`${file} does not load`);
+        for (const step of new Simulation(loaded.scenario).getScript({}).steps) for (const action of planStep(step)) if (action.do === 'tap' || action.do === 'type' || action.do === 'select') english.add(said(action.target.name ?? action.target.contains));
+      }
+      await useLocale('fr');
+      // The same in both: the app's and the push's names, and the words French shares (OK, SMS, PIN, Face ID…).
+      const shared = [...french].filter((w) => english.has(w)).sort();
+      expect(shared).toEqual(['(pushTitle)', 'Face ID', 'IBKR Mobile', 'OK', 'PIN', 'SMS', 'Services'].filter((w) => french.has(w)).sort());
+    });
+
+    it('finds the areas by their French labels', () => {
+      expect(areaSelector('login', t)).toContain('[aria-label="Connexion"]');
+      expect(areaSelector('phone', t)).toBe('section[aria-label^="Téléphone — "]');
+      expect(areaSelector('card', t)).toContain('"Carte de codes de sécurité"');
+    });
+
+    it("the caption strip names IB Key's owner check in French", () => {
+      expect(captionWords(captionOf({ kind: 'approvePush', method: 'fingerprint', written: '' }))).toBe(`Touche la demande de connexion sur le téléphone et l'approuve avec ${t('ibkr.unlock.fingerprint')}`);
+    });
   });
 });
