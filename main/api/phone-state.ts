@@ -16,6 +16,25 @@ const fields = {
     .nullable()
     .describe("An active Focus (iOS) or Focus mode (Android), or null for none: it silences the app's pushes unless focusAllowsApp (notifications article, step 4)."),
   focusAllowsApp: z.boolean().describe("The active Focus lets the broker's app through, so its pushes are not silenced."),
+  appLockScreen: z
+    .boolean()
+    .describe("The broker's app may show its notifications on the lock screen (iOS: the Lock Screen alert; Android: Lock screen). Off: not on the locked screen, still in the list once unlocked."),
+  appNotificationCenter: z
+    .boolean()
+    .describe("iOS: the app's notifications go to Notification Center (the list pulled down from the top left). Off: not in that list; the lock screen and the banner follow their own switches."),
+  appBanners: z
+    .boolean()
+    .describe("The app's notifications raise a banner on arrival (iOS: Banners; Android: Pop on screen). Off: no banner, the notification is still in the list (notifications article, step 2)."),
+  bannerStyle: z
+    .enum(['temporary', 'persistent'])
+    .describe('iOS Banner Style: a temporary banner goes up after a few seconds, a persistent one stays until it is touched (notifications article, step 2: notifications that hide quickly).'),
+  appBadges: z.boolean().describe("The app's icon shows its waiting notifications (iOS: Badges, a count; Android: Notification dot)."),
+  showPreviews: z
+    .enum(['always', 'whenUnlocked', 'never'])
+    .describe("iOS Show Previews for the app: its notifications' text always, only once the phone is unlocked, or never (the app's name and \"Notification\" only)."),
+  overrideDnd: z
+    .boolean()
+    .describe("Android: the app's notifications override Do Not Disturb: they arrive with their banner and sound while Do Not Disturb is on."),
   lowPower: z.boolean().describe('Power saving (Low Power Mode): the app gets no background data, so pushes wait until it is turned off (notifications article, step 6).'),
   battery: z.number().int().min(1).max(100).describe('Battery level in percent, as the status bar shows it.'),
   appNotifications: z.boolean().describe("Notifications allowed for the broker's app in the phone's settings; off: its pushes are lost (notifications article, step 5)."),
@@ -47,6 +66,13 @@ const defaults = {
   doNotDisturb: false,
   focus: null,
   focusAllowsApp: false,
+  appLockScreen: true,
+  appNotificationCenter: true,
+  appBanners: true,
+  bannerStyle: 'temporary',
+  appBadges: true,
+  showPreviews: 'always',
+  overrideDnd: false,
   lowPower: false,
   battery: 82,
   appNotifications: true,

@@ -16,10 +16,14 @@ const deliver = (phone: Phone): Decision => ({ outcome: 'deliver', silenced: sil
 const hold = (reason: DeliveryReason): Decision => ({ outcome: 'hold', reason });
 const lose = (reason: DeliveryReason): Decision => ({ outcome: 'lose', reason });
 
-/** Do-not-disturb and focus modes silence; they do not stop delivery (notifications article, step 2). */
+/**
+ * Do-not-disturb and focus modes silence the app's push; they do not stop delivery (notifications article,
+ * step 2). On Android, the app's "Override Do Not Disturb" lets it through Do Not Disturb.
+ */
 export function silencedBy(phone: Phone): 'dnd_silenced' | 'focus_silenced' | null {
   const s = phone.status;
-  if (s.doNotDisturb) return 'dnd_silenced';
+  const overrides = phone.spec.platform === 'android' && s.overrideDnd;
+  if (s.doNotDisturb && !overrides) return 'dnd_silenced';
   if (s.focus !== null && !s.focusAllowsApp) return 'focus_silenced';
   return null;
 }

@@ -147,7 +147,7 @@ export function storageFigures(app: MobileAppView, cacheCleared: boolean): { app
 
 /** A page of the Settings app. iOS Focus pages name the mode they are about. */
 export type SettingsPage =
-  | { id: 'root' | 'wifi' | 'cellular' | 'notifications' | 'appNotifications' | 'focus' | 'battery' }
+  | { id: 'root' | 'wifi' | 'cellular' | 'notifications' | 'appNotifications' | 'bannerStyle' | 'showPreviews' | 'focus' | 'battery' }
   | { id: 'focusMode' | 'focusApps' | 'focusAddApps'; mode: FocusMode }
   | { id: 'network' | 'apps' | 'appInfo' | 'appStorage' | 'wellbeing' | 'androidFocus' | 'dnd' };
 
@@ -165,6 +165,10 @@ export function pageTitle(page: SettingsPage, platform: Platform, appName: strin
       return t('settings.ios.title.notifications');
     case 'appNotifications':
       return ios ? appName : t('settings.android.title.appNotifications');
+    case 'bannerStyle':
+      return t('settings.ios.bannerStyle');
+    case 'showPreviews':
+      return t('settings.ios.showPreviews');
     case 'focus':
       return t('settings.ios.focus');
     case 'battery':
