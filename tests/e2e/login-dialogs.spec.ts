@@ -4,6 +4,7 @@ import { readScenarioFile } from '../../main/host/scenario-files.js';
 import { Simulation } from '../../main/sim/simulation.js';
 import { test, expect, DEMO_PASSWORD } from './fixtures.js';
 import { expectAccessible } from './axe.js';
+import { PhonePage } from './pages/PhonePage.js';
 
 const SMS_DELAY = 3_000;
 
@@ -67,4 +68,31 @@ test('"Log in progress (attempt #N)" while the connection retries', async ({ pag
   await expect(page.getByRole('heading', { name: 'Log in progress (attempt #2)' })).toBeVisible();
   advance(20_000);
   await expect(login.securityCode).toBeVisible();
+});
+
+test('"Existing session detected" in IBKR Mobile on the trading device: Continue Login there ends the login window\'s session', async ({ page, login, phone, advance }) => {
+  await login.logIn('smsuser', DEMO_PASSWORD);
+  advance(SMS_DELAY);
+  await phone.openMessages();
+  await login.enterCode(await phone.latestCode());
+  await expect(login.loggedInAs('smsuser')).toBeVisible();
+
+  // The same user logs in to the app on the iPad: one trading session at a time.
+  await page.getByRole('button', { name: 'Trading device', exact: true }).click();
+  const ipad = new PhonePage(page, 'iPad');
+  await ipad.openApp();
+  await ipad.appLogIn('smsuser', DEMO_PASSWORD);
+  advance(SMS_DELAY);
+  await ipad.appField('Security Code').fill(await phone.latestCode());
+  await ipad.button('Log In').click();
+  await expect(ipad.app.getByRole('heading', { name: 'Existing session detected' })).toBeVisible();
+  await expectAccessible(page, 'IBKR Mobile: existing session detected');
+  await ipad.button('Continue Login').click();
+  await expect(ipad.button('Log Out')).toBeVisible();
+
+  // Back at the login window: its session was the one disconnected.
+  await page.getByRole('button', { name: 'Trading device', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Re-login is required' })).toBeVisible();
+  await page.getByRole('button', { name: 'Re-login' }).click();
+  await expect(login.username).toBeVisible();
 });
