@@ -14,8 +14,15 @@ const fields = {
   focus: z
     .enum(FOCUS_MODES)
     .nullable()
-    .describe("An active Focus (iOS) or Focus mode (Android), or null for none: it silences the app's pushes unless focusAllowsApp (notifications article, step 4)."),
-  focusAllowsApp: z.boolean().describe("The active Focus lets the broker's app through, so its pushes are not silenced."),
+    .describe("An active Focus (iOS) or Focus mode (Android), or null for none: it silences the app's pushes unless focusAllowedIn names it (notifications article, step 4)."),
+  focusAllowedIn: z
+    .array(z.enum(FOCUS_MODES))
+    .max(FOCUS_MODES.length)
+    .refine((modes) => new Set(modes).size === modes.length, 'each Focus once')
+    .describe(
+      "The Focus modes whose Allowed Apps list the broker's app (iOS Settings → Focus → a mode → Apps; Android: the app not among Focus mode's distracting apps). Each Focus has its own list: allowed in one, the app is still silenced in another (notifications article, step 4: \"repeat this operation for the other focus patterns\"). iOS's Do Not Disturb is a Focus too.",
+    )
+    .meta({ examples: [['Do Not Disturb', 'Work']] }),
   appLockScreen: z
     .boolean()
     .describe("The broker's app may show its notifications on the lock screen (iOS: the Lock Screen alert; Android: Lock screen). Off: not on the locked screen, still in the list once unlocked."),
@@ -65,7 +72,7 @@ const defaults = {
   poorConnection: false,
   doNotDisturb: false,
   focus: null,
-  focusAllowsApp: false,
+  focusAllowedIn: [],
   appLockScreen: true,
   appNotificationCenter: true,
   appBanners: true,

@@ -25,7 +25,16 @@ interface ChoiceField {
   only?: Platform;
 }
 
-export type FieldControl = SwitchField | ChoiceField;
+/** A set of Focus modes, one switch each (the app allowed in each Focus on its own). */
+interface ModesField {
+  kind: 'modes';
+  field: PhoneField;
+  label: string;
+  hint: string;
+  only?: Platform;
+}
+
+export type FieldControl = SwitchField | ChoiceField | ModesField;
 
 export interface FieldGroup {
   name: 'Phone' | 'Voice' | 'SMS' | 'Push';
@@ -51,7 +60,7 @@ export const fieldGroups: FieldGroup[] = [
         hint: 'Silences apps not allowed through it',
         options: [{ value: '', label: 'Off' }, ...FOCUS_MODES.map((m) => ({ value: m, label: m }))],
       },
-      { kind: 'switch', field: 'focusAllowsApp', label: 'App allowed in Focus', hint: 'The app’s notifications pass the Focus' },
+      { kind: 'modes', field: 'focusAllowedIn', label: 'App allowed in', hint: 'The app’s notifications pass this Focus only' },
       { kind: 'switch', field: 'lowPower', label: { ios: 'Low Power Mode', android: 'Battery Saver' }, hint: 'Holds background delivery of pushes' },
       {
         kind: 'choice',
@@ -183,6 +192,7 @@ export function describeChange(field: string, value: unknown, platform: Platform
     if (field === 'poweredOn') return value ? 'switched on' : 'switched off';
     return `${label} ${value ? 'on' : 'off'}`;
   }
+  if (control.kind === 'modes') return `${label}: ${Array.isArray(value) && value.length ? value.join(', ') : 'no Focus'}`;
   if (field === 'focus') return value === null ? 'Focus off' : `Focus “${String(value)}” on`;
   const option = optionsWith(control, toFormValue(value as PhoneStatus[PhoneField])).find((o) => o.value === String(value));
   return `${label}: ${option?.label ?? String(value)}`;

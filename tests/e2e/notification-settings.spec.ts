@@ -141,3 +141,39 @@ test('Android: Allow interruptions off, no pop-up but the push is in the shade; 
   await pixel.home.click();
   await expect(button(pixel, 'IBKR Mobile')).toBeVisible();
 });
+
+test('iOS Focus: IBKR Mobile allowed in Work passes Work only; Sleep keeps its own Allowed Apps and silences it', async ({ page, server, login, advance }) => {
+  const iphone = await phoneWindow(page, server.url, 'ios-phone', 'iPhone 15');
+  await iphone.openSettings();
+  await row(iphone, 'Focus').click();
+  await row(iphone, 'Work').click();
+  await row(iphone, 'Apps').click();
+  await button(iphone, 'Add').click();
+  await row(iphone, 'IBKR Mobile').click();
+  await expect(button(iphone, 'Remove IBKR Mobile')).toBeVisible();
+  await expectAccessible(iphone.page, 'iOS Settings → Focus → Work → Apps');
+  await button(iphone, 'Back').click();
+  await expect(row(iphone, 'Apps')).toContainText('1 app');
+  await button(iphone, 'Back').click();
+
+  // Sleep has its own list, still empty: the article's "repeat this operation for the other focus patterns".
+  await row(iphone, 'Sleep').click();
+  await expect(row(iphone, 'Apps')).toContainText('None');
+  await setting(iphone, 'Sleep').click();
+  await expect(setting(iphone, 'Sleep')).toHaveAttribute('aria-checked', 'true');
+  await expectAccessible(iphone.page, 'iOS Settings → Focus → Sleep');
+
+  await login.logIn('ibkeyios', DEMO_PASSWORD);
+  advance(PUSH_LATENCY);
+  await expect(iphone.banner).toHaveCount(0);
+  await login.root.getByRole('button', { name: 'Cancel' }).click();
+
+  // Work on instead: the app passes with its banner.
+  await button(iphone, 'Back').click();
+  await row(iphone, 'Work').click();
+  await setting(iphone, 'Work').click();
+  await expect(setting(iphone, 'Work')).toHaveAttribute('aria-checked', 'true');
+  await login.logIn('ibkeyios', DEMO_PASSWORD);
+  advance(PUSH_LATENCY);
+  await expect(iphone.banner).toContainText('Login request');
+});

@@ -2,7 +2,7 @@
 // how the push shows — banner, lock screen, Notification Center, preview, badge — and Android's
 // "Override Do Not Disturb" lets it through Do Not Disturb.
 import { describe, expect, it } from 'vitest';
-import type { PhoneStatePatch } from '../../../main/api/phone-state.js';
+import { phoneStatePatchSchema, type PhoneStatePatch } from '../../../main/api/phone-state.js';
 import { DEMO_PASSWORD, demoSim } from '../helpers.js';
 
 function pushWith(patch: PhoneStatePatch, username = 'ibkeyios', phoneId = 'ios-phone') {
@@ -88,5 +88,41 @@ describe('Override Do Not Disturb', () => {
 
   it('does not let the push through an Android Focus mode that pauses the app', () => {
     expect(pushWith({ focus: 'Work', overrideDnd: true }, 'ibkeyandroid', 'android-phone').push()!.silenced).toBe(true);
+  });
+});
+
+describe('each Focus has its own Allowed Apps (notifications article, step 4: "repeat this operation for the other focus patterns")', () => {
+  it('the app allowed in Work passes Work, and is silenced in Sleep, Personal and Driving', () => {
+    expect(pushWith({ focus: 'Work', focusAllowedIn: ['Work'] }).push()!.silenced).toBe(false);
+    for (const focus of ['Sleep', 'Personal', 'Driving'] as const) {
+      const { push, sim } = pushWith({ focus, focusAllowedIn: ['Work'] });
+      expect(push()).toMatchObject({ silenced: true, banner: null, centre: true });
+      expect(sim.getJournal({}).entries.find((e) => e.type === 'push.silenced')).toMatchObject({ reason: 'focus_silenced' });
+    }
+  });
+
+  it("iOS Do Not Disturb is a Focus of its own: allowed in Work is not allowed in Do Not Disturb, and the other way round", () => {
+    expect(pushWith({ doNotDisturb: true, focusAllowedIn: ['Work'] }).push()!.silenced).toBe(true);
+    expect(pushWith({ focus: 'Do Not Disturb', focusAllowedIn: ['Work'] }).push()!.silenced).toBe(true);
+    expect(pushWith({ focus: 'Do Not Disturb', focusAllowedIn: ['Do Not Disturb'] }).push()!.silenced).toBe(false);
+    expect(pushWith({ doNotDisturb: true, focusAllowedIn: ['Do Not Disturb'] }).push()!.silenced).toBe(false);
+    expect(pushWith({ focus: 'Work', focusAllowedIn: ['Do Not Disturb'] }).push()!.silenced).toBe(true);
+  });
+
+  it('allowed in every Focus, the app passes whichever is on', () => {
+    for (const focus of ['Do Not Disturb', 'Personal', 'Sleep', 'Work', 'Driving'] as const) {
+      expect(pushWith({ focus, focusAllowedIn: ['Do Not Disturb', 'Personal', 'Sleep', 'Work', 'Driving'] }).push()!.silenced).toBe(false);
+    }
+  });
+
+  it("on Android, Do Not Disturb is not a Focus: the app's Override Do Not Disturb decides, not the Focus lists", () => {
+    expect(pushWith({ doNotDisturb: true, focusAllowedIn: ['Do Not Disturb'] }, 'ibkeyandroid', 'android-phone').push()!.silenced).toBe(true);
+    expect(pushWith({ focus: 'Work', focusAllowedIn: ['Work'] }, 'ibkeyandroid', 'android-phone').push()!.silenced).toBe(false);
+  });
+
+  it('a patch naming a Focus twice, or one that does not exist, is refused', () => {
+    expect(phoneStatePatchSchema.safeParse({ focusAllowedIn: ['Work', 'Work'] }).success).toBe(false);
+    expect(phoneStatePatchSchema.safeParse({ focusAllowedIn: ['Gaming'] }).success).toBe(false);
+    expect(phoneStatePatchSchema.safeParse({ focusAllowedIn: ['Work', 'Sleep'] }).success).toBe(true);
   });
 });
