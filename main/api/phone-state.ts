@@ -16,7 +16,7 @@ const fields = {
     .nullable()
     .describe("An active Focus (iOS) or Focus mode (Android), or null for none: it silences the app's pushes unless focusAllowedIn names it (notifications article, step 4)."),
   focusAllowedIn: z
-    .array(z.enum(FOCUS_MODES))
+    .array(z.enum(FOCUS_MODES).describe('A Focus mode whose Allowed Apps list the app.'))
     .max(FOCUS_MODES.length)
     .refine((modes) => new Set(modes).size === modes.length, 'each Focus once')
     .describe(
