@@ -259,6 +259,10 @@ const notificationView = z.object({
   body: s,
   at: time,
   silenced: z.boolean().describe('Silenced notifications stay in the list but raise no banner.'),
+  banner: z.enum(['temporary', 'persistent']).nullable().describe("The banner it raised on arrival: none when silenced or the app's banners are off; a persistent one stays until touched."),
+  lockScreen: z.boolean().describe("Shown on the lock screen now (the app's Lock Screen setting)."),
+  centre: z.boolean().describe("In the list once unlocked: iOS's Notification Center, Android's shade."),
+  preview: z.enum(['always', 'whenUnlocked', 'never']).describe("Its text shows always, only unlocked, or never: iOS's Show Previews."),
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('sms'), messageId: s }),
     z.object({ kind: z.literal('push'), loginId: s }),
@@ -297,6 +301,7 @@ const phoneView = z
     calls: z.array(callView),
     app: mobileAppView,
     unread: n,
+    appBadge: n.describe("The broker app's icon badge (its waiting notifications), 0 when Badges or the notification dot is off."),
     now: time,
   })
   .describe('A simulated phone: its settings and faults, messages, notifications, calls and the mobile app.');

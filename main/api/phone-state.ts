@@ -14,8 +14,34 @@ const fields = {
   focus: z
     .enum(FOCUS_MODES)
     .nullable()
-    .describe("An active Focus (iOS) or Focus mode (Android), or null for none: it silences the app's pushes unless focusAllowsApp (notifications article, step 4)."),
-  focusAllowsApp: z.boolean().describe("The active Focus lets the broker's app through, so its pushes are not silenced."),
+    .describe("An active Focus (iOS) or Focus mode (Android), or null for none: it silences the app's pushes unless focusAllowedIn names it (notifications article, step 4)."),
+  focusAllowedIn: z
+    .array(z.enum(FOCUS_MODES).describe('A Focus mode whose Allowed Apps list the app.'))
+    .max(FOCUS_MODES.length)
+    .refine((modes) => new Set(modes).size === modes.length, 'each Focus once')
+    .describe(
+      "The Focus modes whose Allowed Apps list the broker's app (iOS Settings → Focus → a mode → Apps; Android: the app not among Focus mode's distracting apps). Each Focus has its own list: allowed in one, the app is still silenced in another (notifications article, step 4: \"repeat this operation for the other focus patterns\"). iOS's Do Not Disturb is a Focus too.",
+    )
+    .meta({ examples: [['Do Not Disturb', 'Work']] }),
+  appLockScreen: z
+    .boolean()
+    .describe("The broker's app may show its notifications on the lock screen (iOS: the Lock Screen alert; Android: Lock screen). Off: not on the locked screen, still in the list once unlocked."),
+  appNotificationCenter: z
+    .boolean()
+    .describe("iOS: the app's notifications go to Notification Center (the list pulled down from the top left). Off: not in that list; the lock screen and the banner follow their own switches."),
+  appBanners: z
+    .boolean()
+    .describe("The app's notifications raise a banner on arrival (iOS: Banners; Android: Pop on screen). Off: no banner, the notification is still in the list (notifications article, step 2)."),
+  bannerStyle: z
+    .enum(['temporary', 'persistent'])
+    .describe('iOS Banner Style: a temporary banner goes up after a few seconds, a persistent one stays until it is touched (notifications article, step 2: notifications that hide quickly).'),
+  appBadges: z.boolean().describe("The app's icon shows its waiting notifications (iOS: Badges, a count; Android: Notification dot)."),
+  showPreviews: z
+    .enum(['always', 'whenUnlocked', 'never'])
+    .describe("iOS Show Previews for the app: its notifications' text always, only once the phone is unlocked, or never (the app's name and \"Notification\" only)."),
+  overrideDnd: z
+    .boolean()
+    .describe("Android: the app's notifications override Do Not Disturb: they arrive with their banner and sound while Do Not Disturb is on."),
   lowPower: z.boolean().describe('Power saving (Low Power Mode): the app gets no background data, so pushes wait until it is turned off (notifications article, step 6).'),
   battery: z.number().int().min(1).max(100).describe('Battery level in percent, as the status bar shows it.'),
   appNotifications: z.boolean().describe("Notifications allowed for the broker's app in the phone's settings; off: its pushes are lost (notifications article, step 5)."),
@@ -46,7 +72,14 @@ const defaults = {
   poorConnection: false,
   doNotDisturb: false,
   focus: null,
-  focusAllowsApp: false,
+  focusAllowedIn: [],
+  appLockScreen: true,
+  appNotificationCenter: true,
+  appBanners: true,
+  bannerStyle: 'temporary',
+  appBadges: true,
+  showPreviews: 'always',
+  overrideDnd: false,
   lowPower: false,
   battery: 82,
   appNotifications: true,

@@ -114,6 +114,14 @@ export interface NotificationView {
   at: number;
   /** Silenced notifications stay in the list but raise no banner. */
   silenced: boolean;
+  /** The banner it raised on arrival: none when silenced or the app's banners are off; a persistent one stays until touched. */
+  banner: 'temporary' | 'persistent' | null;
+  /** Shown on the lock screen now (the app's Lock Screen setting). */
+  lockScreen: boolean;
+  /** In the list once unlocked: iOS's Notification Center, Android's shade. */
+  centre: boolean;
+  /** Its text shows always, only unlocked, or never (the app's name and "Notification" only): iOS's Show Previews. */
+  preview: 'always' | 'whenUnlocked' | 'never';
   source: { kind: 'sms'; messageId: string } | { kind: 'push'; loginId: string } | { kind: 'call'; callId: string };
 }
 
@@ -166,6 +174,8 @@ export interface PhoneView {
   calls: CallView[];
   app: MobileAppView;
   unread: number;
+  /** The broker app's icon badge (its waiting notifications), 0 when Badges or the notification dot is off. */
+  appBadge: number;
   now: number;
 }
 

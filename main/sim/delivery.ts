@@ -16,11 +16,17 @@ const deliver = (phone: Phone): Decision => ({ outcome: 'deliver', silenced: sil
 const hold = (reason: DeliveryReason): Decision => ({ outcome: 'hold', reason });
 const lose = (reason: DeliveryReason): Decision => ({ outcome: 'lose', reason });
 
-/** Do-not-disturb and focus modes silence; they do not stop delivery (notifications article, step 2). */
+/**
+ * Do-not-disturb and focus modes silence the app's push; they do not stop delivery (notifications article,
+ * step 2). Each Focus lets the app through by its own Allowed Apps (step 4, "repeat this operation for the
+ * other focus patterns"); on iOS Do Not Disturb is such a Focus, on Android the app's "Override Do Not
+ * Disturb" lets it through Do Not Disturb.
+ */
 export function silencedBy(phone: Phone): 'dnd_silenced' | 'focus_silenced' | null {
   const s = phone.status;
-  if (s.doNotDisturb) return 'dnd_silenced';
-  if (s.focus !== null && !s.focusAllowsApp) return 'focus_silenced';
+  const passesDnd = phone.spec.platform === 'android' ? s.overrideDnd : s.focusAllowedIn.includes('Do Not Disturb');
+  if (s.doNotDisturb && !passesDnd) return 'dnd_silenced';
+  if (s.focus !== null && !s.focusAllowedIn.includes(s.focus)) return 'focus_silenced';
   return null;
 }
 

@@ -1,8 +1,12 @@
 // A simulated phone: its settings, SMS inbox, notification list, calls, and the broker's app.
 import type { CallView, MobileAppView, NotificationView, PhoneStatus, PhoneView, SmsView } from '../api/views.js';
+import { appBadge, bannerFor, presentation } from './alerts.js';
 import { MobileApp, type AppPinRule } from './mobile-app.js';
 import type { PhoneSpec } from './scenario/schema.js';
 import type { SpokenText } from './world-text.js';
+
+/** A notification as the phone keeps it; where it shows (lock screen, list, text) follows the settings at view time. */
+type StoredNotification = Omit<NotificationView, 'lockScreen' | 'centre' | 'preview'>;
 
 interface Call extends CallView {
   /** Spoken only once answered; kept here until then. */
@@ -19,7 +23,7 @@ function trimOldest<T>(list: T[], max: number): void {
 export class Phone {
   readonly status: PhoneStatus;
   readonly messages: SmsView[] = [];
-  readonly notifications: NotificationView[] = [];
+  readonly notifications: StoredNotification[] = [];
   readonly calls: Call[] = [];
   readonly app: MobileApp;
   /** Messages the network keeps for this phone; each returns true once done with (delivered or lost). */
@@ -48,9 +52,10 @@ export class Phone {
     this.#held = this.#held.filter((retry) => !retry());
   }
 
-  #notify(app: string, title: string, body: string, at: number, source: NotificationView['source'], silenced = this.status.doNotDisturb): NotificationView {
+  #notify(app: string, title: string, body: string, at: number, source: NotificationView['source'], silenced = this.status.doNotDisturb): StoredNotification {
     // Do-not-disturb silences the banner; the notification still waits in the list (article step 2).
-    const n: NotificationView = { id: `${this.id}-n${this.#nextId++}`, app, title, body, at, silenced, source };
+    const banner = bannerFor(this.spec.platform, this.status, silenced, source.kind === 'push');
+    const n: StoredNotification = { id: `${this.id}-n${this.#nextId++}`, app, title, body, at, silenced, banner, source };
     this.notifications.push(n);
     trimOldest(this.notifications, KEEP);
     return n;
@@ -64,7 +69,7 @@ export class Phone {
     return sms;
   }
 
-  receivePush(appName: string, title: string, body: string, at: number, loginId: string, silenced: boolean): NotificationView {
+  receivePush(appName: string, title: string, body: string, at: number, loginId: string, silenced: boolean): StoredNotification {
     return this.#notify(appName, title, body, at, { kind: 'push', loginId }, silenced);
   }
 
@@ -136,10 +141,11 @@ export class Phone {
       region,
       status: { ...this.status },
       messages: this.messages.map((m) => ({ ...m })),
-      notifications: this.notifications.map((n) => ({ ...n })),
+      notifications: this.notifications.map((n) => ({ ...n, ...presentation(platform, this.status, n.source.kind === 'push') })),
       calls: this.calls.map(({ script: _script, ...c }) => ({ ...c })),
       app,
       unread: this.messages.filter((m) => !m.read).length,
+      appBadge: appBadge(this.status, this.notifications),
       now,
     };
   }

@@ -21,9 +21,20 @@ interface ChoiceField {
   label: string;
   hint: string;
   options: { value: string; label: string }[];
+  /** Shown only on this platform. */
+  only?: Platform;
 }
 
-export type FieldControl = SwitchField | ChoiceField;
+/** A set of Focus modes, one switch each (the app allowed in each Focus on its own). */
+interface ModesField {
+  kind: 'modes';
+  field: PhoneField;
+  label: string;
+  hint: string;
+  only?: Platform;
+}
+
+export type FieldControl = SwitchField | ChoiceField | ModesField;
 
 export interface FieldGroup {
   name: 'Phone' | 'Voice' | 'SMS' | 'Push';
@@ -49,7 +60,7 @@ export const fieldGroups: FieldGroup[] = [
         hint: 'Silences apps not allowed through it',
         options: [{ value: '', label: 'Off' }, ...FOCUS_MODES.map((m) => ({ value: m, label: m }))],
       },
-      { kind: 'switch', field: 'focusAllowsApp', label: 'App allowed in Focus', hint: 'The app’s notifications pass the Focus' },
+      { kind: 'modes', field: 'focusAllowedIn', label: 'App allowed in', hint: 'The app’s notifications pass this Focus only' },
       { kind: 'switch', field: 'lowPower', label: { ios: 'Low Power Mode', android: 'Battery Saver' }, hint: 'Holds background delivery of pushes' },
       {
         kind: 'choice',
@@ -96,6 +107,34 @@ export const fieldGroups: FieldGroup[] = [
       { kind: 'switch', field: 'mobileData', label: 'Mobile data', hint: 'With Wi-Fi off: no internet' },
       { kind: 'switch', field: 'poorConnection', label: 'Poor connection', hint: 'Pushes get lost' },
       { kind: 'switch', field: 'appNotifications', label: 'App notifications', hint: 'Allowed for the app in Settings' },
+      { kind: 'switch', field: 'appLockScreen', label: { ios: 'Lock Screen alerts', android: 'On the lock screen' }, hint: 'Off: not on the locked screen, still in the list' },
+      { kind: 'switch', field: 'appNotificationCenter', label: 'Notification Center', hint: 'Off: not in the list pulled from the top', only: 'ios' },
+      { kind: 'switch', field: 'appBanners', label: { ios: 'Banners', android: 'Pop on screen' }, hint: 'Off: no banner, still in the list' },
+      {
+        kind: 'choice',
+        field: 'bannerStyle',
+        label: 'Banner Style',
+        hint: 'Persistent: the banner stays until touched',
+        only: 'ios',
+        options: [
+          { value: 'temporary', label: 'Temporary' },
+          { value: 'persistent', label: 'Persistent' },
+        ],
+      },
+      { kind: 'switch', field: 'appBadges', label: { ios: 'Badges', android: 'Notification dot' }, hint: 'The app icon shows what waits' },
+      {
+        kind: 'choice',
+        field: 'showPreviews',
+        label: 'Show Previews',
+        hint: 'Hidden: “Notification” instead of the text',
+        only: 'ios',
+        options: [
+          { value: 'always', label: 'Always' },
+          { value: 'whenUnlocked', label: 'When Unlocked' },
+          { value: 'never', label: 'Never' },
+        ],
+      },
+      { kind: 'switch', field: 'overrideDnd', label: 'Override Do Not Disturb', hint: 'The app’s pushes pass Do Not Disturb', only: 'android' },
       { kind: 'switch', field: 'jailbroken', label: { ios: 'Jailbroken', android: 'Rooted' }, hint: 'IB Key refuses to work' },
       { kind: 'switch', field: 'googleServices', label: 'Google services', hint: 'Unreachable in mainland China', only: 'android' },
       { kind: 'switch', field: 'appOutOfSync', label: 'App out of sync', hint: 'No pushes until one challenge/response login' },
@@ -109,7 +148,7 @@ export function controlLabel(control: FieldControl, platform: Platform): string 
 
 /** The groups with the controls this platform has. */
 export function groupsFor(platform: Platform): FieldGroup[] {
-  return fieldGroups.map((g) => ({ ...g, controls: g.controls.filter((c) => c.kind !== 'switch' || !c.only || c.only === platform) }));
+  return fieldGroups.map((g) => ({ ...g, controls: g.controls.filter((c) => !c.only || c.only === platform) }));
 }
 
 /** The options of a choice, with the current value added when a scenario set one the list lacks (an SMS delay of 45 s). */
@@ -126,6 +165,8 @@ export function toFormValue(value: PhoneStatus[PhoneField]): string {
 
 export function fromFormValue(field: PhoneField, text: string): PhoneStatus[PhoneField] {
   if (field === 'focus') return text === '' ? null : (text as FocusMode);
+  if (field === 'bannerStyle') return text as PhoneStatus['bannerStyle'];
+  if (field === 'showPreviews') return text as PhoneStatus['showPreviews'];
   return Number(text);
 }
 
@@ -151,6 +192,7 @@ export function describeChange(field: string, value: unknown, platform: Platform
     if (field === 'poweredOn') return value ? 'switched on' : 'switched off';
     return `${label} ${value ? 'on' : 'off'}`;
   }
+  if (control.kind === 'modes') return `${label}: ${Array.isArray(value) && value.length ? value.join(', ') : 'no Focus'}`;
   if (field === 'focus') return value === null ? 'Focus off' : `Focus “${String(value)}” on`;
   const option = optionsWith(control, toFormValue(value as PhoneStatus[PhoneField])).find((o) => o.value === String(value));
   return `${label}: ${option?.label ?? String(value)}`;

@@ -75,11 +75,17 @@ export function activeFocus(s: PhoneStatus): FocusMode | null {
 
 /**
  * Choosing a Focus on iOS (Control Center or Settings → Focus). Do Not Disturb is kept as the Focus
- * of that name, so that its "Allowed Apps" (focusAllowsApp) can let the app through, as the article's step 4 says.
+ * of that name, so that its own "Allowed Apps" (focusAllowedIn) can let the app through, as the article's step 4 says.
  * Choosing the active one turns it off, and with it the plain do-not-disturb.
  */
 export function focusPatch(s: PhoneStatus, mode: FocusMode): PhoneStatePatch {
   return activeFocus(s) === mode ? { focus: null, doNotDisturb: false } : { focus: mode, doNotDisturb: false };
+}
+
+/** The app added to (or taken off) one Focus's Allowed Apps; the other modes keep their own lists. */
+export function allowPatch(s: PhoneStatus, mode: FocusMode, allowed: boolean): PhoneStatePatch {
+  const others = s.focusAllowedIn.filter((m) => m !== mode);
+  return { focusAllowedIn: allowed ? [...others, mode] : others };
 }
 
 /** Android: Digital Wellbeing's Focus mode, on or off (Do Not Disturb is a setting of its own there). */
@@ -147,7 +153,7 @@ export function storageFigures(app: MobileAppView, cacheCleared: boolean): { app
 
 /** A page of the Settings app. iOS Focus pages name the mode they are about. */
 export type SettingsPage =
-  | { id: 'root' | 'wifi' | 'cellular' | 'notifications' | 'appNotifications' | 'focus' | 'battery' }
+  | { id: 'root' | 'wifi' | 'cellular' | 'notifications' | 'appNotifications' | 'bannerStyle' | 'showPreviews' | 'focus' | 'battery' }
   | { id: 'focusMode' | 'focusApps' | 'focusAddApps'; mode: FocusMode }
   | { id: 'network' | 'apps' | 'appInfo' | 'appStorage' | 'wellbeing' | 'androidFocus' | 'dnd' };
 
@@ -165,6 +171,10 @@ export function pageTitle(page: SettingsPage, platform: Platform, appName: strin
       return t('settings.ios.title.notifications');
     case 'appNotifications':
       return ios ? appName : t('settings.android.title.appNotifications');
+    case 'bannerStyle':
+      return t('settings.ios.bannerStyle');
+    case 'showPreviews':
+      return t('settings.ios.showPreviews');
     case 'focus':
       return t('settings.ios.focus');
     case 'battery':

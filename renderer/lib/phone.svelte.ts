@@ -19,6 +19,8 @@ export class PhoneState {
   screen = $state<PhoneScreen>('lock');
   /** The newest notification that arrived while this phone was on screen. */
   banner = $state.raw<NotificationView | null>(null);
+  /** iOS: the lock screen's list pulled down from the top left while unlocked (Notification Center), not the locked phone. */
+  centre = $state(false);
   /** Set by `#phone/<id>`: the phone stays, whoever logs in. */
   pinned = false;
   // Bookkeeping that nothing on screen reads, so a plain Set (no reactivity needed).
@@ -32,9 +34,10 @@ export class PhoneState {
 
   readonly showBanner = $derived.by(() => {
     const b = this.banner;
-    if (!b || b.silenced || this.screen === 'lock') return false;
+    if (!b?.banner || this.screen === 'lock') return false;
     if (this.screen === 'messages' && b.source.kind === 'sms') return false;
-    return this.clock.now < b.at + BANNER_MS;
+    // A persistent banner (iOS Banner Style) stays until it is touched.
+    return b.banner === 'persistent' || this.clock.now < b.at + BANNER_MS;
   });
 
   constructor(
@@ -74,6 +77,7 @@ export class PhoneState {
     this.view = null;
     this.banner = null;
     this.screen = 'lock';
+    this.centre = false;
     this.app.reset();
     this.calls.reset();
     if (id === null) return;
@@ -112,7 +116,7 @@ export class PhoneState {
     for (const n of view.notifications) {
       if (this.#seen.has(n.id)) continue;
       this.#seen.add(n.id);
-      if (!n.silenced) this.banner = n;
+      if (n.banner) this.banner = n;
     }
     if (this.screen === 'messages' && view.unread > 0) void this.#readAll();
   }
@@ -193,5 +197,12 @@ export class PhoneState {
 
   lock(): void {
     this.screen = 'lock';
+    this.centre = false;
+  }
+
+  /** iOS: Notification Center, pulled down from the top left over an unlocked screen. */
+  openCentre(): void {
+    this.screen = 'lock';
+    this.centre = true;
   }
 }

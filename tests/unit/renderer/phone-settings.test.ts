@@ -4,6 +4,7 @@ import type { PhoneStatus } from '../../../main/api/views.js';
 import { FOCUS_MODES } from '../../../main/api/vocabulary.js';
 import {
   activeFocus,
+  allowPatch,
   androidFocusPatch,
   focusPatch,
   networkSummary,
@@ -94,6 +95,13 @@ describe('toggles', () => {
     expect(focusPatch(status({ focus: 'Work' }), 'Sleep')).toEqual({ focus: 'Sleep', doNotDisturb: false });
   });
 
+  it('add the app to one Focus\'s Allowed Apps and take it off, leaving the other modes\' lists as they are', () => {
+    expect(allowPatch(status(), 'Work', true)).toEqual({ focusAllowedIn: ['Work'] });
+    expect(allowPatch(status({ focusAllowedIn: ['Sleep'] }), 'Work', true)).toEqual({ focusAllowedIn: ['Sleep', 'Work'] });
+    expect(allowPatch(status({ focusAllowedIn: ['Sleep', 'Work'] }), 'Work', true)).toEqual({ focusAllowedIn: ['Sleep', 'Work'] });
+    expect(allowPatch(status({ focusAllowedIn: ['Sleep', 'Work'] }), 'Sleep', false)).toEqual({ focusAllowedIn: ['Work'] });
+  });
+
   it('keep Android\'s Do Not Disturb and Digital Wellbeing\'s Focus mode apart', () => {
     expect(toggle('android', status(), 'doNotDisturb').patch).toEqual({ doNotDisturb: true });
     expect(androidFocusPatch(status())).toEqual({ focus: 'Work' });
@@ -127,7 +135,7 @@ describe('what the controls send, in the simulation', () => {
     const set = (patch: object) => sim.setPhoneState({ phoneId: 'ios-phone', patch });
     set(toggle('ios', sim.getPhone({ phoneId: 'ios-phone' }).status, 'doNotDisturb').patch);
     expect(pushSilenced(sim)).toBe(true);
-    set({ focusAllowsApp: true });
+    set(allowPatch(sim.getPhone({ phoneId: 'ios-phone' }).status, 'Do Not Disturb', true));
     expect(pushSilenced(sim)).toBe(false);
   });
 

@@ -122,7 +122,7 @@ describe('push delivery rules', () => {
       expect(phone.notifications[0]).toMatchObject({ silenced: true, title: 'Login request' });
       expect(pending()).toBe(1);
     }
-    const allowed = pushWith({ focus: 'Work', focusAllowsApp: true });
+    const allowed = pushWith({ focus: 'Work', focusAllowedIn: ['Work'] });
     expect(allowed.sim.getPhone({ phoneId: 'ios-phone' }).notifications[0]!.silenced).toBe(false);
   });
 
