@@ -38,6 +38,8 @@ function devicesOf(username: string, login: LoginView | null, world: DeskWorld):
   const devices = world.users.find((u) => u.username === username)?.devices ?? [];
   if (login) {
     add(login.enrolment?.phoneId);
+    // The Client Portal verifying a number: the phone that number reaches.
+    add(login.portal?.verification?.phoneId);
     for (const device of login.device ? [login.device] : login.devices) add(phoneOf(device, username, world.phones));
   }
   for (const device of devices) add(phoneOf(device, username, world.phones));
