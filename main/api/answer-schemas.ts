@@ -350,7 +350,7 @@ const worldView = z
         language: z.enum(LOCALES).describe("The account holder's language: what the world sends them (SMS, call, push) is in it."),
       }),
     ),
-    phones: z.array(z.object({ id: s, name: s, platform: z.enum(PLATFORMS), model: s, number: s, ibkeyUser: s.nullable(), owner: s.nullable() })),
+    phones: z.array(z.object({ id: s, name: s, platform: z.enum(PLATFORMS), model: s, number: s, region: z.enum(REGIONS), ibkeyUser: s.nullable(), owner: s.nullable() })),
     fobs: z.array(owned),
     cards: z.array(owned),
   })
@@ -412,7 +412,9 @@ const scriptStepView = z.discriminatedUnion('kind', [
 const scriptView = z
   .object({ name: s, title: s, article: articleRef, steps: z.array(scriptStepView) })
   .describe("The running scenario's script for the autopilot, with each login's password (so only the Director and the browser host's stage may read it).");
-const reasonView = z.object({ reason: deliveryReason, text: s, fix: s, article: s, step: s }).describe('Why a message may not arrive, and the help-article step that fixes it.');
+const reasonView = z
+  .object({ reason: deliveryReason, text: s, fix: s, article: s, step: s, byRegion: z.record(z.enum(REGIONS), s).nullable().describe("The advice by the region of the phone's carrier, where the article gives it region by region (carrier_blocked).") })
+  .describe('Why a message may not arrive, and the help-article step that fixes it.');
 
 /** Each view's schema under the name the document gives it (components.schemas). */
 export const viewSchemas = {

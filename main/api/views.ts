@@ -223,6 +223,8 @@ export interface PhoneSummary {
   platform: Platform;
   model: string;
   number: string;
+  /** Where the phone and its carrier are. */
+  region: Region;
   /** The user whose IB Key this phone holds, if any. */
   ibkeyUser: string | null;
   /** The scenario's `owner` of the phone (a user who enrols its number), if it names one. */

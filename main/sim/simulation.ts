@@ -444,6 +444,7 @@ export class Simulation implements Service {
         platform: spec.platform,
         model: spec.model,
         number: spec.number,
+        region: spec.region,
         ibkeyUser: app.ibkey?.username ?? null,
         owner: spec.owner ?? null,
       })),

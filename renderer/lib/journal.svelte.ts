@@ -3,7 +3,7 @@ import type { JournalEntry } from '../../main/api/events';
 import type { ReasonView } from '../../main/api/reasons';
 import type { WorldView } from '../../main/api/views';
 import type { Client } from './client';
-import { toJsonLines } from '../../main/api/vocabulary';
+import { toJsonLines, type Region } from '../../main/api/vocabulary';
 import type * as JournalFormat from './journal-format';
 import type { EntryOwners, familyOf } from './journal-format';
 import { downloadText } from './download';
@@ -20,6 +20,8 @@ export interface JournalRow {
   /** The reason code, and its text and fix when the catalogue knows it. */
   reason: string | null;
   explained: ReasonView | null;
+  /** The reason's advice for the region of the phone the message went to, where the article gives it by region. */
+  advice: string | null;
   users: string[];
 }
 
@@ -92,13 +94,15 @@ export class JournalState {
     const names = format.namesFrom(this.#world);
     const rows = fresh.map((entry): JournalRow => {
       const reason = format.reasonOf(entry);
+      const explained = reason ? (this.reasons[reason] ?? null) : null;
       return {
         seq: entry.seq,
         at: entry.at,
         text: format.describeEntry(entry, names),
         family: format.familyOf(entry),
         reason,
-        explained: reason ? (this.reasons[reason] ?? null) : null,
+        explained,
+        advice: explained?.byRegion ? this.#adviceFor(entry, explained.byRegion) : null,
         users: this.#owners?.users(entry) ?? [],
       };
     });
@@ -106,6 +110,13 @@ export class JournalState {
     this.total = this.#entries.length;
     const all = this.rows.concat(rows);
     this.rows = all.length > MAX_ROWS ? all.slice(all.length - MAX_ROWS) : all;
+  }
+
+  /** The advice for the region of the phone an entry's message went to (by number or by phone), if the world knows it. */
+  #adviceFor(entry: JournalEntry, byRegion: Record<Region, string>): string | null {
+    const phones = this.#world?.phones ?? [];
+    const phone = 'to' in entry ? phones.find((p) => p.number === entry.to) : 'phoneId' in entry ? phones.find((p) => p.id === entry.phoneId) : undefined;
+    return phone ? byRegion[phone.region] : null;
   }
 
   /** The whole journal as JSON Lines, downloaded as a file. */

@@ -79,7 +79,7 @@ test('Do Not Disturb: no banner, the notification is in the list, the journal ex
   const silenced = director.entryWithReason('dnd_silenced');
   await expect(silenced).toContainText('Do Not Disturb silenced the notification: no banner, but it is in the notification list.');
   await expect(silenced).toContainText(
-    'Fix: Open the notification list, or turn Do Not Disturb off. — I am not receiving IBKR Mobile notifications, step 2. Open and review the list',
+    'Fix: Open the notification list, or turn Do Not Disturb off. — “I am not receiving IBKR Mobile notifications.”, step 2. Open and review the list',
   );
 
   // The fallback of the help article: the challenge on the login window, the response from the app.
@@ -107,7 +107,9 @@ test('carrier blocking: no SMS, the journal says why, and the voice callback rea
   const blocked = director.entryWithReason('carrier_blocked');
   await expect(blocked).toContainText('SMS to iPhone not delivered');
   await expect(blocked).toContainText("The phone carrier's spam filter blocked the message.");
-  await expect(blocked).toContainText("Fix: Ask the carrier to lift the filter for the broker's messages, or use the voice callback. — I am not receiving text messages (SMS), step 4.");
+  await expect(blocked).toContainText("Fix: Check with the carrier whether an SMS filter is in place for the broker's messages, or use the voice callback. — “I am not receiving text messages (SMS) from IBKR on my mobile phone”, step 4. Check whether your phone carrier is blocking the SMS from IBKR");
+  // The article's advice for the region of the phone's carrier (the demo iPhone is in the US).
+  await expect(blocked).toContainText('In the US: the article lists the services to contact here, but its text names none.');
   await expect(phone.notifications).toHaveCount(0);
 
   // A new SMS only after the resend limit; the voice callback at once (the article's step 3).
@@ -139,7 +141,7 @@ test('a rooted Android phone: the push never arrives, the journal says why, the 
   const refused = director.entryWithReason('jailbroken');
   await expect(refused).toContainText('Notification to Pixel 8 not delivered');
   await expect(refused).toContainText('The phone is jailbroken or rooted; IB Key refuses to work on it.');
-  await expect(refused).toContainText('Fix: Use a phone that is not jailbroken/rooted, or another second factor. — I am not receiving IBKR Mobile notifications, step 8.');
+  await expect(refused).toContainText('Fix: Use a phone that is not jailbroken/rooted, or another second factor. — “I am not receiving IBKR Mobile notifications.”, step 8.');
   await expect(phone.notifications).toHaveCount(0);
 
   await login.noNotification.click();
@@ -273,7 +275,7 @@ test('Seamless Authentication off stops the notification, and the journal names 
 
   await login.logIn('ibkeyios', DEMO_PASSWORD);
   advance(PUSH_LATENCY_MS);
-  await expect(director.entryWithReason('seamless_disabled')).toContainText('Fix: Client Portal → Settings → Secure Login System → Seamless Authentication: Enabled.');
+  await expect(director.entryWithReason('seamless_disabled')).toContainText('Fix: Client Portal → User menu → Settings → User Settings → Secure Login System → Secure Login Settings: the wheel (Configure) beside Seamless Authentication, activate, Save.');
 });
 
 test('SMS stuck: the journal says to restart; "Restart phone" brings the held SMS', async ({ login, director, phone, advance }) => {
@@ -283,7 +285,7 @@ test('SMS stuck: the journal says to restart; "Restart phone" brings the held SM
   advance(SMS_DELAY);
   const held = director.entryWithReason('sms_stuck');
   await expect(held).toContainText('SMS for iPhone waits in the network');
-  await expect(held).toContainText('Fix: Power the phone down completely and turn it back on. — I am not receiving text messages (SMS), step 2. Restart your phone');
+  await expect(held).toContainText('Fix: Power the phone down completely and turn it back on. — “I am not receiving text messages (SMS) from IBKR on my mobile phone”, step 2. Restart your phone');
   await expect(phone.notifications).toHaveCount(0);
 
   await director.button('Restart phone').click();

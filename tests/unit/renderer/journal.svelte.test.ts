@@ -4,7 +4,7 @@ import type { Envelope } from '../../../main/api/dispatch.js';
 import type { HostEvent, JournalEntry } from '../../../main/api/events.js';
 import { createClient, type Transport } from '../../../renderer/lib/client.js';
 import { JournalState, MAX_ROWS } from '../../../renderer/lib/journal.svelte.js';
-import { DEMO_PASSWORD, simHost } from './sim-host.js';
+import { DEMO_PASSWORD, libraryOf, simHost } from './sim-host.js';
 
 const entry = (seq: number): JournalEntry => ({ seq, at: seq * 1000, type: 'logout', loginId: `L${seq}`, username: 'smsuser' }) as JournalEntry;
 
@@ -91,6 +91,26 @@ describe('JournalState against the simulation', () => {
     expect(journal.shown).not.toContain(held);
     journal.user = '';
     expect(journal.shown).toEqual(journal.rows);
+  });
+
+  it("adds the SMS article's carrier advice for the region of the phone: the US, and China from its library scenario", async () => {
+    const us = await journalOf();
+    us.host.sim.setPhoneState({ phoneId: 'sms-phone', patch: { carrierBlocking: true } });
+    us.host.sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
+    await us.host.advance(us.host.sim.scenario.timing.smsDelay);
+    expect(us.journal.rows.find((r) => r.reason === 'carrier_blocked')?.advice).toBe('In the US: the article lists the services to contact here, but its text names none.');
+    us.stop();
+
+    const chinaHost = simHost({ library: libraryOf('sms-carrier-blocked-china') });
+    chinaHost.sim.loadScenario({ name: 'sms-carrier-blocked-china' });
+    const china = await journalOf(chinaHost);
+    china.host.sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
+    await china.host.advance(china.host.sim.scenario.timing.smsDelay);
+    const blocked = china.journal.rows.find((r) => r.reason === 'carrier_blocked')!;
+    expect(blocked.advice).toBe('In China: Call your phone carrier directly to check whether they are blocking IBKR messages.');
+    // Other reasons carry no regional advice.
+    expect(china.journal.rows.filter((r) => r.advice !== null)).toEqual([blocked]);
+    china.stop();
   });
 
   it('starts afresh with the journal of a reset world, reading the reasons only once', async () => {

@@ -182,7 +182,7 @@ describe('getReasons', () => {
   it('explains every reason in plain words with the article step that fixes it', () => {
     const reasons = demoSim().getReasons({});
     const carrier = reasons.find((r) => r.reason === 'carrier_blocked');
-    expect(carrier).toMatchObject({ article: 'I am not receiving text messages (SMS)', step: '4. Check whether your phone carrier is blocking the SMS' });
+    expect(carrier).toMatchObject({ article: 'I am not receiving text messages (SMS) from IBKR on my mobile phone', step: '4. Check whether your phone carrier is blocking the SMS from IBKR' });
     for (const r of reasons) {
       expect(r.text, r.reason).toMatch(/\.$/);
       expect(r.fix.length, r.reason).toBeGreaterThan(10);
