@@ -44,6 +44,12 @@ export const operationNames = [
   'exportWorld',
   'enrolSms',
   'confirmSmsEnrolment',
+  'installApp',
+  'uninstallApp',
+  'startIbKeyActivation',
+  'resendActivationToken',
+  'submitActivationToken',
+  'setActivationPin',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];
