@@ -46,6 +46,12 @@ export const operationNames = [
   'enrolSms',
   'confirmSmsEnrolment',
   'finishSmsEnrolment',
+  'installApp',
+  'uninstallApp',
+  'startIbKeyActivation',
+  'resendActivationToken',
+  'submitActivationToken',
+  'setActivationPin',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];
