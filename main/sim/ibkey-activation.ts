@@ -80,7 +80,7 @@ export class IbKeyActivations {
       number: a.number ? maskNumber(a.number) : null,
       challenge: a.challenge,
       serial: a.fob?.serial ?? null,
-      resendAvailableAt: a.step === 'token' ? a.tokens.nextSendAt() : null,
+      resendAvailableAt: a.step === 'token' ? a.tokens.nextSendAt('sms') : null,
       asksCurrentPin: a.purpose === 'reactivate' && android,
       asksOwner: a.purpose === 'reactivate' && !android,
       fromModel: a.fromPhone?.spec.model ?? null,
@@ -147,7 +147,7 @@ export class IbKeyActivations {
   /** A new token (SMS) or a new challenge (physical device), at most every resend interval; the old one stops working. */
   resend(phone: Phone): ActivationAnswer {
     const a = this.#at(phone, 'token');
-    const wait = a.tokens.retryAfter(this.world.clock.now());
+    const wait = a.tokens.retryAfter(this.world.clock.now(), 'sms');
     if (wait > 0) {
       this.world.journal.record({ type: 'activation.resend_refused', activationId: a.id, retryAfterMs: wait });
       a.error = message('resend_wait', { waitMs: wait });
