@@ -14,7 +14,7 @@ import { phoneStatePatchSchema, phoneStateSchema } from './phone-state.js';
 import type { ScriptView } from './script-view.js';
 import { reasonCatalog, type ReasonView } from './reasons.js';
 import type * as V from './views.js';
-import { CODE_CHANNELS, DEVICE_KINDS, LOCALES, LOGIN_STEPS, LOGIN_SURFACES, PLATFORMS, REGIONS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
+import { ACTIVATION_CHANNELS, ACTIVATION_PURPOSES, CODE_CHANNELS, DEVICE_KINDS, LOCALES, LOGIN_STEPS, LOGIN_SURFACES, PLATFORMS, REGIONS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 
 /** True when A and B are assignable to each other: the schema and the type describe the same values. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -70,6 +70,20 @@ const messageParams = {
   jailbroken: none,
   bad_challenge: none,
   response_ready: none,
+  ibkey_migrated: none,
+  activation_token_sent: number,
+  activation_challenge_dscplus: z.object({ serial: z.string() }),
+  activation_token_wrong: none,
+  activation_token_expired: none,
+  activation_token_used: none,
+  activation_stopped: none,
+  activation_no_number: none,
+  activation_other_phone: z.object({ model: z.string() }),
+  activation_nothing_to_migrate: none,
+  activation_already_active: none,
+  pin_rule: z.object({ problem: z.enum(['too_short', 'too_long', 'not_alphanumeric', 'no_number']) }),
+  pin_mismatch: none,
+  app_not_installed: none,
 };
 type ParamsOf<M extends Record<string, z.ZodType>> = { [C in keyof M]: z.output<M[C]> };
 
@@ -87,7 +101,10 @@ const messageSchema = z
 
 const credentialFailure = z.enum(['unknown_user', 'wrong_password', 'locked']);
 const factorFailure = z.enum(['wrong', 'expired', 'replaced', 'used', 'none_issued']);
-const appRefusal = z.enum(['expired', 'not_pending', 'not_delivered', 'account_locked', 'wrong_pin', 'ibkey_not_active', 'ibkey_locked', 'bad_challenge', 'wrong_method', 'jailbroken']);
+const appRefusal = z.enum(['expired', 'not_pending', 'not_delivered', 'account_locked', 'wrong_pin', 'ibkey_not_active', 'ibkey_locked', 'bad_challenge', 'wrong_method', 'jailbroken', 'ibkey_migrated']);
+const activationPurpose = z.enum(ACTIVATION_PURPOSES);
+const activationChannel = z.enum(ACTIVATION_CHANNELS);
+const activationRefusal = z.enum(['other_phone', 'nothing_to_migrate', 'already_active', 'no_number', 'app_not_installed']);
 const loginFailure = z.enum(['too_many_wrong_codes', 'too_many_wrong_responses', 'account_locked']);
 const deviceKind = z.enum(DEVICE_KINDS);
 const tradingMode = z.enum(TRADING_MODES);
@@ -117,6 +134,18 @@ const journalFields = {
   'phone.changed': { phoneId: s, changes: z.record(z.string(), z.unknown()) },
   'phone.restarted': { phoneId: s },
   'app.data_cleared': { phoneId: s },
+  'app.installed': { phoneId: s },
+  'app.uninstalled': { phoneId: s },
+  'app.ibkey_removed': { phoneId: s, username: s, reason: z.literal('migrated') },
+  'activation.started': { activationId: s, phoneId: s, username: s, purpose: activationPurpose, via: activationChannel },
+  'activation.refused': { phoneId: s, username: s, reason: activationRefusal },
+  'activation.token_sent': { activationId: s, via: activationChannel, to: s.nullable(), expiresAt: time },
+  'activation.resend_refused': { activationId: s, retryAfterMs: n },
+  'activation.token_accepted': { activationId: s },
+  'activation.token_rejected': { activationId: s, reason: factorFailure, wrongAttempts: n },
+  'activation.pin_refused': { activationId: s, reason: z.enum(['too_short', 'too_long', 'not_alphanumeric', 'no_number', 'mismatch', 'wrong_pin', 'owner_not_confirmed']) },
+  'activation.stopped': { activationId: s, reason: z.enum(['too_many_wrong_tokens', 'too_many_wrong_pins']) },
+  'activation.completed': { activationId: s, phoneId: s, username: s, purpose: activationPurpose, fromPhone: s.nullable() },
   'app.resynced': { phoneId: s, username: s },
   'app.pin_rejected': { phoneId: s, wrongPins: n },
   'app.ibkey_locked': { phoneId: s, username: s, wrongPins: n },
@@ -277,6 +306,27 @@ const callView = z.object({
   transcript: s.nullable(),
   language: s.describe('The BCP 47 tag of the language the voice speaks (the account holder\'s: fr-FR).'),
 });
+const activationView = z
+  .object({
+    id: s,
+    purpose: activationPurpose,
+    username: s,
+    step: z.enum(['token', 'pin', 'done', 'stopped']),
+    via: activationChannel,
+    number: s.nullable().describe('The masked number the Activation Token went to by SMS.'),
+    challenge: s.nullable().describe("The physical device's challenge whose response is the token (via dscplus)."),
+    serial: s.nullable(),
+    resendAvailableAt: time.nullable(),
+    asksCurrentPin: z.boolean(),
+    asksOwner: z.boolean(),
+    fromModel: s.nullable(),
+    error: messageSchema.nullable(),
+    notice: messageSchema.nullable(),
+  })
+  .describe("IBKR Mobile's IB Key activation, reactivation or migration on one phone.");
+const activationAnswer = z
+  .object({ activation: activationView.nullable(), error: messageSchema.nullable().describe('Why no activation started (credentials, IB Key elsewhere, no number).') })
+  .describe('An activation step answered.');
 const mobileAppView = z.object({
   installed: z.boolean(),
   ibkeyUser: s.nullable(),
@@ -285,6 +335,8 @@ const mobileAppView = z.object({
   asksPin: z.boolean(),
   pendingApprovals: z.array(z.object({ loginId: s, username: s, product: s, at: time, expiresAt: time })),
   login: loginView.nullable(),
+  migratedAway: z.boolean(),
+  activation: activationView.nullable(),
 });
 const phoneView = z
   .object({
@@ -387,7 +439,7 @@ const written = {
 const stepOf = <K extends string, F extends z.core.$ZodLooseShape>(kind: K, fields: F) => z.object({ kind: z.literal(kind), ...fields, ...written });
 const unlock = { method: z.enum(UNLOCK_METHODS), pin: s.optional() };
 const scriptStepView = z.discriminatedUnion('kind', [
-  stepOf('login', { user: s, password: s.optional(), mode: tradingMode, readOnly: z.boolean().optional(), elsewhere: z.boolean().optional() }),
+  stepOf('login', { user: s, password: s.optional(), mode: tradingMode, readOnly: z.boolean().optional(), elsewhere: z.boolean().optional(), phone: s.optional() }),
   stepOf('wait', { ms: n }),
   stepOf('chooseDevice', { device: s }),
   stepOf('enterCode', { code: s.optional() }),
@@ -408,6 +460,10 @@ const scriptStepView = z.discriminatedUnion('kind', [
   stepOf('clearAppData', { phone: s }),
   stepOf('seamless', { user: s, enabled: z.boolean() }),
   stepOf('setLocale', { locale: z.enum(LOCALES) }),
+  stepOf('installApp', { phone: s }),
+  stepOf('uninstallApp', { phone: s }),
+  stepOf('activateIbKey', { phone: s, user: s, pin: s.optional(), method: z.enum(UNLOCK_METHODS).optional(), password: s.optional() }),
+  stepOf('migrateIbKey', { phone: s, user: s, pin: s.optional(), password: s.optional() }),
 ]);
 const scriptView = z
   .object({ name: s, title: s, article: articleRef, steps: z.array(scriptStepView) })
@@ -423,6 +479,7 @@ export const viewSchemas = {
   Message: messageSchema,
   PhoneView: phoneView,
   AppResponseView: appResponseView,
+  ActivationAnswer: activationAnswer,
   FobView: fobView,
   CodeCardView: codeCardView,
   ClockView: clockView,
@@ -488,6 +545,12 @@ export const answerSchemas = {
   exportWorld: worldExportView,
   setLocale: worldView,
   getScript: scriptView,
+  installApp: phoneView,
+  uninstallApp: phoneView,
+  startIbKeyActivation: activationAnswer,
+  resendActivationToken: activationAnswer,
+  submitActivationToken: activationAnswer,
+  setActivationPin: activationAnswer,
 } satisfies { [N in OperationName]: z.ZodType };
 
 // ---- The envelopes every answer travels in.
@@ -527,6 +590,8 @@ const typesAgree = {
   notificationView: true satisfies Same<z.output<typeof notificationView>, V.NotificationView>,
   callView: true satisfies Same<z.output<typeof callView>, V.CallView>,
   mobileAppView: true satisfies Same<z.output<typeof mobileAppView>, V.MobileAppView>,
+  activationView: true satisfies Same<z.output<typeof activationView>, V.ActivationView>,
+  activationAnswer: true satisfies Same<z.output<typeof activationAnswer>, V.ActivationAnswer>,
   phoneView: true satisfies Same<z.output<typeof phoneView>, V.PhoneView>,
   fobView: true satisfies Same<z.output<typeof fobView>, V.FobView>,
   worldView: true satisfies Same<z.output<typeof worldView>, V.WorldView>,

@@ -1,6 +1,8 @@
 // Typed events: the journal of every decision, and what hosts push to their windows.
 import type { ClockView, DeviceKind, FobView, LoginView, PhoneView, TradingMode, WorldView } from './views.js';
-import type { Locale, LoginSurface } from './vocabulary.js';
+import type { ActivationChannel, ActivationPurpose, AppPinProblem, Locale, LoginSurface } from './vocabulary.js';
+/** Why the app's IB Key activation did not start (after a right password). */
+export type ActivationRefusal = 'other_phone' | 'nothing_to_migrate' | 'already_active' | 'no_number' | 'app_not_installed';
 
 /** Why a login was refused at the credentials step; the user only ever sees one generic message. */
 export type CredentialFailure = 'unknown_user' | 'wrong_password' | 'locked';
@@ -27,7 +29,8 @@ export type AppRefusal =
   | 'ibkey_locked'
   | 'bad_challenge'
   | 'wrong_method'
-  | 'jailbroken';
+  | 'jailbroken'
+  | 'ibkey_migrated';
 /** Why a login that got past the password failed: too many wrong answers, or its account locked meanwhile. */
 export type LoginFailure = 'too_many_wrong_codes' | 'too_many_wrong_responses' | 'account_locked';
 
@@ -53,6 +56,21 @@ export type JournalEvent =
   | { type: 'phone.changed'; phoneId: string; changes: Record<string, unknown> }
   | { type: 'phone.restarted'; phoneId: string }
   | { type: 'app.data_cleared'; phoneId: string }
+  /** The app store installed or removed the broker's app; removing it forgets IB Key (a reinstall must reactivate it). */
+  | { type: 'app.installed'; phoneId: string }
+  | { type: 'app.uninstalled'; phoneId: string }
+  /** IB Key left this phone's app: migrated to another phone. */
+  | { type: 'app.ibkey_removed'; phoneId: string; username: string; reason: 'migrated' }
+  /** The app's IB Key activation (first activation, reactivation, migration) after its own log in; the token by SMS or the physical device's challenge. */
+  | { type: 'activation.started'; activationId: string; phoneId: string; username: string; purpose: ActivationPurpose; via: ActivationChannel }
+  | { type: 'activation.refused'; phoneId: string; username: string; reason: ActivationRefusal }
+  | { type: 'activation.token_sent'; activationId: string; via: ActivationChannel; to: string | null; expiresAt: number }
+  | { type: 'activation.resend_refused'; activationId: string; retryAfterMs: number }
+  | { type: 'activation.token_accepted'; activationId: string }
+  | { type: 'activation.token_rejected'; activationId: string; reason: FactorFailure; wrongAttempts: number }
+  | { type: 'activation.pin_refused'; activationId: string; reason: AppPinProblem | 'mismatch' | 'wrong_pin' | 'owner_not_confirmed' }
+  | { type: 'activation.stopped'; activationId: string; reason: 'too_many_wrong_tokens' | 'too_many_wrong_pins' }
+  | { type: 'activation.completed'; activationId: string; phoneId: string; username: string; purpose: ActivationPurpose; fromPhone: string | null }
   | { type: 'app.resynced'; phoneId: string; username: string }
   | { type: 'app.pin_rejected'; phoneId: string; wrongPins: number }
   /** Too many wrong app PINs: IB Key on the phone is inactive until activated again. */

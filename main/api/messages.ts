@@ -64,6 +64,31 @@ export interface MessageParams {
   jailbroken: Record<string, never>;
   bad_challenge: Record<string, never>;
   response_ready: Record<string, never>;
+  /** IB Key was moved to another phone (migration): this phone's app no longer approves or authenticates. */
+  ibkey_migrated: Record<string, never>;
+  /** Activation, migration, reactivation: the Activation Token went by SMS to the number on record. */
+  activation_token_sent: { number: string };
+  /** The user has a physical device: the token is its response to this challenge instead of an SMS. */
+  activation_challenge_dscplus: { serial: string };
+  activation_token_wrong: Record<string, never>;
+  activation_token_expired: Record<string, never>;
+  activation_token_used: Record<string, never>;
+  /** Too many wrong tokens: this activation is over; log in again for a new one. */
+  activation_stopped: Record<string, never>;
+  /** No verified mobile number on record and no physical device: nothing can carry the token. */
+  activation_no_number: Record<string, never>;
+  /** IB Key is active on another phone: activating here is a migration. */
+  activation_other_phone: { model: string };
+  /** Migrate IB Key, but IB Key is not active on another phone. */
+  activation_nothing_to_migrate: Record<string, never>;
+  /** IB Key is already active in this phone's app. */
+  activation_already_active: Record<string, never>;
+  /** A chosen PIN breaking a rule of the migration article (alphanumeric, 4 to 6 characters, at least one number). */
+  pin_rule: { problem: 'too_short' | 'too_long' | 'not_alphanumeric' | 'no_number' };
+  /** The Repeat PIN is not the PIN. */
+  pin_mismatch: Record<string, never>;
+  /** The app is not installed (the app store installs it). */
+  app_not_installed: Record<string, never>;
 }
 
 export type MessageCode = keyof MessageParams;

@@ -51,6 +51,12 @@ export const operationNames = [
   'finishMobileVerification',
   'saveSeamless',
   'optOutOfSls',
+  'installApp',
+  'uninstallApp',
+  'startIbKeyActivation',
+  'resendActivationToken',
+  'submitActivationToken',
+  'setActivationPin',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -16,6 +16,7 @@ import type {
   FobView,
   CodeCardView,
   AppResponseView,
+  ActivationAnswer,
   PendingView,
   ScenarioSummary,
   LoadScenarioResult,
@@ -73,6 +74,22 @@ export const requestSchemas = {
     method: z.enum(UNLOCK_METHODS),
     pin: z.string().max(16).optional(),
   }).describe('The app\'s "Authenticate": challenge (and on Android the PIN) → "Response String".'),
+  installApp: z.strictObject({ phoneId }).describe("The phone's app store (App Store, Google Play): install the broker's app; IB Key must then be activated in it."),
+  uninstallApp: z.strictObject({ phoneId }).describe("Remove the broker's app from the phone: IB Key goes with it (a reinstall must reactivate it)."),
+  startIbKeyActivation: z.strictObject({
+    phoneId,
+    username: z.string().max(MAX_USERNAME_CHARS),
+    password: z.string().max(MAX_PASSWORD_CHARS),
+    purpose: z.enum(['activate', 'migrate']).describe('migrate: "Migrate IB Key" (IB Key active on another phone); activate: first activation, or reactivation on the same phone (the server tells which).'),
+  }).describe("The app's log in for IB Key activation: the Activation Token goes by SMS to the number on record, or the physical device's challenge is shown."),
+  resendActivationToken: z.strictObject({ phoneId }).describe('A new Activation Token (at most every resend interval); the old one stops working.'),
+  submitActivationToken: z.strictObject({
+    phoneId,
+    token: z.string().max(32),
+    pin: z.string().max(16).optional().describe("Android reactivation: the app PIN set before."),
+    method: z.enum(UNLOCK_METHODS).optional().describe("iOS reactivation: how the owner confirmed (the phone's biometric or passcode)."),
+  }).describe('"Activation Code" → Activate (iOS), "SMS Code" → Verify (Android).'),
+  setActivationPin: z.strictObject({ phoneId, pin: z.string().max(16), repeat: z.string().max(16) }).describe('Android: "PIN" and "Repeat PIN" → Activate.'),
   answerCall: z.strictObject({ phoneId, callId: z.string().min(1).max(64) }).describe('Answer the ringing voice callback: the voice reads the code out.'),
   endCall: z.strictObject({ phoneId, callId: z.string().min(1).max(64) }).describe('Hang up (or decline) a call.'),
 
@@ -167,6 +184,12 @@ export interface ResponseMap {
   finishMobileVerification: LoginView;
   saveSeamless: LoginView;
   optOutOfSls: LoginView;
+  installApp: PhoneView;
+  uninstallApp: PhoneView;
+  startIbKeyActivation: ActivationAnswer;
+  resendActivationToken: ActivationAnswer;
+  submitActivationToken: ActivationAnswer;
+  setActivationPin: ActivationAnswer;
 }
 export type ResponseOf<N extends OperationName> = ResponseMap[N];
 

@@ -15,7 +15,7 @@ interface Written {
 
 export type ScriptStepView = Written &
   (
-    | { kind: 'login'; user: string; password?: string | undefined; mode: TradingMode; readOnly?: boolean | undefined; elsewhere?: boolean | undefined }
+    | { kind: 'login'; user: string; password?: string | undefined; mode: TradingMode; readOnly?: boolean | undefined; elsewhere?: boolean | undefined; phone?: string | undefined }
     | { kind: 'wait'; ms: number }
     | { kind: 'chooseDevice'; device: string }
     | { kind: 'enterCode'; code?: string | undefined }
@@ -36,6 +36,10 @@ export type ScriptStepView = Written &
     | { kind: 'clearAppData'; phone: string }
     | { kind: 'seamless'; user: string; enabled: boolean }
     | { kind: 'setLocale'; locale: Locale }
+    | { kind: 'installApp'; phone: string }
+    | { kind: 'uninstallApp'; phone: string }
+    | { kind: 'activateIbKey'; phone: string; user: string; pin?: string | undefined; method?: UnlockMethod | undefined; password?: string | undefined }
+    | { kind: 'migrateIbKey'; phone: string; user: string; pin?: string | undefined; password?: string | undefined }
   );
 
 /**

@@ -1,6 +1,6 @@
 // What the operations answer: plain, serializable views of the simulated world.
 import type { Message } from './messages.js';
-import type { DeviceKind, Locale, LoginStep, LoginSurface, Platform, Region, TradingMode, UnlockMethod } from './vocabulary.js';
+import type { ActivationChannel, ActivationPurpose, DeviceKind, Locale, LoginStep, LoginSurface, Platform, Region, TradingMode, UnlockMethod } from './vocabulary.js';
 export type { DeviceKind, LoginStep, LoginSurface, Platform, TradingMode };
 
 export interface DeviceChoice {
@@ -151,6 +151,41 @@ export interface MobileAppView {
   pendingApprovals: { loginId: string; username: string; product: string; at: number; expiresAt: number }[];
   /** A login of the app itself on this phone (IB Key on another phone): its view. */
   login: LoginView | null;
+  /** IB Key was migrated from this phone to another: what the app says instead of approving. */
+  migratedAway: boolean;
+  /** The app's IB Key activation in progress (first activation, reactivation, migration), if any. */
+  activation: ActivationView | null;
+}
+
+/** The app's IB Key activation on one phone, after its own log in: the Activation Token, Android's PIN, done. */
+export interface ActivationView {
+  id: string;
+  purpose: ActivationPurpose;
+  username: string;
+  /** token: the Activation Token is awaited (iOS "Activation Code", Android "SMS Code"); pin: Android's PIN and Repeat PIN; done; stopped: too many wrong answers. */
+  step: 'token' | 'pin' | 'done' | 'stopped';
+  /** sms: the token went by SMS to the number on record; dscplus: the token is the physical device's response to `challenge`. */
+  via: ActivationChannel;
+  /** The masked number the SMS went to. */
+  number: string | null;
+  challenge: string | null;
+  serial: string | null;
+  /** When a new token may be asked for (display only: the server decides). */
+  resendAvailableAt: number | null;
+  /** Reactivation on Android: the app PIN set before goes with the SMS Code. */
+  asksCurrentPin: boolean;
+  /** Reactivation on iOS: the phone's passcode or biometric confirms the owner with the Activation Code. */
+  asksOwner: boolean;
+  /** Migration: the model of the phone IB Key leaves. */
+  fromModel: string | null;
+  error: Message | null;
+  notice: Message | null;
+}
+
+/** What the activation operations answer: the activation, or why none started (error). */
+export interface ActivationAnswer {
+  activation: ActivationView | null;
+  error: Message | null;
 }
 
 export interface AppResponseView {

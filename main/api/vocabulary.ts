@@ -95,6 +95,30 @@ export const EXAMPLE_MOBILE_NUMBERS = {
 
 /** The Android app PIN: 4–6 letters or digits with at least one digit (migration article). */
 export const APP_PIN_PATTERN = /^(?=.*\d)[A-Za-z0-9]{4,6}$/;
+export const APP_PIN_MIN = 4;
+export const APP_PIN_MAX = 6;
+
+/**
+ * Each rule of the app PIN a chosen PIN breaks, in the migration article's terms ("alphanumeric,
+ * between 4 and 6 characters, with at least one number"): the app explains every one, the server
+ * refuses the same PINs. Empty when the PIN is acceptable.
+ */
+export type AppPinProblem = 'too_short' | 'too_long' | 'not_alphanumeric' | 'no_number';
+export function appPinProblems(pin: string): AppPinProblem[] {
+  const problems: AppPinProblem[] = [];
+  if (pin.length < APP_PIN_MIN) problems.push('too_short');
+  if (pin.length > APP_PIN_MAX) problems.push('too_long');
+  if (/[^A-Za-z0-9]/.test(pin)) problems.push('not_alphanumeric');
+  if (!/\d/.test(pin)) problems.push('no_number');
+  return problems;
+}
+
+/** Why IB Key is being activated on a phone: the first time, again on the same phone (reinstall, Clear data), or moved from another phone. */
+export const ACTIVATION_PURPOSES = ['activate', 'reactivate', 'migrate'] as const;
+export type ActivationPurpose = (typeof ACTIVATION_PURPOSES)[number];
+/** How an Activation Token reaches the user: an SMS to the number on record, or the physical device's response to a challenge. */
+export const ACTIVATION_CHANNELS = ['sms', 'dscplus'] as const;
+export type ActivationChannel = (typeof ACTIVATION_CHANNELS)[number];
 
 /** The digits of a DSC+ fob's PIN, and of every challenge (IB Key, DSC+): what the keypads and fields take. */
 export const FOB_PIN_DIGITS = 4;

@@ -79,6 +79,13 @@ export const operationGrants: OperationGrants = {
   generateResponse: { phone: F, director: F },
   answerCall: { phone: F, director: F },
   endCall: { phone: F, director: F },
+  // The app store and the app's IB Key activation (first, again, migration): on the phone.
+  installApp: { phone: F, director: F },
+  uninstallApp: { phone: F, director: F },
+  startIbKeyActivation: { phone: F, director: F },
+  resendActivationToken: { phone: F, director: F },
+  submitActivationToken: { phone: F, director: F },
+  setActivationPin: { phone: F, director: F },
 
   // The physical devices, each in its own window.
   getFob: { fob: F, director: F },

@@ -54,6 +54,7 @@ const APPROVAL_REFUSED: Partial<Record<AppRefusal, Message>> = {
   wrong_pin: message('wrong_pin'),
   ibkey_locked: IBKEY_LOCKED,
   ibkey_not_active: message('ibkey_not_active'),
+  ibkey_migrated: message('ibkey_migrated'),
 };
 
 export class LoginServer {
@@ -189,6 +190,30 @@ export class LoginServer {
     } else if (devices.length === 1) this.#startFactor(attempt, only);
     else this.#enter(attempt, { step: 'selectDevice' });
     return this.view(attempt);
+  }
+
+  /**
+   * The password check of a log in that is not a login to the platform (IBKR Mobile's log in for IB
+   * Key's activation): the same rules, the same journal lines, wrong passwords counted toward the
+   * same lockout. The account when the password is right and the account not locked, else null.
+   */
+  verifyPassword(username: string, password: string): Account | null {
+    const { directory, journal, clock } = this.world;
+    const { account, passwordOk } = directory.checkPassword(username, password);
+    if (!account) {
+      journal.record({ type: 'login.rejected', username, reason: 'unknown_user' });
+      return null;
+    }
+    if (account.lockout.isLocked(clock.now())) {
+      journal.record({ type: 'login.rejected', username, reason: 'locked' });
+      return null;
+    }
+    if (!passwordOk) {
+      journal.record({ type: 'login.rejected', username, reason: 'wrong_password' });
+      this.#countFailure(account);
+      return null;
+    }
+    return account;
   }
 
   chooseDevice(loginId: string, deviceId: string): LoginView {

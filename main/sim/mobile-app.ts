@@ -12,6 +12,12 @@ import { APP_PIN_PATTERN, CHALLENGE_PATTERN, type UnlockMethod } from '../api/vo
 // The list lives in the shared vocabulary; login.ts takes the type from here.
 export type { UnlockMethod } from '../api/vocabulary.js';
 
+/** What IB Key binds into its responses: the key, and what goes into OCRA's P field. */
+export interface IbKeySecret {
+  key: Buffer;
+  pin: string;
+}
+
 export interface IbKeyActivation {
   username: string;
   deviceId: string;
@@ -39,6 +45,8 @@ export class MobileApp {
   ibkey: IbKeyActivation | null = null;
   /** Set when wrong PINs locked IB Key: the user it was active for, until it is activated again. */
   lockedFor: string | null = null;
+  /** Set when IB Key was migrated to another phone: the user it was active for, so the app can say so. */
+  migratedAway: string | null = null;
   #wrongPins = 0;
 
   constructor(
@@ -70,11 +78,42 @@ export class MobileApp {
     return u;
   }
 
-  /** Clearing the app's data (Android) or reinstalling it forgets IB Key: it must be activated again. */
+  /**
+   * Clearing the app's data (Android) or reinstalling it forgets IB Key: it must be activated again.
+   * It is also the cache article's complete reset of the app, so what the app held goes with it: a
+   * lock by wrong PINs, the memory of a migration, and parameters out of line with the back end.
+   */
   clearData(): void {
     this.ibkey = null;
     this.lockedFor = null;
+    this.migratedAway = null;
     this.#wrongPins = 0;
+    this.status.appOutOfSync = false;
+  }
+
+  /** The app store installs the app: a fresh app, without IB Key. */
+  install(): void {
+    this.installed = true;
+  }
+
+  /** Removing the app removes its data, IB Key included. */
+  uninstall(): void {
+    this.clearData();
+    this.installed = false;
+  }
+
+  /** Migration took IB Key to another phone: this app keeps no key, and says where it went. */
+  removeIbKey(): void {
+    const username = this.ibkey?.username ?? null;
+    this.ibkey = null;
+    this.lockedFor = null;
+    this.migratedAway = username;
+    this.#wrongPins = 0;
+  }
+
+  /** iOS: the owner confirms with the phone's biometric or its passcode (reactivation after a reinstall). */
+  confirmsOwner(method: UnlockMethod): boolean {
+    return method === 'passcode' || method === this.unlock;
   }
 
   /** IB Key as a saved world left it (the phone's `app` in the scenario), after activation by the devices. */
@@ -92,17 +131,26 @@ export class MobileApp {
     return { ibkey: this.ibkey ? 'active' : this.lockedFor !== null ? 'locked' : 'cleared', wrongPins: this.#wrongPins };
   }
 
-  activate(username: string, deviceId: string): void {
-    const key = ibKeyDeviceKey(this.seed, username, deviceId);
-    const pin = this.phone.platform === 'android' ? this.phone.pin! : iosAppSecret(this.seed, this.phone.id);
+  /** IB Key activated for a user: by the scenario's device (its key and PIN), or by the app's own activation (the secret the server registered). */
+  activate(username: string, deviceId: string, secret?: IbKeySecret): void {
+    const key = secret?.key ?? ibKeyDeviceKey(this.seed, username, deviceId);
+    const pin = secret?.pin ?? (this.phone.platform === 'android' ? this.phone.pin! : iosAppSecret(this.seed, this.phone.id));
     this.ibkey = { username, deviceId, key, pin };
     this.lockedFor = null;
+    this.migratedAway = null;
     this.#wrongPins = 0;
   }
 
-  /** Why IB Key cannot act: never activated (or data cleared), or locked by wrong PINs. */
-  get inactiveReason(): 'ibkey_not_active' | 'ibkey_locked' {
-    return this.lockedFor !== null ? 'ibkey_locked' : 'ibkey_not_active';
+  /** Why IB Key cannot act: never activated (or data cleared), locked by wrong PINs, or migrated to another phone. */
+  get inactiveReason(): 'ibkey_not_active' | 'ibkey_locked' | 'ibkey_migrated' {
+    if (this.lockedFor !== null) return 'ibkey_locked';
+    return this.migratedAway !== null ? 'ibkey_migrated' : 'ibkey_not_active';
+  }
+
+  /** Why this app cannot act for `username` (the push's approval): as inactiveReason, for that user. */
+  inactiveReasonFor(username: string): 'ibkey_not_active' | 'ibkey_locked' | 'ibkey_migrated' {
+    if (this.lockedFor === username) return 'ibkey_locked';
+    return this.migratedAway === username ? 'ibkey_migrated' : 'ibkey_not_active';
   }
 
   /**
@@ -149,6 +197,7 @@ export class MobileApp {
    */
   generateResponse(challenge: string, method: UnlockMethod, pin: string | undefined): AppResponseView & { reason: AppRefusal | null } {
     if (this.installed && this.lockedFor !== null) return refusal('ibkey_locked', IBKEY_LOCKED);
+    if (this.installed && !this.ibkey && this.migratedAway !== null) return refusal('ibkey_migrated', message('ibkey_migrated'));
     if (!this.installed || !this.ibkey) return refusal('ibkey_not_active', message('ibkey_not_active'));
     if (this.status.jailbroken) return refusal('jailbroken', message('jailbroken'));
     const trimmed = challenge.trim();

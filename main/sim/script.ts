@@ -5,10 +5,10 @@
 import type { Service } from '../api/operations.js';
 import type { DeviceChoice, LoginView, PhoneView } from '../api/views.js';
 import { SimError } from '../api/errors.js';
-import { codeOnPhone } from '../api/vocabulary.js';
+import { codeOnPhone, type UnlockMethod } from '../api/vocabulary.js';
 import type { Scenario, ScriptStep, WorldAction } from './scenario/schema.js';
 import { performWorldAction } from './world-actions.js';
-import { confirmationCodeIn } from './world-text.js';
+import { activationTokenIn, confirmationCodeIn } from './world-text.js';
 
 /** What the runner drives: the API's operations, and virtual time (which a person waits for). */
 export type Driver = Service & { advance(ms: number): void };
@@ -33,8 +33,24 @@ class Person {
 
   constructor(
     readonly api: Driver,
-    private readonly users: Scenario['users'],
+    readonly users: Scenario['users'],
+    private readonly phones: Scenario['phones'] = [],
   ) {}
+
+  /** The app PIN the scenario gives a phone (what its owner knows). */
+  phonePin(phoneId: string): string | undefined {
+    return this.phones.find((p) => p.id === phoneId)?.pin;
+  }
+
+  /** Waits, a second at a time up to the code lifetime's worth, for an SMS the reader recognises. */
+  waitForSms(phoneId: string, recognise: (text: string) => boolean): void {
+    const seen = this.api.getPhone({ phoneId }).messages.length;
+    for (let waited = 0; waited <= 10 * 60; waited++) {
+      const fresh = this.api.getPhone({ phoneId }).messages.slice(seen);
+      if (fresh.some((m) => recognise(m.text))) return;
+      this.api.advance(1_000);
+    }
+  }
 
   password(user: string): string {
     return this.users.find((u) => u.username === user)?.password ?? '';
@@ -101,13 +117,51 @@ type StepHandlers = { [K in ScriptStep['kind']]: (person: Person, step: Extract<
 
 const world = (person: Person, step: WorldAction) => performWorldAction(person.api, step);
 
+/**
+ * The app's IB Key activation after its log in, as the person does it: the Activation Token read off
+ * the phone with the user's number (or, with a physical device, the fob's response to the challenge
+ * the app shows), typed in; on Android, the PIN chosen (or the one set before, for a reactivation).
+ */
+function activate(p: Person, phoneId: string, user: string, purpose: 'activate' | 'migrate', pin: string | undefined, method: UnlockMethod | undefined): string {
+  const phone = p.api.getPhone({ phoneId });
+  const started = p.api.startIbKeyActivation({ phoneId, username: user, password: p.password(user), purpose });
+  if (started.error || !started.activation) throw new StepFailure(started.error?.code ?? 'no activation');
+  let view = started.activation;
+  let token: string | undefined;
+  if (view.via === 'dscplus') {
+    const serial = view.serial!;
+    const fobPin = p.users.find((u) => u.username === user)?.devices.find((d) => d.kind === 'dscplus')?.pin ?? '';
+    p.api.fobPress({ serial });
+    p.api.fobEnter({ serial, digits: fobPin });
+    token = p.api.fobEnter({ serial, digits: view.challenge! }).display;
+  } else {
+    const number = p.users.find((u) => u.username === user)?.mobile?.number;
+    const reader = number ? p.api.getWorld({}).phones.find((ph) => ph.number === number) : undefined;
+    if (!reader) throw new StepFailure(`no phone in this scenario has ${user}'s number`);
+    p.waitForSms(reader.id, (text) => (token = activationTokenIn(text)) !== undefined);
+    if (!token) throw new StepFailure(`no Activation Token has reached ${reader.name}`);
+  }
+  const ownPin = phone.platform === 'android' ? (pin ?? p.phonePin(phoneId)) : undefined;
+  view = p.api.submitActivationToken({ phoneId, token, pin: view.asksCurrentPin ? ownPin : undefined, method: view.asksOwner ? (method ?? phone.app.unlock) : undefined }).activation!;
+  if (view.step === 'pin') {
+    const chosen = ownPin ?? '';
+    view = p.api.setActivationPin({ phoneId, pin: chosen, repeat: chosen }).activation!;
+  }
+  if (view.step !== 'done') throw new StepFailure(view.error?.code ?? view.step);
+  return `${user}: IB Key ${view.purpose === 'migrate' ? 'migrated to' : view.purpose === 'reactivate' ? 'reactivated on' : 'activated on'} ${phone.name}`;
+}
+
 /** One handler per kind of step; a kind added to the schema without one here does not compile. */
 const handlers: StepHandlers = {
-  login(p, { user, password, mode, readOnly, elsewhere }) {
-    // The same window: a person logs out of the session it shows before logging in again.
+  login(p, { user, password, mode, readOnly, elsewhere, phone }) {
     p.refresh();
-    if (!elsewhere && p.login?.loginId && p.login.step === 'loggedIn') p.api.logOut({ loginId: p.login.loginId });
     p.username = user;
+    if (phone) {
+      p.login = p.api.submitCredentials({ username: user, password: password ?? p.password(user), mode, phoneId: phone });
+      return `${user} (in the app on ${phone}) → ${outcome(p.login)}`;
+    }
+    // The same window: a person logs out of the session it shows before logging in again.
+    if (!elsewhere && p.login?.loginId && p.login.step === 'loggedIn') p.api.logOut({ loginId: p.login.loginId });
     p.login = p.api.submitCredentials({ username: user, password: password ?? p.password(user), mode, ...(readOnly ? { readOnly } : {}) });
     return `${user} → ${outcome(p.login)}`;
   },
@@ -220,6 +274,16 @@ const handlers: StepHandlers = {
     p.login = p.api.cancelLogin({ loginId: p.need().loginId });
     return p.login.step;
   },
+  installApp(p, { phone }) {
+    p.api.installApp({ phoneId: phone });
+    return `the app installed on ${phone}`;
+  },
+  uninstallApp(p, { phone }) {
+    p.api.uninstallApp({ phoneId: phone });
+    return `the app removed from ${phone}`;
+  },
+  activateIbKey: (p, { phone, user, pin, method }) => activate(p, phone, user, 'activate', pin, method),
+  migrateIbKey: (p, { phone, user, pin }) => activate(p, phone, user, 'migrate', pin, undefined),
   setPhone: world,
   restart: world,
   clearAppData: world,
@@ -233,8 +297,8 @@ function perform(person: Person, step: ScriptStep): string {
 }
 
 /** Runs the scenario's script; stops at the first step that cannot be done, saying why. */
-export function runScript(api: Driver, scenario: Pick<Scenario, 'script' | 'users'>): StepLog[] {
-  const person = new Person(api, scenario.users);
+export function runScript(api: Driver, scenario: Pick<Scenario, 'script' | 'users'> & Partial<Pick<Scenario, 'phones'>>): StepLog[] {
+  const person = new Person(api, scenario.users, scenario.phones);
   const log: StepLog[] = [];
   for (const [index, step] of scenario.script.entries()) {
     const entry = { index, at: api.getClock({}).now, step: step.kind, written: step.written };

@@ -7,6 +7,7 @@ import { parseScenario, type ScenarioResult } from './scenario/load.js';
 import type { Fob } from './fob.js';
 import { SimError } from '../api/errors.js';
 import { LoginServer } from './login.js';
+import { IbKeyActivations } from './ibkey-activation.js';
 import { enrolmentOf, pushReachedPhone, type LoginAttempt } from './login-attempt.js';
 import { factorPending } from './factors/registry.js';
 import type { Phone } from './phone.js';
@@ -36,6 +37,7 @@ export interface SimulationOptions {
 export class Simulation implements Service {
   #world!: World;
   #logins!: LoginServer;
+  #activations!: IbKeyActivations;
   #running = true;
   /** The windows' language: the scenario's `locale` when it sets one, else the one already shown. */
   #locale: Locale;
@@ -87,6 +89,8 @@ export class Simulation implements Service {
     // A file that sets a language wins; one that does not keeps the windows as they are.
     if (scenario.locale) this.#locale = scenario.locale;
     this.#logins = new LoginServer(this.#world);
+    const logins = this.#logins;
+    this.#activations = new IbKeyActivations(this.#world, (username, password) => logins.verifyPassword(username, password));
     this.#unsubscribeJournal = this.#world.journal.onEntry((entry) => this.#emit({ type: 'journal', entry }));
     this.#lastClockSecond = -1;
     const { clock } = this.#world;
@@ -195,6 +199,8 @@ export class Simulation implements Service {
       asksPin: app.asksPin,
       pendingApprovals,
       login: appLogin ? this.#logins.view(appLogin) : null,
+      migratedAway: app.migratedAway !== null && app.ibkey === null,
+      activation: this.#activations.view(phone.id),
     });
   }
 
@@ -247,10 +253,48 @@ export class Simulation implements Service {
       const phone = this.#phone(r.phoneId);
       if (phone.spec.platform !== 'android') throw new SimError('wrong_state', 'Clear data is an Android setting; on iOS, reinstall the app');
       phone.app.clearData();
+      this.#activations.forget(phone.id);
       this.#world.journal.record({ type: 'app.data_cleared', phoneId: phone.id });
       this.#world.touchPhone(phone);
       return this.#phoneView(phone);
     });
+  }
+  installApp(r: RequestOf<'installApp'>) {
+    return this.#op(() => {
+      const phone = this.#phone(r.phoneId);
+      if (phone.app.installed) throw new SimError('wrong_state', `The app is already installed on "${phone.id}"`);
+      phone.app.install();
+      this.#world.journal.record({ type: 'app.installed', phoneId: phone.id });
+      this.#world.touchPhone(phone);
+      return this.#phoneView(phone);
+    });
+  }
+  uninstallApp(r: RequestOf<'uninstallApp'>) {
+    return this.#op(() => {
+      const phone = this.#phone(r.phoneId);
+      if (!phone.app.installed) throw new SimError('wrong_state', `The app is not installed on "${phone.id}"`);
+      // The app's own login and its activation go with it, as do its notifications.
+      const appLogin = this.#world.appLogins.get(phone.id);
+      if (appLogin && this.#world.logins.has(appLogin)) this.#logins.cancel(appLogin);
+      this.#world.appLogins.delete(phone.id);
+      phone.app.uninstall();
+      this.#activations.forget(phone.id);
+      this.#world.journal.record({ type: 'app.uninstalled', phoneId: phone.id });
+      this.#world.touchPhone(phone);
+      return this.#phoneView(phone);
+    });
+  }
+  startIbKeyActivation(r: RequestOf<'startIbKeyActivation'>) {
+    return this.#op(() => this.#activations.start(this.#phone(r.phoneId), r.username, r.password, r.purpose));
+  }
+  resendActivationToken(r: RequestOf<'resendActivationToken'>) {
+    return this.#op(() => this.#activations.resend(this.#phone(r.phoneId)));
+  }
+  submitActivationToken(r: RequestOf<'submitActivationToken'>) {
+    return this.#op(() => this.#activations.submitToken(this.#phone(r.phoneId), r.token, r.pin, r.method));
+  }
+  setActivationPin(r: RequestOf<'setActivationPin'>) {
+    return this.#op(() => this.#activations.setPin(this.#phone(r.phoneId), r.pin, r.repeat));
   }
   setSeamless(r: RequestOf<'setSeamless'>) {
     return this.#op(() => {
@@ -413,9 +457,13 @@ export class Simulation implements Service {
   getScript(_r?: RequestOf<'getScript'>): ScriptView {
     const { name, title, article, script, users } = this.#world.scenario;
     // A login step without a password types the user's own, as the runner does (script.ts).
-    const steps = script.map((step) =>
-      step.kind === 'login' ? { ...step, password: step.password ?? users.find((u) => u.username === step.user)?.password ?? '' } : { ...step },
-    );
+    const own = (user: string) => users.find((u) => u.username === user)?.password ?? '';
+    const steps = script.map((step) => {
+      if (step.kind === 'login') return { ...step, password: step.password ?? own(step.user) };
+      // The app's log in for IB Key types the user's own password too.
+      if (step.kind === 'activateIbKey' || step.kind === 'migrateIbKey') return { ...step, password: own(step.user) };
+      return { ...step };
+    });
     return { name, title, article: article ?? null, steps };
   }
   getClock(_r?: RequestOf<'getClock'>): ClockView {

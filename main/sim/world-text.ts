@@ -34,6 +34,11 @@ export function confirmationSms(scenario: Scenario, language: Locale, code: stri
   return say(language, 'sms.confirmationCode', { company: scenario.branding.company, code, minutes: minutes(scenario.timing.codeLifetime) });
 }
 
+/** The Activation Token of IB Key's activation, migration or reactivation (migration article, step 5). */
+export function activationSms(scenario: Scenario, language: Locale, code: string): string {
+  return say(language, 'sms.activationToken', { company: scenario.branding.company, code, minutes: minutes(scenario.timing.codeLifetime) });
+}
+
 /** "482913" → "4, 8, 2, 9, 1, 3": spoken digit by digit, as automated callers do. */
 function spellDigits(code: string): string {
   return code.split('').join(', ');
@@ -62,6 +67,13 @@ function leadIns(id: WorldTextId, placeholder: string): string[] {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const confirmationCode = new RegExp(`(?:${leadIns('sms.confirmationCode', 'code').map(escape).join('|')})\\s+(\\d{6})\\b`, 'i');
+
+const activationToken = new RegExp(`(?:${leadIns('sms.activationToken', 'code').map(escape).join('|')})\\s+(\\d{6})\\b`, 'i');
+
+/** The Activation Token of an SMS, in whichever language it was written; undefined for any other message. */
+export function activationTokenIn(text: string): string | undefined {
+  return activationToken.exec(text)?.[1];
+}
 
 /** The code of a confirmation SMS, in whichever language it was written, as its reader finds it; undefined for any other message. */
 export function confirmationCodeIn(text: string): string | undefined {

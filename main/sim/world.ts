@@ -11,6 +11,8 @@ import { issuePasscode } from './passcode.js';
 import { Fob } from './fob.js';
 import { CodeCard } from './code-card.js';
 import { deriveKey } from './keys.js';
+import { ibKeyDeviceKey, iosAppSecret, type IbKeySecret } from './mobile-app.js';
+import type { DeviceSpec } from './scenario/schema.js';
 import type { OobCodeBox } from './oob-code.js';
 
 /** A mobile number being verified in the Client Portal (portal.ts). */
@@ -54,6 +56,12 @@ export class World {
   readonly autoEnrolments = new Map<string, number>();
   /** Users who opted out of the Secure Login System in the Client Portal (where the broker allows it). */
   readonly slsOptOuts = new Set<string>();
+  /**
+   * IB Key's secrets the server registered when the app activated it (activation, reactivation,
+   * migration), by user: the phone, the key and the PIN its responses bind. A user absent here has the
+   * scenario's (derived from the seed, the device and the phone's PIN).
+   */
+  readonly ibkeySecrets = new Map<string, IbKeySecret & { phoneId: string }>();
   /** Temporary passcodes client services issued, by user. */
   readonly temporaryPasscodes = new Map<string, TemporaryPasscode>();
   #counters = new Map<string, number>();
@@ -148,6 +156,16 @@ export class World {
 
   setSeamless(username: string, enabled: boolean): void {
     this.#seamless.set(username, enabled);
+  }
+
+  /** What the server checks IB Key's responses against for this user's device: the app's own activation's, else the scenario's. */
+  ibkeySecret(username: string, device: Extract<DeviceSpec, { kind: 'ibkey' }>): IbKeySecret {
+    const registered = this.ibkeySecrets.get(username);
+    if (registered?.phoneId === device.phone) return registered;
+    const { seed } = this.scenario;
+    const phone = this.phones.get(device.phone);
+    const pin = phone?.spec.platform === 'android' ? (phone.spec.pin ?? '') : iosAppSecret(seed, device.phone);
+    return { key: ibKeyDeviceKey(seed, username, device.id), pin };
   }
 
   phoneByNumber(number: string): Phone | undefined {

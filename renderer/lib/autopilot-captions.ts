@@ -25,6 +25,10 @@ const defaults: Record<Exclude<Extract<Caption, { kind: string }>['kind'], 'wait
   clearAppData: 'autopilot.caption.clearAppData',
   seamless: 'autopilot.caption.seamless',
   setLocale: 'autopilot.caption.setLocale',
+  installApp: 'autopilot.caption.installApp',
+  uninstallApp: 'autopilot.caption.uninstallApp',
+  activateIbKey: 'autopilot.caption.activateIbKey',
+  migrateIbKey: 'autopilot.caption.migrateIbKey',
 };
 
 /** The words of a caption (a template that calls this follows the language switch). */

@@ -48,7 +48,13 @@ export type UiAction =
   /** The simulation's virtual time moves on (a script's `wait`), shown over `showMs` of the take. */
   | { do: 'advance'; ms: number; showMs: number }
   /** What the trainer changes in the world (a phone's fault, Seamless): done through the API, as the Director does. */
-  | { do: 'world'; step: Extract<ScriptStepView, { kind: 'setPhone' | 'restart' | 'clearAppData' | 'seamless' | 'setLocale' }> };
+  | { do: 'world'; step: Extract<ScriptStepView, { kind: WorldStepKind }> };
+
+/**
+ * The steps the autopilot does through the API under their caption: the trainer's changes to the
+ * world, the app store, and IB Key's activation in the app (whose screens the e2e tests walk).
+ */
+type WorldStepKind = 'setPhone' | 'restart' | 'clearAppData' | 'seamless' | 'setLocale' | 'installApp' | 'uninstallApp' | 'activateIbKey' | 'migrateIbKey';
 
 /** The human pace, in milliseconds of the take. */
 export const PACE = {
@@ -91,7 +97,12 @@ export function captionOf(step: ScriptStepView): Caption {
     case 'setPhone':
     case 'restart':
     case 'clearAppData':
+    case 'installApp':
+    case 'uninstallApp':
       return { kind: step.kind, values: { phone: step.phone } };
+    case 'activateIbKey':
+    case 'migrateIbKey':
+      return { kind: step.kind, values: { phone: step.phone, user: step.user } };
     case 'seamless':
       return { kind: step.kind, values: { user: step.user, enabled: step.enabled ? 'on' : 'off' } };
     case 'setLocale':
@@ -218,6 +229,10 @@ function actionsOf(step: ScriptStepView): UiAction[] {
     case 'clearAppData':
     case 'seamless':
     case 'setLocale':
+    case 'installApp':
+    case 'uninstallApp':
+    case 'activateIbKey':
+    case 'migrateIbKey':
       return [{ do: 'world', step }];
   }
 }

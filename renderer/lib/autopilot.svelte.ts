@@ -432,6 +432,44 @@ export class Autopilot {
       case 'setLocale':
         await this.api.setLocale({ locale: step.locale });
         return;
+      case 'installApp':
+        await this.api.installApp({ phoneId: step.phone });
+        return;
+      case 'uninstallApp':
+        await this.api.uninstallApp({ phoneId: step.phone });
+        return;
+      case 'activateIbKey':
+      case 'migrateIbKey':
+        await this.#activate(step);
+        return;
     }
+  }
+
+  /** IB Key's activation in the app, as the runner does it: the token off the phone with the user's number (or the fob), then Android's PIN. */
+  async #activate(step: Extract<ScriptStepView, { kind: 'activateIbKey' | 'migrateIbKey' }>): Promise<void> {
+    const phoneId = step.phone;
+    const password = step.password ?? '';
+    const started = await this.api.startIbKeyActivation({ phoneId, username: step.user, password, purpose: step.kind === 'migrateIbKey' ? 'migrate' : 'activate' });
+    const view = started.activation;
+    if (!view) throw new Error(started.error?.code ?? 'no activation');
+    let token: string | undefined;
+    if (view.via === 'dscplus' && view.serial && view.challenge) {
+      await this.api.fobPress({ serial: view.serial });
+      await this.api.fobEnter({ serial: view.serial, digits: step.pin ?? '' });
+      token = (await this.api.fobEnter({ serial: view.serial, digits: view.challenge })).display;
+    } else {
+      const world = await this.api.getWorld({});
+      const number = world.users.find((u) => u.username === step.user)?.devices.find((d) => d.kind === 'sms')?.phoneId;
+      const reader = number ?? world.phones.find((p) => p.ibkeyUser === step.user)?.id ?? phoneId;
+      const before = (await this.api.getPhone({ phoneId: reader })).messages.length;
+      for (let i = 0; i < 60 && !token; i++) {
+        const phone = await this.api.getPhone({ phoneId: reader });
+        token = phone.messages.length > before ? codeOnPhone(phone) : undefined;
+        if (!token) await this.api.advanceClock({ ms: 1_000 });
+      }
+    }
+    if (!token) throw new Error('no Activation Token arrived');
+    const after = await this.api.submitActivationToken({ phoneId, token, pin: view.asksCurrentPin ? step.pin : undefined, method: view.asksOwner ? ('method' in step ? step.method : undefined) : undefined });
+    if (after.activation?.step === 'pin') await this.api.setActivationPin({ phoneId, pin: step.pin ?? '', repeat: step.pin ?? '' });
   }
 }

@@ -3,9 +3,14 @@ import type { Client } from './client';
 import type { ClockState } from './clock.svelte';
 import { AppLoginState } from './app-login.svelte';
 import { ApprovalState, AuthenticateState, type PhoneRef } from './ibkey.svelte';
+import { ActivationState } from './ibkey-activation.svelte';
 
-/** home: the app's first screen (its login when logged out); services: "Services" (logged out); approve: IB Key's login request. */
-export type AppPage = 'home' | 'services' | 'authenticate' | 'approve';
+/**
+ * home: the app's first screen (its login when logged out); services: "Services" (logged out);
+ * approve: IB Key's login request; activation: IB Key's activation, reactivation or migration;
+ * more: the logged-in app's "More" (iOS) or "Menu" (Android), through which Authenticate is reached.
+ */
+export type AppPage = 'home' | 'services' | 'authenticate' | 'approve' | 'activation' | 'more';
 
 export class IbkrAppState {
   page = $state<AppPage>('home');
@@ -14,21 +19,32 @@ export class IbkrAppState {
   readonly approval: ApprovalState;
   readonly authenticate: AuthenticateState;
   readonly login: AppLoginState;
+  readonly activation: ActivationState;
 
   constructor(api: Client, clock: ClockState, phone: PhoneRef) {
     this.approval = new ApprovalState(api, clock, phone);
     this.authenticate = new AuthenticateState(api, phone);
     this.login = new AppLoginState(api, phone);
+    this.activation = new ActivationState(api, phone);
   }
 
   open(page: AppPage = 'home'): void {
     if (page === 'authenticate' && this.page !== 'authenticate') this.authenticate.reset();
-    if (page !== this.page) this.#previous = this.page === 'services' ? 'services' : 'home';
+    if (page !== this.page) this.#previous = this.page === 'services' || this.page === 'more' ? this.page : 'home';
     this.page = page;
   }
 
   back(): void {
     this.page = this.page === 'authenticate' ? this.#previous : 'home';
+  }
+
+  /** "Migrate IB Key" (the app's log in, IB Key on another phone) or Services → "Activate IB Key". */
+  async beginActivation(purpose: 'activate' | 'migrate'): Promise<void> {
+    const username = this.login.view?.username ?? this.login.username;
+    // Migration leaves the log in it came from: the app logs in again for it (article, step 4).
+    if (purpose === 'migrate' && this.login.view?.loginId) await this.login.cancel();
+    this.activation.begin(purpose, username);
+    this.page = 'activation';
   }
 
   /** The app's notification tapped: IB Key opens on that login request. */
@@ -43,5 +59,6 @@ export class IbkrAppState {
     this.approval.reset();
     this.authenticate.reset();
     this.login.reset();
+    this.activation.reset();
   }
 }

@@ -65,5 +65,11 @@ export const ICONS = {
   user: { d: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4.5 20.5c1.3-3.4 4.1-5 7.5-5s6.2 1.6 7.5 5', line: true },
   bellLine: { d: 'M6 17V11a6 6 0 0 1 12 0v6l1.5 1.5h-15zM10 20.5a2 2 0 0 0 4 0', line: true },
   infoLine: { d: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17zM12 11v5.5M12 7.6v.01', line: true },
+  /** The Android app's Menu button, and iOS's More tab. */
+  menuLine: { d: 'M4 7h16M4 12h16M4 17h16', line: true },
+  moreLine: { d: 'M6 12h.01M12 12h.01M18 12h.01', line: true, weight: 3.2 },
+  chartLine: { d: 'M4 19.5h16M6.5 16V11M11 16V7M15.5 16v-6M20 16V5', line: true },
+  /** Migrate IB Key: from one phone to the other. */
+  swapLine: { d: 'M4 8h13l-3.5-3.5M20 16H7l3.5 3.5', line: true },
 } as const satisfies Record<string, IconShape>;
 export type IconName = keyof typeof ICONS;

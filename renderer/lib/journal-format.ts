@@ -1,7 +1,7 @@
 // The event journal in plain words: one sentence per entry, whom it concerns, and its reason code.
 import type { JournalEntry } from '../../main/api/events';
 import type { DeviceKind, WorldView } from '../../main/api/views';
-import { LOCALE_NAMES, type UnlockMethod } from '../../main/api/vocabulary';
+import { LOCALE_NAMES, type ActivationPurpose, type UnlockMethod } from '../../main/api/vocabulary';
 import { describeChange, durationText } from './phone-fields';
 
 /** What the sentences need from the scenario: names instead of ids and numbers. */
@@ -20,6 +20,8 @@ export function namesFrom(world: WorldView | null): JournalNames {
     platform: (id) => phones.find((p) => p.id === id)?.platform ?? 'ios',
   };
 }
+
+const activationWords: Record<ActivationPurpose, string> = { activate: 'activation', reactivate: 'reactivation', migrate: 'migration' };
 
 const kindNames: Record<DeviceKind | 'temporaryPasscode' | 'none', string> = {
   sms: 'SMS',
@@ -117,6 +119,30 @@ export function describeEntry(e: JournalEntry, names: JournalNames): string {
       return `${names.phone(e.phoneId)} restarted`;
     case 'app.data_cleared':
       return `${names.phone(e.phoneId)}: app data cleared, IB Key must be activated again`;
+    case 'app.installed':
+      return `${names.phone(e.phoneId)}: the app installed from the app store`;
+    case 'app.uninstalled':
+      return `${names.phone(e.phoneId)}: the app removed, and IB Key with it`;
+    case 'app.ibkey_removed':
+      return `${names.phone(e.phoneId)}: IB Key of ${e.username} migrated away, this phone no longer authenticates`;
+    case 'activation.started':
+      return `${e.activationId}: ${e.username} starts IB Key ${activationWords[e.purpose]} on ${names.phone(e.phoneId)} (token by ${e.via === 'sms' ? 'SMS' : 'the Digital Security Card+'})`;
+    case 'activation.refused':
+      return `${e.username}: IB Key activation on ${names.phone(e.phoneId)} refused — ${e.reason.replaceAll('_', ' ')}`;
+    case 'activation.token_sent':
+      return `${e.activationId}: Activation Token ${e.via === 'sms' ? `sent by SMS to ${e.to}` : 'is the Digital Security Card+ response to a challenge'}`;
+    case 'activation.resend_refused':
+      return `${e.activationId}: new Activation Token refused, ${Math.ceil(e.retryAfterMs / 1000)} s to wait`;
+    case 'activation.token_accepted':
+      return `${e.activationId}: Activation Token accepted`;
+    case 'activation.token_rejected':
+      return `${e.activationId}: Activation Token refused (${e.reason}), ${e.wrongAttempts} wrong`;
+    case 'activation.pin_refused':
+      return `${e.activationId}: PIN refused (${e.reason.replaceAll('_', ' ')})`;
+    case 'activation.stopped':
+      return `${e.activationId}: activation stopped, ${e.reason.replaceAll('_', ' ')}`;
+    case 'activation.completed':
+      return `${e.activationId}: IB Key of ${e.username} active on ${names.phone(e.phoneId)}${e.fromPhone ? `, moved from ${names.phone(e.fromPhone)}` : ''}`;
     case 'app.resynced':
       return `${names.phone(e.phoneId)}: app back in sync for ${e.username}, notifications resume`;
     case 'portal.verification_started':

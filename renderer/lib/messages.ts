@@ -66,6 +66,21 @@ const wording: Wording = {
   jailbroken: () => ({ id: 'messages.jailbroken' }),
   bad_challenge: () => ({ id: 'messages.bad_challenge' }),
   response_ready: () => ({ id: 'messages.response_ready' }),
+  ibkey_migrated: () => ({ id: 'messages.ibkey_migrated' }),
+  activation_token_sent: ({ number }) => ({ id: 'messages.activation_token_sent', values: { number } }),
+  activation_challenge_dscplus: ({ serial }) => ({ id: 'messages.activation_challenge_dscplus', values: { serial } }),
+  activation_token_wrong: () => ({ id: 'messages.activation_token_wrong' }),
+  activation_token_expired: () => ({ id: 'messages.activation_token_expired' }),
+  activation_token_used: () => ({ id: 'messages.activation_token_used' }),
+  activation_stopped: () => ({ id: 'messages.activation_stopped' }),
+  activation_no_number: () => ({ id: 'messages.activation_no_number' }),
+  activation_other_phone: ({ model }) => ({ id: 'messages.activation_other_phone', values: { model } }),
+  activation_nothing_to_migrate: () => ({ id: 'messages.activation_nothing_to_migrate' }),
+  activation_already_active: () => ({ id: 'messages.activation_already_active' }),
+  // One entry per rule of the migration article, so each break is explained in its terms.
+  pin_rule: ({ problem }) => ({ id: `messages.pin_rule_${problem}` }),
+  pin_mismatch: () => ({ id: 'messages.pin_mismatch' }),
+  app_not_installed: () => ({ id: 'messages.app_not_installed' }),
 };
 
 /** The catalogue entry and values that word `m` (the tests check every entry is some code's). */

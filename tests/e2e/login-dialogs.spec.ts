@@ -94,6 +94,9 @@ test('"Existing session detected" in IBKR Mobile on the trading device: Continue
   await expect(ipad.app.getByRole('heading', { name: 'Existing session detected' })).toBeVisible();
   await expectAccessible(page, 'IBKR Mobile: existing session detected');
   await ipad.button('Continue Login').click();
+  await expect(ipad.app.getByRole('status').filter({ hasText: 'Logged in as smsuser' })).toBeVisible();
+  // Log Out is under the iOS "More" tab.
+  await ipad.button('More').click();
   await expect(ipad.button('Log Out')).toBeVisible();
 
   // Back at the login window: its session was the one disconnected.

@@ -2,7 +2,6 @@
 import { message, type Message } from '../../api/messages.js';
 import { ocraChallenge } from '../challenge.js';
 import type { DeviceOf } from '../login-attempt.js';
-import { ibKeyDeviceKey, iosAppSecret } from '../mobile-app.js';
 import type { World } from '../world.js';
 import { answerResponse, RESPONSE_JOURNAL, responsePending, responseView } from './challenge-response.js';
 import type { Factor, WrongAnswerEnd } from './factor.js';
@@ -26,11 +25,9 @@ export const ibkeyChallenge: Factor<'challenge', FromPush, string, WrongAnswerEn
   step: 'challenge',
   journal: [...RESPONSE_JOURNAL, 'app.resynced'],
   start(world, attempt, { device, notice }) {
-    const phone = world.phones.get(device.phone);
     const username = attempt.account.spec.username;
-    const key = ibKeyDeviceKey(world.scenario.seed, username, device.id);
-    // The server knows the PIN the app binds into the response (Android: the app PIN set at activation).
-    const pin = phone?.spec.platform === 'android' ? (phone.spec.pin ?? '') : iosAppSecret(world.scenario.seed, device.phone);
+    // The server knows the key and the PIN the app binds into the response (Android: the app PIN set at activation).
+    const { key, pin } = world.ibkeySecret(username, device);
     const challenge = ocraChallenge('ibkey', world.randomFor(attempt, 'ibkey-challenge').digits(6), key, pin);
     world.journal.record({ type: 'challenge.issued', loginId: attempt.id, device: 'ibkey' });
     return {

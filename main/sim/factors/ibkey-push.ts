@@ -38,7 +38,7 @@ export const ibkeyPush: Factor<'push', PushStart, Approval, AppRefusal> = {
   answer(world, attempt, { phone, method, pin }) {
     const { app } = phone;
     const username = attempt.account.spec.username;
-    if (app.ibkey?.username !== username) return { ok: false, refusal: app.lockedFor === username ? 'ibkey_locked' : 'ibkey_not_active' };
+    if (app.ibkey?.username !== username) return { ok: false, refusal: app.inactiveReasonFor(username) };
     const problem = app.unlockWith(method, pin);
     if (problem) return { ok: false, refusal: problem };
     world.journal.record({ type: 'push.approved', loginId: attempt.id, phoneId: phone.id, method });

@@ -22,7 +22,7 @@ function some(noun: string, names: readonly string[]): string {
 }
 
 /** Steps and timeline entries that name a phone, by the key that names it. */
-const PHONE_KEYS = ['phone', 'restart', 'clearAppData'] as const;
+const PHONE_KEYS = ['phone', 'restart', 'clearAppData', 'installApp', 'uninstallApp'] as const;
 /** Expectations that name a user, by their key. */
 const USER_KEYS = ['loggedIn', 'notLoggedIn', 'enrolled', 'locked', 'loginFailed'] as const;
 
@@ -103,7 +103,16 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
       const seamless = map(item.seamless);
       if (seamless) knownUser([section, i, 'seamless', 'user'], seamless.user);
       const login = map(item.login);
-      if (login) loggingIn = knownUser([section, i, 'login', 'user'], login.user) ? text(login.user)! : null;
+      if (login) {
+        loggingIn = knownUser([section, i, 'login', 'user'], login.user) ? text(login.user)! : null;
+        if (login.phone !== undefined) knownPhone([section, i, 'login', 'phone'], login.phone);
+      }
+      for (const key of ['activateIbKey', 'migrateIbKey'] as const) {
+        const activation = map(item[key]);
+        if (!activation) continue;
+        knownUser([section, i, key, 'user'], activation.user);
+        knownPhone([section, i, key, 'phone'], activation.phone);
+      }
       const device = text(item.chooseDevice);
       if (device !== undefined && loggingIn !== null && !devicesOf.get(loggingIn)!.includes(device)) {
         const devices = devicesOf.get(loggingIn)!;

@@ -144,8 +144,11 @@ export const scriptStepSchema = keyed(
           .describe(
             'Logs in from another login window (another computer), leaving the session the previous login step opened: the user\'s second trading session ("Existing session detected"). Left out: the same window, logged out first if it is logged in.',
           ),
+        phone: phone
+          .optional()
+          .describe("Log in in the mobile app on this phone instead (the trading device of \"IB Key on another phone\"): the steps after it answer the app's login."),
       }),
-      'Types the user name and password in the login window and presses "Log In" (pressing "Log Out" first if the window is logged in).',
+      'Types the user name and password in the login window (or in the app on `phone`) and presses "Log In" (pressing "Log Out" first if the window is logged in).',
     ),
     wait: strict({ wait: wait.value, caption }).describe(wait.description).transform((v) => ({ kind: 'wait' as const, ms: v.wait, caption: v.caption })),
     chooseDevice: strict({ chooseDevice: chooseDevice.value, caption })
@@ -194,6 +197,31 @@ export const scriptStepSchema = keyed(
       'Enrolment (required in Hong Kong and India, offered after a login with no device): types the mobile number and presses VERIFY.',
     ),
     confirmEnrolment: step('confirmEnrolment', empty, 'Reads the Confirm Code off the phone with the enrolled number, types it in "Confirmation Number" and presses CONTINUE, then, once "SMS Verified" is checked, CONTINUE again to finalise.'),
+    installApp: strict({ installApp: phone.describe("The phone whose app store installs the broker's app."), caption })
+      .describe("Installs the broker's app from the phone's app store (App Store, Google Play); IB Key must then be activated in it.")
+      .transform((v) => ({ kind: 'installApp' as const, phone: v.installApp, caption: v.caption })),
+    uninstallApp: strict({ uninstallApp: phone.describe("The phone the broker's app is removed from."), caption })
+      .describe("Removes the broker's app from the phone, and IB Key with it (a reinstall must reactivate it).")
+      .transform((v) => ({ kind: 'uninstallApp' as const, phone: v.uninstallApp, caption: v.caption })),
+    activateIbKey: step(
+      'activateIbKey',
+      strict({
+        phone: phone.describe('The phone whose app activates IB Key (Services → Activate IB Key).'),
+        user,
+        pin: appPin.describe('Android: the PIN to choose (first activation) or the app PIN set before (reactivation); left out: the phone\'s pin.'),
+        method: method.optional().describe("iOS reactivation: how the owner confirms (the phone's biometric or passcode); left out: the phone's own."),
+      }),
+      "Activates IB Key in the app (first activation, or reactivation after a reinstall or Clear data): logs in, reads the Activation Token off the phone with the user's number, types it, and on Android chooses the PIN.",
+    ),
+    migrateIbKey: step(
+      'migrateIbKey',
+      strict({
+        phone: phone.describe('The new phone, whose app takes IB Key.'),
+        user,
+        pin: appPin.describe("Android: the PIN to choose (PIN and Repeat PIN); left out: the phone's pin."),
+      }),
+      "Migrate IB Key (migration article): logs in in the new phone's app, Migrate IB Key, Continue, logs in again, reads the Activation Token (the SMS, or the physical device's response to the challenge), types it, and on Android chooses the PIN.",
+    ),
     set: worldAction(worldForms.set),
     restart: worldAction(worldForms.restart),
     clearAppData: worldAction(worldForms.clearAppData),

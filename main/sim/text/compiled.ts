@@ -3,7 +3,7 @@ import type { Messages } from '@lingui/core';
 import type { Locale } from '../../api/vocabulary.js';
 
 /** The id of a text the simulated world sends. */
-export type WorldTextId = 'push.body' | 'push.title' | 'sms.confirmationCode' | 'sms.securityCode' | 'voice.securityCode';
+export type WorldTextId = 'push.body' | 'push.title' | 'sms.activationToken' | 'sms.confirmationCode' | 'sms.securityCode' | 'voice.securityCode';
 
 /** Each locale's texts, compiled to Lingui's form. */
 export const worldTextCatalogues: Record<Locale, Messages> = {
@@ -13,6 +13,7 @@ export const worldTextCatalogues: Record<Locale, Messages> = {
     'voice.securityCode': ["This is ",["company"],". Your security code is ",["digits"],". Again, your security code is ",["digits"],"."],
     'push.title': ["Login request"],
     'push.body': ["Tap to approve your login to ",["product"],"."],
+    'sms.activationToken': [["company"],": Your IBKR Mobile Activation Token is ",["code"],". Enter it in the app to activate IB Key. It expires in ",["minutes","plural",{"one":["#"," minute"],"other":["#"," minutes"]}],"."],
   },
   fr: {
     'sms.securityCode': [["company"],"\u00a0: votre Code de sécurité est ",["code"],". Il expire dans ",["minutes","plural",{"one":["#"," minute"],"other":["#"," minutes"]}],". Ne communiquez ce code à personne."],
@@ -20,5 +21,6 @@ export const worldTextCatalogues: Record<Locale, Messages> = {
     'voice.securityCode': ["Ici ",["company"],". Votre Code de sécurité est ",["digits"],". Je répète, votre Code de sécurité est ",["digits"],"."],
     'push.title': ["Demande de connexion"],
     'push.body': ["Touchez pour approuver votre connexion à ",["product"],"."],
+    'sms.activationToken': [["company"],"\u00a0: votre jeton d'activation IBKR Mobile est ",["code"],". Saisissez-le dans l'application pour activer IB Key. Il expire dans ",["minutes","plural",{"one":["#"," minute"],"other":["#"," minutes"]}],"."],
   },
 };

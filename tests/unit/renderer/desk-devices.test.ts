@@ -17,8 +17,8 @@ const loggingIn = (username: string) => deskDevices(start(username), '', world);
 describe('deskDevices', () => {
   it.each([
     ['smsuser', ['sms-phone'], null, null],
-    ['ibkeyios', ['ios-phone'], null, null],
-    ['ibkeyandroid', ['android-phone'], null, null],
+    ['ibkeyios', ['ios-phone', 'new-iphone'], null, null],
+    ['ibkeyandroid', ['android-phone', 'new-android'], null, null],
     ['multidevice', ['multi-phone'], 'SNA-31478259', null],
     ['dscuser', [], 'SNA-52903318', null],
     ['carduser', [], null, 'SCC-7702-4419'],

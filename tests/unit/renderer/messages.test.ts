@@ -52,6 +52,20 @@ const samples: { [C in MessageCode]: MessageParams[C][] } = {
   jailbroken: [{}],
   bad_challenge: [{}],
   response_ready: [{}],
+  ibkey_migrated: [{}],
+  activation_token_sent: [{ number: '***-***-0142' }],
+  activation_challenge_dscplus: [{ serial: 'SNA-52903318' }],
+  activation_token_wrong: [{}],
+  activation_token_expired: [{}],
+  activation_token_used: [{}],
+  activation_stopped: [{}],
+  activation_no_number: [{}],
+  activation_other_phone: [{ model: 'iPhone 15' }],
+  activation_nothing_to_migrate: [{}],
+  activation_already_active: [{}],
+  pin_rule: [{ problem: 'too_short' }, { problem: 'too_long' }, { problem: 'not_alphanumeric' }, { problem: 'no_number' }],
+  pin_mismatch: [{}],
+  app_not_installed: [{}],
 };
 const all = (Object.entries(samples) as [MessageCode, object[]][]).flatMap(([code, params]) => params.map((p) => ({ code, params: p }) as Message));
 

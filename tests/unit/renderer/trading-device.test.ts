@@ -13,8 +13,8 @@ describe('tradingPhoneId', () => {
 
   it('falls back to another phone when every phone is in use, and to none without a world', () => {
     const world = demoSim().getWorld();
-    // Only phones that hold IB Key or receive codes: the iPad and the enrolment phones of hkuser and inuser left out.
-    const busy = { ...world, phones: world.phones.filter((p) => !['trade-ipad', 'hk-phone', 'in-phone'].includes(p.id)) };
+    // Only phones that hold IB Key or receive codes: the iPad, the enrolment phones of hkuser and inuser and the new phones of a migration left out.
+    const busy = { ...world, phones: world.phones.filter((p) => !['trade-ipad', 'hk-phone', 'in-phone', 'new-iphone', 'new-android'].includes(p.id)) };
     expect(tradingPhoneId(busy, 'sms-phone')).toBe(busy.phones.find((p) => p.id !== 'sms-phone')!.id);
     expect(tradingPhoneId(null, null)).toBeNull();
   });

@@ -37,12 +37,12 @@ afterAll(async () => {
 const fields = [
   'username', 'password', 'mode', 'phoneId', 'loginId', 'deviceId', 'code', 'channel', 'response', 'notificationId', 'patch', 'enabled',
   'serial', 'pin', 'digits', 'key', 'ms', 'running', 'afterSeq', 'name', 'text', 'fileName', 'callId', 'answered', 'number', 'challenge',
-  'airplane', 'signal', 'poweredOn', 'doNotDisturb', 'smsDelayMs', '__proto__', 'constructor',
+  'airplane', 'signal', 'poweredOn', 'doNotDisturb', 'smsDelayMs', 'purpose', 'token', 'repeat', 'method', '__proto__', 'constructor',
 ];
 /** Values that mean something in the demo world, beside random ones. */
 const known = fc.constantFrom<unknown>(
   'smsuser', 'ibkeyios', 'multidevice', 'nodevice', 'hkuser', DEMO_PASSWORD, 'live', 'paper', 'sms', 'voice',
-  'L1', 'L2', 'L999999999', 'sms-phone', 'android-phone', 'trade-ipad', 'SNA-52903318', '123456', '1357', '2468',
+  'L1', 'L2', 'L999999999', 'sms-phone', 'android-phone', 'trade-ipad', 'new-iphone', 'migrate', 'activate', 'faceid', 'SNA-52903318', '123456', '1357', '2468',
   'happy-sms', 'sms-carrier-blocked', 'default', '+85251234567', 0, 1, -1, 2 ** 31, 7 * 24 * 3600 * 1000, Number.MAX_SAFE_INTEGER, 1e300,
   true, false, null, '', ' ', '\u0000', 'x'.repeat(5000), '../../etc/passwd', '%00', '<script>', defaultScenarioText, 'name: [unclosed',
 );
@@ -74,6 +74,12 @@ const valid: Partial<Record<OperationName, Record<string, unknown>>> = {
   getJournal: { afterSeq: 0 },
   loadScenario: { name: 'happy-sms' },
   listPending: { username: 'smsuser' },
+  installApp: { phoneId: 'new-iphone' },
+  uninstallApp: { phoneId: 'new-iphone' },
+  startIbKeyActivation: { phoneId: 'new-iphone', username: 'ibkeyios', password: DEMO_PASSWORD, purpose: 'migrate' },
+  resendActivationToken: { phoneId: 'new-iphone' },
+  submitActivationToken: { phoneId: 'new-iphone', token: '123456' },
+  setActivationPin: { phoneId: 'new-android', pin: 'a1b2', repeat: 'a1b2' },
 };
 /** A valid request with one change: a field dropped, replaced by anything, or one added. */
 const mutated = fc
@@ -120,25 +126,27 @@ describe('fuzz over HTTP', () => {
     let expectedScenario = sim.getScenario();
     let lastSeq = 0;
     console.log(`fuzz: seed ${SEED}, ${RUNS} runs`);
+    /** One request and what must hold after it, whatever it was. */
+    const checked = async (transport: string, op: string, text: string) => {
+      const { status, envelope } = await send(transport, op, text);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      perOperation.set(op, (perOperation.get(op) ?? 0) + 1);
+      expect(status, `${transport} ${op} ${text.slice(0, 200)}`).not.toBe(500);
+      expect([200, 400, 404, 409, 413, 415], `${transport} ${op}: ${status}`).toContain(status);
+      expect(typeof envelope.ok).toBe('boolean');
+      expect(envelope.ok).toBe(status === 200);
+      // A scenario accepted by loadScenario is the new expectation; nothing else may change it.
+      if (op === 'loadScenario' && envelope.ok && (envelope.value as { ok: boolean }).ok) expectedScenario = sim.getScenario();
+      expect(sim.getScenario()).toEqual(expectedScenario);
+      // The world stays readable, and the journal in order (a load or reset starts it over).
+      const world = sim.getWorld();
+      expect(world.users.length).toBeGreaterThan(0);
+      const entries = sim.getJournal({}).entries;
+      for (let i = 1; i < entries.length; i++) expect(entries[i]!.seq).toBe(entries[i - 1]!.seq + 1);
+      lastSeq = entries.at(-1)?.seq ?? 0;
+    };
     await fc.assert(
-      fc.asyncProperty(request, async ({ transport, sent: { op, text } }) => {
-        const { status, envelope } = await send(transport, op, text);
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        perOperation.set(op, (perOperation.get(op) ?? 0) + 1);
-        expect(status, `${transport} ${op} ${text.slice(0, 200)}`).not.toBe(500);
-        expect([200, 400, 404, 409, 413, 415], `${transport} ${op}: ${status}`).toContain(status);
-        expect(typeof envelope.ok).toBe('boolean');
-        expect(envelope.ok).toBe(status === 200);
-        // A scenario accepted by loadScenario is the new expectation; nothing else may change it.
-        if (op === 'loadScenario' && envelope.ok && (envelope.value as { ok: boolean }).ok) expectedScenario = sim.getScenario();
-        expect(sim.getScenario()).toEqual(expectedScenario);
-        // The world stays readable, and the journal in order (a load or reset starts it over).
-        const world = sim.getWorld();
-        expect(world.users.length).toBeGreaterThan(0);
-        const entries = sim.getJournal({}).entries;
-        for (let i = 1; i < entries.length; i++) expect(entries[i]!.seq).toBe(entries[i - 1]!.seq + 1);
-        lastSeq = entries.at(-1)?.seq ?? 0;
-      }),
+      fc.asyncProperty(request, ({ transport, sent: { op, text } }) => checked(transport, op, text)),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
     // An operation the random draw happened to miss (each new one shifts the draw) still gets one request of each kind.
@@ -150,9 +158,13 @@ describe('fuzz over HTTP', () => {
       }
       perOperation.set(name, 2);
     }
+    // Every operation at least once, whatever the draw: those the runs missed get a body of their own.
+    const missed = operationNames.filter((name: OperationName) => !perOperation.has(name));
+    const bodies = fc.sample(body, { seed: SEED, numRuns: Math.max(missed.length, 1) });
+    for (const [i, op] of missed.entries()) await checked(i % 2 ? 'control' : 'api', op, valid[op] ? JSON.stringify(valid[op]) : bodies[i]!);
     const summary = [...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ');
     const covered = operationNames.filter((name: OperationName) => perOperation.has(name)).length;
-    console.log(`fuzz: sent ${RUNS} requests (${summary}); ${covered}/${operationNames.length} operations; journal at seq ${lastSeq}`);
+    console.log(`fuzz: sent ${RUNS + missed.length} requests (${summary}); ${covered}/${operationNames.length} operations (${missed.length} missed by the draw); journal at seq ${lastSeq}`);
     expect(internalErrors).toEqual([]);
     expect(covered).toBe(operationNames.length);
     // Still answering, on both transports, and a login still works end to end.

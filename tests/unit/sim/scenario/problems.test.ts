@@ -56,7 +56,7 @@ const base = tenMistakes
   .replace('doNotDistrub', 'doNotDisturb')
   .replace('platform: android', 'platform: android\n    pin: "1234"');
 
-const STEPS = 'login, wait, chooseDevice, enterCode, requestCode, answerCall, approvePush, challengeResponse, dscplus, codeCard, temporaryPasscode, acceptPaperWarning, continueLogin, cancel, enrolSms, confirmEnrolment, set, restart, clearAppData, seamless, setLocale';
+const STEPS = 'login, wait, chooseDevice, enterCode, requestCode, answerCall, approvePush, challengeResponse, dscplus, codeCard, temporaryPasscode, acceptPaperWarning, continueLogin, cancel, enrolSms, confirmEnrolment, installApp, uninstallApp, activateIbKey, migrateIbKey, set, restart, clearAppData, seamless, setLocale';
 
 const problemsOf = (text: string, file = 's.yaml') => {
   const result = parseScenario(text, file);
