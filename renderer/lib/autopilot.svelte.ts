@@ -50,6 +50,8 @@ export class Autopilot {
   #run: AsyncGenerator<Beat, void, void> | null = null;
   #wakeAt = 0;
   #stopAfterStep = false;
+  /** Plays asked for whose start has not finished. */
+  #starting = 0;
   #chain: Promise<void> = Promise.resolve();
   #clockWasRunning = false;
   #lastFrame: number | null = null;
@@ -75,7 +77,8 @@ export class Autopilot {
 
   /** Plays from where the take is (the start, or where it was paused); after the end, from the start again. */
   play(): Promise<void> {
-    return this.#queue(() => this.#start());
+    this.#starting++;
+    return this.#queue(() => this.#start()).finally(() => this.#starting--);
   }
 
   async #start(): Promise<void> {
@@ -108,6 +111,9 @@ export class Autopilot {
       this.pause();
       return Promise.resolve();
     }
+    // A play asked for and not started yet (its script still on the way): this press pauses it once it
+    // starts, as two presses in a row mean, however slowly the first one is answered.
+    if (this.#starting > 0) return this.#queue(async () => this.pause());
     return this.play();
   }
 

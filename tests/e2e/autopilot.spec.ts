@@ -2,26 +2,18 @@
 //
 // The take's time is moved by the test (`slsAutopilot.advance`, the recorder's manual clock), so no
 // test waits for time to pass; the simulation's clock moves only by the script's waits.
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AutopilotHandle, AutopilotSnapshot } from '../../main/api/script-view.js';
-import { readScenarioFile } from '../../main/host/scenario-files.js';
 import { checkExpectations } from '../../main/sim/expect.js';
-import { Simulation } from '../../main/sim/simulation.js';
 import { test as base, expect } from './fixtures.js';
 import { LoginWindow } from './pages/LoginWindow.js';
-import { repoRoot } from './renderer-dir.js';
 
 type WithAutopilot = Window & { slsAutopilot: AutopilotHandle };
 
-/** A fresh simulation per test on one library scenario, chosen with `test.use({ scenario })`. */
-const test = base.extend<{ scenario: string; stage: LoginWindow }>({
-  scenario: ['happy-sms', { option: true }],
-  sim: async ({ scenario }, use) => {
-    const loaded = readScenarioFile(path.join(repoRoot, 'scenarios', 'library', `${scenario}.yaml`));
-    if (!loaded.ok) throw new Error(`${scenario} does not load`);
-    await use(new Simulation(loaded.scenario));
-  },
+base.use({ scenario: 'happy-sms' });
+
+/** The stage on one library scenario (the fixtures' `scenario` option: happy-sms unless a group says otherwise). */
+const test = base.extend<{ stage: LoginWindow }>({
   stage: async ({ page, server }, use) => {
     await page.goto(server.url);
     await expect(page.locator('html[data-ready]')).toBeAttached();
@@ -75,10 +67,12 @@ test.describe('SMS login', () => {
 
   test('pause holds the take; restart resets the world and plays again from the first frame', async ({ page, stage }) => {
     await page.keyboard.press('Alt+Shift+KeyA');
+    await expect.poll(async () => (await snapshot(page)).status).toBe('playing');
     await page.evaluate(() => (window as unknown as WithAutopilot).slsAutopilot.advance(2000));
     await page.keyboard.press('Alt+Shift+KeyA');
+    // The key is handled by the page when it gets there: wait for what it does, not for a time.
+    await expect.poll(async () => (await snapshot(page)).status).toBe('paused');
     const paused = await snapshot(page);
-    expect(paused.status).toBe('paused');
     // Paused, the take's time stands still however far it is asked to move.
     await page.evaluate(() => (window as unknown as WithAutopilot).slsAutopilot.advance(5000));
     expect((await snapshot(page)).time).toBe(paused.time);
@@ -86,6 +80,7 @@ test.describe('SMS login', () => {
     expect(await stage.username.inputValue()).toBe(typed);
 
     await page.keyboard.press('Alt+Shift+KeyA');
+    await expect.poll(async () => (await snapshot(page)).status).toBe('playing');
     const first = await playOn(page);
     expect(first.status).toBe('done');
     await expect(stage.loggedInAs('smsuser')).toBeVisible();
@@ -93,7 +88,8 @@ test.describe('SMS login', () => {
     await page.keyboard.press('Alt+Shift+KeyR');
     await expect.poll(async () => (await snapshot(page)).time).toBeLessThan(paused.time);
     await expect(stage.username).toBeVisible();
-    expect((await snapshot(page)).status).toBe('playing');
+    // The reset answered, the take plays again from its first frame.
+    await expect.poll(async () => (await snapshot(page)).status).toBe('playing');
     const second = await playOn(page);
     expect(second.status).toBe('done');
     // The same take: every cue at the same moment as the first time.

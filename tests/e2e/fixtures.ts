@@ -1,4 +1,5 @@
 // Test fixtures: a fresh simulation and browser host per test (virtual time moved only by the test), and page objects.
+import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { readScenarioFile, defaultScenarioPath } from '../../main/host/scenario-files.js';
 import { formatProblem } from '../../main/sim/scenario/load.js';
@@ -10,6 +11,11 @@ import { rendererDir } from './renderer-dir.js';
 
 
 export const DEMO_PASSWORD = 'Demo1234';
+
+interface Options {
+  /** A library scenario (`scenarios/library/<name>.yaml`) the world starts on, before the page opens; null: the demo scenario. */
+  scenario: string | null;
+}
 
 interface Fixtures {
   /** The simulated world behind the page: no pacer, so time stands still unless a test moves it. */
@@ -23,10 +29,10 @@ interface Fixtures {
   phone: PhonePage;
 }
 
-export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none.
-  sim: async ({}, use) => {
-    const loaded = readScenarioFile(defaultScenarioPath());
+export const test = base.extend<Options & Fixtures>({
+  scenario: [null, { option: true }],
+  sim: async ({ scenario }, use) => {
+    const loaded = readScenarioFile(scenario === null ? defaultScenarioPath() : path.resolve('scenarios/library', `${scenario}.yaml`));
     if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
     await use(new Simulation(loaded.scenario));
   },
