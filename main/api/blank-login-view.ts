@@ -14,6 +14,7 @@ export function blankLoginView(mode: TradingMode, now = 0): LoginView {
     devices: [],
     device: null,
     resendAvailableAt: null,
+    voiceAvailableAt: null,
     resendChannels: { sms: false, voice: false },
     challenge: null,
     cardIndexes: null,

@@ -26,8 +26,10 @@ export interface LoginView {
   notice: Message | null;
   devices: DeviceChoice[];
   device: DeviceChoice | null;
-  /** Virtual time at which "Didn't receive a security code?" may send again. */
+  /** Virtual time at which "Didn't receive a security code?" may send a new SMS again. */
   resendAvailableAt: number | null;
+  /** Virtual time at which the voice callback may be asked for again (with the scenario's default, its own clock, not the SMS's). */
+  voiceAvailableAt: number | null;
   /** Which channels "Didn't receive a security code?" offers, and whether each works yet. */
   resendChannels: { sms: boolean; voice: boolean };
   challenge: string | null;

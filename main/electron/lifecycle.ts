@@ -20,7 +20,8 @@ import { buildMenuTemplate } from './menu.js';
 import { scenarioProblemsBox, ScenarioMemory, type LastRefused } from './scenario-memory.js';
 import { APP_SCHEME, installSecurity, isTrustedSender } from './security.js';
 import { loadStartupScenario, type StartupScenario } from './startup-scenario.js';
-import { openStoreSafely, type OpenStoreDeps, type SettingsStore } from './store.js';
+import { openStoreSafely, type OpenStoreDeps, type SettingsStore, type WindowName } from './store.js';
+import { roleOf, type WindowRole } from './window-allowance.js';
 import { AppWindows } from './windows.js';
 
 export interface StartOptions {
@@ -65,10 +66,12 @@ function openSettings(createStore: OpenStoreDeps['createStore']): SettingsStore 
   }).store;
 }
 
+const roleOfWindow = (name: WindowName | null): WindowRole | null => (name === null ? null : roleOf(name));
+
 /** IPC for our windows only, each held to its allowance (window-allowance.ts), and the events pushed to them. */
 function connectWindows(sim: Simulation, windows: AppWindows): void {
   // Trusted first (our main frame, our origin), then which window it is.
-  const senderRole = (event: Electron.IpcMainInvokeEvent) => (isTrustedSender(event.senderFrame, event.sender, windows.all()) ? windows.nameOf(event.sender) : null);
+  const senderRole = (event: Electron.IpcMainInvokeEvent) => (isTrustedSender(event.senderFrame, event.sender, windows.all()) ? roleOfWindow(windows.nameOf(event.sender)) : null);
   registerIpc({ ipcMain, service: sim, senderRole, onInternalError: (error) => console.error('Simulation error:', error) });
   registerSaveWorld({
     ipcMain,
@@ -86,7 +89,7 @@ function connectWindows(sim: Simulation, windows: AppWindows): void {
     write: writeFileAtomically,
     onError: (error) => console.error('Export as scenario failed:', error),
   });
-  forwardEvents(sim, () => windows.entries());
+  forwardEvents(sim, () => windows.entries().map(([name, win]) => [roleOf(name), win] as const));
 }
 
 /**
@@ -134,6 +137,7 @@ function installMenu(sim: Simulation, windows: AppWindows, memory: ScenarioMemor
       openDirector: () => windows.open('director'),
       openFob: () => windows.open('fob'),
       openCard: () => windows.open('card'),
+      openStage: () => windows.open('stage'),
       arrangeStage: () => windows.arrangeStage(),
       openScenario: () => void memory.open(sim).catch((error: unknown) => console.error('Open Scenario failed:', error)),
       resetSimulation: () => sim.resetWorld({}),

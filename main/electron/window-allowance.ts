@@ -10,10 +10,22 @@
 import type { HostEventType } from '../api/events.js';
 import type { OperationName } from '../api/names.js';
 import type { PendingView } from '../api/views.js';
-import type { WindowName } from './store.js';
+import { windowNames, type WindowName } from './store.js';
 
-/** A window's role is the kind of window it is (one of each at most, windows.ts). */
-export type WindowRole = WindowName;
+/** A window's role is the kind of window it is (one of each at most, windows.ts); the stage window plays the Director's. */
+export type WindowRole = Exclude<WindowName, 'stage'>;
+
+/**
+ * The stage window is the browser host's stage in one window: the login window, the phone, the
+ * devices and the docked Director together, the trainer's whole desk, where the autopilot plays a
+ * take. It holds what the Director holds (the pending codes, the script), so it has its role.
+ */
+export function roleOf(name: WindowName): WindowRole {
+  return name === 'stage' ? 'director' : name;
+}
+
+/** Every role, each a kind of window. */
+export const windowRoles: readonly WindowRole[] = windowNames.filter((name): name is WindowRole => name !== 'stage');
 
 /**
  * How a role may call an operation: `full`, or `names` for listPending, whose answer then keeps who

@@ -5,9 +5,8 @@ import { PRESENTER_PARAM } from '../api/vocabulary.js';
 import { APP_ORIGIN, secureWebPreferences } from './security.js';
 import type { Bounds, SettingsStore, WindowName } from './store.js';
 
-/** The renderer picks its view from the hash, and presenter mode from `?present`. */
-export type ViewName = WindowName | 'stage';
-export const appUrl = (view: ViewName, presenter = false): string => `${APP_ORIGIN}/index.html${presenter ? `?${PRESENTER_PARAM}` : ''}#${view}`;
+/** The renderer picks its view from the hash (`#stage`: the stage in one window), and presenter mode from `?present`. */
+export const appUrl = (view: WindowName, presenter = false): string => `${APP_ORIGIN}/index.html${presenter ? `?${PRESENTER_PARAM}` : ''}#${view}`;
 
 interface WindowSpec {
   title: string;
@@ -29,6 +28,8 @@ export const windowSpecs: Record<WindowName, WindowSpec> = {
   // The fob (340 × 214) and the card (about 540 × 710) with the device view's 16-pixel margin.
   fob: { title: 'Digital Security Card+', width: 400, height: 270, minWidth: 380, minHeight: 250 },
   card: { title: 'Security Code Card', width: 580, height: 760, minWidth: 420, minHeight: 400 },
+  // The browser host's stage in one window (login window, phone, devices, docked Director, autopilot), at a recording size.
+  stage: { title: 'Stage', width: 1280, height: 720, minWidth: 1024, minHeight: 600 },
 };
 
 export const STAGE_GAP = 24;

@@ -56,7 +56,7 @@ export function sendConfirmationCode(world: World, attempt: Enrolling, number: s
   const { clock, journal, scenario } = world;
   const { enrol } = attempt;
   const now = clock.now();
-  const wait = enrol.codes?.retryAfter(now) ?? 0;
+  const wait = enrol.codes?.retryAfter(now, 'sms') ?? 0;
   if (wait > 0) {
     journal.record({ type: 'resend.refused', loginId: attempt.id, retryAfterMs: wait });
     attempt.error = message('resend_wait', { waitMs: wait });

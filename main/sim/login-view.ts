@@ -27,7 +27,8 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
     device: device ? directory.describeDevice(attempt.account, device) : null,
     ...factor,
     // Enrolment's Confirm Code follows the security code's resend clock.
-    resendAvailableAt: enrol ? (enrol.codes?.nextSendAt() ?? null) : factor.resendAvailableAt,
+    resendAvailableAt: enrol ? (enrol.codes?.nextSendAt('sms') ?? null) : factor.resendAvailableAt,
+    voiceAvailableAt: enrol ? null : factor.voiceAvailableAt,
     enrolment: enrol
       ? {
           required: enrol.required,

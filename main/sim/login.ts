@@ -213,7 +213,7 @@ export class LoginServer {
   requestNewCode(loginId: string, channel: 'sms' | 'voice'): LoginView {
     const attempt = this.#accepting(loginId, 'requestNewCode');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
-    const wait = attempt.codes.retryAfter(this.world.clock.now());
+    const wait = attempt.codes.retryAfter(this.world.clock.now(), channel);
     if (wait > 0) {
       this.world.journal.record({ type: 'resend.refused', loginId, retryAfterMs: wait });
       attempt.error = message('resend_wait', { waitMs: wait });

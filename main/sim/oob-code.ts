@@ -2,14 +2,22 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FactorFailure } from '../api/events.js';
 
+export type OobChannel = 'sms' | 'voice';
+
 export interface OobRules {
   lifetimeMs: number;
   resendIntervalMs: number;
+  /**
+   * true: one resend clock for both channels (a voice callback waits for the SMS's interval, as a
+   * new SMS does). false: each channel keeps its own clock, so "Voice" may be chosen at once after
+   * an SMS, and a second call waits for the interval after the first.
+   */
+  voiceWaitsForSms?: boolean;
 }
 
 interface IssuedCode {
   value: string;
-  channel: 'sms' | 'voice';
+  channel: OobChannel;
   issuedAt: number;
   expiresAt: number;
   used: boolean;
@@ -31,25 +39,36 @@ export function sameSecret(expected: string, given: string): boolean {
 export class OobCodeBox {
   #current: IssuedCode | null = null;
   #replaced: string[] = [];
-  #lastSentAt: number | null = null;
+  /** When each channel last sent a code. */
+  #lastSentAt: Record<OobChannel, number | null> = { sms: null, voice: null };
 
   constructor(private readonly rules: OobRules) {}
 
-  /** Milliseconds until a new code may be sent; 0 when allowed now. */
-  retryAfter(now: number): number {
-    if (this.#lastSentAt === null) return 0;
-    return Math.max(0, this.#lastSentAt + this.rules.resendIntervalMs - now);
+  /** The moment the clock of this channel started: its own last code, or either channel's when they share one clock. */
+  #clockStart(channel: OobChannel): number | null {
+    const { sms, voice } = this.#lastSentAt;
+    if (!this.rules.voiceWaitsForSms) return this.#lastSentAt[channel];
+    if (sms === null) return voice;
+    return voice === null ? sms : Math.max(sms, voice);
   }
 
-  nextSendAt(): number | null {
-    return this.#lastSentAt === null ? null : this.#lastSentAt + this.rules.resendIntervalMs;
+  /** Milliseconds until a new code may be sent on this channel; 0 when allowed now. */
+  retryAfter(now: number, channel: OobChannel): number {
+    const at = this.nextSendAt(channel);
+    return at === null ? 0 : Math.max(0, at - now);
   }
 
-  /** A new code replaces the old one, which stops working at once. */
-  issue(now: number, value: string, channel: 'sms' | 'voice'): IssuedCode {
+  /** When this channel may send again; null if it never sent (nor, on one clock, the other). */
+  nextSendAt(channel: OobChannel): number | null {
+    const start = this.#clockStart(channel);
+    return start === null ? null : start + this.rules.resendIntervalMs;
+  }
+
+  /** A new code replaces the old one, which stops working at once, whichever channel carried either. */
+  issue(now: number, value: string, channel: OobChannel): IssuedCode {
     if (this.#current) this.#replaced.push(this.#current.value);
     this.#current = { value, channel, issuedAt: now, expiresAt: now + this.rules.lifetimeMs, used: false };
-    this.#lastSentAt = now;
+    this.#lastSentAt[channel] = now;
     return this.#current;
   }
 

@@ -34,9 +34,14 @@ export class LoginState {
   readonly error = $derived(this.#clientError?.() ?? (this.enrolLater && this.view.step === 'loggedIn' ? null : textOf(this.view.error)));
   /** The server's informational line, in the window's words. */
   readonly notice = $derived(textOf(this.view.notice));
-  /** Milliseconds until "Didn't receive a security code?" may send again (0 = now). */
+  /** Milliseconds until "Didn't receive a security code?" may send a new SMS (0 = now). */
   readonly resendWait = $derived.by(() => {
     const at = this.view.resendAvailableAt;
+    return at === null ? 0 : Math.max(0, at - this.clock.now);
+  });
+  /** Milliseconds until it may ask for the voice callback (0 = now): its own clock unless the scenario ties it to the SMS's. */
+  readonly voiceWait = $derived.by(() => {
+    const at = this.view.voiceAvailableAt;
     return at === null ? 0 : Math.max(0, at - this.clock.now);
   });
 

@@ -110,10 +110,9 @@ test('carrier blocking: no SMS, the journal says why, and the voice callback rea
   await expect(blocked).toContainText("Fix: Ask the carrier to lift the filter for the broker's messages, or use the voice callback. — I am not receiving text messages (SMS), step 4.");
   await expect(phone.notifications).toHaveCount(0);
 
-  // A new code, by any channel, only after the resend limit: the trainer skips ahead.
+  // A new SMS only after the resend limit; the voice callback at once (the article's step 3).
   await login.didntReceive.click();
-  await expect(login.voiceChoice).toBeDisabled();
-  await director.button('+2 min').click();
+  await expect(login.smsChoice).toBeDisabled();
   await expect(login.voiceChoice).toBeEnabled();
   await login.voiceChoice.click();
   await expect(director.entries.filter({ hasText: 'Voice call to iPhone' })).toHaveCount(1);

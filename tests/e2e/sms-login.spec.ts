@@ -43,7 +43,9 @@ test('a new SMS is offered after the resend countdown; it replaces the old code'
   await login.didntReceive.click();
   await expect(login.didntReceive).toHaveAttribute('aria-expanded', 'true');
   await expect(login.smsChoice).toBeDisabled();
-  await expect(login.voiceChoice).toBeDisabled();
+  // The voice callback is not held back by the SMS's timer.
+  await expect(login.voiceChoice).toBeEnabled();
+  await expect(login.root.getByText('SMS available in')).toBeVisible();
   await expect(login.resendCountdown).toHaveText('2:00');
 
   advance(SMS_DELAY);

@@ -96,12 +96,17 @@ export class PhoneWindow {
 }
 
 /** The window showing a view (#login, #phone, ...), once the app has opened it. */
-async function windowFor(app: ElectronApplication, view: string): Promise<Page> {
+export async function windowFor(app: ElectronApplication, view: string): Promise<Page> {
   const find = () => app.windows().find((page) => page.url().endsWith(`#${view}`));
   await expect.poll(() => Boolean(find()), { message: `the #${view} window opens`, timeout: 30_000 }).toBe(true);
   const page = find()!;
   await page.waitForLoadState('domcontentloaded');
   return page;
+}
+
+interface Options {
+  /** A scenario file (relative to the project) the app starts on with --scenario; null: the embedded demo scenario. */
+  scenarioFile: string | null;
 }
 
 interface Fixtures {
@@ -110,12 +115,11 @@ interface Fixtures {
   phoneWindow: PhoneWindow;
 }
 
-export const test = base.extend<Fixtures>({
-  // Playwright reads a fixture's dependencies from this destructuring; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use, testInfo) => {
+export const test = base.extend<Options & Fixtures>({
+  scenarioFile: [null, { option: true }],
+  app: async ({ scenarioFile }, use, testInfo) => {
     if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run "npm run build:only" first (npm run test:electron does).`);
-    const args = [mainJs, '--user-data-dir', testInfo.outputPath('profile')];
+    const args = [mainJs, '--user-data-dir', testInfo.outputPath('profile'), ...(scenarioFile ? ['--scenario', path.join(projectRoot, scenarioFile)] : [])];
     // Chromium refuses to run as root with its OS sandbox (containers); the renderer sandbox stays on.
     if (process.getuid?.() === 0) args.unshift('--no-sandbox');
     const app = await electron.launch({ executablePath: binary!, args, cwd: projectRoot, env: { ...process.env, NODE_ENV: 'test' } });

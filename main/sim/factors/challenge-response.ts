@@ -23,7 +23,7 @@ export function answerResponse(world: World, attempt: AttemptAt<ChallengeStep>, 
 
 export function responseView(attempt: AttemptAt<ChallengeStep>): FactorViewFields {
   const { challenge, cardIndexes } = attempt.challenge;
-  return { resendAvailableAt: null, resendChannels: { sms: false, voice: false }, challenge, cardIndexes };
+  return { resendAvailableAt: null, voiceAvailableAt: null, resendChannels: { sms: false, voice: false }, challenge, cardIndexes };
 }
 
 export function responsePending(attempt: AttemptAt<ChallengeStep>): PendingEntry[] {

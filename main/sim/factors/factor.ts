@@ -16,7 +16,7 @@ export type FactorStep = 'securityCode' | 'push' | 'challenge' | 'dscplus' | 'co
 export type WrongAnswerEnd = Exclude<LoginFailure, 'account_locked'>;
 
 /** The parts of the login window's view a factor fills in. */
-export type FactorViewFields = Pick<LoginView, 'resendAvailableAt' | 'resendChannels' | 'challenge' | 'cardIndexes'>;
+export type FactorViewFields = Pick<LoginView, 'resendAvailableAt' | 'voiceAvailableAt' | 'resendChannels' | 'challenge' | 'cardIndexes'>;
 
 /** One /pending entry, without the login's own fields (user, login id, step). */
 export type PendingEntry = Omit<PendingView, 'username' | 'loginId' | 'step'>;
@@ -42,4 +42,4 @@ export interface Factor<S extends FactorStep, From, Input, Refusal> {
 }
 
 /** A step with no factor waiting shows none of a factor's fields. */
-export const NO_FACTOR_VIEW: FactorViewFields = { resendAvailableAt: null, resendChannels: { sms: false, voice: false }, challenge: null, cardIndexes: null };
+export const NO_FACTOR_VIEW: FactorViewFields = { resendAvailableAt: null, voiceAvailableAt: null, resendChannels: { sms: false, voice: false }, challenge: null, cardIndexes: null };

@@ -46,7 +46,7 @@ export const ibkeyPush: Factor<'push', PushStart, Approval, AppRefusal> = {
     world.touchPhone(phone);
     return { ok: true, by: 'ibkey' };
   },
-  view: () => ({ resendAvailableAt: null, resendChannels: { sms: false, voice: false }, challenge: null, cardIndexes: null }),
+  view: () => ({ resendAvailableAt: null, voiceAvailableAt: null, resendChannels: { sms: false, voice: false }, challenge: null, cardIndexes: null }),
   pending: (attempt, world) => {
     const { phoneId, delivered, expiresAt } = attempt.push;
     // The notification on the phone, if the push reached it (null while the network holds it, or once lost).

@@ -49,11 +49,12 @@ export function codeFactor(channel: Channel): CodeFactor {
       const number = attempt.account.spec.mobile?.number ?? '';
       let codes = attempt.codeBoxes.get(number);
       if (!codes) {
-        codes = new OobCodeBox({ lifetimeMs: world.scenario.timing.codeLifetime, resendIntervalMs: world.scenario.timing.resendInterval });
+        const { codeLifetime, resendInterval, voiceWaitsForSms } = world.scenario.timing;
+        codes = new OobCodeBox({ lifetimeMs: codeLifetime, resendIntervalMs: resendInterval, voiceWaitsForSms });
         attempt.codeBoxes.set(number, codes);
       }
       const entry = { step: 'securityCode', device, codes } as const;
-      const wait = codes.retryAfter(world.clock.now());
+      const wait = codes.retryAfter(world.clock.now(), channel);
       if (wait > 0) {
         world.journal.record({ type: 'resend.refused', loginId: attempt.id, retryAfterMs: wait });
         return { entry, notice: message('code_sent_before', { number: maskNumber(number), waitMs: wait }) };
@@ -70,7 +71,7 @@ export function codeFactor(channel: Channel): CodeFactor {
       rejectCode(world, attempt, result.reason);
       return { ok: false, refusal: 'too_many_wrong_codes' };
     },
-    view: (attempt) => ({ resendAvailableAt: attempt.codes.nextSendAt(), resendChannels: { sms: true, voice: true }, challenge: null, cardIndexes: null }),
+    view: (attempt) => ({ resendAvailableAt: attempt.codes.nextSendAt('sms'), voiceAvailableAt: attempt.codes.nextSendAt('voice'), resendChannels: { sms: true, voice: true }, challenge: null, cardIndexes: null }),
     pending(attempt) {
       const code = attempt.codes.current;
       return code && !code.used ? [{ kind: 'code', code: code.value, challenge: null, cardIndexes: null, expectedResponse: null, expiresAt: code.expiresAt }] : [];

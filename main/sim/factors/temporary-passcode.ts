@@ -29,7 +29,7 @@ export const temporaryPasscode: Factor<'temporaryPasscode', TemporaryPasscode, s
     world.journal.record({ type: 'passcode.rejected', loginId, username, reason: right ? 'expired' : 'wrong', wrongAttempts: attempt.wrongAnswers });
     return { ok: false, refusal: 'too_many_wrong_codes' };
   },
-  view: () => ({ resendAvailableAt: null, resendChannels: { sms: false, voice: false }, challenge: null, cardIndexes: null }),
+  view: () => ({ resendAvailableAt: null, voiceAvailableAt: null, resendChannels: { sms: false, voice: false }, challenge: null, cardIndexes: null }),
   pending: (attempt) => [
     {
       kind: 'passcode',

@@ -162,6 +162,12 @@ export const timingSchema = strict({
     .prefault('2m')
     .describe('How long after a code was sent "Didn\'t receive a security code?" may send another; asking sooner is refused with the wait.')
     .meta(durationExamples('2m', '30s')),
+  voiceWaitsForSms: z
+    .boolean()
+    .default(false)
+    .describe(
+      'false (the articles): "Voice" may be chosen at once after an SMS, not held back by the SMS\'s resend interval; each channel keeps its own interval (a second call waits for it). true: one clock for both, so the voice callback waits as a new SMS does.',
+    ),
   maxWrongCodes: z.number().int().min(1).max(100).default(5).describe('Wrong codes or responses in one login after which that login fails ("Login failed") and must start over.'),
   pushWindow: duration.prefault('3m').describe('How long an IB Key push can be approved on the phone before the login offers challenge/response instead.').meta(durationExamples('3m')),
   smsDelay: duration.prefault('3s').describe("The carrier's delay from sending an SMS to its arrival on a reachable phone (a phone's state.smsDelayMs adds to it).").meta(durationExamples('3s', '1m30s')),

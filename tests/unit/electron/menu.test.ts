@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate, type MenuActions } from '../../../main/electron/menu.js';
 
 function actions(): MenuActions & Record<string, ReturnType<typeof vi.fn>> {
-  return { openLogin: vi.fn(), openPhone: vi.fn(), openDirector: vi.fn(), openFob: vi.fn(), openCard: vi.fn(), arrangeStage: vi.fn(), openScenario: vi.fn(), resetSimulation: vi.fn(), setLocale: vi.fn(), togglePresenter: vi.fn() };
+  return { openLogin: vi.fn(), openPhone: vi.fn(), openDirector: vi.fn(), openFob: vi.fn(), openCard: vi.fn(), openStage: vi.fn(), arrangeStage: vi.fn(), openScenario: vi.fn(), resetSimulation: vi.fn(), setLocale: vi.fn(), togglePresenter: vi.fn() };
 }
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -22,6 +22,7 @@ describe('buildMenuTemplate', () => {
       ['open-director', 'CmdOrCtrl+3', 'openDirector'],
       ['open-fob', 'CmdOrCtrl+4', 'openFob'],
       ['open-card', 'CmdOrCtrl+5', 'openCard'],
+      ['open-stage', 'CmdOrCtrl+Shift+1', 'openStage'],
       ['arrange-stage', 'CmdOrCtrl+Shift+S', 'arrangeStage'],
       ['open-scenario', 'CmdOrCtrl+O', 'openScenario'],
       ['reset-simulation', 'CmdOrCtrl+Shift+R', 'resetSimulation'],

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hostEventTypes } from '../../../main/api/events.js';
 import { operationNames } from '../../../main/api/names.js';
 import type { PendingView } from '../../../main/api/views.js';
-import { windowNames } from '../../../main/electron/store.js';
-import { eventGrants, grantFor, operationGrants, pendingNamesOnly, receivesEvent, type WindowRole } from '../../../main/electron/window-allowance.js';
+import { eventGrants, grantFor, operationGrants, pendingNamesOnly, receivesEvent, roleOf, windowRoles, type WindowRole } from '../../../main/electron/window-allowance.js';
 
 const allowed = (role: WindowRole) => operationNames.filter((name) => grantFor(name, role) !== null);
 
@@ -49,11 +48,17 @@ describe('the window allowance', () => {
     expect(allowed('fob').sort()).toEqual(['fobEnter', 'fobPress', 'getClock', 'getFob', 'getWorld', 'listPending']);
     expect(allowed('card').sort()).toEqual(['getClock', 'getCodeCard', 'getWorld', 'listPending']);
     for (const name of ['loadScenario', 'listScenarios', 'resetWorld', 'advanceClock', 'setClockRunning', 'getJournal', 'setSeamless', 'setLocale', 'resetFob', 'getScenario', 'getReasons'] as const) {
-      expect(windowNames.filter((role) => grantFor(name, role) !== null), name).toEqual(['director']);
+      expect(windowRoles.filter((role) => grantFor(name, role) !== null), name).toEqual(['director']);
     }
-    expect(windowNames.filter((role) => grantFor('listPending', role) === 'full')).toEqual(['director']);
-    expect(windowNames.filter((role) => receivesEvent('phone', role))).toEqual(['phone', 'director']);
-    expect(windowNames.filter((role) => receivesEvent('journal', role))).toEqual(['director']);
+    expect(windowRoles.filter((role) => grantFor('listPending', role) === 'full')).toEqual(['director']);
+    expect(windowRoles.filter((role) => receivesEvent('phone', role))).toEqual(['phone', 'director']);
+    expect(windowRoles.filter((role) => receivesEvent('journal', role))).toEqual(['director']);
+  });
+
+  it('gives the stage window (login, phone, devices and the docked Director in one) the Director\'s role, and every other window its own', () => {
+    expect(roleOf('stage')).toBe('director');
+    for (const role of windowRoles) expect(roleOf(role)).toBe(role);
+    expect(windowRoles).not.toContain('stage');
   });
 
   it('knows no role beyond the windows, not even one named after an object property', () => {

@@ -84,7 +84,9 @@ describe('AppWindows', () => {
     windows.open('director');
     windows.open('fob');
     windows.open('card');
-    expect(created().map((w) => w.loadedUrl)).toEqual([appUrl('login'), appUrl('phone'), appUrl('director'), appUrl('fob'), appUrl('card')]);
+    windows.open('stage');
+    expect(created().map((w) => w.loadedUrl)).toEqual([appUrl('login'), appUrl('phone'), appUrl('director'), appUrl('fob'), appUrl('card'), appUrl('stage')]);
+    expect(appUrl('stage')).toBe('app://sls/index.html#stage');
     expect(appUrl('fob')).toBe('app://sls/index.html#fob');
     expect(appUrl('card')).toBe('app://sls/index.html#card');
     expect(appUrl('login')).toBe('app://sls/index.html#login');
@@ -145,13 +147,14 @@ describe('AppWindows', () => {
     expect(created()[0]!.options).toMatchObject({ x: 100, y: 120, width: 420, height: 500 });
   });
 
-  it('centres the director, the fob and the card in the work area, and remembers them too', () => {
+  it('centres the director, the fob, the card and the stage window in the work area, and remembers them too', () => {
     const settings = new MemorySettings();
     const { windows } = setup(settings);
     for (const [name, size] of [
       ['director', { width: 960, height: 720 }],
       ['fob', { width: 400, height: 270 }],
       ['card', { width: 580, height: 760 }],
+      ['stage', { width: 1280, height: 720 }],
     ] as const) {
       const win = windows.open(name) as unknown as FakeBrowserWindow;
       expect(win.options).toMatchObject({ ...size, x: area.x + (area.width - size.width) / 2 });

@@ -31,6 +31,7 @@ const refused = {
   devices: [],
   device: null,
   resendAvailableAt: null,
+  voiceAvailableAt: null,
   resendChannels: { sms: false, voice: false },
   challenge: null,
   cardIndexes: null,
@@ -55,7 +56,8 @@ interface Attempt {
   /** The attempt has counted its one failed login (at its first wrong answer). */
   counted: boolean;
   pushExpiresAt: number | null;
-  lastCodeSentAt: number | null;
+  /** When each channel last sent a code: each keeps its own resend clock (timing.voiceWaitsForSms is false). */
+  lastSentAt: { sms: number | null; voice: number | null };
 }
 
 class LockoutModel {
@@ -92,7 +94,7 @@ interface Model {
 interface Real {
   sim: Simulation;
   seq: number;
-  /** Codes and calls sent, per login: never two within the resend interval. */
+  /** Codes and calls sent, per login and channel: never two on one channel within the resend interval. */
   sent: Map<string, number[]>;
 }
 
@@ -161,11 +163,12 @@ function checkInvariants(m: Model, r: Real): void {
       expect(m.accounts[e.username as User].locked(e.at)).toBe(false);
     }
     if ((e.type === 'sms.sent' || e.type === 'call.placed') && e.loginId) {
-      const times = r.sent.get(e.loginId) ?? [];
+      const key = `${e.loginId} ${e.type}`;
+      const times = r.sent.get(key) ?? [];
       const last = times.at(-1);
-      if (last !== undefined) expect(e.at - last, `two codes for ${e.loginId}`).toBeGreaterThanOrEqual(T.resendInterval);
+      if (last !== undefined) expect(e.at - last, `two codes for ${key}`).toBeGreaterThanOrEqual(T.resendInterval);
       times.push(e.at);
-      r.sent.set(e.loginId, times);
+      r.sent.set(key, times);
     }
   }
   m.succeeded = null;
@@ -194,9 +197,9 @@ const credentials = (user: User | 'nosuch', right: boolean): Cmd =>
       return;
     }
     const u = user as User;
-    const a: Attempt = { id: view.loginId!, user: u, step: firstStep[u], wrong: 0, counted: false, pushExpiresAt: null, lastCodeSentAt: null };
+    const a: Attempt = { id: view.loginId!, user: u, step: firstStep[u], wrong: 0, counted: false, pushExpiresAt: null, lastSentAt: { sms: null, voice: null } };
     if (a.step === 'push') a.pushExpiresAt = m.now + T.pushWindow;
-    if (a.step === 'securityCode') a.lastCodeSentAt = m.now;
+    if (a.step === 'securityCode') a.lastSentAt.sms = m.now;
     m.attempts.push(a);
     expectView(a, view);
   });
@@ -212,7 +215,7 @@ const chooseDevice = (device: 'sms' | 'ibkey', i: number): Cmd =>
     } else {
       a.step = 'securityCode';
       // The resend clock belongs to the login: coming back to SMS sends nothing within the interval.
-      if (a.lastCodeSentAt === null || m.now - a.lastCodeSentAt >= T.resendInterval) a.lastCodeSentAt = m.now;
+      if (a.lastSentAt.sms === null || m.now - a.lastSentAt.sms >= T.resendInterval) a.lastSentAt.sms = m.now;
     }
     expectView(a, view);
   });
@@ -251,8 +254,9 @@ const requestCode = (channel: 'sms' | 'voice', i: number): Cmd =>
     const a = pick(open(m, ['securityCode']), i);
     const view = r.sim.requestNewCode({ loginId: a.id, channel });
     if (lockedMeanwhile(m, a, view)) return;
-    const allowed = a.lastCodeSentAt === null || m.now - a.lastCodeSentAt >= T.resendInterval;
-    if (allowed) a.lastCodeSentAt = m.now;
+    const last = a.lastSentAt[channel];
+    const allowed = last === null || m.now - last >= T.resendInterval;
+    if (allowed) a.lastSentAt[channel] = m.now;
     expect(view.error === null).toBe(allowed);
     expectView(a, view);
   });

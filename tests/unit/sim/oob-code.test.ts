@@ -94,6 +94,41 @@ describe('SMS security code', () => {
     expect(allowed.resendAvailableAt).toBe(allowed.now + 2 * MINUTE);
   });
 
+  it('offers the voice callback at once after the SMS: not held back by the SMS timer', () => {
+    const sim = demoSim();
+    const loginId = startSmsLogin(sim); // SMS sent at t=0, now t=3 s
+    const before = sim.getLogin({ loginId });
+    expect(before.resendAvailableAt).toBe(2 * MINUTE + before.now - 3_000);
+    expect(before.voiceAvailableAt).toBeNull();
+    const called = sim.requestNewCode({ loginId, channel: 'voice' });
+    expect(called.error).toBeNull();
+    expect(text(called.notice)).toBe('You will receive a call at ***-***-0142 with your security code.');
+    expect(sim.getJournal({}).entries.some((e) => e.type === 'resend.refused')).toBe(false);
+    // The voice channel now has its own 2 minutes; the SMS keeps its clock from t=0.
+    expect(called.voiceAvailableAt).toBe(called.now + 2 * MINUTE);
+    expect(called.resendAvailableAt).toBe(before.resendAvailableAt);
+    sim.advance(MINUTE);
+    const again = sim.requestNewCode({ loginId, channel: 'voice' });
+    expect(text(again.error)).toBe('A new code can be requested in 1:00');
+    expect(text(sim.requestNewCode({ loginId, channel: 'sms' }).error)).toBe('A new code can be requested in 0:57');
+  });
+
+  it('holds the voice callback for the SMS timer when the scenario says timing.voiceWaitsForSms', () => {
+    const sim = demoSim({ timing: { voiceWaitsForSms: true } });
+    const loginId = startSmsLogin(sim);
+    const before = sim.getLogin({ loginId });
+    expect(before.voiceAvailableAt).toBe(before.resendAvailableAt);
+    const refused = sim.requestNewCode({ loginId, channel: 'voice' });
+    expect(text(refused.error)).toBe('A new code can be requested in 1:57');
+    expect(sim.getJournal({}).entries.at(-1)).toMatchObject({ type: 'resend.refused', retryAfterMs: 2 * MINUTE - 3_000 });
+    sim.advance(2 * MINUTE - 3_000);
+    const called = sim.requestNewCode({ loginId, channel: 'voice' });
+    expect(called.error).toBeNull();
+    // One clock: the call restarts it for the SMS too.
+    expect(called.resendAvailableAt).toBe(called.now + 2 * MINUTE);
+    expect(text(sim.requestNewCode({ loginId, channel: 'sms' }).error)).toBe('A new code can be requested in 2:00');
+  });
+
   it('ends the attempt after 5 wrong codes, counting one failed login', () => {
     const sim = demoSim();
     const loginId = startSmsLogin(sim);
