@@ -14,7 +14,7 @@ import { phoneStatePatchSchema, phoneStateSchema } from './phone-state.js';
 import type { ScriptView } from './script-view.js';
 import { reasonCatalog, type ReasonView } from './reasons.js';
 import type * as V from './views.js';
-import { CODE_CHANNELS, DEVICE_KINDS, LOCALES, LOGIN_STEPS, PLATFORMS, REGIONS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
+import { CODE_CHANNELS, DEVICE_KINDS, LOCALES, LOGIN_STEPS, LOGIN_SURFACES, PLATFORMS, REGIONS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 
 /** True when A and B are assignable to each other: the schema and the type describe the same values. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -48,6 +48,15 @@ const messageParams = {
   sms_verified: number,
   session_timed_out: none,
   session_disconnected: none,
+  portal_code_sent: number,
+  portal_code_refused: z.object({ reason: z.enum(['wrong', 'expired', 'replaced', 'used', 'none_issued']) }),
+  portal_code_stopped: none,
+  portal_number_confirmed: number,
+  portal_number_verified: z.object({ number: z.string(), autoEnrol: z.boolean() }),
+  portal_seamless_saved: z.object({ enabled: z.boolean() }),
+  opt_out_refused: z.object({ region: z.enum(['HK', 'IN']) }),
+  opted_out: none,
+  seamless_off_challenge: z.object({ app: z.string() }),
   approval_expired_use_challenge: none,
   approval_expired: none,
   approval_not_pending: none,
@@ -88,7 +97,7 @@ const n = z.number();
 /** Each event's fields besides `type`, by its type. */
 const journalFields = {
   'scenario.loaded': { name: s, seed: s },
-  'login.started': { loginId: s, username: s, mode: tradingMode },
+  'login.started': { loginId: s, username: s, mode: tradingMode, surface: z.enum(LOGIN_SURFACES) },
   'login.rejected': { username: s, reason: credentialFailure },
   'account.locked': { username: s, until: time, failures: n },
   'account.unlocked': { username: s },
@@ -149,6 +158,11 @@ const journalFields = {
   'enrolment.started': { loginId: s, username: s, number: s },
   'enrolment.completed': { loginId: s, username: s, number: s },
   'enrolment.stopped': { loginId: s, username: s, reason: z.literal('too_many_wrong_codes') },
+  'portal.verification_started': { loginId: s, username: s, number: s },
+  'portal.number_confirmed': { loginId: s, username: s, number: s },
+  'portal.number_verified': { loginId: s, username: s, number: s, autoEnrolAt: time.nullable() },
+  'portal.sms_enrolled': { username: s, number: s },
+  'portal.opt_out': { loginId: s, username: s, region: s, outcome: z.enum(['refused', 'opted_out']) },
   'clock.advanced': { byMs: n },
   'locale.changed': { locale: z.enum(LOCALES) },
 } satisfies Record<JournalEvent['type'], z.core.$ZodLooseShape>;
@@ -193,11 +207,32 @@ const enrolmentView = z
   })
   .describe('Enrolling a mobile number for SMS.');
 
+const portalVerificationView = z
+  .object({
+    number: s,
+    codeSent: z.boolean().describe('A Confirm Code is out and can be typed in "Confirmation Number".'),
+    confirmed: z.boolean().describe('The code was accepted: the green check under "SMS Verified"; CONTINUE finalises.'),
+    resendAvailableAt: time.nullable().describe('When VERIFY may send a new SMS.'),
+    phoneId: s.nullable(),
+  })
+  .describe('A mobile number being verified in the Client Portal.');
+const portalView = z
+  .object({
+    mobile: z.object({ number: s.nullable(), verified: z.boolean() }).describe('The mobile number on record.'),
+    verification: portalVerificationView.nullable(),
+    smsEnrolmentAt: time.nullable().describe('When the automatic enrolment in SMS happens (a user with no active SLS device).'),
+    seamless: z.boolean().describe('Secure Login Settings: Seamless Authentication.'),
+    devices: z.array(deviceChoice).describe('The active SLS devices.'),
+    optOut: z.object({ allowed: z.boolean(), regulation: messageSchema.nullable(), optedOut: z.boolean() }).describe('Opting out of the Secure Login System (refused in Hong Kong and India).'),
+  })
+  .describe('The Client Portal\'s settings of a logged-in portal login.');
+
 const loginView = z
   .object({
     loginId: s.nullable().describe('The login attempt, e.g. L1; the other login operations take it.'),
     step: z.enum(LOGIN_STEPS).describe('The screen the login window shows.'),
     mode: tradingMode,
+    surface: z.enum(LOGIN_SURFACES).describe('Where the login was typed: the trading platform (tws) or the Client Portal.'),
     username: s,
     error: messageSchema.nullable().describe("The alert line, e.g. invalid_credentials (\"Invalid user name password combination\")."),
     notice: messageSchema.nullable().describe('The informational line, e.g. where the code was sent.'),
@@ -211,6 +246,7 @@ const loginView = z
     enrolment: enrolmentView.nullable(),
     readOnly: z.boolean().describe('"Read-Only Login": no second factor was asked, and orders are disabled.'),
     connectionAttempt: n.nullable().describe('At step connecting: the connection attempt in progress ("Log in progress (attempt #N)").'),
+    portal: portalView.nullable(),
     now: time,
   })
   .describe('The login window: its step and what it shows. Never carries a secret (codes live on the phone and in the server).');
@@ -437,6 +473,11 @@ export const answerSchemas = {
   enrolSms: loginView,
   confirmSmsEnrolment: loginView,
   finishSmsEnrolment: loginView,
+  verifyMobileNumber: loginView,
+  confirmMobileNumber: loginView,
+  finishMobileVerification: loginView,
+  saveSeamless: loginView,
+  optOutOfSls: loginView,
   exportWorld: worldExportView,
   setLocale: worldView,
   getScript: scriptView,
@@ -473,6 +514,7 @@ const typesAgree = {
   reasonView: true satisfies Same<z.output<typeof reasonView>, ReasonView>,
   deviceChoice: true satisfies Same<z.output<typeof deviceChoice>, V.DeviceChoice>,
   enrolmentView: true satisfies Same<z.output<typeof enrolmentView>, V.EnrolmentView>,
+  portalView: true satisfies Same<z.output<typeof portalView>, V.PortalView>,
   loginView: true satisfies Same<z.output<typeof loginView>, V.LoginView>,
   smsView: true satisfies Same<z.output<typeof smsView>, V.SmsView>,
   notificationView: true satisfies Same<z.output<typeof notificationView>, V.NotificationView>,

@@ -1,13 +1,14 @@
 // The login window's view before any login (and after one ends): what both sides show on the first screen.
 // Dependency-free at run time (types only), so the renderer may import it; the simulation builds its refusals on it.
 import type { LoginView } from './views.js';
-import type { TradingMode } from './vocabulary.js';
+import type { LoginSurface, TradingMode } from './vocabulary.js';
 
-export function blankLoginView(mode: TradingMode, now = 0): LoginView {
+export function blankLoginView(mode: TradingMode, now = 0, surface: LoginSurface = 'tws'): LoginView {
   return {
     loginId: null,
     step: 'credentials',
     mode,
+    surface,
     username: '',
     error: null,
     notice: null,
@@ -21,6 +22,7 @@ export function blankLoginView(mode: TradingMode, now = 0): LoginView {
     enrolment: null,
     readOnly: false,
     connectionAttempt: null,
+    portal: null,
     now,
   };
 }

@@ -1,6 +1,6 @@
 // Typed events: the journal of every decision, and what hosts push to their windows.
 import type { ClockView, DeviceKind, FobView, LoginView, PhoneView, TradingMode, WorldView } from './views.js';
-import type { Locale } from './vocabulary.js';
+import type { Locale, LoginSurface } from './vocabulary.js';
 
 /** Why a login was refused at the credentials step; the user only ever sees one generic message. */
 export type CredentialFailure = 'unknown_user' | 'wrong_password' | 'locked';
@@ -33,7 +33,7 @@ export type LoginFailure = 'too_many_wrong_codes' | 'too_many_wrong_responses' |
 
 export type JournalEvent =
   | { type: 'scenario.loaded'; name: string; seed: string }
-  | { type: 'login.started'; loginId: string; username: string; mode: TradingMode }
+  | { type: 'login.started'; loginId: string; username: string; mode: TradingMode; surface: LoginSurface }
   | { type: 'login.rejected'; username: string; reason: CredentialFailure }
   | { type: 'account.locked'; username: string; until: number; failures: number }
   | { type: 'account.unlocked'; username: string }
@@ -104,6 +104,16 @@ export type JournalEvent =
   | { type: 'enrolment.required'; loginId: string; username: string; region: string }
   | { type: 'enrolment.started'; loginId: string; username: string; number: string }
   | { type: 'enrolment.completed'; loginId: string; username: string; number: string }
+  /** Client Portal → Mobile Number → VERIFY: a Confirm Code by SMS to the number (masked). */
+  | { type: 'portal.verification_started'; loginId: string; username: string; number: string }
+  /** The Confirmation Number accepted: the green check under "SMS Verified". */
+  | { type: 'portal.number_confirmed'; loginId: string; username: string; number: string }
+  /** CONTINUE again: the number is on record, verified; `autoEnrolAt` when SMS enrolment follows (no active SLS device). */
+  | { type: 'portal.number_verified'; loginId: string; username: string; number: string; autoEnrolAt: number | null }
+  /** "Shortly afterwards": the user with no active SLS device is enrolled in SMS. */
+  | { type: 'portal.sms_enrolled'; username: string; number: string }
+  /** Opting out of the Secure Login System: refused (a regulator forbids it) or done. */
+  | { type: 'portal.opt_out'; loginId: string; username: string; region: string; outcome: 'refused' | 'opted_out' }
   | { type: 'enrolment.stopped'; loginId: string; username: string; reason: 'too_many_wrong_codes' }
   | { type: 'clock.advanced'; byMs: number };
 

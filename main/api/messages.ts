@@ -33,6 +33,23 @@ export interface MessageParams {
   session_timed_out: Record<string, never>;
   /** "Re-login is required": the user chose "Continue Login" in another login, which disconnected this session. */
   session_disconnected: Record<string, never>;
+  // The Client Portal's settings.
+  /** VERIFY in the portal: the Confirm Code went to this number. */
+  portal_code_sent: { number: string };
+  /** A Confirmation Number refused, and why (wrong, expired, replaced by a newer code, used, none sent). */
+  portal_code_refused: { reason: 'wrong' | 'expired' | 'replaced' | 'used' | 'none_issued' };
+  /** Too many wrong Confirmation Numbers: VERIFY again for a new code. */
+  portal_code_stopped: Record<string, never>;
+  /** The code was accepted: the green check under "SMS Verified"; CONTINUE finalises. */
+  portal_number_confirmed: { number: string };
+  /** Finalised; `autoEnrol`: the user has no active SLS device and is enrolled in SMS shortly. */
+  portal_number_verified: { number: string; autoEnrol: boolean };
+  portal_seamless_saved: { enabled: boolean };
+  /** Opting out refused: the regulator's rule, cited in full. */
+  opt_out_refused: { region: 'HK' | 'IN' };
+  opted_out: Record<string, never>;
+  /** Seamless Authentication is off: no notification was sent, the login asks for the challenge/response at once. */
+  seamless_off_challenge: { app: string };
   // The phone's app (IB Key), answering an approval or Authenticate.
   approval_expired_use_challenge: Record<string, never>;
   approval_expired: Record<string, never>;

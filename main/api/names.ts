@@ -46,6 +46,11 @@ export const operationNames = [
   'enrolSms',
   'confirmSmsEnrolment',
   'finishSmsEnrolment',
+  'verifyMobileNumber',
+  'confirmMobileNumber',
+  'finishMobileVerification',
+  'saveSeamless',
+  'optOutOfSls',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -5,7 +5,7 @@ import type { OperationName } from './names.js';
 import type { ReasonView } from './reasons.js';
 import type { JournalPage } from './events.js';
 import type { ScriptView } from './script-view.js';
-import { CODE_CHANNELS, LOCALES, MAX_PASSWORD_CHARS, MAX_SCENARIO_CHARS, MAX_USERNAME_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
+import { CODE_CHANNELS, LOCALES, LOGIN_SURFACES, MAX_PASSWORD_CHARS, MAX_SCENARIO_CHARS, MAX_USERNAME_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 import type {
   LoginView,
   PhoneView,
@@ -38,6 +38,7 @@ export const requestSchemas = {
       .boolean()
       .optional()
       .describe('"Read-Only Login" ticked (where the scenario offers it): a user enrolled in the Secure Login System logs in with the password alone, orders disabled.'),
+    surface: z.enum(LOGIN_SURFACES).optional().describe('Where the login is typed: the trading platform\'s window (tws, the default) or the Client Portal (portal); the same server and rules.'),
   }).describe('First screen: username and password, live or paper.'),
   chooseDevice: z.strictObject({ loginId, deviceId: z.string().min(1).max(64) }).describe('"Select Second Factor Device" when the user has several.'),
   changeDevice: z.strictObject({ loginId }).describe('Back to the device drop-down without starting over.'),
@@ -98,6 +99,11 @@ export const requestSchemas = {
   enrolSms: z.strictObject({ loginId, number: mobileNumber }).describe('Enrolment (required in Hong Kong and India, offered to others with no device): "Mobile Number" then VERIFY sends a confirmation code by SMS.'),
   confirmSmsEnrolment: z.strictObject({ loginId, code: z.string().max(32) }).describe('The Confirm Code typed in "Confirmation Number", then CONTINUE: the number is verified (a green check in "SMS Verified").'),
   finishSmsEnrolment: z.strictObject({ loginId }).describe('CONTINUE again once "SMS Verified" is checked: the procedure is finalised, SMS becomes the user\'s second factor and a required login goes on.'),
+  verifyMobileNumber: z.strictObject({ loginId, number: mobileNumber }).describe('Client Portal → Settings → User Settings → the gear beside "Mobile Number" → VERIFY: a Confirm Code by SMS (a new one only every resend interval).'),
+  confirmMobileNumber: z.strictObject({ loginId, code: z.string().max(32) }).describe('Client Portal: the Confirm Code in "Confirmation Number", then CONTINUE: the green check under "SMS Verified".'),
+  finishMobileVerification: z.strictObject({ loginId }).describe('Client Portal: CONTINUE again finalises; a user with no active SLS device is enrolled in SMS shortly afterwards (timing.autoEnrolDelay).'),
+  saveSeamless: z.strictObject({ loginId, enabled: z.boolean() }).describe('Client Portal → Secure Login System → Secure Login Settings → the wheel (Configure) → Seamless Authentication → Save.'),
+  optOutOfSls: z.strictObject({ loginId }).describe('Client Portal → Secure Login System: opt out (refused for Hong Kong and India accounts, with the regulation).'),
   getReasons: z.strictObject({}).describe('Every reason a message may not arrive, in plain words, with the help-article step that fixes it.'),
   exportWorld: z.strictObject({}).describe('The running world as a scenario file that loads back to the same world; a login in progress is not saved.'),
 } as const;
@@ -156,6 +162,11 @@ export interface ResponseMap {
   enrolSms: LoginView;
   confirmSmsEnrolment: LoginView;
   finishSmsEnrolment: LoginView;
+  verifyMobileNumber: LoginView;
+  confirmMobileNumber: LoginView;
+  finishMobileVerification: LoginView;
+  saveSeamless: LoginView;
+  optOutOfSls: LoginView;
 }
 export type ResponseOf<N extends OperationName> = ResponseMap[N];
 

@@ -1,7 +1,7 @@
 // What the operations answer: plain, serializable views of the simulated world.
 import type { Message } from './messages.js';
-import type { DeviceKind, Locale, LoginStep, Platform, Region, TradingMode, UnlockMethod } from './vocabulary.js';
-export type { DeviceKind, LoginStep, Platform, TradingMode };
+import type { DeviceKind, Locale, LoginStep, LoginSurface, Platform, Region, TradingMode, UnlockMethod } from './vocabulary.js';
+export type { DeviceKind, LoginStep, LoginSurface, Platform, TradingMode };
 
 export interface DeviceChoice {
   id: string;
@@ -19,6 +19,8 @@ export interface LoginView {
   loginId: string | null;
   step: LoginStep;
   mode: TradingMode;
+  /** Where the login was typed: the trading platform's window (tws) or the Client Portal. */
+  surface: LoginSurface;
   username: string;
   /** For the alert region, e.g. invalid_credentials ("Invalid user name password combination"). */
   error: Message | null;
@@ -40,8 +42,38 @@ export interface LoginView {
   readOnly: boolean;
   /** At step connecting: the connection attempt in progress ("Log in progress (attempt #N)"). */
   connectionAttempt: number | null;
+  /** The Client Portal's settings, once a portal login is logged in (null otherwise). */
+  portal: PortalView | null;
   /** Virtual time when this view was made. */
   now: number;
+}
+
+/** Client Portal → Settings → User Settings, as the logged-in portal shows them. Never carries a code. */
+export interface PortalView {
+  /** The mobile number on record, and whether it is verified. */
+  mobile: { number: string | null; verified: boolean };
+  /** The number being verified (after VERIFY), until CONTINUE finalises it. */
+  verification: PortalVerificationView | null;
+  /** When the automatic enrolment in SMS (a user with no active SLS device) happens, once the number is verified. */
+  smsEnrolmentAt: number | null;
+  /** Secure Login Settings' "Seamless Authentication" switch. */
+  seamless: boolean;
+  /** The user's active SLS devices. */
+  devices: DeviceChoice[];
+  /** Opting out of the Secure Login System: allowed by the broker for this account's region, or refused by a regulator. */
+  optOut: { allowed: boolean; regulation: Message | null; optedOut: boolean };
+}
+
+export interface PortalVerificationView {
+  number: string;
+  /** A Confirm Code is out and can be typed in "Confirmation Number". */
+  codeSent: boolean;
+  /** The code was accepted: the green check in the column "SMS Verified"; CONTINUE finalises. */
+  confirmed: boolean;
+  /** When VERIFY may send a new SMS (a new one only every resend interval). */
+  resendAvailableAt: number | null;
+  /** The simulated phone answering that number, if any. */
+  phoneId: string | null;
 }
 
 export interface EnrolmentView {

@@ -41,6 +41,10 @@ export type Platform = (typeof PLATFORMS)[number];
 export const TRADING_MODES = ['live', 'paper'] as const;
 export type TradingMode = (typeof TRADING_MODES)[number];
 
+/** Where a login is typed: the trading platform's login window, or the Client Portal (the same server, the same login machine). */
+export const LOGIN_SURFACES = ['tws', 'portal'] as const;
+export type LoginSurface = (typeof LOGIN_SURFACES)[number];
+
 /** The channels a one-time security code travels by (SMS article; "Didn't receive a security code?"). */
 export const CODE_CHANNELS = ['sms', 'voice'] as const;
 export type CodeChannel = (typeof CODE_CHANNELS)[number];

@@ -137,6 +137,7 @@ function installMenu(sim: Simulation, windows: AppWindows, memory: ScenarioMemor
       openDirector: () => windows.open('director'),
       openFob: () => windows.open('fob'),
       openCard: () => windows.open('card'),
+      openPortal: () => windows.open('portal'),
       openStage: () => windows.open('stage'),
       arrangeStage: () => windows.arrangeStage(),
       openScenario: () => void memory.open(sim).catch((error: unknown) => console.error('Open Scenario failed:', error)),

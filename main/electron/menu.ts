@@ -1,4 +1,4 @@
-// The application menu: open each window (login, phone, director, fob, card, the stage in one window), the stage preset, scenarios, the windows' language, presenter mode; shortcuts for keyboard-driven takes.
+// The application menu: open each window (login, phone, director, fob, card, Client Portal, the stage in one window), the stage preset, scenarios, the windows' language, presenter mode; shortcuts for keyboard-driven takes.
 import type { MenuItemConstructorOptions } from 'electron';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../api/vocabulary.js';
 
@@ -10,6 +10,8 @@ export interface MenuActions {
   openFob(): void;
   /** The Security Code Card of the login in progress, to read or print (#card). */
   openCard(): void;
+  /** The Client Portal: its own login, then Settings (#portal). */
+  openPortal(): void;
   /** The stage in one window (#stage): login window, phone, devices, docked Director; where the autopilot plays a take. */
   openStage(): void;
   arrangeStage(): void;
@@ -72,6 +74,7 @@ export function buildMenuTemplate(actions: MenuActions, { platform, devTools, lo
       { id: 'open-director', label: 'Director', accelerator: 'CmdOrCtrl+3', click: () => actions.openDirector() },
       { id: 'open-fob', label: 'Digital Security Card+', accelerator: 'CmdOrCtrl+4', click: () => actions.openFob() },
       { id: 'open-card', label: 'Security Code Card', accelerator: 'CmdOrCtrl+5', click: () => actions.openCard() },
+      { id: 'open-portal', label: 'Client Portal', accelerator: 'CmdOrCtrl+6', click: () => actions.openPortal() },
       { type: 'separator' },
       { id: 'open-stage', label: 'Stage in One Window (Autopilot, Recording)', accelerator: 'CmdOrCtrl+Shift+1', click: () => actions.openStage() },
       { id: 'arrange-stage', label: 'Stage Layout (Login and Phone Side by Side)', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.arrangeStage() },

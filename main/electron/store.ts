@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-/** The app's windows: the stage pair, the director, the DSC+ fob and the Security Code Card. */
-export const windowNames = ['login', 'phone', 'director', 'fob', 'card', 'stage'] as const;
+/** The app's windows: the stage pair, the director, the DSC+ fob, the Security Code Card, the Client Portal and the stage in one window. */
+export const windowNames = ['login', 'phone', 'director', 'fob', 'card', 'portal', 'stage'] as const;
 export type WindowName = (typeof windowNames)[number];
 
 const coordinate = z.int().min(-100_000).max(100_000);

@@ -37,7 +37,7 @@ type OperationGrants = { readonly [N in OperationName]: Readonly<Partial<Record<
 
 const F = 'full' as const;
 /** Reading the world and the clock: every window shows the scenario's branding and virtual time. */
-const everyone = { login: F, phone: F, director: F, fob: F, card: F } as const;
+const everyone = { login: F, phone: F, director: F, fob: F, card: F, portal: F } as const;
 
 /**
  * Which window may call which operation. Keyed by every name of main/api/names.ts, so a new
@@ -45,21 +45,28 @@ const everyone = { login: F, phone: F, director: F, fob: F, card: F } as const;
  */
 export const operationGrants: OperationGrants = {
   // The login window's screens; the phone's broker app logs in with the same steps (a "trading device").
-  submitCredentials: { login: F, phone: F, director: F },
-  chooseDevice: { login: F, phone: F, director: F },
-  changeDevice: { login: F, director: F },
-  submitCode: { login: F, phone: F, director: F },
-  requestNewCode: { login: F, director: F },
-  requestChallenge: { login: F, phone: F, director: F },
-  submitResponse: { login: F, phone: F, director: F },
+  submitCredentials: { login: F, portal: F, phone: F, director: F },
+  chooseDevice: { login: F, portal: F, phone: F, director: F },
+  changeDevice: { login: F, portal: F, director: F },
+  submitCode: { login: F, portal: F, phone: F, director: F },
+  requestNewCode: { login: F, portal: F, director: F },
+  requestChallenge: { login: F, portal: F, phone: F, director: F },
+  submitResponse: { login: F, portal: F, phone: F, director: F },
   continueLogin: { login: F, phone: F, director: F },
-  acceptPaperWarning: { login: F, phone: F, director: F },
-  cancelLogin: { login: F, phone: F, director: F },
-  logOut: { login: F, phone: F, director: F },
-  getLogin: { login: F, director: F },
-  enrolSms: { login: F, director: F },
-  confirmSmsEnrolment: { login: F, director: F },
-  finishSmsEnrolment: { login: F, director: F },
+  acceptPaperWarning: { login: F, portal: F, phone: F, director: F },
+  cancelLogin: { login: F, portal: F, phone: F, director: F },
+  logOut: { login: F, portal: F, phone: F, director: F },
+  getLogin: { login: F, portal: F, director: F },
+  enrolSms: { login: F, portal: F, director: F },
+  confirmSmsEnrolment: { login: F, portal: F, director: F },
+  finishSmsEnrolment: { login: F, portal: F, director: F },
+
+  // The Client Portal's settings, on a portal login (the login window logs in to the trading platform only).
+  verifyMobileNumber: { portal: F, director: F },
+  confirmMobileNumber: { portal: F, director: F },
+  finishMobileVerification: { portal: F, director: F },
+  saveSeamless: { portal: F, director: F },
+  optOutOfSls: { portal: F, director: F },
 
   // The phone: its screens, its settings, IB Key and calls. Its messages carry the codes: not for the login window.
   getPhone: { phone: F, director: F },
@@ -112,11 +119,11 @@ export const saveWorldRoles: readonly WindowRole[] = ['director'];
  */
 export const eventGrants: { readonly [T in HostEventType]: readonly WindowRole[] } = {
   journal: ['director'],
-  login: ['login', 'phone', 'director', 'fob', 'card'],
+  login: ['login', 'phone', 'director', 'fob', 'card', 'portal'],
   phone: ['phone', 'director'],
-  clock: ['login', 'phone', 'director', 'fob', 'card'],
+  clock: ['login', 'phone', 'director', 'fob', 'card', 'portal'],
   fob: ['fob', 'director'],
-  world: ['login', 'phone', 'director', 'fob', 'card'],
+  world: ['login', 'phone', 'director', 'fob', 'card', 'portal'],
 };
 
 /** How `role` may call `name`, or null when it may not. */

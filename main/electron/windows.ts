@@ -28,6 +28,8 @@ export const windowSpecs: Record<WindowName, WindowSpec> = {
   // The fob (340 × 214) and the card (about 540 × 710) with the device view's 16-pixel margin.
   fob: { title: 'Digital Security Card+', width: 400, height: 270, minWidth: 380, minHeight: 250 },
   card: { title: 'Security Code Card', width: 580, height: 760, minWidth: 420, minHeight: 400 },
+  // The Client Portal: a browser page of its own (its login, then Settings), as wide as the stage's portal tab.
+  portal: { title: 'Client Portal', width: 1000, height: 700, minWidth: 720, minHeight: 520 },
   // The browser host's stage in one window (login window, phone, devices, docked Director, autopilot), at a recording size.
   stage: { title: 'Stage', width: 1280, height: 720, minWidth: 1024, minHeight: 600 },
 };

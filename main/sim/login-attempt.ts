@@ -2,7 +2,7 @@
 // the transition table saying which operations each step accepts. The login server (login.ts) is
 // the only code that moves an attempt from one step to another.
 import type { Message } from '../api/messages.js';
-import type { LoginStep, TradingMode } from '../api/vocabulary.js';
+import type { LoginStep, LoginSurface, TradingMode } from '../api/vocabulary.js';
 import type { ChallengeFactor } from './challenge.js';
 import type { TimerId } from './clock.js';
 import type { Account } from './directory.js';
@@ -65,6 +65,8 @@ interface AttemptBase {
   readonly id: string;
   readonly account: Account;
   readonly mode: TradingMode;
+  /** Where it was typed: the trading platform's login window or the Client Portal (the same machine, the same rules). */
+  readonly surface: LoginSurface;
   /** Set when the login comes from the mobile app on a phone (the trading device). */
   readonly fromPhone: string | null;
   /** "Read-Only Login": the password alone, no second factor, no orders; not a trading session (no "Existing session detected"). */
@@ -131,7 +133,13 @@ export type LoginOp =
   | 'continueLogin'
   | 'finishSmsEnrolment'
   | 'acceptPaperWarning'
-  | 'logOut';
+  | 'logOut'
+  // The Client Portal's settings, for a portal login that is logged in (login.ts checks the surface).
+  | 'verifyMobileNumber'
+  | 'confirmMobileNumber'
+  | 'finishMobileVerification'
+  | 'saveSeamless'
+  | 'optOutOfSls';
 
 /**
  * Which operations each step accepts. Cancel is accepted at every step and is not listed.
@@ -150,7 +158,7 @@ export const TRANSITIONS = {
   enrolRequired: ['enrolSms', 'confirmSmsEnrolment', 'finishSmsEnrolment'],
   existingSession: ['continueLogin'],
   paperWarning: ['acceptPaperWarning'],
-  loggedIn: ['logOut', 'enrolSms', 'confirmSmsEnrolment', 'finishSmsEnrolment'],
+  loggedIn: ['logOut', 'enrolSms', 'confirmSmsEnrolment', 'finishSmsEnrolment', 'verifyMobileNumber', 'confirmMobileNumber', 'finishMobileVerification', 'saveSeamless', 'optOutOfSls'],
   reloginRequired: [],
   failed: [],
 } as const satisfies Record<LoginStep, readonly LoginOp[]>;

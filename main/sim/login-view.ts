@@ -1,10 +1,11 @@
 // What the login window is shown of an attempt; never a secret.
 import { message } from '../api/messages.js';
 import { blankLoginView } from '../api/blank-login-view.js';
-import type { LoginView, TradingMode } from '../api/views.js';
+import type { LoginSurface, LoginView, TradingMode } from '../api/views.js';
 import { deviceOf, enrolmentOf, type Connecting, type LoginAttempt } from './login-attempt.js';
 import { factorView } from './factors/registry.js';
 import { regulationFor } from './regulation.js';
+import { portalView } from './portal.js';
 import type { World } from './world.js';
 
 /** The only two things a refused user is told (no enumeration, ASVS 6.3.8). */
@@ -20,6 +21,7 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
     loginId: attempt.id,
     step: attempt.step,
     mode: attempt.mode,
+    surface: attempt.surface,
     username: attempt.account.spec.username,
     error: attempt.error,
     notice: attempt.notice,
@@ -43,6 +45,7 @@ export function loginView(world: World, attempt: LoginAttempt): LoginView {
       : null,
     readOnly: attempt.readOnly,
     connectionAttempt: null,
+    portal: attempt.surface === 'portal' && attempt.step === 'loggedIn' ? portalView(world, attempt, (d) => directory.describeDevice(attempt.account, d)) : null,
     now: clock.now(),
   };
 }
@@ -53,6 +56,6 @@ export function connectingView(connecting: Connecting, now: number): LoginView {
 }
 
 /** The answer to refused credentials: identical whatever the reason. */
-export function refusedView(mode: TradingMode, now: number): LoginView {
-  return { ...blankLoginView(mode, now), error: INVALID_CREDENTIALS };
+export function refusedView(mode: TradingMode, now: number, surface: LoginSurface = 'tws'): LoginView {
+  return { ...blankLoginView(mode, now, surface), error: INVALID_CREDENTIALS };
 }

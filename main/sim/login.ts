@@ -3,7 +3,7 @@
 // and every change of step goes through #enter, which also announces it to the windows.
 import type { LoginFailure } from '../api/events.js';
 import { message, type Message } from '../api/messages.js';
-import type { LoginView, TradingMode } from '../api/views.js';
+import type { LoginSurface, LoginView, TradingMode } from '../api/views.js';
 import { SimError } from '../api/errors.js';
 import { blankLoginView } from '../api/blank-login-view.js';
 import type { Account } from './directory.js';
@@ -33,12 +33,18 @@ import { rejectCode } from './factors/security-code.js';
 import { connectingView, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
 import type { Connecting } from './login-attempt.js';
 import { mustEnrol, regulationFor } from './regulation.js';
+import { confirmMobileNumber, finishMobileVerification, optOutOfSls, saveSeamless, verifyMobileNumber, type PortalSession } from './portal.js';
 import { completeEnrolment, enrolledNotice, enrolmentOpen, enrolmentVerified, offerEnrolment, refuseOfferedCode, requireEnrolment, sendConfirmationCode, verifyNumber, type Enrolling } from './enrolment.js';
 
 export { LOGIN_FAILED };
 
 /** The steps at which no login is in progress any more: the session is open, or it ended. */
 const SESSION_ENDED: ReadonlySet<LoginAttempt['step']> = new Set(['loggedIn', 'reloginRequired', 'failed']);
+
+/** A trading session, one at a time per user: not a read-only login, nor a Client Portal login (its settings trade nothing). */
+function isTradingSession(attempt: LoginAttempt): boolean {
+  return !attempt.readOnly && attempt.surface === 'tws';
+}
 
 /** Open login attempts kept; beyond that the oldest is abandoned, so a scripted loop cannot grow memory without end. */
 export const MAX_OPEN_LOGINS = 2000;
@@ -57,8 +63,8 @@ export class LoginServer {
     return loginView(this.world, attempt);
   }
 
-  refusedView(mode: TradingMode): LoginView {
-    return refusedView(mode, this.world.clock.now());
+  refusedView(mode: TradingMode, surface: LoginSurface = 'tws'): LoginView {
+    return refusedView(mode, this.world.clock.now(), surface);
   }
 
   get(loginId: string): LoginAttempt {
@@ -77,15 +83,17 @@ export class LoginServer {
     return connecting ? connectingView(connecting, this.world.clock.now()) : this.view(this.get(loginId));
   }
 
-  submitCredentials(username: string, password: string, mode: TradingMode, fromPhone: string | null = null, readOnly = false): LoginView {
+  submitCredentials(username: string, password: string, mode: TradingMode, fromPhone: string | null = null, readOnly = false, surface: LoginSurface = 'tws'): LoginView {
     const { directory, scenario } = this.world;
     // Refused whoever asks: a scenario that does not offer it must not let an API caller skip the second factor.
     if (readOnly && !scenario.readOnlyLogin) throw new SimError('wrong_state', 'This scenario does not offer Read-Only Login (readOnlyLogin)');
+    // The portal's settings (Seamless, the mobile number, opting out) must never be reached on the password alone.
+    if (readOnly && surface === 'portal') throw new SimError('wrong_state', 'Read-Only Login is the trading platform\'s; the Client Portal always asks for the second factor');
     // Checked now, in constant time, whatever comes next; the password itself is not kept.
     const check = directory.checkPassword(username, password);
-    // The login window first connects (the app on a phone connects at once): the server hears of the login only once connected.
-    if (!fromPhone && scenario.connection.failedAttempts > 0) return this.#connect({ username, mode, readOnly, check });
-    return this.#admit({ username, mode, readOnly, check }, fromPhone, null);
+    // The login window first connects (the app on a phone and the Client Portal's page connect at once): the server hears of the login only once connected.
+    if (!fromPhone && surface === 'tws' && scenario.connection.failedAttempts > 0) return this.#connect({ username, mode, readOnly, check });
+    return this.#admit({ username, mode, readOnly, check, surface }, fromPhone, null);
   }
 
   /** "Log in progress (attempt #1)": the connection retries on the clock before the credentials reach the server. */
@@ -112,35 +120,36 @@ export class LoginServer {
     }
     world.connections.delete(id);
     world.journal.record({ type: 'connection.established', loginId: id, attempts: connecting.attempt + 1 });
-    const view = this.#admit(connecting, null, id);
+    const view = this.#admit({ ...connecting, surface: 'tws' }, null, id);
     // Refused credentials start no attempt: the window that waited on this connection is told under its id.
     if (view.loginId === null) world.announceLogin({ ...view, loginId: id });
   }
 
   /** The credentials reach the server: refused (generic words), or a login attempt starts (under `id` when a connection reserved it). */
-  #admit(login: Omit<Connecting, 'id' | 'attempt' | 'timer'>, fromPhone: string | null, id: string | null): LoginView {
+  #admit(login: Omit<Connecting, 'id' | 'attempt' | 'timer'> & { surface: LoginSurface }, fromPhone: string | null, id: string | null): LoginView {
     const { journal, clock } = this.world;
     const now = clock.now();
-    const { username, mode } = login;
+    const { username, mode, surface } = login;
     const { account, passwordOk } = login.check;
     if (!account) {
       journal.record({ type: 'login.rejected', username, reason: 'unknown_user' });
-      return this.refusedView(mode);
+      return this.refusedView(mode, surface);
     }
     if (account.lockout.isLocked(now)) {
       journal.record({ type: 'login.rejected', username, reason: 'locked' });
-      return this.refusedView(mode);
+      return this.refusedView(mode, surface);
     }
     if (!passwordOk) {
       journal.record({ type: 'login.rejected', username, reason: 'wrong_password' });
       this.#countFailure(account);
-      return this.refusedView(mode);
+      return this.refusedView(mode, surface);
     }
     const devices = account.spec.devices;
     const attempt: LoginAttempt = {
       id: id ?? this.world.nextId('L'),
       account,
       mode,
+      surface,
       step: 'credentials',
       fromPhone,
       // Read-only is for users enrolled in the Secure Login System; one with no device logs in as usual.
@@ -156,7 +165,7 @@ export class LoginServer {
     if (fromPhone) this.#abandonAppLogin(fromPhone);
     this.#remember(attempt);
     if (fromPhone) this.world.appLogins.set(fromPhone, attempt.id);
-    journal.record({ type: 'login.started', loginId: attempt.id, username, mode });
+    journal.record({ type: 'login.started', loginId: attempt.id, username, mode, surface });
     journal.record({ type: 'password.accepted', loginId: attempt.id, username });
 
     const [only] = devices;
@@ -165,6 +174,8 @@ export class LoginServer {
     if (mode === 'paper' && !this.world.scenario.paper.asksSecondFactor) this.#complete(attempt, 'none', null);
     // "Read-Only Login": the password was the whole check; orders stay disabled in the workspace.
     else if (attempt.readOnly) this.#complete(attempt, 'none', null);
+    // Opted out of the Secure Login System in the Client Portal (where the broker allows it): no second factor, nothing offered.
+    else if (this.world.slsOptOuts.has(username)) this.#complete(attempt, 'none', null);
     else if (passcode) this.#enterStarted(attempt, FACTORS.temporaryPasscode.start(this.world, attempt, passcode));
     else if (devices.length === 0 && mustEnrol(account.spec.region)) {
       const enrol = requireEnrolment(this.world, attempt);
@@ -269,6 +280,40 @@ export class LoginServer {
     done.device = device;
     done.error = null;
     done.notice = enrolledNotice(number);
+    this.world.touchLogin(attempt);
+    return this.view(attempt);
+  }
+
+  /** Client Portal → Mobile Number → VERIFY: a Confirm Code by SMS (portal.ts). */
+  verifyMobileNumber(loginId: string, number: string): LoginView {
+    return this.#inPortal(loginId, 'verifyMobileNumber', (session) => verifyMobileNumber(this.world, session, number));
+  }
+
+  /** Client Portal: "Confirmation Number" → CONTINUE. */
+  confirmMobileNumber(loginId: string, code: string): LoginView {
+    return this.#inPortal(loginId, 'confirmMobileNumber', (session) => confirmMobileNumber(this.world, session, code));
+  }
+
+  /** Client Portal: CONTINUE again, once "SMS Verified" shows its check. */
+  finishMobileVerification(loginId: string): LoginView {
+    return this.#inPortal(loginId, 'finishMobileVerification', (session) => finishMobileVerification(this.world, session));
+  }
+
+  /** Client Portal → Secure Login Settings → Seamless Authentication → Save. */
+  saveSeamless(loginId: string, enabled: boolean): LoginView {
+    return this.#inPortal(loginId, 'saveSeamless', (session) => saveSeamless(this.world, session, enabled));
+  }
+
+  /** Client Portal → Secure Login System: opt out, where the broker allows it. */
+  optOutOfSls(loginId: string): LoginView {
+    return this.#inPortal(loginId, 'optOutOfSls', (session) => optOutOfSls(this.world, session));
+  }
+
+  /** The Client Portal's settings: a portal login, logged in (the table's guard, and the surface). */
+  #inPortal(loginId: string, op: 'verifyMobileNumber' | 'confirmMobileNumber' | 'finishMobileVerification' | 'saveSeamless' | 'optOutOfSls', act: (session: PortalSession) => void): LoginView {
+    const attempt = this.#accepting(loginId, op);
+    if (attempt.surface !== 'portal') throw new SimError('wrong_state', `Login ${loginId} is a trading-platform login: these settings are in the Client Portal (log in there)`);
+    act(attempt);
     this.world.touchLogin(attempt);
     return this.view(attempt);
   }
@@ -472,6 +517,13 @@ export class LoginServer {
     attempt.notice = null;
     world.journal.record({ type: 'device.selected', loginId: attempt.id, deviceId: device.id, kind: device.kind });
     const loginId = attempt.id;
+    if (device.kind === 'ibkey' && !world.seamless(attempt.account.spec.username)) {
+      // Seamless Authentication off in the Client Portal: no notification is sent, the challenge is asked at once.
+      world.journal.record({ type: 'push.suppressed', loginId, phoneId: device.phone, reason: 'seamless_disabled' });
+      const notice = message('seamless_off_challenge', { app: world.scenario.branding.mobileApp });
+      this.#enterStarted(attempt, FACTORS.ibkeyChallenge.start(world, attempt, { device, notice }));
+      return;
+    }
     this.#enterStarted(attempt, startDevice(world, attempt, device, () => this.#pushExpired(loginId)));
   }
 
@@ -536,7 +588,7 @@ export class LoginServer {
 
   /**
    * A right answer: "Existing session detected" first when the user's other trading session is open
-   * (one at a time; a read-only login is no trading session), then paper trading's warning, then logged in.
+   * (one at a time; a read-only login and a Client Portal login are no trading session), then paper trading's warning, then logged in.
    */
   #complete(
     attempt: LoginAttempt,
@@ -545,7 +597,7 @@ export class LoginServer {
     enrol: Enrolling['enrol'] | null = null,
   ): AttemptAt<'existingSession'> | AttemptAt<'paperWarning'> | AttemptAt<'loggedIn'> {
     const fields = { device, factor, enrol };
-    const other = attempt.readOnly ? undefined : this.#otherSession(attempt);
+    const other = isTradingSession(attempt) ? this.#otherSession(attempt) : undefined;
     if (other !== undefined) {
       const asked = this.#enter(attempt, { step: 'existingSession', ...fields, other });
       asked.error = null;
@@ -558,7 +610,7 @@ export class LoginServer {
 
   /** The user's other trading session: a logged-in attempt's id, null for the scenario's session elsewhere, undefined for none. */
   #otherSession(attempt: LoginAttempt): string | null | undefined {
-    for (const other of this.world.logins.values()) if (other !== attempt && other.account === attempt.account && other.step === 'loggedIn' && !other.readOnly) return other.id;
+    for (const other of this.world.logins.values()) if (other !== attempt && other.account === attempt.account && other.step === 'loggedIn' && isTradingSession(other)) return other.id;
     return attempt.account.spec.loggedInElsewhere ? null : undefined;
   }
 
@@ -572,7 +624,7 @@ export class LoginServer {
       world.journal.record({ type: 'session.disconnected', loginId: attempt.id, username, ended: null });
     }
     for (const other of [...world.logins.values()]) {
-      if (other === attempt || other.account !== account || other.step !== 'loggedIn' || other.readOnly) continue;
+      if (other === attempt || other.account !== account || other.step !== 'loggedIn' || !isTradingSession(other)) continue;
       world.journal.record({ type: 'session.disconnected', loginId: attempt.id, username, ended: other.id });
       this.#endSession(other, message('session_disconnected'));
     }

@@ -18,3 +18,13 @@ export function mustEnrol(region: string): boolean {
 export function regulationFor(region: string): Message | null {
   return regulated(region) ? message('enrolment_required', { region }) : null;
 }
+
+/** Opting out of the Secure Login System: the broker allows it except where a regulator mandates two-factor protection. */
+export function optOutAllowed(region: string): boolean {
+  return !regulated(region);
+}
+
+/** Why an opt-out is refused: the regulator's rule, cited in full (worded by the window's catalogue); null where allowed. */
+export function optOutRefusal(region: string): Message | null {
+  return regulated(region) ? message('opt_out_refused', { region }) : null;
+}

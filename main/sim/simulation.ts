@@ -214,7 +214,7 @@ export class Simulation implements Service {
   submitCredentials(r: RequestOf<'submitCredentials'>): ResponseOf<'submitCredentials'> {
     return this.#op(() => {
       if (r.phoneId) this.#phone(r.phoneId);
-      return this.#logins.submitCredentials(r.username, r.password, r.mode, r.phoneId ?? null, r.readOnly ?? false);
+      return this.#logins.submitCredentials(r.username, r.password, r.mode, r.phoneId ?? null, r.readOnly ?? false, r.surface ?? 'tws');
     });
   }
   requestChallenge(r: RequestOf<'requestChallenge'>) {
@@ -358,6 +358,21 @@ export class Simulation implements Service {
   finishSmsEnrolment(r: RequestOf<'finishSmsEnrolment'>) {
     return this.#op(() => this.#logins.finishSmsEnrolment(r.loginId));
   }
+  verifyMobileNumber(r: RequestOf<'verifyMobileNumber'>) {
+    return this.#op(() => this.#logins.verifyMobileNumber(r.loginId, r.number));
+  }
+  confirmMobileNumber(r: RequestOf<'confirmMobileNumber'>) {
+    return this.#op(() => this.#logins.confirmMobileNumber(r.loginId, r.code));
+  }
+  finishMobileVerification(r: RequestOf<'finishMobileVerification'>) {
+    return this.#op(() => this.#logins.finishMobileVerification(r.loginId));
+  }
+  saveSeamless(r: RequestOf<'saveSeamless'>) {
+    return this.#op(() => this.#logins.saveSeamless(r.loginId, r.enabled));
+  }
+  optOutOfSls(r: RequestOf<'optOutOfSls'>) {
+    return this.#op(() => this.#logins.optOutOfSls(r.loginId));
+  }
   acceptPaperWarning(r: RequestOf<'acceptPaperWarning'>) {
     return this.#op(() => this.#logins.acceptPaperWarning(r.loginId));
   }
@@ -460,6 +475,10 @@ export class Simulation implements Service {
       // A Confirm Code out for enrolment is a code waiting like a security code.
       const code = enrolmentOf(attempt)?.codes?.current;
       if (code && !code.used) out.push({ ...base, kind: 'code', code: code.value, challenge: null, cardIndexes: null, expectedResponse: null, expiresAt: code.expiresAt });
+      // So is a Confirm Code out for a mobile number verified in the Client Portal.
+      const verifying = attempt.surface === 'portal' ? this.#world.mobileVerifications.get(username) : undefined;
+      const confirm = verifying && !verifying.done && !verifying.confirmed && !verifying.stopped ? verifying.codes.current : null;
+      if (confirm && !confirm.used) out.push({ ...base, kind: 'code', code: confirm.value, challenge: null, cardIndexes: null, expectedResponse: null, expiresAt: confirm.expiresAt });
     }
     return out;
   }

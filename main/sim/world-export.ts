@@ -92,6 +92,7 @@ export function exportWorld(world: World, locale: Locale): ScenarioInput {
       pushWindow: formatDuration(timing.pushWindow),
       smsDelay: formatDuration(timing.smsDelay),
       voiceDelay: formatDuration(timing.voiceDelay),
+      autoEnrolDelay: formatDuration(timing.autoEnrolDelay),
       lockout: { ...timing.lockout, window: formatDuration(timing.lockout.window), duration: formatDuration(timing.lockout.duration) },
     },
     phones,

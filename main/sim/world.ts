@@ -11,6 +11,21 @@ import { issuePasscode } from './passcode.js';
 import { Fob } from './fob.js';
 import { CodeCard } from './code-card.js';
 import { deriveKey } from './keys.js';
+import type { OobCodeBox } from './oob-code.js';
+
+/** A mobile number being verified in the Client Portal (portal.ts). */
+export interface MobileVerification {
+  number: string;
+  codes: OobCodeBox;
+  /** Wrong Confirmation Numbers since the last VERIFY. */
+  wrong: number;
+  /** Too many wrong ones: VERIFY again for a new code. */
+  stopped: boolean;
+  /** The green check under "SMS Verified". */
+  confirmed: boolean;
+  /** CONTINUE finalised it: the number is on record, verified. */
+  done: boolean;
+}
 
 export class World {
   readonly clock: VirtualClock;
@@ -33,6 +48,12 @@ export class World {
   readonly appLogins = new Map<string, string>();
   /** The timeline entries that have fired, by index in the scenario's timeline (a saved world drops them). */
   readonly firedTimeline = new Set<number>();
+  /** Client Portal: the mobile number each user is verifying, with its Confirm Codes (the resend clock is the user's). */
+  readonly mobileVerifications = new Map<string, MobileVerification>();
+  /** Client Portal: when each user with no active SLS device is enrolled in SMS, once the number is verified. */
+  readonly autoEnrolments = new Map<string, number>();
+  /** Users who opted out of the Secure Login System in the Client Portal (where the broker allows it). */
+  readonly slsOptOuts = new Set<string>();
   /** Temporary passcodes client services issued, by user. */
   readonly temporaryPasscodes = new Map<string, TemporaryPasscode>();
   #counters = new Map<string, number>();

@@ -8,6 +8,7 @@ import type stage from './en/stage.json';
 import type phone from './en/phone.json';
 import type settings from './en/settings.json';
 import type ibkr from './en/ibkr.json';
+import type portal from './en/portal.json';
 
 export type MessageId =
   | keyof typeof stage
@@ -17,4 +18,5 @@ export type MessageId =
   | keyof typeof login
   | keyof typeof devices
   | keyof typeof messages
-  | keyof typeof autopilot;
+  | keyof typeof autopilot
+  | keyof typeof portal;

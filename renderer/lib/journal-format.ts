@@ -64,7 +64,7 @@ export function describeEntry(e: JournalEntry, names: JournalNames): string {
     case 'scenario.loaded':
       return `Scenario “${e.name}” started (seed ${e.seed})`;
     case 'login.started':
-      return `${e.username} started a ${e.mode === 'paper' ? 'paper' : 'live'} login (${e.loginId})`;
+      return e.surface === 'portal' ? `${e.username} started a Client Portal login (${e.loginId})` : `${e.username} started a ${e.mode === 'paper' ? 'paper' : 'live'} login (${e.loginId})`;
     case 'login.rejected':
       return `${e.username}: user name or password refused — ${credentialWords[e.reason]}`;
     case 'account.locked':
@@ -119,6 +119,16 @@ export function describeEntry(e: JournalEntry, names: JournalNames): string {
       return `${names.phone(e.phoneId)}: app data cleared, IB Key must be activated again`;
     case 'app.resynced':
       return `${names.phone(e.phoneId)}: app back in sync for ${e.username}, notifications resume`;
+    case 'portal.verification_started':
+      return `${e.username}: Client Portal, mobile number ${e.number}: VERIFY, a Confirm Code sent (${e.loginId})`;
+    case 'portal.number_confirmed':
+      return `${e.username}: Client Portal, Confirm Code accepted for ${e.number} (SMS Verified)`;
+    case 'portal.number_verified':
+      return `${e.username}: mobile number ${e.number} verified in Client Portal${e.autoEnrolAt === null ? '' : ', SMS enrolment follows'}`;
+    case 'portal.sms_enrolled':
+      return `${e.username}: enrolled in SMS authentication (${e.number}), no other active SLS device`;
+    case 'portal.opt_out':
+      return e.outcome === 'refused' ? `${e.username}: opting out of the Secure Login System refused (${e.region} regulation)` : `${e.username}: opted out of the Secure Login System`;
     case 'user.seamless':
       return `${e.username}: Seamless Authentication ${e.enabled ? 'enabled' : 'disabled'}`;
     case 'locale.changed':

@@ -1,7 +1,7 @@
 // The login window's state: the server's view of the login, what the user typed, and the actions.
 import { blankLoginView } from '../../main/api/blank-login-view';
 import type { LoginView } from '../../main/api/views';
-import { EXAMPLE_MOBILE_NUMBERS, MOBILE_NUMBER_PATTERN, type CodeChannel, type TradingMode } from '../../main/api/vocabulary';
+import { EXAMPLE_MOBILE_NUMBERS, MOBILE_NUMBER_PATTERN, type CodeChannel, type LoginSurface, type TradingMode } from '../../main/api/vocabulary';
 import { ClientError, type Client } from './client';
 import { errorId } from './window-error';
 import type { ClockState } from './clock.svelte';
@@ -50,7 +50,11 @@ export class LoginState {
     private readonly clock: ClockState,
     /** Told of every view this window shows (the stage's phone follows it). */
     private readonly onview: (view: LoginView) => void = () => {},
-  ) {}
+    /** Where this window logs in: the trading platform's login window, or the Client Portal (the same server). */
+    readonly surface: LoginSurface = 'tws',
+  ) {
+    if (surface !== 'tws') this.view = blankLoginView('live', 0, surface);
+  }
 
   connect(): () => void {
     const offLogin = this.api.on('login', ({ login }) => {
@@ -66,7 +70,7 @@ export class LoginState {
       this.enrolNumber = '';
       this.mode = 'live';
       this.#clientError = null;
-      this.#show(blankLoginView('live', this.clock.now));
+      this.#show(blankLoginView('live', this.clock.now, this.surface));
     });
     return () => {
       offLogin();
@@ -106,7 +110,7 @@ export class LoginState {
       this.#clientError = () => t(id);
       this.rejections++;
       // The login is gone on the server (reset, expired): back to the first screen, fields kept.
-      if (error instanceof ClientError && error.code === 'not_found') this.view = blankLoginView(this.mode, this.clock.now);
+      if (error instanceof ClientError && error.code === 'not_found') this.view = blankLoginView(this.mode, this.clock.now, this.surface);
     } finally {
       this.busy = false;
     }
@@ -123,7 +127,7 @@ export class LoginState {
     try {
       this.#show(await this.api.getLogin({ loginId }));
     } catch {
-      if (this.view.loginId === loginId) this.#show(blankLoginView(this.mode, this.clock.now));
+      if (this.view.loginId === loginId) this.#show(blankLoginView(this.mode, this.clock.now, this.surface));
     }
   }
 
@@ -133,7 +137,8 @@ export class LoginState {
 
   submitCredentials(): Promise<void> {
     const readOnly = this.readOnly ? { readOnly: true } : {};
-    return this.#run(() => this.api.submitCredentials({ username: this.username.trim(), password: this.password, mode: this.mode, ...readOnly }));
+    const surface = this.surface === 'portal' ? { surface: this.surface } : {};
+    return this.#run(() => this.api.submitCredentials({ username: this.username.trim(), password: this.password, mode: this.mode, ...readOnly, ...surface }));
   }
 
   chooseDevice(deviceId: string): Promise<void> {
@@ -199,6 +204,17 @@ export class LoginState {
   /** CONTINUE again, the green check in "SMS Verified": finalises the procedure; SMS is the second factor. */
   finishSmsEnrolment(): Promise<void> {
     return this.#run(() => this.api.finishSmsEnrolment({ loginId: this.#id() }));
+  }
+
+  /** An operation on this window's login (the Client Portal's settings): its answer shown like any other. */
+  perform(action: (loginId: string) => Promise<LoginView>): Promise<void> {
+    return this.#run(() => action(this.#id()));
+  }
+
+  /** This window's own check refused what was typed (its words follow the language). */
+  refuse(words: () => string): void {
+    this.#clientError = words;
+    this.rejections++;
   }
 
   acceptPaperWarning(): Promise<void> {

@@ -1,8 +1,10 @@
-// Which view a window shows, from its URL hash: #stage (default), #login, #director, #phone or #phone/<id>, #fob[/<serial>], #card[/<serial>].
+// Which view a window shows, from its URL hash: #stage (default), #login, #portal, #director, #phone or #phone/<id>, #fob[/<serial>], #card[/<serial>].
 
 export type Route =
   | { view: 'stage' }
   | { view: 'login' }
+  /** The Client Portal alone (its Electron window, or a browser tab). */
+  | { view: 'portal' }
   /** The director panel in a window of its own (Electron). */
   | { view: 'director' }
   | { view: 'phone'; phoneId: string | null }
@@ -12,6 +14,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [view, id] = hash.replace(/^#\/?/, '').split('/');
   if (view === 'login') return { view: 'login' };
+  if (view === 'portal') return { view: 'portal' };
   if (view === 'director') return { view: 'director' };
   if (view === 'phone') {
     let phoneId: string | null = null;

@@ -7,6 +7,7 @@ import { DirectorDoor } from './director-door.svelte';
 import { LoginState } from './login.svelte';
 import { PhoneState } from './phone.svelte';
 import { PresenterState } from './presenter.svelte';
+import { PortalState } from './portal.svelte';
 import type { Route } from './route.svelte';
 import { WorldState } from './world.svelte';
 
@@ -20,6 +21,8 @@ export class Session {
   readonly world: WorldState;
   readonly login: LoginState;
   readonly phone: PhoneState;
+  /** The Client Portal: its own login on the same server, then its settings. */
+  readonly portal: PortalState;
   /** The director panel (stage toggle or its own window); fetched, and reading and subscribing, only once shown. */
   readonly director: DirectorDoor;
   /** Plays the scenario's script through this window's stage (the stage and its docked Director drive it); fetched when first used. */
@@ -36,6 +39,7 @@ export class Session {
     // Not every step is announced as an event (the device drop-down is not), so the phone also follows this window's own login.
     this.login = new LoginState(api, this.clock, (view) => this.phone.follow(view, this.login.username));
     this.phone = new PhoneState(api, this.clock, this.world);
+    this.portal = new PortalState(api, new LoginState(api, this.clock, () => {}, 'portal'));
     this.director = new DirectorDoor(api, this.clock);
     this.autopilot = new AutopilotDoor(() =>
       import('./autopilot.svelte').then(({ Autopilot }) => new Autopilot(api, { login: () => this.login.view, phone: () => this.phone.view })),
@@ -48,6 +52,7 @@ export class Session {
       this.clock.connect(),
       this.world.connect(),
       this.login.connect(),
+      this.portal.login.connect(),
       this.phone.connect(),
       this.api.onReconnect(() => void this.#resync()),
       this.api.transport.onPresenter?.((on) => this.presenter.set(on)) ?? (() => {}),
@@ -58,7 +63,7 @@ export class Session {
 
   async #resync(): Promise<void> {
     try {
-      await Promise.all([this.world.load(), this.clock.load(), this.login.refresh()]);
+      await Promise.all([this.world.load(), this.clock.load(), this.login.refresh(), this.portal.login.refresh()]);
       await this.phone.select(this.phone.id, true);
       this.failed = null;
     } catch (error) {
@@ -70,7 +75,7 @@ export class Session {
     try {
       await this.api.ready();
       await Promise.all([this.world.load(), this.clock.load()]);
-      if (route.view !== 'login' && route.view !== 'director') {
+      if (route.view !== 'login' && route.view !== 'director' && route.view !== 'portal') {
         const pinned = route.view === 'phone' ? route.phoneId : null;
         this.phone.pinned = pinned !== null;
         await this.phone.select(pinned ?? (this.world.view ? this.phone.firstOf(this.world.view) : null));

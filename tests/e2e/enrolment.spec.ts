@@ -11,6 +11,8 @@ test('hkuser must enrol: types the number, reads the confirmation code on the Ga
   const region = login.root;
   await expect(region.getByRole('heading', { name: 'Two-Factor Authentication Required' })).toBeVisible();
   await expect(region.getByText(/Hong Kong accounts cannot opt out of the Secure Login System/)).toBeVisible();
+  // The rule quoted in full: the SFC's guidelines of 27 October 2017, the HKMA's circular, article 1.1.
+  await expect(region.getByText(/^On 27 October 2017, the Securities & Futures Commission of Hong Kong \(SFC\) .* the Hong Kong Monetary Authority \(HKMA\) issued a circular .* Per article 1\.1 of the SFC guidelines/)).toBeVisible();
 
   const number = login.mobileNumber;
   await expect(number).toBeFocused();
@@ -103,7 +105,8 @@ test('inuser reads the Indian rule and can cancel: back to the first screen, the
   await login.logIn('inuser', DEMO_PASSWORD);
   // The example in Mobile Number is an Indian number.
   await expect(login.mobileNumber).toHaveAttribute('placeholder', '+91 98123 45678');
-  await expect(login.root.getByText(/regulation 3b .* India accounts cannot opt out of the Secure Login System/)).toBeVisible();
+  // The rule quoted in full, as "Regulations Mandating Two-Factor Protection" gives it.
+  await expect(login.root.getByText(/^On 25 March 2014, the National Stock Exchange of India \(NSEI\) issued a circular .* Per regulation 3b, .* India accounts cannot opt out of the Secure Login System/)).toBeVisible();
   await login.cancelButton.click();
   await expect(login.username).toHaveValue('inuser');
   await expect(login.password).toHaveValue('');

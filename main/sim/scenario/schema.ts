@@ -172,6 +172,10 @@ export const timingSchema = strict({
   pushWindow: duration.prefault('3m').describe('How long an IB Key push can be approved on the phone before the login offers challenge/response instead.').meta(durationExamples('3m')),
   smsDelay: duration.prefault('3s').describe("The carrier's delay from sending an SMS to its arrival on a reachable phone (a phone's state.smsDelayMs adds to it).").meta(durationExamples('3s', '1m30s')),
   voiceDelay: duration.prefault('30s').describe('How long the voice callback takes to ring after it is asked for.').meta(durationExamples('30s')),
+  autoEnrolDelay: duration
+    .prefault('1m')
+    .describe('After a mobile number is verified in the Client Portal, how long until a user with no active SLS device is enrolled in SMS ("shortly afterwards", SMS article).')
+    .meta(durationExamples('1m', '5m')),
   appPinTries: z.number().int().min(1).max(100).default(5).describe('Wrong app PINs in a row after which IB Key on that phone is locked and must be activated again.'),
   lockout: strict({
     failures: z.number().int().min(1).max(100).default(10).describe('Failed logins (a wrong password, or a login whose second factor was answered wrongly) within the window that lock the account.'),

@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate, type MenuActions } from '../../../main/electron/menu.js';
 
 function actions(): MenuActions & Record<string, ReturnType<typeof vi.fn>> {
-  return { openLogin: vi.fn(), openPhone: vi.fn(), openDirector: vi.fn(), openFob: vi.fn(), openCard: vi.fn(), openStage: vi.fn(), arrangeStage: vi.fn(), openScenario: vi.fn(), resetSimulation: vi.fn(), setLocale: vi.fn(), togglePresenter: vi.fn() };
+  return { openLogin: vi.fn(), openPhone: vi.fn(), openDirector: vi.fn(), openFob: vi.fn(), openCard: vi.fn(), openPortal: vi.fn(), openStage: vi.fn(), arrangeStage: vi.fn(), openScenario: vi.fn(), resetSimulation: vi.fn(), setLocale: vi.fn(), togglePresenter: vi.fn() };
 }
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -12,7 +12,7 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
 }
 
 describe('buildMenuTemplate', () => {
-  it('opens the login window, the phone, the director, the fob, the card and the stage from items with shortcuts', () => {
+  it('opens the login window, the phone, the director, the fob, the card, the Client Portal and the stage from items with shortcuts', () => {
     const a = actions();
     const all = items(buildMenuTemplate(a, { platform: 'linux', devTools: false, locale: 'en', presenter: false }));
     const byId = (id: string) => all.find((i) => i.id === id)!;
@@ -22,6 +22,7 @@ describe('buildMenuTemplate', () => {
       ['open-director', 'CmdOrCtrl+3', 'openDirector'],
       ['open-fob', 'CmdOrCtrl+4', 'openFob'],
       ['open-card', 'CmdOrCtrl+5', 'openCard'],
+      ['open-portal', 'CmdOrCtrl+6', 'openPortal'],
       ['open-stage', 'CmdOrCtrl+Shift+1', 'openStage'],
       ['arrange-stage', 'CmdOrCtrl+Shift+S', 'arrangeStage'],
       ['open-scenario', 'CmdOrCtrl+O', 'openScenario'],

@@ -98,7 +98,7 @@ describe('the OpenAPI document', () => {
     const login = document.paths['/control/op/submitCredentials']!.post!;
     expect(login.requestBody!.required).toBe(true);
     const body = resolve(login.requestBody!.content['application/json']!.schema);
-    expect(Object.keys(body.properties as Json)).toEqual(['username', 'password', 'mode', 'phoneId', 'readOnly']);
+    expect(Object.keys(body.properties as Json)).toEqual(['username', 'password', 'mode', 'phoneId', 'readOnly', 'surface']);
     expect(body.required).toEqual(['username', 'password', 'mode']);
     expect(((login.responses['200'] as { content: Record<string, { schema: { properties: { value: Json } } }> }).content['application/json']!.schema.properties.value)).toEqual({
       $ref: '#/components/schemas/LoginView',

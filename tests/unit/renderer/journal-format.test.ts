@@ -20,7 +20,7 @@ const names = namesFrom(world);
 /** One sample of every entry type: the compiler checks that none is missing. */
 const samples: { [T in JournalEvent['type']]: Extract<JournalEvent, { type: T }> } = {
   'scenario.loaded': { type: 'scenario.loaded', name: 'default', seed: 'demo-2026' },
-  'login.started': { type: 'login.started', loginId: 'L1', username: 'smsuser', mode: 'live' },
+  'login.started': { type: 'login.started', loginId: 'L1', username: 'smsuser', mode: 'live', surface: 'tws' },
   'login.rejected': { type: 'login.rejected', username: 'smsuser', reason: 'wrong_password' },
   'account.locked': { type: 'account.locked', username: 'smsuser', until: 0, failures: 10 },
   'account.unlocked': { type: 'account.unlocked', username: 'smsuser' },
@@ -82,6 +82,11 @@ const samples: { [T in JournalEvent['type']]: Extract<JournalEvent, { type: T }>
   'enrolment.started': { type: 'enrolment.started', loginId: 'L1', username: 'hkuser', number: '***-***-4567' },
   'enrolment.completed': { type: 'enrolment.completed', loginId: 'L1', username: 'hkuser', number: '***-***-4567' },
   'enrolment.stopped': { type: 'enrolment.stopped', loginId: 'L1', username: 'nodevice', reason: 'too_many_wrong_codes' },
+  'portal.verification_started': { type: 'portal.verification_started', loginId: 'L3', username: 'smsuser', number: '+1-XXX-XXX-0142' },
+  'portal.number_confirmed': { type: 'portal.number_confirmed', loginId: 'L3', username: 'smsuser', number: '+1-XXX-XXX-0142' },
+  'portal.number_verified': { type: 'portal.number_verified', loginId: 'L3', username: 'nodevice', number: '+1-XXX-XXX-0142', autoEnrolAt: 60_000 },
+  'portal.sms_enrolled': { type: 'portal.sms_enrolled', username: 'nodevice', number: '+1-XXX-XXX-0142' },
+  'portal.opt_out': { type: 'portal.opt_out', loginId: 'L3', username: 'hkuser', region: 'HK', outcome: 'refused' },
   'clock.advanced': { type: 'clock.advanced', byMs: 120_000 },
 };
 const entries: JournalEntry[] = Object.values(samples).map((e, i) => ({ ...e, seq: i + 1, at: 1_000 * i }) as JournalEntry);

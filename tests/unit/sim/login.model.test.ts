@@ -25,6 +25,7 @@ const refused = {
   loginId: null,
   step: 'credentials',
   mode: 'live',
+  surface: 'tws',
   username: '',
   error: INVALID,
   notice: null,
@@ -38,6 +39,7 @@ const refused = {
   enrolment: null,
   readOnly: false,
   connectionAttempt: null,
+  portal: null,
 };
 
 type User = 'smsuser' | 'ibkeyandroid' | 'multidevice';

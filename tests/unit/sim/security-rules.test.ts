@@ -202,17 +202,27 @@ describe('only a push that reached the phone can be approved', () => {
     expect(sim.approvePush({ phoneId: 'ios-phone', loginId, method: 'faceid' }).ok).toBe(true);
   });
 
-  it('never when Seamless Authentication is off or notifications are not allowed', () => {
-    for (const setUp of [(sim: Simulation) => sim.setSeamless({ username: 'ibkeyios', enabled: false }), (sim: Simulation) => sim.setPhoneState({ phoneId: 'ios-phone', patch: { appNotifications: false } })]) {
-      const sim = demoSim();
-      setUp(sim);
-      const loginId = start(sim);
-      sim.advance(MINUTE);
-      expect(sim.getPhone({ phoneId: 'ios-phone' }).app.pendingApprovals).toEqual([]);
-      expect(sim.approvePush({ phoneId: 'ios-phone', loginId, method: 'faceid' }).ok).toBe(false);
-      expect(refusal(sim)).toMatchObject({ reason: 'not_delivered' });
-      expect(sim.getLogin({ loginId }).step).toBe('push');
-    }
+  it('never when notifications are not allowed', () => {
+    const sim = demoSim();
+    sim.setPhoneState({ phoneId: 'ios-phone', patch: { appNotifications: false } });
+    const loginId = start(sim);
+    sim.advance(MINUTE);
+    expect(sim.getPhone({ phoneId: 'ios-phone' }).app.pendingApprovals).toEqual([]);
+    expect(sim.approvePush({ phoneId: 'ios-phone', loginId, method: 'faceid' }).ok).toBe(false);
+    expect(refusal(sim)).toMatchObject({ reason: 'not_delivered' });
+    expect(sim.getLogin({ loginId }).step).toBe('push');
+  });
+
+  it('never when Seamless Authentication is off: no push is sent, the login asks for the challenge at once', () => {
+    const sim = demoSim();
+    sim.setSeamless({ username: 'ibkeyios', enabled: false });
+    const { loginId, step } = sim.submitCredentials({ username: 'ibkeyios', password: DEMO_PASSWORD, mode: 'live' });
+    expect(step).toBe('challenge');
+    sim.advance(MINUTE);
+    expect(sim.getPhone({ phoneId: 'ios-phone' }).app.pendingApprovals).toEqual([]);
+    expect(sim.approvePush({ phoneId: 'ios-phone', loginId: loginId!, method: 'faceid' }).ok).toBe(false);
+    expect(refusal(sim)).toMatchObject({ reason: 'not_pending' });
+    expect(sim.getLogin({ loginId: loginId! }).step).toBe('challenge');
   });
 
   it('a push held in airplane mode becomes approvable when it arrives', () => {
