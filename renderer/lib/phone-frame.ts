@@ -31,13 +31,14 @@ const FRAMES: Record<FrameKind, Omit<PhoneFrame, 'kind' | 'lockHint'>> = {
  */
 function iphoneKind(model: string): FrameKind {
   if (/\bSE\b/i.test(model)) return 'homeButton';
-  const generation = /iPhone\s*(X[SR]?|\d+)(e)?\b/i.exec(model);
+  // The number with its letter, if any: "5s", "6s Plus", "16e", "XR".
+  const generation = /iPhone\s*(X[SR]?|\d+)([a-z]*)\b/i.exec(model);
   if (!generation) return 'island';
-  const [, name = '', e] = generation;
+  const [, name = '', letter = ''] = generation;
   if (/^X/i.test(name)) return 'notch';
   const n = Number(name);
   if (n <= 8) return 'homeButton';
-  if (n === 16 && e) return 'notch';
+  if (n === 16 && letter.toLowerCase() === 'e') return 'notch';
   if (n === 14 && /\bPro\b/i.test(model)) return 'island';
   return n <= 14 ? 'notch' : 'island';
 }
