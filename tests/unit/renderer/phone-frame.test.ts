@@ -51,6 +51,9 @@ describe('phoneFrame', () => {
       'iPad Air': 'tablet',
       'Samsung Galaxy S23': 'punchHole',
       'iPhone 13': 'notch',
+      // The new phones for IB Key's migration.
+      'iPhone 16': 'island',
+      'Google Pixel 9': 'punchHole',
     });
   });
 });
