@@ -31,9 +31,6 @@ async function openWindow(page: Page, url: string, hash: string): Promise<Page> 
   return window;
 }
 
-/** A Settings row that opens a page; its name also carries the value shown beside it. */
-const row = (phone: PhonePage, label: string) => phone.root.getByRole('button', { name: new RegExp(`^${label}`) });
-
 /** smsuser as far as the security code, read off the phone's Messages. */
 async function smsCode(login: LoginWindow, phone: PhonePage, advance: (ms: number) => void): Promise<string> {
   await login.logIn('smsuser', DEMO_PASSWORD);
@@ -271,15 +268,15 @@ test('iOS Settings: the first page, Wi-Fi, Cellular, Battery, Notifications and 
   await expect(iphone.root.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await expectAccessible(iphone.page, 'iOS Settings');
   for (const name of ['Wi-Fi', 'Cellular', 'Battery']) {
-    await row(iphone, name).click();
+    await iphone.row(name).click();
     await expect(iphone.root.getByRole('heading', { name })).toBeVisible();
     await expectAccessible(iphone.page, `iOS Settings → ${name}`);
     await iphone.button('Back').click();
   }
-  await row(iphone, 'Notifications').click();
+  await iphone.row('Notifications').click();
   await expect(iphone.root.getByRole('heading', { name: 'Notifications' })).toBeVisible();
   await expectAccessible(iphone.page, 'iOS Settings → Notifications');
-  await row(iphone, 'IBKR Mobile').click();
+  await iphone.row('IBKR Mobile').click();
   await expect(iphone.root.getByRole('switch', { name: 'Allow Notifications' })).toBeVisible();
   await expectAccessible(iphone.page, 'iOS Settings → Notifications → IBKR Mobile');
 });
@@ -287,17 +284,17 @@ test('iOS Settings: the first page, Wi-Fi, Cellular, Battery, Notifications and 
 test('iOS Settings → Focus: the modes, Do Not Disturb, its allowed apps and the list to add one', async ({ page, server }) => {
   const iphone = new PhonePage(await openWindow(page, server.url, '#phone/ios-phone'), 'iPhone 15');
   await iphone.openSettings();
-  await row(iphone, 'Focus').click();
+  await iphone.row('Focus').click();
   await expect(iphone.root.getByRole('heading', { name: 'Focus' })).toBeVisible();
   await expectAccessible(iphone.page, 'iOS Settings → Focus');
-  await row(iphone, 'Do Not Disturb').click();
+  await iphone.row('Do Not Disturb').click();
   await expect(iphone.root.getByRole('switch', { name: 'Do Not Disturb' })).toBeVisible();
   await expectAccessible(iphone.page, 'iOS Settings → Focus → Do Not Disturb');
-  await row(iphone, 'Apps').click();
+  await iphone.row('Apps').click();
   await expect(iphone.button('Add')).toBeVisible();
   await expectAccessible(iphone.page, 'iOS Settings → Focus → Do Not Disturb → Apps');
   await iphone.button('Add').click();
-  await expect(row(iphone, 'IBKR Mobile')).toBeVisible();
+  await expect(iphone.row('IBKR Mobile')).toBeVisible();
   await expectAccessible(iphone.page, 'iOS Settings → Focus → Do Not Disturb → Apps → Add');
 });
 
@@ -311,7 +308,7 @@ test('Android Settings: the first page, Network & internet, Battery, Digital Wel
     ['Battery', 'Battery'],
     ['Digital Wellbeing', 'Digital Wellbeing & parental controls'],
   ] as const) {
-    await row(pixel, name).click();
+    await pixel.row(name).click();
     await expect(pixel.root.getByRole('heading', { name: heading })).toBeVisible();
     await expectAccessible(pixel.page, `Android Settings → ${name}`);
     await pixel.button('Back').click();
@@ -321,21 +318,21 @@ test('Android Settings: the first page, Network & internet, Battery, Digital Wel
 test('Android Settings → Apps & notifications: Do Not Disturb, App info, its notifications and storage, "Delete app data?"', async ({ page, server }) => {
   const pixel = new PhonePage(await openWindow(page, server.url, '#phone/android-phone'), 'Pixel 8');
   await pixel.openSettings();
-  await row(pixel, 'Apps & notifications').click();
+  await pixel.row('Apps & notifications').click();
   await expect(pixel.root.getByRole('heading', { name: 'Apps & notifications' })).toBeVisible();
   await expectAccessible(pixel.page, 'Android Settings → Apps & notifications');
-  await row(pixel, 'Do Not Disturb').click();
+  await pixel.row('Do Not Disturb').click();
   await expect(pixel.root.getByRole('switch', { name: 'Do Not Disturb' })).toBeVisible();
   await expectAccessible(pixel.page, 'Android Settings → Apps & notifications → Do Not Disturb');
   await pixel.button('Back').click();
-  await row(pixel, 'IBKR Mobile').click();
-  await expect(row(pixel, 'App notifications')).toBeVisible();
+  await pixel.row('IBKR Mobile').click();
+  await expect(pixel.row('App notifications')).toBeVisible();
   await expectAccessible(pixel.page, 'Android Settings → App info');
-  await row(pixel, 'App notifications').click();
+  await pixel.row('App notifications').click();
   await expect(pixel.root.getByRole('switch', { name: 'All IBKR Mobile notifications' })).toBeVisible();
   await expectAccessible(pixel.page, 'Android Settings → App info → Notifications');
   await pixel.button('Back').click();
-  await row(pixel, 'Storage').click();
+  await pixel.row('Storage').click();
   await expect(pixel.button('Clear data')).toBeVisible();
   await expectAccessible(pixel.page, 'Android Settings → App info → Storage');
   await pixel.button('Clear data').click();

@@ -1,5 +1,4 @@
 // The phone's own controls, as its owner uses them to fix a missing code or notification: quick settings, Settings, the power key.
-import type { Page } from '@playwright/test';
 import { test, expect, DEMO_PASSWORD } from './fixtures.js';
 import { PhonePage } from './pages/PhonePage.js';
 
@@ -7,21 +6,8 @@ const SMS_DELAY = 3_000;
 /** Push services take about a second to reach a connected phone. */
 const PUSH_LATENCY = 1_000;
 
-/** The phone's own window (#phone/<id>), as Electron opens it beside the login window. */
-async function phoneWindow(page: Page, url: string, id: string, name: string): Promise<PhonePage> {
-  const window = await page.context().newPage();
-  await window.goto(`${url}#phone/${id}`);
-  await expect(window.locator('html[data-ready]')).toBeAttached();
-  return new PhonePage(window, name);
-}
-
-const button = (phone: PhonePage, name: string) => phone.root.getByRole('button', { name, exact: true });
-const setting = (phone: PhonePage, name: string) => phone.root.getByRole('switch', { name, exact: true });
-/** A Settings row that opens a page; its name also carries the value shown beside it. */
-const row = (phone: PhonePage, label: string) => phone.root.getByRole('button', { name: new RegExp(`^${label}`) });
-
 test('airplane mode from Control Center holds the SMS; switched off, the code arrives and the login succeeds', async ({ login, phone, advance }) => {
-  await button(phone, 'Control Center').click();
+  await phone.button('Control Center').click();
   const panel = phone.root.getByRole('dialog', { name: 'Control Center' });
   await panel.getByRole('button', { name: 'Airplane Mode' }).click();
   await expect(panel.getByRole('button', { name: 'Airplane Mode' })).toHaveAttribute('aria-pressed', 'true');
@@ -36,10 +22,10 @@ test('airplane mode from Control Center holds the SMS; switched off, the code ar
   advance(SMS_DELAY + 60_000);
   await expect(phone.notifications).toHaveCount(0);
 
-  await button(phone, 'Control Center').click();
+  await phone.button('Control Center').click();
   await panel.getByRole('button', { name: 'Airplane Mode' }).click();
   await expect(panel.getByRole('button', { name: 'Airplane Mode' })).toHaveAttribute('aria-pressed', 'false');
-  await button(phone, 'Close Control Center').click();
+  await phone.button('Close Control Center').click();
   // The network delivers what it held as soon as the phone is back on it.
   await expect(phone.root.getByText(/^Verizon, 4 of 4 bars, Wi-Fi/)).toBeAttached();
   await expect(phone.notifications).toHaveCount(1);
@@ -49,20 +35,20 @@ test('airplane mode from Control Center holds the SMS; switched off, the code ar
 });
 
 test('notifications turned off in Android Settings: no push; on again, the next login\'s push arrives', async ({ page, server, login, advance }) => {
-  const pixel = await phoneWindow(page, server.url, 'android-phone', 'Pixel 8');
+  const pixel = await PhonePage.inWindow(page, server.url, 'android-phone', 'Pixel 8');
   await pixel.openSettings();
-  await row(pixel, 'Apps & notifications').click();
-  await row(pixel, 'IBKR Mobile').click();
-  await expect(row(pixel, 'App notifications')).toContainText('On');
-  await row(pixel, 'App notifications').click();
-  const all = setting(pixel, 'All IBKR Mobile notifications');
+  await pixel.row('Apps & notifications').click();
+  await pixel.row('IBKR Mobile').click();
+  await expect(pixel.row('App notifications')).toContainText('On');
+  await pixel.row('App notifications').click();
+  const all = pixel.setting('All IBKR Mobile notifications');
   await all.click();
   await expect(all).toHaveAttribute('aria-checked', 'false');
 
   await login.logIn('ibkeyandroid', DEMO_PASSWORD);
   await expect(login.root.getByText('Waiting for approval on your phone')).toBeVisible();
   advance(PUSH_LATENCY + 30_000);
-  await button(pixel, 'Quick settings').click();
+  await pixel.button('Quick settings').click();
   await expect(pixel.root.getByText('No notifications')).toBeVisible();
   await pixel.page.keyboard.press('Escape');
   await login.root.getByRole('button', { name: 'Cancel' }).click();
@@ -73,27 +59,27 @@ test('notifications turned off in Android Settings: no push; on again, the next 
   advance(PUSH_LATENCY);
   await expect(pixel.banner).toContainText('Login request');
   // The first push was dropped, not held: only the new one is in the list.
-  await button(pixel, 'Quick settings').click();
+  await pixel.button('Quick settings').click();
   await expect(pixel.root.getByRole('list', { name: 'Notifications in quick settings' }).getByRole('listitem')).toHaveCount(1);
 });
 
 test('Android Storage → Clear data → OK deletes the app\'s data: IB Key is no longer active', async ({ page, server, login, advance }) => {
-  const pixel = await phoneWindow(page, server.url, 'android-phone', 'Pixel 8');
+  const pixel = await PhonePage.inWindow(page, server.url, 'android-phone', 'Pixel 8');
   await pixel.openSettings();
-  await row(pixel, 'Apps & notifications').click();
-  await row(pixel, 'IBKR Mobile').click();
-  await row(pixel, 'Storage').click();
-  await expect(row(pixel, 'User data')).toHaveCount(0); // scenery rows are not buttons
+  await pixel.row('Apps & notifications').click();
+  await pixel.row('IBKR Mobile').click();
+  await pixel.row('Storage').click();
+  await expect(pixel.row('User data')).toHaveCount(0); // scenery rows are not buttons
   await expect(pixel.root.getByText('6.4 MB')).toBeVisible();
 
   // Cancel first: nothing is deleted.
-  await button(pixel, 'Clear data').click();
+  await pixel.button('Clear data').click();
   const dialog = pixel.root.getByRole('alertdialog', { name: 'Delete app data?' });
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(pixel.root.getByText('6.4 MB')).toBeVisible();
 
-  await button(pixel, 'Clear data').click();
+  await pixel.button('Clear data').click();
   await dialog.getByRole('button', { name: 'OK' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(pixel.root.getByText('User data')).toBeVisible();
@@ -108,13 +94,13 @@ test('Android Storage → Clear data → OK deletes the app\'s data: IB Key is n
   // Without its data the app holds no IB Key: a login's notification never comes.
   await login.logIn('ibkeyandroid', DEMO_PASSWORD);
   advance(PUSH_LATENCY + 30_000);
-  await button(pixel, 'Quick settings').click();
+  await pixel.button('Quick settings').click();
   await expect(pixel.root.getByText('No notifications')).toBeVisible();
 });
 
 test('a phone switched off with its side button gets the held SMS once switched on again', async ({ login, phone, advance }) => {
-  await button(phone, 'Side button').click();
-  await button(phone, 'Power Off').click();
+  await phone.button('Side button').click();
+  await phone.button('Power Off').click();
   await expect(phone.root.getByText('Switched off')).toBeAttached();
   await expect(phone.home).toHaveCount(0);
 
@@ -122,7 +108,7 @@ test('a phone switched off with its side button gets the held SMS once switched 
   advance(SMS_DELAY + 60_000);
   await expect(phone.notifications).toHaveCount(0);
 
-  await button(phone, 'Side button').click();
+  await phone.button('Side button').click();
   await expect(phone.home).toBeVisible();
   await expect(phone.notifications).toHaveCount(1);
   await phone.notifications.first().click();
@@ -137,17 +123,17 @@ test('an SMS stuck in the phone arrives after switching it off and on (SMS artic
   advance(SMS_DELAY + 60_000);
   await expect(phone.notifications).toHaveCount(0);
 
-  await button(phone, 'Side button').click();
+  await phone.button('Side button').click();
   const menu = phone.root.getByRole('dialog', { name: 'Power' });
   await expect(menu.getByRole('button', { name: 'Power Off' })).toBeFocused();
   await menu.getByRole('button', { name: 'Cancel' }).click();
   await expect(menu).toHaveCount(0);
   await expect(phone.notifications).toHaveCount(0);
 
-  await button(phone, 'Side button').click();
-  await button(phone, 'Power Off').click();
+  await phone.button('Side button').click();
+  await phone.button('Power Off').click();
   await expect(phone.root.getByText('Switched off')).toBeAttached();
-  await button(phone, 'Side button').click();
+  await phone.button('Side button').click();
   await expect(phone.notifications).toHaveCount(1);
   await phone.notifications.first().click();
   await login.enterCode(await phone.latestCode());
@@ -156,14 +142,14 @@ test('an SMS stuck in the phone arrives after switching it off and on (SMS artic
 
 test('Android Restart clears an unstable connection: the next login\'s push arrives', async ({ sim, page, server, login, advance }) => {
   sim.setPhoneState({ phoneId: 'android-phone', patch: { poorConnection: true } });
-  const pixel = await phoneWindow(page, server.url, 'android-phone', 'Pixel 8');
+  const pixel = await PhonePage.inWindow(page, server.url, 'android-phone', 'Pixel 8');
   await login.logIn('ibkeyandroid', DEMO_PASSWORD);
   advance(PUSH_LATENCY);
   await expect(pixel.notifications).toHaveCount(0);
   await login.root.getByRole('button', { name: 'Cancel' }).click();
 
-  await button(pixel, 'Power button').click();
-  await button(pixel, 'Restart').click();
+  await pixel.button('Power button').click();
+  await pixel.button('Restart').click();
   await expect(pixel.root.getByRole('dialog', { name: 'Power' })).toHaveCount(0);
   await login.logIn('ibkeyandroid', DEMO_PASSWORD);
   advance(PUSH_LATENCY);
@@ -172,11 +158,11 @@ test('Android Restart clears an unstable connection: the next login\'s push arri
 });
 
 test('iOS Focus silences the push; allowing the app in Settings → Focus lets the next one through', async ({ page, server, login, advance }) => {
-  const iphone = await phoneWindow(page, server.url, 'ios-phone', 'iPhone 15');
-  await button(iphone, 'Control Center').click();
-  await button(iphone, 'Focus').click();
-  await button(iphone, 'Do Not Disturb').click();
-  await expect(button(iphone, 'Focus: Do Not Disturb')).toBeVisible();
+  const iphone = await PhonePage.inWindow(page, server.url, 'ios-phone', 'iPhone 15');
+  await iphone.button('Control Center').click();
+  await iphone.button('Focus').click();
+  await iphone.button('Do Not Disturb').click();
+  await expect(iphone.button('Focus: Do Not Disturb')).toBeVisible();
   await iphone.page.keyboard.press('Escape');
   await expect(iphone.root.getByText(/Do Not Disturb, battery/)).toBeAttached();
 
@@ -184,21 +170,21 @@ test('iOS Focus silences the push; allowing the app in Settings → Focus lets t
   await login.logIn('ibkeyios', DEMO_PASSWORD);
   advance(PUSH_LATENCY);
   // Delivered but silenced: no banner, but it waits in Notification Center (article step 2).
-  await button(iphone, 'Notification Center').click();
+  await iphone.button('Notification Center').click();
   await expect(iphone.notifications).toHaveCount(1);
   await expect(iphone.notifications.first()).toContainText('Login request');
   await iphone.openSettings();
   await expect(iphone.banner).toHaveCount(0);
   await login.root.getByRole('button', { name: 'Cancel' }).click();
 
-  await row(iphone, 'Focus').click();
-  await expect(row(iphone, 'Do Not Disturb')).toContainText('On');
-  await row(iphone, 'Do Not Disturb').click();
-  await expect(setting(iphone, 'Do Not Disturb')).toHaveAttribute('aria-checked', 'true');
-  await row(iphone, 'Apps').click();
-  await button(iphone, 'Add').click();
-  await row(iphone, 'IBKR Mobile').click();
-  await expect(button(iphone, 'Remove IBKR Mobile')).toBeVisible();
+  await iphone.row('Focus').click();
+  await expect(iphone.row('Do Not Disturb')).toContainText('On');
+  await iphone.row('Do Not Disturb').click();
+  await expect(iphone.setting('Do Not Disturb')).toHaveAttribute('aria-checked', 'true');
+  await iphone.row('Apps').click();
+  await iphone.button('Add').click();
+  await iphone.row('IBKR Mobile').click();
+  await expect(iphone.button('Remove IBKR Mobile')).toBeVisible();
 
   await login.logIn('ibkeyios', DEMO_PASSWORD);
   advance(PUSH_LATENCY);
@@ -206,8 +192,8 @@ test('iOS Focus silences the push; allowing the app in Settings → Focus lets t
 });
 
 test('Battery Saver holds the push; turned off in quick settings, the push arrives', async ({ page, server, login, advance }) => {
-  const pixel = await phoneWindow(page, server.url, 'android-phone', 'Pixel 8');
-  await button(pixel, 'Quick settings').click();
+  const pixel = await PhonePage.inWindow(page, server.url, 'android-phone', 'Pixel 8');
+  await pixel.button('Quick settings').click();
   const shade = pixel.root.getByRole('dialog', { name: 'Quick settings' });
   await shade.getByRole('button', { name: 'Battery Saver' }).click();
   await expect(shade.getByRole('button', { name: 'Battery Saver' })).toHaveAttribute('aria-pressed', 'true');
@@ -220,10 +206,10 @@ test('Battery Saver holds the push; turned off in quick settings, the push arriv
 });
 
 test('Control Center works from the keyboard', async ({ phone }) => {
-  const pull = button(phone, 'Control Center');
+  const pull = phone.button('Control Center');
   await pull.focus();
   await phone.page.keyboard.press('Enter');
-  const airplane = button(phone, 'Airplane Mode');
+  const airplane = phone.button('Airplane Mode');
   await expect(airplane).toBeFocused();
   await phone.page.keyboard.press('Space');
   await expect(airplane).toHaveAttribute('aria-pressed', 'true');

@@ -49,8 +49,26 @@ export class PhonePage {
     await this.root.getByRole('button', { name: exactly(this.t('phone.app.settings.ios'), this.t('phone.app.settings.android')) }).click();
   }
 
+  /** The phone's own window (#phone/<id>), as Electron opens it beside the login window. */
+  static async inWindow(page: Page, url: string, id: string, name: string): Promise<PhonePage> {
+    const window = await page.context().newPage();
+    await window.goto(`${url}#phone/${id}`);
+    await expect(window.locator('html[data-ready]')).toBeAttached();
+    return new PhonePage(window, name);
+  }
+
   button(name: string): Locator {
     return this.root.getByRole('button', { name, exact: true });
+  }
+
+  /** A switch of the Settings app or the quick settings. */
+  setting(name: string): Locator {
+    return this.root.getByRole('switch', { name, exact: true });
+  }
+
+  /** A Settings row that opens a page; its name also carries the value shown beside it. */
+  row(label: string): Locator {
+    return this.root.getByRole('button', { name: new RegExp(`^${label}`) });
   }
 
   /** Home, then the broker's app from its icon (it opens on its first screen). */
