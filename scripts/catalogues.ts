@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 import type { Plugin } from 'vite';
+import { firstLoadIds, RENDERER_ENTRY } from './catalogue-split.ts';
 
 type Sources = Record<string, Record<string, string>>;
 type Compiled = Record<string, Record<string, CompiledMessage>>;
 
 export const CATALOGUE_DIR = fileURLToPath(new URL('../renderer/i18n/', import.meta.url));
 
-/** The virtual module a locale's compiled catalogue is imported from (`import fr from 'virtual:catalogue/fr'`). */
+/** The virtual modules a locale's compiled catalogue is imported from, in two parts (`virtual:catalogue/fr/first`). */
 export const VIRTUAL_PREFIX = 'virtual:catalogue/';
 
 /** The placeholder names a compiled message uses, sorted (`{n, plural, …}` and `{name}` alike). */
@@ -93,8 +94,14 @@ export function compileLocales(locales: Sources): { compiled: Compiled; problems
   return { compiled, problems };
 }
 
-/** The Vite plugin: `virtual:catalogue/<locale>` is that locale's compiled catalogue; a problem fails the build. */
-export function catalogues(dir = CATALOGUE_DIR): Plugin {
+/** The two parts of a locale's catalogue: the messages of the first load, and the rest (catalogue-split.ts). */
+export type CataloguePart = 'first' | 'later';
+
+/**
+ * The Vite plugin: `virtual:catalogue/<locale>/first` is the compiled part of that locale's catalogue the
+ * first load uses, `virtual:catalogue/<locale>/later` the rest; a problem fails the build.
+ */
+export function catalogues(dir = CATALOGUE_DIR, entry = RENDERER_ENTRY): Plugin {
   const resolved = '\0' + VIRTUAL_PREFIX;
   return {
     name: 'sls-catalogues',
@@ -103,13 +110,17 @@ export function catalogues(dir = CATALOGUE_DIR): Plugin {
     },
     load(id: string) {
       if (!id.startsWith(resolved)) return undefined;
-      const locale = id.slice(resolved.length);
+      const [locale = '', part] = id.slice(resolved.length).split('/');
+      if (part !== 'first' && part !== 'later') this.error(`"${id.slice(1)}": ask for ${VIRTUAL_PREFIX}<locale>/first or /later`);
       const { compiled, problems, locales } = loadCatalogues(dir);
       for (const l of locales) for (const f of readdirSync(join(dir, l))) this.addWatchFile(join(dir, l, f));
-      if (problems.length) this.error(`message catalogues:\n  ${problems.join('\n  ')}`);
       const messages = compiled[locale];
       if (!messages) this.error(`no catalogue for locale "${locale}"`);
-      return `export default ${JSON.stringify(messages)};`;
+      const first = firstLoadIds(new Set(Object.keys(messages)), entry);
+      for (const file of first.files) this.addWatchFile(file);
+      if (problems.length || first.problems.length) this.error(`message catalogues:\n  ${[...problems, ...first.problems].join('\n  ')}`);
+      const chosen = Object.fromEntries(Object.entries(messages).filter(([key]) => first.ids.has(key) === (part === 'first')));
+      return `export default ${JSON.stringify(chosen)};`;
     },
   };
 }

@@ -20,6 +20,14 @@ type Wording = { [C in MessageCode]: (params: MessageParams[C]) => Words };
 /** The countdown inside a message, in the windows' locale. */
 const wait = (waitMs: number) => countdown(waitMs, language.tag);
 
+/** Each PIN rule's words (the ids written out: the first load's messages are found by their ids). */
+const PIN_RULES: { [P in MessageParams['pin_rule']['problem']]: MessageId } = {
+  too_short: 'messages.pin_rule_too_short',
+  too_long: 'messages.pin_rule_too_long',
+  not_alphanumeric: 'messages.pin_rule_not_alphanumeric',
+  no_number: 'messages.pin_rule_no_number',
+};
+
 const wording: Wording = {
   invalid_credentials: () => ({ id: 'messages.invalid_credentials' }),
   login_failed: () => ({ id: 'messages.login_failed' }),
@@ -78,7 +86,7 @@ const wording: Wording = {
   activation_nothing_to_migrate: () => ({ id: 'messages.activation_nothing_to_migrate' }),
   activation_already_active: () => ({ id: 'messages.activation_already_active' }),
   // One entry per rule of the migration article, so each break is explained in its terms.
-  pin_rule: ({ problem }) => ({ id: `messages.pin_rule_${problem}` }),
+  pin_rule: ({ problem }) => ({ id: PIN_RULES[problem] }),
   pin_mismatch: () => ({ id: 'messages.pin_mismatch' }),
   app_not_installed: () => ({ id: 'messages.app_not_installed' }),
 };

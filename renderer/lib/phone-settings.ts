@@ -2,50 +2,12 @@
 import type { PhoneStatePatch } from '../../main/api/phone-state';
 import type { MobileAppView, Platform, PhoneStatus } from '../../main/api/views';
 import type { FocusMode } from '../../main/api/vocabulary';
-import type { MessageId } from '../i18n/keys';
 import { language, t } from './i18n.svelte';
 import { megabytes } from './time';
+import { focusName, words } from './phone-words';
 
 /** The Focus an Android phone's Digital Wellbeing "Focus mode" stands for in the simulation. */
 export const ANDROID_FOCUS: FocusMode = 'Work';
-
-/** What each platform calls the same thing (the articles' words, as on the phones): message ids, for `t()`. */
-export const words = {
-  ios: {
-    panel: 'settings.ios.panel',
-    powerKey: 'settings.ios.powerKey',
-    airplane: 'settings.ios.airplane',
-    wifi: 'settings.wifi',
-    mobileData: 'settings.ios.mobileData',
-    doNotDisturb: 'settings.ios.doNotDisturb',
-    lowPower: 'settings.ios.lowPower',
-    focus: 'settings.ios.focus',
-  },
-  android: {
-    panel: 'settings.android.panel',
-    powerKey: 'settings.android.powerKey',
-    airplane: 'settings.android.airplane',
-    wifi: 'settings.wifi',
-    mobileData: 'settings.android.mobileData',
-    doNotDisturb: 'settings.android.doNotDisturb',
-    lowPower: 'settings.android.lowPower',
-    focus: 'settings.android.focus',
-  },
-} as const satisfies Record<Platform, Record<string, MessageId>>;
-
-/** Each Focus's name on the phone ("Do Not Disturb" is iOS's Focus of that name). */
-const focusNames: Record<FocusMode, MessageId> = {
-  'Do Not Disturb': 'settings.focus.doNotDisturb',
-  Personal: 'settings.focus.personal',
-  Sleep: 'settings.focus.sleep',
-  Work: 'settings.focus.work',
-  Driving: 'settings.focus.driving',
-};
-
-/** A Focus as the phone names it, in the windows' language ("Work", "Travail"). */
-export function focusName(mode: FocusMode): string {
-  return t(focusNames[mode]);
-}
 
 /** "On" / "Off" as each platform writes a setting's state (iOS French "Oui" / "Non", Android "Activé" / "Désactivé"). */
 export function onOff(platform: Platform, on: boolean): string {

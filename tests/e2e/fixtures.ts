@@ -31,6 +31,15 @@ interface Fixtures {
 
 export const test = base.extend<Options & Fixtures>({
   scenario: [null, { option: true }],
+  // A message shown before its part of the catalogue arrived (i18n.svelte.ts says so on the console) fails the test.
+  page: async ({ page }, use) => {
+    const missing: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().startsWith('[i18n] missing')) missing.push(message.text());
+    });
+    await use(page);
+    expect(missing, 'messages asked for before their catalogue part arrived').toEqual([]);
+  },
   sim: async ({ scenario }, use) => {
     const loaded = readScenarioFile(scenario === null ? defaultScenarioPath() : path.resolve('scenarios/library', `${scenario}.yaml`));
     if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));

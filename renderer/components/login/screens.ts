@@ -3,17 +3,21 @@
 // Both are typed by the step list: a step added to LOGIN_STEPS without its screen in each does not compile.
 //
 // The first screen (the credentials) comes with the stage; every later step's screen is a chunk of its
-// own, so the first load stays small. The login window fetches them all once it is on screen
-// (`prefetchScreens`), long before a person has typed a password, so no step waits for its screen.
+// own, so the first load stays small. The login window fetches them all once it is on screen, with the
+// messages they use (`prefetchScreens`), long before a person has typed a password, so no step waits.
 import type { Component } from 'svelte';
 import type { LoginStep } from '../../../main/api/views';
 import type { WindowScreenProps } from './screen-props';
+import { laterMessages } from '../../lib/i18n.svelte';
 import CredentialsStep from './CredentialsStep.svelte';
 
 type ScreenModule = { default: Component<WindowScreenProps> };
 export type ScreenLoader = () => Promise<ScreenModule>;
 
 const credentials: ScreenModule = { default: CredentialsStep };
+
+/** The screen the first load carries, messages and all. */
+export const FIRST_SCREEN = 'credentials' satisfies LoginStep;
 
 export const WINDOW_SCREENS = {
   credentials: () => Promise.resolve(credentials),
@@ -33,7 +37,7 @@ export const WINDOW_SCREENS = {
   failed: () => import('./FailedStep.svelte'),
 } as const satisfies Record<LoginStep, ScreenLoader>;
 
-/** Fetches every step's screen (the browser keeps the modules), once; a failed fetch is retried when its step shows. */
+/** Fetches every step's screen and the messages they use (the browser keeps them), once; a failed fetch is retried when its step shows. */
 export function prefetchScreens(): void {
-  for (const load of Object.values(WINDOW_SCREENS)) load().catch(() => {});
+  for (const load of [...Object.values(WINDOW_SCREENS), laterMessages]) load().catch(() => {});
 }

@@ -10,7 +10,10 @@ import { SMS_SCENARIO } from '../cli/sms-scenario.js';
 import { PACE, captionOf, durationOf, planStep, shownWait, type UiAction, type Words } from '../../../renderer/lib/autopilot-plan.js';
 import { areaSelector } from '../../../renderer/lib/autopilot-dom.js';
 import { captionWords } from '../../../renderer/lib/autopilot-captions.js';
-import { t, useLocale } from '../../../renderer/lib/i18n.svelte.js';
+import { laterMessages, t, useLocale } from '../../../renderer/lib/i18n.svelte.js';
+
+// The Settings app's and the autopilot's words come with their chunks, after the first load's.
+beforeAll(() => laterMessages());
 
 const libraryScript = (name: string) => {
   const loaded = readScenarioFile(path.join(appRoot(), 'scenarios', 'library', `${name}.yaml`));

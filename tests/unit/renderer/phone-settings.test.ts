@@ -1,5 +1,5 @@
 // The phone's own controls: each platform's words, and that what each control sends really fixes (or causes) the fault.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PhoneStatus } from '../../../main/api/views.js';
 import { FOCUS_MODES } from '../../../main/api/vocabulary.js';
 import {
@@ -14,9 +14,12 @@ import {
   storageFigures,
   toggle,
   wifiValue,
-  words,
 } from '../../../renderer/lib/phone-settings.js';
-import { t, useLocale } from '../../../renderer/lib/i18n.svelte';
+import { words } from '../../../renderer/lib/phone-words.js';
+import { laterMessages, t, useLocale } from '../../../renderer/lib/i18n.svelte';
+
+// The Settings app's and the autopilot's words come with their chunks, after the first load's.
+beforeAll(() => laterMessages());
 import { DEMO_PASSWORD, demoSim } from '../helpers.js';
 
 const status = (patch: Partial<PhoneStatus> = {}): PhoneStatus => ({ ...demoSim().getPhone({ phoneId: 'ios-phone' }).status, ...patch });
