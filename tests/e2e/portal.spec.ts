@@ -15,8 +15,7 @@ import { wordsFor } from './pages/words.js';
 const SMS_DELAY = 3_000;
 /** Push services take about a second (main/sim/push.ts). */
 const PUSH_LATENCY = 1_000;
-/** timing.resendInterval and timing.codeLifetime (main/sim/scenario/schema.ts). */
-const RESEND_INTERVAL = 120_000;
+/** timing.codeLifetime (main/sim/scenario/schema.ts). */
 const CODE_LIFETIME = 600_000;
 const en = wordsFor('en');
 const fr = wordsFor('fr');
