@@ -102,6 +102,33 @@ export class PhonePage {
     return (await result.textContent())!.trim();
   }
 
+  /** A CSS selector of this phone, for axe's `within`. */
+  get selector(): string {
+    return `section[aria-label="${this.t('phone.label', { name: this.name })}"]`;
+  }
+
+  /** The phone's app store while it is open: "App Store" on iOS, "Google Play" on Android. */
+  get store(): Locator {
+    return this.root.getByRole('group', { name: exactly(this.t('phone.app.appStore'), this.t('phone.store.android.title')) });
+  }
+
+  /** The home screen's app store icon ("App Store" or "Play Store"). */
+  get storeIcon(): Locator {
+    return this.root.getByRole('button', { name: exactly(this.t('phone.app.appStore'), this.t('phone.app.playStore')) });
+  }
+
+  /** The broker's app icon on the home screen (its name alone, or with its notifications' count). */
+  get appIcon(): Locator {
+    return this.root.getByRole('button', { name: startingWith('IBKR Mobile') });
+  }
+
+  /** Home, then the app store (it opens on the broker's app). */
+  async openStore(): Promise<void> {
+    await this.home.click();
+    await this.storeIcon.click();
+    await expect(this.store).toBeVisible();
+  }
+
   /** The 6-digit code in the newest SMS, read as a person would. */
   async latestCode(): Promise<string> {
     const text = await this.messages.last().innerText();
