@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { catalogues } from './scripts/catalogues.ts';
+import { icons } from './scripts/icon-parts.ts';
 
 export default defineConfig({
   root: 'renderer',
   // Relative asset URLs: the same files work under app://sls/ and http://127.0.0.1:port/.
   base: './',
-  plugins: [svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) }), catalogues()],
+  plugins: [svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) }), catalogues(), icons()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

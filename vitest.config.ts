@@ -3,9 +3,10 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 import { catalogues } from './scripts/catalogues.ts';
+import { icons } from './scripts/icon-parts.ts';
 
 export default defineConfig({
-  plugins: [svelte({ configFile: false, compilerOptions: { runes: true } }), catalogues()],
+  plugins: [svelte({ configFile: false, compilerOptions: { runes: true } }), catalogues(), icons()],
   test: {
     environment: 'node',
     projects: [

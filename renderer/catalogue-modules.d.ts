@@ -3,3 +3,9 @@ declare module 'virtual:catalogue/*' {
   const messages: import('@lingui/core').Messages;
   export default messages;
 }
+
+// scripts/icon-parts.ts: `virtual:icons/first` and `/later`, the icon registry in two parts.
+declare module 'virtual:icons/*' {
+  const shapes: Partial<Record<import('./lib/icons').IconName, import('./lib/icons').IconShape>>;
+  export default shapes;
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 import type { Plugin } from 'vite';
-import { firstLoadIds, RENDERER_ENTRY } from './catalogue-split.ts';
+import { firstLoadIds, RENDERER_ENTRY } from './first-load.ts';
 
 type Sources = Record<string, Record<string, string>>;
 type Compiled = Record<string, Record<string, CompiledMessage>>;
@@ -94,7 +94,7 @@ export function compileLocales(locales: Sources): { compiled: Compiled; problems
   return { compiled, problems };
 }
 
-/** The two parts of a locale's catalogue: the messages of the first load, and the rest (catalogue-split.ts). */
+/** The two parts of a locale's catalogue: the messages of the first load, and the rest (first-load.ts). */
 export type CataloguePart = 'first' | 'later';
 
 /**

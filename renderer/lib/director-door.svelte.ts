@@ -4,7 +4,7 @@
 import type { Client } from './client';
 import type { ClockState } from './clock.svelte';
 import type { DirectorFrame, DirectorState } from './director.svelte';
-import { withLaterMessages } from './i18n.svelte';
+import { withLater } from './later';
 
 export class DirectorDoor implements DirectorFrame {
   open = $state(false);
@@ -19,7 +19,7 @@ export class DirectorDoor implements DirectorFrame {
   ) {}
 
   load(): Promise<DirectorState> {
-    this.#loading ??= withLaterMessages(() => import('./director.svelte')).then(({ DirectorState }) => (this.state = new DirectorState(this.api, this.clock, this)));
+    this.#loading ??= withLater(() => import('./director.svelte')).then(({ DirectorState }) => (this.state = new DirectorState(this.api, this.clock, this)));
     return this.#loading;
   }
 

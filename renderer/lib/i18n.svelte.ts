@@ -1,8 +1,7 @@
 // The windows' language: the active locale, `t()` for a message in it, and the switch. Each locale's
-// catalogue comes in two parts (scripts/catalogue-split.ts): the messages the first load's modules
+// catalogue comes in two parts (scripts/first-load.ts): the messages the first load's modules
 // use, and the rest, which the lazy parts of the UI use. English's first part ships with the first
-// load; its later part is fetched with the first lazy part shown (`withLaterMessages`), which waits
-// for it; another locale's parts are fetched when it is chosen. Reading `t()` in a template
+// load; its later part is fetched with the first lazy part shown, which waits for it (later.ts); another locale's parts are fetched when it is chosen. Reading `t()` in a template
 // subscribes it to the locale, so a switch re-renders every window at once and touches no other
 // state (a login in progress stays where it is). App.svelte sets <html lang>.
 import { i18n, type Messages } from '@lingui/core';
@@ -63,12 +62,6 @@ let laterWanted = false;
 export function laterMessages(): Promise<void> {
   laterWanted = true;
   return fetchPart(language.current, 'later');
-}
-
-/** A lazy part's module, once the messages it uses are here too. */
-export async function withLaterMessages<M>(load: () => Promise<M>): Promise<M> {
-  const [module] = await Promise.all([load(), laterMessages()]);
-  return module;
 }
 
 let latest = 0;

@@ -2,7 +2,7 @@
 // Most are filled (Material-style paths); the broker's app draws line icons (`line: true`), stroked.
 
 /** A filled path, or a stroked one (the broker's app and its call screens). */
-interface IconShape {
+export interface IconShape {
   readonly d: string;
   readonly line?: true;
   /** A stroked icon's own line width, where the component's default would not do (the dots of a menu). */

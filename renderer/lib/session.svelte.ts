@@ -4,7 +4,7 @@ import { ClientError, type Client } from './client';
 import { AutopilotDoor } from './autopilot-door.svelte';
 import { ClockState } from './clock.svelte';
 import { DirectorDoor } from './director-door.svelte';
-import { withLaterMessages } from './i18n.svelte';
+import { withLater } from './later';
 import { LoginState } from './login.svelte';
 import { PhoneState } from './phone.svelte';
 import { PresenterState } from './presenter.svelte';
@@ -43,7 +43,7 @@ export class Session {
     this.portal = new PortalState(api, new LoginState(api, this.clock, () => {}, 'portal'));
     this.director = new DirectorDoor(api, this.clock);
     this.autopilot = new AutopilotDoor(() =>
-      withLaterMessages(() => import('./autopilot.svelte')).then(({ Autopilot }) => new Autopilot(api, { login: () => this.login.view, phone: () => this.phone.view })),
+      withLater(() => import('./autopilot.svelte')).then(({ Autopilot }) => new Autopilot(api, { login: () => this.login.view, phone: () => this.phone.view })),
     );
   }
 

@@ -31,14 +31,14 @@ interface Fixtures {
 
 export const test = base.extend<Options & Fixtures>({
   scenario: [null, { option: true }],
-  // A message shown before its part of the catalogue arrived (i18n.svelte.ts says so on the console) fails the test.
+  // A message or an icon shown before its part arrived (i18n.svelte.ts and icon-shapes.ts say so on the console) fails the test.
   page: async ({ page }, use) => {
     const missing: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().startsWith('[i18n] missing')) missing.push(message.text());
+      if (message.type() === 'error' && /^\[(i18n|icons)\] missing/.test(message.text())) missing.push(message.text());
     });
     await use(page);
-    expect(missing, 'messages asked for before their catalogue part arrived').toEqual([]);
+    expect(missing, 'messages or icons asked for before their part arrived').toEqual([]);
   },
   sim: async ({ scenario }, use) => {
     const loaded = readScenarioFile(scenario === null ? defaultScenarioPath() : path.resolve('scenarios/library', `${scenario}.yaml`));

@@ -8,7 +8,7 @@
 import type { Component } from 'svelte';
 import type { LoginStep } from '../../../main/api/views';
 import type { WindowScreenProps } from './screen-props';
-import { laterMessages } from '../../lib/i18n.svelte';
+import { laterParts } from '../../lib/later';
 import CredentialsStep from './CredentialsStep.svelte';
 
 type ScreenModule = { default: Component<WindowScreenProps> };
@@ -37,7 +37,7 @@ export const WINDOW_SCREENS = {
   failed: () => import('./FailedStep.svelte'),
 } as const satisfies Record<LoginStep, ScreenLoader>;
 
-/** Fetches every step's screen and the messages they use (the browser keeps them), once; a failed fetch is retried when its step shows. */
+/** Fetches every step's screen and the messages and icons they use (the browser keeps them), once; a failed fetch is retried when its step shows. */
 export function prefetchScreens(): void {
-  for (const load of [...Object.values(WINDOW_SCREENS), laterMessages]) load().catch(() => {});
+  for (const load of [...Object.values(WINDOW_SCREENS), laterParts]) load().catch(() => {});
 }

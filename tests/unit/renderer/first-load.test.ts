@@ -1,11 +1,13 @@
-// The catalogue's two parts: the first load's messages are those its modules write, found through the
-// static imports only (a dynamic import is a chunk of its own), and an id built at run time is refused.
+// The first load's part of the catalogues and of the icons: the ids its modules write, found through the
+// static imports only (a dynamic import is a chunk of its own), and a message id built at run time is refused.
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { firstLoadIds, staticClosure } from '../../../scripts/catalogue-split.ts';
+import { firstLoadIds, staticClosure } from '../../../scripts/first-load.ts';
 import { loadCatalogues } from '../../../scripts/catalogues.ts';
+import { iconParts } from '../../../scripts/icon-parts.ts';
+import { ICONS } from '../../../renderer/lib/icons.ts';
 
 describe('the first load of the renderer', () => {
   const keys = new Set(Object.keys(loadCatalogues().compiled.en ?? {}));
@@ -25,6 +27,20 @@ describe('the first load of the renderer', () => {
     // The Settings app's page titles come with the app.
     expect(first.ids.has('settings.ios.title.battery')).toBe(false);
     expect(first.ids.size).toBeLessThan(keys.size / 2);
+  });
+});
+
+describe('the icons in two parts', () => {
+  const parts = iconParts();
+
+  it('puts every icon in exactly one part', () => {
+    expect(Object.keys({ ...parts.first, ...parts.later }).sort()).toEqual(Object.keys(ICONS).sort());
+    expect(Object.keys(parts.first).filter((name) => name in parts.later)).toEqual([]);
+  });
+
+  it('ships what the login window and the lock screen draw, not the broker app’s line icons', () => {
+    expect(Object.keys(parts.first)).toEqual(expect.arrayContaining(['alert', 'lock']));
+    expect(Object.keys(parts.later)).toEqual(expect.arrayContaining(['menuLine', 'swapLine']));
   });
 });
 

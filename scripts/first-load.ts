@@ -1,10 +1,11 @@
-// Which messages the stage's first load carries. The entry (renderer/main.ts) and every module it
-// imports statically form the first load; the message ids written in those files are the locale's
-// "first" part, shipped with it, and every other message is the "later" part, fetched with the first
-// lazy part of the UI (the later login steps, the Settings app, the broker's app, the Client Portal,
-// the Director), which waits for it. Found from the sources, not listed by hand, so a message moved
-// into the first load follows by itself. Ids are literals everywhere (`MessageId` is a union of them):
-// an id assembled at run time (`\`login.${x}\``) could not be found, so it is reported as a problem.
+// What the stage's first load carries of the UI's tables (the message catalogues, the icons). The entry
+// (renderer/main.ts) and every module it imports statically form the first load; the ids of a table
+// written in those files are its "first" part, shipped with it, and every other entry is its "later"
+// part, fetched with the first lazy part of the UI (the later login steps, the Settings app, the
+// broker's app, the Client Portal, the Director), which waits for it (renderer/lib/later.ts). Found
+// from the sources, not listed by hand, so an entry a first-load file starts using follows by itself.
+// Ids are literals everywhere (`MessageId` and `IconName` are unions of them): a message id assembled
+// at run time (`\`login.${x}\``) could not be found, so it is reported as a problem.
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,8 +40,8 @@ export function staticClosure(entry = RENDERER_ENTRY): string[] {
   return [...seen].sort();
 }
 
-// A quoted id (`'login.title'`), and the start of a template literal that builds one (`\`login.${`).
-const QUOTED = /(['"`])([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_-]+)+)\1/g;
+// A quoted id (`'login.title'`, `'alert'`), and the start of a template literal that builds a message id (`\`login.${`).
+const QUOTED = /(['"`])([A-Za-z][A-Za-z0-9_.-]*)\1/g;
 const ASSEMBLED = /`([a-z][A-Za-z0-9]*)\.[A-Za-z0-9_.-]*\$\{/g;
 
 /** The ids of `keys` written in `files`, and each place an id of one of `surfaces` is assembled at run time. */
@@ -56,7 +57,7 @@ export function idsWrittenIn(files: string[], keys: ReadonlySet<string>, surface
   return { ids, problems };
 }
 
-/** The ids the first load carries: those written in the files the entry imports statically. */
+/** The ids of `keys` the first load carries: those written in the files the entry imports statically. */
 export function firstLoadIds(keys: ReadonlySet<string>, entry = RENDERER_ENTRY): { ids: Set<string>; files: string[]; problems: string[] } {
   const surfaces = new Set([...keys].map((k) => k.slice(0, k.indexOf('.'))));
   const files = staticClosure(entry);
