@@ -90,12 +90,12 @@ export class PhonePage {
     await this.button(this.t('ibkr.logIn')).click();
   }
 
-  /** Authenticate (already open): the PIN on Android, the challenge, "Generate Response", the biometric if asked (by its shown name); returns the "Response String". */
+  /** Authenticate (already open): the PIN on Android, the challenge, "Generate Passcode" (Android) or "Generate Response" (iOS), the biometric if asked (by its shown name); returns the "Response String". */
   async generateResponse(challenge: string, unlock: { pin: string } | { biometric: string }): Promise<string> {
     const t = this.t;
     if ('pin' in unlock) await this.app.getByLabel(t('ibkr.pin'), { exact: true }).fill(unlock.pin);
     await this.app.getByRole('textbox', { name: t('ibkr.challenge'), exact: true }).fill(challenge);
-    await this.button(t('ibkr.generate')).click();
+    await this.button(t('pin' in unlock ? 'ibkr.generate.android' : 'ibkr.generate.ios')).click();
     if ('biometric' in unlock) await this.button(unlock.biometric).click();
     const result = this.app.getByLabel(t('ibkr.responseString'), { exact: true });
     await expect(result).toHaveText(/^\d{8}$/);
