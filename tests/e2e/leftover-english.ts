@@ -8,7 +8,7 @@ import { loadCatalogues } from '../../scripts/catalogues.js';
 /** Names no language translates: they may appear on a French screen. */
 const PRODUCT_NAMES = ['IBKR Mobile', 'IB Key', 'Trader Workstation', 'Digital Security Card+', 'Secure Login System', 'IBKR'];
 /** The catalogues of the windows this check covers (the phones are checked by their own). */
-const SURFACES = ['login.', 'messages.', 'devices.', 'stage.'];
+const SURFACES = ['login.', 'messages.', 'devices.', 'stage.', 'portal.'];
 
 /** The literal text of a compiled message, at its placeholders cut in pieces (plural branches included). */
 function pieces(compiled: unknown, out: string[] = []): string[] {
