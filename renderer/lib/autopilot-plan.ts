@@ -207,7 +207,8 @@ function actionsOf(step: ScriptStepView): UiAction[] {
         { do: 'tap', target: app('button', 'ibkr.authenticate') },
         ...(step.method === 'pin' ? [{ do: 'type', target: app('textbox', 'ibkr.pin'), text: { literal: step.pin ?? '' } } as const] : []),
         { do: 'type', target: app('textbox', 'ibkr.challenge'), text: { read: 'challenge' } },
-        { do: 'tap', target: app('button', 'ibkr.generate') },
+        // The PIN is typed on Android, whose button is "Generate Passcode" (FAQ); iOS's is "Generate Response".
+        { do: 'tap', target: app('button', step.method === 'pin' ? 'ibkr.generate.android' : 'ibkr.generate.ios') },
         ...(isBiometric(step.method) ? [{ do: 'tap', target: biometric(step.method) } as const] : []),
         { do: 'pause', ms: PACE.read },
         { do: 'type', target: login('textbox', 'login.challenge.response'), text: { read: 'appResponse' } },

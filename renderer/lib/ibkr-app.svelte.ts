@@ -34,6 +34,16 @@ export class IbkrAppState {
     this.page = page;
   }
 
+  /**
+   * The app's icon tapped again: its first screen, except an activation left waiting for its token or
+   * PIN (the owner went to Messages to read the SMS), which the app shows again as it was left.
+   */
+  resume(): void {
+    const step = this.activation.view?.step;
+    if (this.page === 'activation' && (step === 'token' || step === 'pin')) return;
+    this.open('home');
+  }
+
   back(): void {
     this.page = this.page === 'authenticate' ? this.#previous : 'home';
   }

@@ -71,5 +71,12 @@ export const ICONS = {
   chartLine: { d: 'M4 19.5h16M6.5 16V11M11 16V7M15.5 16v-6M20 16V5', line: true },
   /** Migrate IB Key: from one phone to the other. */
   swapLine: { d: 'M4 8h13l-3.5-3.5M20 16H7l3.5 3.5', line: true },
+  /** The App Store's "A" of three strokes. */
+  appStoreLine: { d: 'M8.6 17.5 13.8 8.5M15.4 17.5 10.2 8.5M6.5 14.5h11', line: true, weight: 2.2 },
+  /** Google Play's triangle. */
+  play: { d: 'M6 3.6v16.8c0 .8.86 1.28 1.53.86l13.2-8.4a1 1 0 0 0 0-1.72L7.53 2.74A1 1 0 0 0 6 3.6z' },
+  /** iOS's Remove App in the home screen icon's menu. */
+  minusCircleLine: { d: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17zM8 12h8', line: true },
+  star: { d: 'M12 17.27 18.18 21l-1.64-7.03L22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.46 4.73L5.82 21z' },
 } as const satisfies Record<string, IconShape>;
 export type IconName = keyof typeof ICONS;

@@ -50,6 +50,16 @@ export class PhoneControls {
     return ok;
   }
 
+  /** Android: Settings → Apps → the app → Uninstall → OK. IB Key goes with the app (a reinstall must reactivate it). */
+  uninstallApp(): Promise<boolean> {
+    return this.#run((phoneId) => this.api.uninstallApp({ phoneId }));
+  }
+
+  /** App info's Open: the app on its first screen. */
+  openApp(): void {
+    this.phone().openApp();
+  }
+
   /** Android: Settings → the app → Storage → Clear data → OK. IB Key is forgotten with the app's data. */
   clearAppData(): Promise<boolean> {
     return this.#run((phoneId) => this.api.clearAppData({ phoneId }));

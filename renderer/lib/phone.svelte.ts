@@ -5,10 +5,11 @@ import type { Client } from './client';
 import type { ClockState } from './clock.svelte';
 import { CallState } from './calls.svelte';
 import { IbkrAppState } from './ibkr-app.svelte';
+import { AppStoreState } from './app-store.svelte';
 import { deskDevices } from './desk-devices';
 import type { WorldState } from './world.svelte';
 
-export type PhoneScreen = 'lock' | 'home' | 'messages' | 'settings' | 'app' | 'recents';
+export type PhoneScreen = 'lock' | 'home' | 'messages' | 'settings' | 'app' | 'recents' | 'store';
 
 /** How long a banner stays, in virtual time (so a paused clock also pauses the banner). */
 export const BANNER_MS = 6_000;
@@ -31,6 +32,8 @@ export class PhoneState {
   readonly app: IbkrAppState;
   /** The call ringing or in progress, and the call log. */
   readonly calls: CallState;
+  /** The phone's app store (App Store, Google Play): installing and removing the broker's app. */
+  readonly store: AppStoreState;
 
   readonly showBanner = $derived.by(() => {
     const b = this.banner;
@@ -47,6 +50,7 @@ export class PhoneState {
   ) {
     this.app = new IbkrAppState(api, clock, this);
     this.calls = new CallState(api, clock, this, (view) => this.#show(view));
+    this.store = new AppStoreState(api, clock, this);
   }
 
   connect(): () => void {
@@ -80,6 +84,7 @@ export class PhoneState {
     this.centre = false;
     this.app.reset();
     this.calls.reset();
+    this.store.reset();
     if (id === null) return;
     try {
       const view = await this.api.getPhone({ phoneId: id });
@@ -169,10 +174,15 @@ export class PhoneState {
     } else this.openRecents();
   }
 
-  /** The broker's app from its icon: its first screen (the login, "Services" and "Authenticate"). */
+  /** The broker's app from its icon: its first screen (the login, "Services" and "Authenticate"), or the activation it was left on. */
   openApp(): void {
-    this.app.open('home');
+    this.app.resume();
     this.screen = 'app';
+  }
+
+  /** The phone's app store (App Store on iOS, Google Play on Android), open on the broker's app. */
+  openStore(): void {
+    this.screen = 'store';
   }
 
   /** The Phone app's Recents: seeing the missed calls clears their notifications, as on a real phone. */

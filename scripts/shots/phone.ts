@@ -42,9 +42,9 @@ export const shots: Shot[] = [
       const root = phone(page, 'Pixel 8');
       await root.getByLabel('PIN', { exact: true }).fill('1357');
       await root.getByRole('textbox', { name: 'Challenge', exact: true }).fill(challenge!);
-      await button(page, 'Pixel 8', 'Generate Response').click();
+      await button(page, 'Pixel 8', 'Generate Passcode').click();
       await root.getByLabel('Response String', { exact: true }).waitFor();
-      await button(page, 'Pixel 8', 'Generate Response').blur();
+      await button(page, 'Pixel 8', 'Generate Passcode').blur();
     },
   },
   {

@@ -149,7 +149,7 @@ test('a rooted Android phone: the push never arrives, the journal says why, the 
   await openAuthenticate(phone);
   await phone.root.getByLabel('PIN', { exact: true }).fill('1357');
   await phone.root.getByRole('textbox', { name: 'Challenge', exact: true }).fill(challenge);
-  await phone.root.getByRole('button', { name: 'Generate Response', exact: true }).click();
+  await phone.root.getByRole('button', { name: 'Generate Passcode', exact: true }).click();
   await expect(phone.root.getByRole('alert')).toHaveText('IB Key cannot be used on a jailbroken or rooted device.');
   await expect(director.entries.last()).toContainText('Pixel 8: the app refused to generate a response');
 });

@@ -88,7 +88,8 @@ test('a wrong PIN in Authenticate is refused by the app (it counts toward lockin
 
   await phone.app.getByLabel('PIN', { exact: true }).fill('9999');
   await phone.app.getByRole('textbox', { name: 'Challenge', exact: true }).fill(challenge);
-  await phone.button('Generate Response').click();
+  // Android's button, as the FAQ names it.
+  await phone.button('Generate Passcode').click();
   await expect(phone.app.getByRole('alert')).toHaveText('Incorrect PIN.');
   await expect(phone.app.getByLabel('Response String', { exact: true })).toHaveCount(0);
 

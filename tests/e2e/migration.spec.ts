@@ -117,8 +117,17 @@ test.describe(() => {
     await expect(pixel9.app.getByRole('status')).toContainText('IB Key migrated');
     await pixel9.button('Done').click();
 
-    // The old phone refuses; the new one approves with the new PIN.
-    expect(sim.generateResponse({ phoneId: 'android-phone', challenge: '123456', method: 'pin', pin: '1357' }).message.code).toBe('ibkey_migrated');
+    // The old phone refuses: its Services say IB Key moved, and so does Authenticate's Generate Passcode.
+    await pixel8.openApp();
+    await pixel8.button('Services').click();
+    await expect(pixel8.app).toContainText('IB Key was migrated to another phone');
+    await pixel8.button('Authenticate').click();
+    await pixel8.appField('PIN').fill('1357');
+    await pixel8.app.getByRole('textbox', { name: 'Challenge', exact: true }).fill('123456');
+    await pixel8.button('Generate Passcode').click();
+    await expect(pixel8.app.getByRole('alert')).toContainText('IB Key was moved to another phone');
+    await expectAccessible(page, 'migrate: the old Android phone refuses', '.ibkr');
+    // The new one approves with the new PIN, and the old phone gets no notification.
     await page.getByRole('button', { name: 'Trading device', exact: true }).click();
     await login.logIn('ibkeyandroid', DEMO_PASSWORD);
     const onNew = new PhonePage(page, 'Pixel 9');
@@ -127,5 +136,6 @@ test.describe(() => {
     await onNew.app.getByLabel('PIN', { exact: true }).fill('a1b2');
     await onNew.button('Confirm').click();
     await expect(login.loggedInAs('ibkeyandroid')).toBeVisible();
+    expect(sim.getPhone({ phoneId: 'android-phone' }).notifications.filter((n) => n.source.kind === 'push')).toEqual([]);
   });
 });

@@ -90,16 +90,43 @@ export class PhonePage {
     await this.button(this.t('ibkr.logIn')).click();
   }
 
-  /** Authenticate (already open): the PIN on Android, the challenge, "Generate Response", the biometric if asked (by its shown name); returns the "Response String". */
+  /** Authenticate (already open): the PIN on Android, the challenge, "Generate Passcode" (Android) or "Generate Response" (iOS), the biometric if asked (by its shown name); returns the "Response String". */
   async generateResponse(challenge: string, unlock: { pin: string } | { biometric: string }): Promise<string> {
     const t = this.t;
     if ('pin' in unlock) await this.app.getByLabel(t('ibkr.pin'), { exact: true }).fill(unlock.pin);
     await this.app.getByRole('textbox', { name: t('ibkr.challenge'), exact: true }).fill(challenge);
-    await this.button(t('ibkr.generate')).click();
+    await this.button(t('pin' in unlock ? 'ibkr.generate.android' : 'ibkr.generate.ios')).click();
     if ('biometric' in unlock) await this.button(unlock.biometric).click();
     const result = this.app.getByLabel(t('ibkr.responseString'), { exact: true });
     await expect(result).toHaveText(/^\d{8}$/);
     return (await result.textContent())!.trim();
+  }
+
+  /** A CSS selector of this phone, for axe's `within`. */
+  get selector(): string {
+    return `section[aria-label="${this.t('phone.label', { name: this.name })}"]`;
+  }
+
+  /** The phone's app store while it is open: "App Store" on iOS, "Google Play" on Android. */
+  get store(): Locator {
+    return this.root.getByRole('group', { name: exactly(this.t('phone.app.appStore'), this.t('phone.store.android.title')) });
+  }
+
+  /** The home screen's app store icon ("App Store" or "Play Store"). */
+  get storeIcon(): Locator {
+    return this.root.getByRole('button', { name: exactly(this.t('phone.app.appStore'), this.t('phone.app.playStore')) });
+  }
+
+  /** The broker's app icon on the home screen (its name alone, or with its notifications' count). */
+  get appIcon(): Locator {
+    return this.root.getByRole('button', { name: startingWith('IBKR Mobile') });
+  }
+
+  /** Home, then the app store (it opens on the broker's app). */
+  async openStore(): Promise<void> {
+    await this.home.click();
+    await this.storeIcon.click();
+    await expect(this.store).toBeVisible();
   }
 
   /** The 6-digit code in the newest SMS, read as a person would. */

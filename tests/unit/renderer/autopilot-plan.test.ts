@@ -97,6 +97,14 @@ describe('the autopilot plans each step as a person at the stage', () => {
     ]);
   });
 
+  it('the Android challenge fallback types the PIN and taps "Generate Passcode", as the FAQ names the button', () => {
+    const [, challenge] = libraryScript('happy-challenge-android').steps;
+    const plan = planStep(challenge!).map(brief);
+    expect(plan).toContain('type app "PIN" ← 1357');
+    expect(plan).toContain('tap app button "Generate Passcode"');
+    expect(plan).not.toContain('tap app button "Generate Response"');
+  });
+
   it('the carrier-blocked SMS: the voice callback asked for, the call answered, the spoken code typed', () => {
     const plans = libraryScript('sms-carrier-blocked').steps.map((s) => planStep(s).map(brief));
     expect(plans[3]).toContain(`tap login link "Didn't receive a security code?" unless "Voice"`);
@@ -253,7 +261,7 @@ describe('the autopilot plans each step as a person at the stage', () => {
           'tap phone button "Accueil"',
           `tap app button "${t('ibkr.authenticate')}"`,
           `type app "${t('ibkr.challenge')}" ← (challenge)`,
-          `tap app button "${t('ibkr.generate')}"`,
+          `tap app button "${t('ibkr.generate.ios')}"`,
           'type login "Saisissez le code de réponse" ← (appResponse)',
         ]),
       );

@@ -68,11 +68,20 @@ describe('the library on disk', () => {
 });
 
 describe("the library's phone ids", () => {
-  it("are the demo scenario's: the same id is the same user's phone on the same platform in every file, so the README's examples work after loading any of them", () => {
+  it("are the demo scenario's where they reuse one: the same id is the same users' phone on the same platform in every file, so the README's examples work after loading any of them; a phone of someone else has an id of its own (dsc-new-iphone)", () => {
     const sim = new Simulation(demoScenario(), { library: fileLibrary() });
-    const platformOf = (world: ReturnType<Simulation['getWorld']>) => new Map(world.phones.map((p) => [p.id, p.platform]));
-    const ibkeyPhoneOf = (world: ReturnType<Simulation['getWorld']>) =>
+    type World = ReturnType<Simulation['getWorld']>;
+    const platformOf = (world: World) => new Map(world.phones.map((p) => [p.id, p.platform]));
+    const ibkeyPhoneOf = (world: World) =>
       new Map(world.users.flatMap((u) => u.devices.filter((d) => d.kind === 'ibkey' && d.phoneId).map((d) => [u.username, d.phoneId!] as const)));
+    /** Whose phone it is: its owner, the user whose IB Key it holds, the users whose number it has. */
+    const usersOf = (world: World, id: string) => {
+      const phone = world.phones.find((p) => p.id === id);
+      const users = new Set(world.users.filter((u) => u.devices.some((d) => d.phoneId === id)).map((u) => u.username));
+      if (phone?.owner) users.add(phone.owner);
+      if (phone?.ibkeyUser) users.add(phone.ibkeyUser);
+      return users;
+    };
     const demo = sim.getWorld({});
     const demoPlatforms = platformOf(demo);
     const demoIbKey = ibkeyPhoneOf(demo);
@@ -81,7 +90,10 @@ describe("the library's phone ids", () => {
       const loaded = sim.loadScenario({ name });
       if (!loaded.ok) throw new Error(`${name} does not load`);
       for (const [id, platform] of platformOf(loaded.world)) {
-        if (demoPlatforms.get(id) !== platform) strays.push(`${name}: phone "${id}" (${platform}) is not a demo phone id of that platform`);
+        if (!demoPlatforms.has(id)) continue;
+        if (demoPlatforms.get(id) !== platform) strays.push(`${name}: phone "${id}" (${platform}) is not the demo's platform for that id`);
+        const theirs = usersOf(demo, id);
+        for (const user of usersOf(loaded.world, id)) if (!theirs.has(user)) strays.push(`${name}: phone "${id}" is ${user}'s, the demo's is ${[...theirs].join(', ') || 'nobody'}'s`);
       }
       for (const [user, phone] of ibkeyPhoneOf(loaded.world)) {
         if (demoIbKey.has(user) && demoIbKey.get(user) !== phone) strays.push(`${name}: ${user}'s IB Key is on "${phone}", not "${demoIbKey.get(user)}"`);
