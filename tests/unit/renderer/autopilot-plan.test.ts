@@ -286,9 +286,9 @@ describe('the autopilot plans each step as a person at the stage', () => {
         for (const step of new Simulation(loaded.scenario).getScript({}).steps) for (const action of planStep(step)) if (action.do === 'tap' || action.do === 'type' || action.do === 'select') english.add(said(action.target.name ?? action.target.contains));
       }
       await useLocale('fr');
-      // The same in both: the app's and the push's names, and the words French shares (OK, SMS, PIN, Face ID…).
+      // The same in both: the app's and the push's names, and the words French shares (OK, SMS, PIN, Face ID…) and the product's names (Secure Login System).
       const shared = [...french].filter((w) => english.has(w)).sort();
-      expect(shared).toEqual(['(pushTitle)', 'Face ID', 'IBKR Mobile', 'OK', 'PIN', 'SMS', 'Services'].filter((w) => french.has(w)).sort());
+      expect(shared).toEqual(['(pushTitle)', 'Face ID', 'IBKR Mobile', 'OK', 'PIN', 'SMS', 'Secure Login System', 'Services'].filter((w) => french.has(w)).sort());
     });
 
     it('finds the areas by their French labels', () => {
