@@ -5,8 +5,12 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, DEMO_PASSWORD } from './fixtures.js';
 import { expectAccessible } from './axe.js';
 import { expectFocusRing } from './focus-ring.js';
+import { Fob } from './pages/Fob.js';
+import { PhonePage } from './pages/PhonePage.js';
 
 const SMS_DELAY = 3_000;
+/** Push services take about a second (main/sim/push.ts). */
+const PUSH_LATENCY = 1_000;
 
 // The size a screencast is recorded at, where the stage scales the desk.
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -14,6 +18,11 @@ test.use({ viewport: { width: 1280, height: 720 } });
 /** Whether the locator's element has the focus. */
 async function focused(target: Locator): Promise<boolean> {
   return (await target.count()) === 1 && target.evaluate((el) => el === document.activeElement);
+}
+
+/** Whether the locator's element comes before the focused one in the page (so Shift+Tab reaches it). */
+async function before(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => Boolean(document.activeElement && el.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING));
 }
 
 /**
@@ -62,4 +71,113 @@ test('smsuser logs in from the keyboard, reading the code off the phone', async 
   await page.keyboard.press('Enter');
   await expect(login.loggedInAs('smsuser')).toBeVisible();
   await tabTo(page, login.logOutButton);
+});
+
+test('ibkeyios approves the push on the phone from the keyboard: the notification, the request, Face ID', async ({ page, login, sim, advance }) => {
+  await tabTo(page, login.username);
+  await page.keyboard.type('ibkeyios');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(login.noNotification).toBeVisible();
+  const phone = new PhonePage(page, 'iPhone 15');
+  advance(PUSH_LATENCY);
+  await expect(phone.notifications.filter({ hasText: 'Login request' })).toHaveCount(1);
+  await tabTo(page, phone.notifications.filter({ hasText: 'Login request' }));
+  await page.keyboard.press('Enter');
+  const request = phone.app.getByRole('region', { name: 'Login request' });
+  await expect(request).toContainText('ibkeyios');
+  await tabTo(page, phone.button('Face ID'));
+  await expectAccessible(page, 'IB Key login request, Face ID focused');
+  await page.keyboard.press('Enter');
+  await expect(phone.app.getByRole('status')).toContainText('Login approved');
+  await expect(login.loggedInAs('ibkeyios')).toBeVisible();
+  expect(sim.getJournal({}).entries.filter((e) => e.type === 'push.approved')).toHaveLength(1);
+});
+
+test('ibkeyandroid approves with the PIN on the dark Android phone, from the keyboard', async ({ page, login, advance }) => {
+  await tabTo(page, login.username);
+  await page.keyboard.type('ibkeyandroid');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  const phone = new PhonePage(page, 'Pixel 8');
+  advance(PUSH_LATENCY);
+  const card = phone.notifications.filter({ hasText: 'Login request' });
+  await expect(card).toHaveCount(1);
+  await tabTo(page, card);
+  await page.keyboard.press('Enter');
+  const pin = phone.app.getByLabel('PIN', { exact: true });
+  await expect(pin).toBeFocused();
+  await expectFocusRing(page, 'the PIN field');
+  await page.keyboard.type('1357');
+  await tabTo(page, phone.button('Confirm'));
+  await expectAccessible(page, 'IB Key on Android, PIN typed, Confirm focused');
+  await page.keyboard.press('Enter');
+  await expect(login.loggedInAs('ibkeyandroid')).toBeVisible();
+});
+
+test('multidevice: the drop-down waits for Continue, then DSC+ with its fob, keys pressed from the keyboard', async ({ page, login, sim }) => {
+  const pushes = () => sim.getJournal({}).entries.filter((e) => e.type === 'push.sent').length;
+  const chosen = () => login.deviceSelect.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text ?? '');
+  await tabTo(page, login.username);
+  await page.keyboard.type('multidevice');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(login.deviceSelect).toBeFocused();
+  await expectFocusRing(page, 'the device drop-down');
+  await expectAccessible(page, 'the device drop-down, focused');
+
+  // The arrow keys move a closed drop-down's choice, past IB Key: nothing is sent.
+  await page.keyboard.press('ArrowDown');
+  expect(await chosen()).toBe('IB Key (iPhone SE)');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  expect(await chosen()).toBe('IB Key (iPhone SE)');
+  await expect(login.deviceSelect).toBeVisible();
+  expect(pushes()).toBe(0);
+  // Continue sends it.
+  await tabTo(page, login.continueButton);
+  expect(pushes()).toBe(0);
+  await page.keyboard.press('Enter');
+  await expect(login.noNotification).toBeVisible();
+  expect(pushes()).toBe(1);
+
+  // Another device: DSC+, its challenge, the fob's keys.
+  await tabTo(page, login.chooseAnotherDevice);
+  await page.keyboard.press('Enter');
+  await expect(login.deviceSelect).toBeFocused();
+  while ((await chosen()) !== 'Digital Security Card+ (SNA-31478259)') await page.keyboard.press('ArrowDown');
+  await tabTo(page, login.continueButton);
+  await page.keyboard.press('Enter');
+  await expect(login.responseCode).toBeFocused();
+  const challenge = await login.challengeDigits();
+
+  const fob = new Fob(page, 'SNA-31478259');
+  await tabTo(page, fob.pressButton);
+  await expectAccessible(page, 'the DSC+ fob, press focused');
+  // Enter on "press" counts as holding it.
+  await page.keyboard.press('Enter');
+  await expect(fob.display).toHaveText('PIN>');
+  // The PIN on the fob's keys, each reached with Tab and pressed with Space.
+  for (const digit of '2468') {
+    await tabTo(page, fob.key(digit), { back: await before(fob.key(digit)) });
+    await page.keyboard.press('Space');
+  }
+  await expect(fob.display).toHaveText('PIN>****');
+  await tabTo(page, fob.okButton);
+  await page.keyboard.press('Enter');
+  await expect(fob.display).toHaveText('CHALLNG>');
+  // The challenge typed while the fob has the focus goes to its keypad.
+  await page.keyboard.type(challenge);
+  await page.keyboard.press('Enter');
+  const response = await fob.response();
+
+  await tabTo(page, login.responseCode, { back: true });
+  await page.keyboard.type(response);
+  await page.keyboard.press('Enter');
+  await expect(login.loggedInAs('multidevice')).toBeVisible();
+  // Only the one push Continue sent, ever.
+  expect(pushes()).toBe(1);
 });
