@@ -49,6 +49,7 @@ const messageParams = {
   session_timed_out: none,
   session_disconnected: none,
   portal_code_sent: number,
+  portal_login_confirm_code: number,
   portal_code_refused: z.object({ reason: z.enum(['wrong', 'expired', 'replaced', 'used', 'none_issued']) }),
   portal_code_stopped: none,
   portal_number_confirmed: number,
@@ -455,7 +456,7 @@ const written = {
 const stepOf = <K extends string, F extends z.core.$ZodLooseShape>(kind: K, fields: F) => z.object({ kind: z.literal(kind), ...fields, ...written });
 const unlock = { method: z.enum(UNLOCK_METHODS), pin: s.optional() };
 const scriptStepView = z.discriminatedUnion('kind', [
-  stepOf('login', { user: s, password: s.optional(), mode: tradingMode, readOnly: z.boolean().optional(), elsewhere: z.boolean().optional(), phone: s.optional() }),
+  stepOf('login', { user: s, password: s.optional(), mode: tradingMode, readOnly: z.boolean().optional(), elsewhere: z.boolean().optional(), phone: s.optional(), portal: z.boolean().optional() }),
   stepOf('wait', { ms: n }),
   stepOf('chooseDevice', { device: s }),
   stepOf('enterCode', { code: s.optional() }),
@@ -471,6 +472,10 @@ const scriptStepView = z.discriminatedUnion('kind', [
   stepOf('cancel', {}),
   stepOf('enrolSms', { number: s }),
   stepOf('confirmEnrolment', {}),
+  stepOf('verifyNumber', { number: s }),
+  stepOf('confirmNumber', { code: s.optional() }),
+  stepOf('saveSeamless', { enabled: z.boolean() }),
+  stepOf('optOut', {}),
   stepOf('setPhone', { phone: s, patch: phoneStatePatchSchema }),
   stepOf('restart', { phone: s }),
   stepOf('clearAppData', { phone: s }),

@@ -38,6 +38,8 @@ export interface MessageParams {
   // The Client Portal's settings.
   /** VERIFY in the portal: the Confirm Code went to this number. */
   portal_code_sent: { number: string };
+  /** A Client Portal login whose only device is SMS to a number not verified yet: the Confirm Code went to the number on record. */
+  portal_login_confirm_code: { number: string };
   /** A Confirmation Number refused, and why (wrong, expired, replaced by a newer code, used, none sent). */
   portal_code_refused: { reason: 'wrong' | 'expired' | 'replaced' | 'used' | 'none_issued' };
   /** Too many wrong Confirmation Numbers: VERIFY again for a new code. */

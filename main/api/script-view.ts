@@ -15,7 +15,7 @@ interface Written {
 
 export type ScriptStepView = Written &
   (
-    | { kind: 'login'; user: string; password?: string | undefined; mode: TradingMode; readOnly?: boolean | undefined; elsewhere?: boolean | undefined; phone?: string | undefined }
+    | { kind: 'login'; user: string; password?: string | undefined; mode: TradingMode; readOnly?: boolean | undefined; elsewhere?: boolean | undefined; phone?: string | undefined; portal?: boolean | undefined }
     | { kind: 'wait'; ms: number }
     | { kind: 'chooseDevice'; device: string }
     | { kind: 'enterCode'; code?: string | undefined }
@@ -31,6 +31,10 @@ export type ScriptStepView = Written &
     | { kind: 'cancel' }
     | { kind: 'enrolSms'; number: string }
     | { kind: 'confirmEnrolment' }
+    | { kind: 'verifyNumber'; number: string }
+    | { kind: 'confirmNumber'; code?: string | undefined }
+    | { kind: 'saveSeamless'; enabled: boolean }
+    | { kind: 'optOut' }
     | { kind: 'setPhone'; phone: string; patch: PhoneStatePatch }
     | { kind: 'restart'; phone: string }
     | { kind: 'clearAppData'; phone: string }

@@ -148,6 +148,7 @@ function installMenu(sim: Simulation, windows: AppWindows, memory: ScenarioMemor
         // The check mark follows.
         installMenu(sim, windows, memory, platform);
       },
+      frameSize: (size) => void windows.frameSize(size),
     },
     { platform, devTools: !app.isPackaged, locale: sim.getWorld().locale, presenter: windows.presenter },
   );

@@ -1,6 +1,6 @@
-// The application menu: open each window (login, phone, director, fob, card, Client Portal, the stage in one window), the stage preset, scenarios, the windows' language, presenter mode; shortcuts for keyboard-driven takes.
+// The application menu: open each window (login, phone, director, fob, card, Client Portal, the stage in one window), the stage preset, scenarios, the windows' language, presenter mode, the frame size of a take; shortcuts for keyboard-driven takes.
 import type { MenuItemConstructorOptions } from 'electron';
-import { LOCALE_NAMES, LOCALES, type Locale } from '../api/vocabulary.js';
+import { FRAME_SIZES, LOCALE_NAMES, LOCALES, type Locale } from '../api/vocabulary.js';
 
 export interface MenuActions {
   openLogin(): void;
@@ -21,6 +21,8 @@ export interface MenuActions {
   setLocale(locale: Locale): void;
   /** View → Presenter Mode: every window shows nothing but the product, or everything again. */
   togglePresenter(): void;
+  /** View → Frame Size: the focused window's page (else the stage's) resized to one of the sizes takes are recorded at. */
+  frameSize(size: { width: number; height: number }): void;
 }
 
 export interface MenuOptions {
@@ -50,10 +52,18 @@ export function buildMenuTemplate(actions: MenuActions, { platform, devTools, lo
     label: 'Language',
     submenu: LOCALES.map((l): MenuItemConstructorOptions => ({ id: `locale-${l}`, label: LOCALE_NAMES[l], type: 'radio', checked: l === locale, click: () => actions.setLocale(l) })),
   };
+  // The sizes takes are recorded at (FRAME_SIZES, as the stage's "Frame" control offers them).
+  const frameSize: MenuItemConstructorOptions = {
+    id: 'frame-size',
+    label: 'Frame Size',
+    submenu: FRAME_SIZES.map(({ label, width, height }): MenuItemConstructorOptions => ({ id: `frame-${label}`, label: `${width} × ${height} (${label})`, click: () => actions.frameSize({ width, height }) })),
+  };
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
       language,
+      { type: 'separator' },
+      frameSize,
       { type: 'separator' },
       // Not Alt+Shift+P, the windows' own key: an accelerator and the page would both switch it.
       { id: 'presenter-mode', label: 'Presenter Mode', type: 'checkbox', checked: presenter, accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.togglePresenter() },

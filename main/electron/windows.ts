@@ -21,9 +21,11 @@ interface WindowSpec {
  * positions are of the window. Saved bounds follow the same convention.
  */
 export const windowSpecs: Record<WindowName, WindowSpec> = {
-  // The login window's page is the stage's framed login window: 420 × 500 (renderer/views/Stage.svelte).
-  login: { title: 'Login', width: 420, height: 500, minWidth: 360, minHeight: 440 },
-  phone: { title: 'Phone', width: 380, height: 780, minWidth: 320, minHeight: 600 },
+  // The login window's page is the login window at its natural size, 460 × 600 (renderer/components/login/LoginWindow.svelte);
+  // a taller step or a smaller window scales it as a whole (renderer/views/PartAlone.svelte), it never scrolls.
+  login: { title: 'Login', width: 460, height: 600, minWidth: 360, minHeight: 440 },
+  // The 360 × 740 phone with the 12-pixel margin PartAlone keeps around a device: drawn at its natural size.
+  phone: { title: 'Phone', width: 384, height: 764, minWidth: 320, minHeight: 600 },
   director: { title: 'Director', width: 960, height: 720, minWidth: 640, minHeight: 480 },
   // The fob (340 × 214) and the card (about 540 × 710) with the device view's 16-pixel margin.
   fob: { title: 'Digital Security Card+', width: 400, height: 270, minWidth: 380, minHeight: 250 },
@@ -142,6 +144,18 @@ export class AppWindows {
       if (this.#windows.get(name) === win) this.#windows.delete(name);
     });
     void win.loadURL(appUrl(name, this.#presenter)).catch((error: unknown) => console.error(`Could not load the ${name} window:`, error));
+    return win;
+  }
+
+  /**
+   * View → Frame Size: the page of the focused window (else the stage's, opened if need be) resized to a recording
+   * size, out of full screen or maximised first. The page then lays out for that size (renderer/lib/stage-layout.ts).
+   */
+  frameSize(size: { width: number; height: number }): BrowserWindow {
+    const win = this.all().find((w) => w.isFocused()) ?? this.open('stage');
+    if (win.isFullScreen()) win.setFullScreen(false);
+    if (win.isMaximized()) win.unmaximize();
+    win.setContentSize(size.width, size.height);
     return win;
   }
 

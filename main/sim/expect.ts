@@ -75,8 +75,18 @@ const checks: Checks = {
     return { ok: hits.length === 0, found: hits.length ? `logged in ${hits.length} time(s)` : 'not logged in' };
   },
   enrolled({ of }, { user }) {
-    const done = of('enrolment.completed').filter((e) => e.username === user);
-    return { ok: done.length > 0, found: done.length ? `enrolled ${done[0]!.number} for SMS` : 'not enrolled' };
+    // At a login's enrolment, or by the Client Portal shortly after the number was verified there.
+    const done = [...of('enrolment.completed'), ...of('portal.sms_enrolled')].filter((e) => e.username === user);
+    return { ok: done.length > 0, found: done.length ? `enrolled ${done[0]!.number} for SMS${done[0]!.type === 'portal.sms_enrolled' ? ' (Client Portal)' : ''}` : 'not enrolled' };
+  },
+  numberVerified({ of }, { user }) {
+    const done = of('portal.number_verified').filter((e) => e.username === user);
+    return { ok: done.length > 0, found: done.length ? `verified ${done[0]!.number} in ${done[0]!.loginId}` : 'no number verified in the Client Portal' };
+  },
+  optOut({ of }, { user, outcome }) {
+    const tries = of('portal.opt_out').filter((e) => e.username === user);
+    const hit = tries.find((e) => e.outcome === outcome);
+    return { ok: !!hit, found: tries.length ? tries.map((e) => `${e.outcome} (${e.region})`).join('; ') : 'never tried opting out' };
   },
   locked({ world }, { user }) {
     const lockedUntil = world.users.find((u) => u.username === user)?.lockedUntil;

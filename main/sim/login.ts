@@ -28,7 +28,8 @@ import {
 import { FACTORS, startDevice } from './factors/registry.js';
 import type { Answer, FactorStep, Started, WrongAnswerEnd } from './factors/factor.js';
 import { assertNever } from '../api/exhaustive.js';
-import { rejectCode } from './factors/security-code.js';
+import { confirmsNumber, rejectCode } from './factors/security-code.js';
+import { maskNumber } from './phone.js';
 
 import { connectingView, LOGIN_FAILED, loginView, refusedView } from './login-view.js';
 import type { Connecting } from './login-attempt.js';
@@ -240,9 +241,13 @@ export class LoginServer {
     const attempt = this.#accepting(loginId, 'submitCode');
     if (this.#lockedMeanwhile(attempt)) return this.view(attempt);
     // Either channel's module checks the code the same way: one box, whichever channel carried it.
+    // A portal login's Confirm Code to a number not verified yet verifies it too (factors/security-code.ts).
+    const confirming = confirmsNumber(attempt) ? attempt.account.spec.mobile?.number : undefined;
     const answer = FACTORS.sms.answer(this.world, attempt, code);
-    if (answer.ok) this.#complete(attempt, answer.by, attempt.device);
-    else this.#afterWrongAnswer(attempt, answer.refusal);
+    if (answer.ok) {
+      const done = this.#complete(attempt, answer.by, attempt.device);
+      if (confirming && attempt.account.spec.mobile?.verified) done.notice = message('portal_number_verified', { number: maskNumber(confirming), autoEnrol: false });
+    } else this.#afterWrongAnswer(attempt, answer.refusal);
     return this.view(attempt);
   }
 

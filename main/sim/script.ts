@@ -3,7 +3,7 @@
 // The person acts only through the simulation's API (its operations and views), as the windows do:
 // what the runner knows besides is what the scenario file told it (a user's password, a mobile number).
 import type { Service } from '../api/operations.js';
-import type { DeviceChoice, LoginView, PhoneView } from '../api/views.js';
+import type { DeviceChoice, LoginView, PhoneView, PortalView } from '../api/views.js';
 import { SimError } from '../api/errors.js';
 import { codeOnPhone, type UnlockMethod } from '../api/vocabulary.js';
 import type { Scenario, ScriptStep, WorldAction } from './scenario/schema.js';
@@ -26,10 +26,37 @@ export interface StepLog {
 
 class StepFailure extends Error {}
 
-/** The person's memory between steps: who is logging in, and the login window's last answer. */
+/** The person's memory between steps: who is logging in, and the last answer of the login window and of the Client Portal. */
 class Person {
-  login: LoginView | null = null;
+  readonly #windows: Record<'platform' | 'portal', LoginView | null> = { platform: null, portal: null };
+  /** Where the last login step logged in: the factor steps after it answer that login. */
+  window: 'platform' | 'portal' = 'platform';
   username: string | null = null;
+
+  get login(): LoginView | null {
+    return this.#windows[this.window];
+  }
+
+  set login(view: LoginView | null) {
+    this.#windows[this.window] = view;
+  }
+
+  /** The Client Portal's login as it stands now, logged in: the only one its settings accept. */
+  portal(): LoginView & { loginId: string; portal: PortalView } {
+    const known = this.#windows.portal;
+    const now = known?.loginId ? this.api.getLogin({ loginId: known.loginId }) : null;
+    if (!now?.loginId || now.step !== 'loggedIn' || !now.portal) {
+      throw new StepFailure('the Client Portal is not logged in (a login step with portal: true first, and its second factor answered)');
+    }
+    this.#windows.portal = now;
+    return now as LoginView & { loginId: string; portal: PortalView };
+  }
+
+  /** The portal's answer to one of its settings. */
+  portalAnswered(view: LoginView): LoginView {
+    this.#windows.portal = view;
+    return view;
+  }
 
   constructor(
     readonly api: Driver,
@@ -153,7 +180,10 @@ function activate(p: Person, phoneId: string, user: string, purpose: 'activate' 
 
 /** One handler per kind of step; a kind added to the schema without one here does not compile. */
 const handlers: StepHandlers = {
-  login(p, { user, password, mode, readOnly, elsewhere, phone }) {
+  login(p, { user, password, mode, readOnly, elsewhere, phone, portal }) {
+    if (portal && (phone || readOnly)) throw new StepFailure('portal: true is the Client Portal\'s own login: no phone, no Read-Only Login');
+    // The login window and the Client Portal keep a login each: this step uses the one it names.
+    p.window = portal ? 'portal' : 'platform';
     p.refresh();
     p.username = user;
     if (phone) {
@@ -162,8 +192,8 @@ const handlers: StepHandlers = {
     }
     // The same window: a person logs out of the session it shows before logging in again.
     if (!elsewhere && p.login?.loginId && p.login.step === 'loggedIn') p.api.logOut({ loginId: p.login.loginId });
-    p.login = p.api.submitCredentials({ username: user, password: password ?? p.password(user), mode, ...(readOnly ? { readOnly } : {}) });
-    return `${user} → ${outcome(p.login)}`;
+    p.login = p.api.submitCredentials({ username: user, password: password ?? p.password(user), mode, ...(readOnly ? { readOnly } : {}), ...(portal ? { surface: 'portal' as const } : {}) });
+    return `${user}${portal ? ' (Client Portal)' : ''} → ${outcome(p.login)}`;
   },
   wait(p, { ms }) {
     p.api.advance(ms);
@@ -260,6 +290,37 @@ const handlers: StepHandlers = {
     // The green check in "SMS Verified": CONTINUE again finalises (a refused code leaves it unchecked).
     if (p.login.enrolment?.verified) p.login = p.api.finishSmsEnrolment({ loginId: view.loginId });
     return outcome(p.login);
+  },
+  verifyNumber(p, { number }) {
+    const view = p.portalAnswered(p.api.verifyMobileNumber({ loginId: p.portal().loginId, number }));
+    if (view.error) throw new StepFailure(view.error.code);
+    return number;
+  },
+  confirmNumber(p, { code }) {
+    const { loginId, portal } = p.portal();
+    const verifying = portal.verification;
+    if (!verifying) throw new StepFailure('no number is being verified (a verifyNumber step first)');
+    let typed = code;
+    if (!typed) {
+      if (!verifying.phoneId) throw new StepFailure(`no phone in this scenario answers ${verifying.number}`);
+      const phone = p.api.getPhone({ phoneId: verifying.phoneId });
+      typed = confirmationCodeIn(phone.messages.at(-1)?.text ?? '');
+      if (!typed) throw new StepFailure(`no Confirm Code has reached ${phone.name}`);
+    }
+    let view = p.api.confirmMobileNumber({ loginId, code: typed });
+    // The green check under "SMS Verified": CONTINUE again finalises (a refused code leaves it unchecked).
+    if (view.portal?.verification?.confirmed) view = p.api.finishMobileVerification({ loginId });
+    p.portalAnswered(view);
+    return view.error ? `refused (${view.error.code})` : `${verifying.number} verified`;
+  },
+  saveSeamless(p, { enabled }) {
+    const view = p.portalAnswered(p.api.saveSeamless({ loginId: p.portal().loginId, enabled }));
+    if (view.error) throw new StepFailure(view.error.code);
+    return `Seamless Authentication ${enabled ? 'on' : 'off'}`;
+  },
+  optOut(p) {
+    const view = p.portalAnswered(p.api.optOutOfSls({ loginId: p.portal().loginId }));
+    return view.error ? `refused (${view.error.code})` : 'opted out';
   },
   acceptPaperWarning(p) {
     p.login = p.api.acceptPaperWarning({ loginId: p.need().loginId });

@@ -29,13 +29,17 @@ const defaults: Record<Exclude<Extract<Caption, { kind: string }>['kind'], 'wait
   uninstallApp: 'autopilot.caption.uninstallApp',
   activateIbKey: 'autopilot.caption.activateIbKey',
   migrateIbKey: 'autopilot.caption.migrateIbKey',
+  verifyNumber: 'autopilot.caption.verifyNumber',
+  confirmNumber: 'autopilot.caption.confirmNumber',
+  saveSeamless: 'autopilot.caption.saveSeamless',
+  optOut: 'autopilot.caption.optOut',
 };
 
 /** The words of a caption (a template that calls this follows the language switch). */
 export function captionWords(caption: Caption): string {
   if ('text' in caption) return caption.text;
   const { values } = caption;
-  if (caption.kind === 'login') return t(values.mode === 'paper' ? 'autopilot.caption.loginPaper' : 'autopilot.caption.login', values);
+  if (caption.kind === 'login') return t(values.portal ? 'autopilot.caption.loginPortal' : values.mode === 'paper' ? 'autopilot.caption.loginPaper' : 'autopilot.caption.login', values);
   if (caption.kind === 'wait') {
     const seconds = Number(values.seconds);
     // Whole minutes from two on read as minutes ("3 minutes later"), the rest as seconds.

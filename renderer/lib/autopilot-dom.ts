@@ -18,6 +18,7 @@ export interface Sought {
   role: Target['role'];
   name?: string;
   contains?: string;
+  checked?: boolean;
 }
 
 /** A CSS attribute value, quoted. */
@@ -29,11 +30,15 @@ const quoted = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
  */
 export function areaSelector(area: Area, say: Say): string {
   const phone = `section[aria-label^=${quoted(say('phone.label', { name: '' }))}]`;
+  const portal = `section[aria-label=${quoted(say('portal.region'))}]`;
   switch (area) {
     case 'login': {
+      // The stage shows one login at a time on its left: the login window's, or the Client Portal's.
       const name = quoted(say('login.region'));
-      return `[role="region"][aria-label=${name}], section[aria-label=${name}]`;
+      return `[role="region"][aria-label=${name}], section[aria-label=${name}], ${portal}`;
     }
+    case 'portal':
+      return portal;
     case 'phone':
       return phone;
     case 'app':
@@ -53,6 +58,8 @@ const ROLE_SELECTORS: Record<Target['role'], string> = {
   link: 'a[href], [role="link"]',
   combobox: 'select, [role="combobox"]',
   checkbox: 'input[type="checkbox"], [role="checkbox"]',
+  menuitem: '[role="menuitem"]',
+  switch: '[role="switch"]',
 };
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -105,6 +112,7 @@ export function findTarget(root: ParentNode, target: Sought, say: Say): HTMLElem
       const name = accessibleName(element);
       if (target.name !== undefined && name !== target.name) continue;
       if (target.contains !== undefined && !squash(element.textContent).includes(target.contains) && !name.includes(target.contains)) continue;
+      if (target.checked !== undefined && element.getAttribute('aria-checked') !== String(target.checked)) continue;
       return element as HTMLElement;
     }
   }

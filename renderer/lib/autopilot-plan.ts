@@ -7,8 +7,12 @@ import { LOCALE_NAMES, type UnlockMethod } from '../../main/api/vocabulary';
 import type { MessageId } from '../i18n/keys';
 import { isBiometric, unlockLabelId } from './unlock';
 
-/** Where on the stage an element is: the login window, the phone, the broker's app on it, a call, the fob, the card. */
-export type Area = 'login' | 'phone' | 'app' | 'call' | 'fob' | 'card';
+/**
+ * Where on the stage an element is: the login the stage shows (the login window, or the Client Portal
+ * on its tab: a factor step answers whichever login the step before started), the Client Portal, the
+ * phone, the broker's app on it, a call, the fob, the card.
+ */
+export type Area = 'login' | 'portal' | 'phone' | 'app' | 'call' | 'fob' | 'card';
 
 /**
  * What an element is called, whatever the windows' language: a catalogue message (rendered in the
@@ -21,10 +25,12 @@ export type Words = { id: MessageId } | { literal: string } | { shown: 'pushTitl
 /** An element found as a person (and the end-to-end tests) find it: by its role and accessible name, or a text it shows. */
 export interface Target {
   area: Area;
-  role: 'button' | 'textbox' | 'link' | 'combobox' | 'checkbox';
+  role: 'button' | 'textbox' | 'link' | 'combobox' | 'checkbox' | 'menuitem' | 'switch';
   /** The exact accessible name; or, for `contains`, any element of the role whose text includes it. */
   name?: Words;
   contains?: Words;
+  /** A switch only in this state (aria-checked). */
+  checked?: boolean;
 }
 
 /** What the person reads off a screen before typing it. */
@@ -36,6 +42,8 @@ export type Caption = { text: string } | { kind: ScriptStepView['kind']; values:
 
 export type UiAction =
   | { do: 'caption'; caption: Caption }
+  /** The stage's tab (the login window's, or the Client Portal's): tapped when the stage shows the other one. */
+  | { do: 'tab'; tab: 'platform' | 'portal' }
   /** A tap (or click), shown by the touch indicator. `unless`: skipped when that element is on screen already. */
   | { do: 'tap'; target: Target; unless?: Target; ifPresent?: boolean }
   /** Taps the field, clears it and types the text a key at a time. */
@@ -71,6 +79,12 @@ export const PACE = {
 } as const;
 
 const login = (role: Target['role'], id: MessageId): Target => ({ area: 'login', role, name: { id } });
+const portal = (role: Target['role'], id: MessageId): Target => ({ area: 'portal', role, name: { id } });
+/** User menu → Settings, in the Client Portal. */
+const portalSettings: UiAction[] = [
+  { do: 'tap', target: portal('button', 'portal.userMenu') },
+  { do: 'tap', target: portal('menuitem', 'portal.menu.settings') },
+];
 const app = (role: Target['role'], id: MessageId): Target => ({ area: 'app', role, name: { id } });
 const phone = (id: MessageId): Target => ({ area: 'phone', role: 'button', name: { id } });
 /** A biometric's button: in the app, except Touch ID, which may be the phone's own Home button (the iPhone SE's). */
@@ -81,7 +95,11 @@ export function captionOf(step: ScriptStepView): Caption {
   if (step.caption) return { text: step.caption };
   switch (step.kind) {
     case 'login':
-      return { kind: step.kind, values: { user: step.user, mode: step.mode } };
+      return { kind: step.kind, values: { user: step.user, mode: step.mode, ...(step.portal ? { portal: 'yes' } : {}) } };
+    case 'verifyNumber':
+      return { kind: step.kind, values: { number: step.number } };
+    case 'saveSeamless':
+      return { kind: step.kind, values: { enabled: step.enabled ? 'on' : 'off' } };
     case 'wait':
       return { kind: step.kind, values: { seconds: Math.round(step.ms / 1000) } };
     case 'chooseDevice':
@@ -133,7 +151,18 @@ function unlock(method: ScriptStepView & { kind: 'approvePush' | 'challengeRespo
 function actionsOf(step: ScriptStepView): UiAction[] {
   switch (step.kind) {
     case 'login':
+      if (step.portal)
+        return [
+          { do: 'tab', tab: 'portal' },
+          // A portal still logged in from the step before is logged out first: User menu → Log Out.
+          { do: 'tap', target: portal('button', 'portal.userMenu'), ifPresent: true },
+          { do: 'tap', target: portal('menuitem', 'portal.menu.logOut'), ifPresent: true },
+          { do: 'type', target: portal('textbox', 'login.username'), text: { literal: step.user } },
+          { do: 'type', target: portal('textbox', 'login.password'), text: { literal: step.password ?? '' } },
+          { do: 'tap', target: portal('button', 'login.logIn') },
+        ];
       return [
+        { do: 'tab', tab: 'platform' },
         // A window still logged in from the step before is logged out first, as a person would.
         ...(step.elsewhere ? [] : [{ do: 'tap', target: login('button', 'login.logOut'), ifPresent: true } as const]),
         // The window opens on Live Trading: a person switches only for a paper login.
@@ -167,7 +196,9 @@ function actionsOf(step: ScriptStepView): UiAction[] {
       return [{ do: 'tap', target: { area: 'phone', role: 'button', contains: { shown: 'pushTitle' } } }, ...unlock(step)];
     case 'challengeResponse':
       return [
+        // The login window's link, or the Client Portal's (the re-sync article's words).
         { do: 'tap', target: login('link', 'login.push.fallback'), ifPresent: true },
+        { do: 'tap', target: login('link', 'login.push.fallbackPortal'), ifPresent: true },
         { do: 'pause', ms: PACE.read },
         { do: 'tap', target: phone('phone.home') },
         { do: 'tap', target: { area: 'phone', role: 'button', name: { literal: 'IBKR Mobile' } } },
@@ -225,6 +256,32 @@ function actionsOf(step: ScriptStepView): UiAction[] {
         { do: 'pause', ms: PACE.read },
         { do: 'tap', target: login('button', 'login.enrol.continue') },
       ];
+    case 'verifyNumber':
+      return [
+        ...portalSettings,
+        { do: 'tap', target: portal('button', 'portal.settings.configureMobile') },
+        { do: 'type', target: portal('textbox', 'portal.mobile.number'), text: { literal: step.number } },
+        { do: 'tap', target: portal('button', 'portal.mobile.verify') },
+      ];
+    case 'confirmNumber':
+      return [
+        { do: 'pause', ms: PACE.read },
+        { do: 'type', target: portal('textbox', 'portal.mobile.confirmation'), text: step.code ? { literal: step.code } : { read: 'confirmationCode' } },
+        { do: 'tap', target: portal('button', 'portal.mobile.continue') },
+        // The code read off the phone: the green check under "SMS Verified", then CONTINUE again to finalise.
+        ...(step.code ? [] : [{ do: 'pause', ms: PACE.read } as const, { do: 'tap', target: portal('button', 'portal.mobile.continue') } as const]),
+      ];
+    case 'saveSeamless':
+      return [
+        ...portalSettings,
+        { do: 'tap', target: portal('button', 'portal.settings.sls') },
+        // The wheel (Configure) beside Seamless Authentication, the switch turned only if it is not as wanted, then Save.
+        { do: 'tap', target: portal('button', 'portal.sls.configure') },
+        { do: 'tap', target: { ...portal('switch', 'portal.sls.seamless'), checked: !step.enabled }, ifPresent: true },
+        { do: 'tap', target: portal('button', 'portal.sls.save') },
+      ];
+    case 'optOut':
+      return [...portalSettings, { do: 'tap', target: portal('button', 'portal.settings.sls') }, { do: 'tap', target: portal('button', 'portal.sls.optOut') }, { do: 'pause', ms: PACE.read }];
     case 'setPhone':
     case 'restart':
     case 'clearAppData':
@@ -250,6 +307,7 @@ export function durationOf(action: UiAction, typed = 0): number {
     case 'select':
       return action.do === 'select' ? PACE.tap : 0;
     case 'tap':
+    case 'tab':
       return PACE.tap;
     case 'type':
       // The tap into the field, then one key per character.

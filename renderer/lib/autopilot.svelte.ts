@@ -18,8 +18,12 @@ import { t } from './i18n.svelte';
 
 /** What the player reads beyond the page: the windows' own state, which is what their screens show. */
 export interface StageEyes {
+  /** The login the stage shows: the login window's, or the Client Portal's on its tab. */
   login(): LoginView;
   phone(): PhoneView | null;
+  /** The stage's tab on the left, and a way to show the other where its tabs are hidden (presenter mode); a stage without tabs has neither. */
+  tab?(): 'platform' | 'portal';
+  show?(tab: 'platform' | 'portal'): void;
 }
 
 /** Between two steps the generator says so, for `step()` (play one step, then pause). */
@@ -237,6 +241,18 @@ export class Autopilot {
       case 'pause':
         yield action.ms;
         return;
+      case 'tab': {
+        await this.#settle();
+        if ((this.eyes.tab?.() ?? 'platform') === action.tab) return;
+        const tab = this.root.querySelector(`#stage-tab-${action.tab}`);
+        if (tab instanceof HTMLElement) yield* this.#tap(tab);
+        else {
+          this.eyes.show?.(action.tab);
+          await this.#settle();
+          yield PACE.tap;
+        }
+        return;
+      }
       case 'tap': {
         await this.#settle();
         if (action.unless && this.#findNow(action.unless)) return;
@@ -330,7 +346,13 @@ export class Autopilot {
   #sought(target: Target): Sought {
     const name = target.name && this.#words(target.name);
     const contains = target.contains && this.#words(target.contains);
-    return { area: target.area, role: target.role, ...(target.name ? { name: name ?? '' } : {}), ...(target.contains ? { contains: contains ?? '' } : {}) };
+    return {
+      area: target.area,
+      role: target.role,
+      ...(target.name ? { name: name ?? '' } : {}),
+      ...(target.contains ? { contains: contains ?? '' } : {}),
+      ...(target.checked !== undefined ? { checked: target.checked } : {}),
+    };
   }
 
   /** The target if the screen shows it now. A text read off the phone that is not there yet matches nothing. */
@@ -408,7 +430,8 @@ export class Autopilot {
       case 'passcode':
         return (await this.api.listPending({})).find((p) => p.loginId === login.loginId && p.kind === 'passcode')?.code ?? undefined;
       case 'confirmationCode': {
-        const phoneId = login.enrolment?.phoneId;
+        // The login's enrolment, or the Client Portal's Mobile Number being verified.
+        const phoneId = login.enrolment?.phoneId ?? login.portal?.verification?.phoneId;
         return phoneId ? codeOnPhone(await this.api.getPhone({ phoneId })) : undefined;
       }
     }

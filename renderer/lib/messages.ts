@@ -60,6 +60,7 @@ const wording: Wording = {
   session_timed_out: () => ({ id: 'messages.session_timed_out' }),
   session_disconnected: () => ({ id: 'messages.session_disconnected' }),
   portal_code_sent: ({ number }) => ({ id: 'messages.portal_code_sent', values: { number } }),
+  portal_login_confirm_code: ({ number }) => ({ id: 'messages.portal_login_confirm_code', values: { number } }),
   portal_code_refused: ({ reason }) => ({ id: 'messages.portal_code_refused', values: { reason } }),
   portal_code_stopped: () => ({ id: 'messages.portal_code_stopped' }),
   portal_number_confirmed: ({ number }) => ({ id: 'messages.portal_number_confirmed', values: { number } }),

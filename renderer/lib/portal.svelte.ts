@@ -10,6 +10,8 @@ import type { LoginState } from './login.svelte';
 export type PortalPage = 'home' | 'settings' | 'mobile' | 'sls';
 
 export class PortalState {
+  /** The stage shows the Client Portal on its left (its tab), rather than the login window. */
+  shown = $state(false);
   page = $state<PortalPage>('home');
   /** The user menu (head and shoulders, top right) is open. */
   menuOpen = $state(false);

@@ -43,7 +43,12 @@ export class Session {
     this.portal = new PortalState(api, new LoginState(api, this.clock, () => {}, 'portal'));
     this.director = new DirectorDoor(api, this.clock);
     this.autopilot = new AutopilotDoor(() =>
-      withLater(() => import('./autopilot.svelte')).then(({ Autopilot }) => new Autopilot(api, { login: () => this.login.view, phone: () => this.phone.view })),
+      withLater(() => import('./autopilot.svelte')).then(({ Autopilot }) => new Autopilot(api, {
+        login: () => (this.portal.shown ? this.portal.login.view : this.login.view),
+        phone: () => this.phone.view,
+        tab: () => (this.portal.shown ? 'portal' : 'platform'),
+        show: (tab) => (this.portal.shown = tab === 'portal'),
+      })),
     );
   }
 

@@ -1,9 +1,9 @@
 // Every second factor's screen: IB Key push and challenge, the device drop-down, the DSC+ fob and the Security Code Card.
 import type { Page } from '@playwright/test';
-import { logIn, type Shot } from './shot.js';
+import { LOGIN_WINDOW, logIn, STAGE_720P, type Shot } from './shot.js';
 
-const loginWindow = { viewport: { width: 420, height: 560 }, scale: 2 };
-const stage = { viewport: { width: 1000, height: 840 }, scale: 1.5 };
+const loginWindow = { viewport: LOGIN_WINDOW, scale: 2 };
+const stage = STAGE_720P;
 
 const region = (page: Page) => page.getByRole('region', { name: 'Login', exact: true });
 
@@ -73,8 +73,7 @@ export const shots: Shot[] = [
   {
     file: 'code-card.png',
     hash: '',
-    viewport: { width: 1100, height: 840 },
-    scale: 1.5,
+    ...STAGE_720P,
     drive: async (page) => {
       await logIn(page, 'carduser');
       await region(page).getByRole('button', { name: 'View Security Code Card' }).click();

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Simulation } from '../../main/sim/simulation.js';
-import { logIn, type Shot } from './shot.js';
+import { LOGIN_WINDOW, logIn, type Shot } from './shot.js';
 
 function load(sim: Simulation, name: string): void {
   const text = readFileSync(new URL(`../../scenarios/library/${name}.yaml`, import.meta.url), 'utf8');
@@ -23,7 +23,7 @@ async function smsLogin(page: Page, sim: Simulation): Promise<void> {
   await login.getByRole('button', { name: 'Log In' }).click();
 }
 
-const WINDOW = { hash: '#login', viewport: { width: 420, height: 560 }, scale: 2 } as const;
+const WINDOW = { hash: '#login', viewport: LOGIN_WINDOW, scale: 2 } as const;
 
 export const shots: Shot[] = [
   {

@@ -1,11 +1,11 @@
 // Enrolment: hkuser's login window after VERIFY (required by regulation), and nodevice's offer on the logged-in screen.
-import { logIn, type Shot } from './shot.js';
+import { ENROL_WINDOW, logIn, type Shot } from './shot.js';
 
 export const shots: Shot[] = [
   {
     file: 'login-enrol-required.png',
     hash: '#login',
-    viewport: { width: 420, height: 560 },
+    viewport: ENROL_WINDOW,
     scale: 2,
     drive: async (page) => {
       await logIn(page, 'hkuser');
@@ -17,7 +17,7 @@ export const shots: Shot[] = [
   {
     file: 'login-enrol-offered.png',
     hash: '#login',
-    viewport: { width: 420, height: 560 },
+    viewport: ENROL_WINDOW,
     scale: 2,
     drive: async (page) => {
       await logIn(page, 'nodevice');

@@ -2,7 +2,7 @@
 // "Vous n'avez pas reçu de code de sécurité ?" open, and logged in, at the two recording sizes.
 import type { Page } from '@playwright/test';
 import type { Simulation } from '../../main/sim/simulation.js';
-import { DEMO_PASSWORD, type Shot } from './shot.js';
+import { DEMO_PASSWORD, LOGIN_WINDOW, type Shot } from './shot.js';
 
 const connexion = (page: Page) => page.getByRole('region', { name: 'Connexion', exact: true });
 
@@ -41,7 +41,7 @@ async function loggedIn(page: Page, sim: Simulation): Promise<void> {
 }
 
 export const shots: Shot[] = [
-  { file: 'fr/login-security-code.png', hash: '#login', viewport: { width: 420, height: 560 }, scale: 2, drive: securityCode },
+  { file: 'fr/login-security-code.png', hash: '#login', viewport: LOGIN_WINDOW, scale: 2, drive: securityCode },
   { file: 'fr/stage-credentials-720p.png', hash: '', viewport: { width: 1280, height: 720 }, scale: 1, drive: inFrench },
   { file: 'fr/stage-security-code-720p.png', hash: '', viewport: { width: 1280, height: 720 }, scale: 1, drive: securityCode },
   { file: 'fr/stage-security-code-1080p.png', hash: '', viewport: { width: 1920, height: 1080 }, scale: 1, drive: securityCode },

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Simulation } from '../../main/sim/simulation.js';
-import { logIn, type Shot } from './shot.js';
+import { LOGIN_WINDOW, logIn, type Shot } from './shot.js';
 
 /** The library's temporary-passcode scenario, loaded the way a dropped file is, then lostphone logging in. */
 async function askedForPasscode(page: Page, sim: Simulation): Promise<void> {
@@ -16,7 +16,7 @@ async function askedForPasscode(page: Page, sim: Simulation): Promise<void> {
 }
 
 export const shots: Shot[] = [
-  { file: 'login-temporary-passcode.png', hash: '#login', viewport: { width: 420, height: 560 }, scale: 2, drive: askedForPasscode },
+  { file: 'login-temporary-passcode.png', hash: '#login', viewport: LOGIN_WINDOW, scale: 2, drive: askedForPasscode },
   { file: 'stage-temporary-passcode-720p.png', hash: '', viewport: { width: 1280, height: 720 }, scale: 1, drive: askedForPasscode },
   { file: 'stage-temporary-passcode-1080p.png', hash: '', viewport: { width: 1920, height: 1080 }, scale: 1, drive: askedForPasscode },
 ];

@@ -1,9 +1,9 @@
 // The phone's own controls: iOS Control Center, Android quick settings, the app's notification settings, Android "Clear data".
 import type { Page } from '@playwright/test';
-import type { Shot } from './shot.js';
+import { PHONE_WINDOW, type Shot } from './shot.js';
 
 /** One phone window (#phone/<id>): the 360×740 frame with a little room for the side key. */
-const phoneWindow = { viewport: { width: 390, height: 760 }, scale: 2 };
+const phoneWindow = { viewport: PHONE_WINDOW, scale: 2 };
 
 const phone = (page: Page, name: string) => page.getByRole('region', { name: `Phone — ${name}`, exact: true });
 

@@ -1,10 +1,10 @@
 // The phone's side of the second factors: IB Key's approval and Authenticate, the voice callback, and the stage during them.
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, logIn, type Shot } from './shot.js';
+import { DEMO_PASSWORD, PHONE_WINDOW, logIn, STAGE_720P, type Shot } from './shot.js';
 
 /** One phone window (#phone/<id>): the 360×740 frame with a little room around it. */
-const phoneWindow = { viewport: { width: 390, height: 760 }, scale: 2 };
-const stage = { viewport: { width: 1000, height: 840 }, scale: 1.5 };
+const phoneWindow = { viewport: PHONE_WINDOW, scale: 2 };
+const stage = STAGE_720P;
 
 const phone = (page: Page, name: string) => page.getByRole('region', { name: `Phone — ${name}`, exact: true });
 const button = (page: Page, phoneName: string, name: string) => phone(page, phoneName).getByRole('button', { name, exact: true });
@@ -78,8 +78,7 @@ export const shots: Shot[] = [
   {
     file: 'stage-trading-device.png',
     hash: '',
-    viewport: { width: 1100, height: 860 },
-    scale: 1.5,
+    ...STAGE_720P,
     drive: async (page, sim) => {
       await page.getByRole('button', { name: 'Trading device', exact: true }).click();
       await button(page, 'iPad', 'Home').click();

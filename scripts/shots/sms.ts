@@ -1,11 +1,11 @@
 // The login window alone, and the stage during an SMS login.
-import { logIn, type Shot } from './shot.js';
+import { LOGIN_WINDOW, logIn, STAGE_720P, type Shot } from './shot.js';
 
 export const shots: Shot[] = [
   {
     file: 'login.png',
     hash: '#login',
-    viewport: { width: 420, height: 560 },
+    viewport: LOGIN_WINDOW,
     scale: 2,
     drive: async (page) => {
       await page.getByRole('textbox', { name: 'Username' }).fill('smsuser');
@@ -16,8 +16,7 @@ export const shots: Shot[] = [
   {
     file: 'stage.png',
     hash: '',
-    viewport: { width: 1000, height: 840 },
-    scale: 1.5,
+    ...STAGE_720P,
     drive: async (page, sim) => {
       const login = page.getByRole('region', { name: 'Login' });
       await logIn(page, 'smsuser');

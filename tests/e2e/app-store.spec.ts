@@ -155,8 +155,9 @@ test('Android: Settings → Apps → IBKR Mobile → Uninstall → OK; Google Pl
 });
 
 test('the stores in French: App Store "Obtenir" then "Ouvrir", Google Play "Installer", "Désinstaller"', async ({ page, login, sim, advance }) => {
-  sim.setLocale({ locale: 'fr' });
+  // The stage first, in English (its "Login" region is "Connexion" once French is on).
   await expect(login.root).toBeVisible();
+  sim.setLocale({ locale: 'fr' });
   sim.uninstallApp({ phoneId: 'ios-phone' });
   await page.getByRole('textbox', { name: "Nom d'utilisateur" }).fill('ibkeyios');
   const iphone = new PhonePage(page, 'iPhone 15', 'fr');

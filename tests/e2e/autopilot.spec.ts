@@ -130,6 +130,22 @@ test.describe('IB Key push, then the challenge', () => {
   });
 });
 
+// The Client Portal's steps: the stage's tab, its own login, Settings (the number, the Seamless switch, opting out).
+for (const scenario of ['portal-verify-number', 'portal-seamless-off', 'sms-not-verified-portal', 'portal-opt-out-refused']) {
+  test.describe(`the Client Portal: ${scenario}`, () => {
+    test.use({ scenario });
+
+    test('the take plays through the portal tab and back to the login window, and the expectations hold', async ({ page, stage, sim }) => {
+      void stage;
+      await page.keyboard.press('Alt+Shift+KeyA');
+      const end = await playOn(page, 1200);
+      expect(end.error).toBeNull();
+      expect(end.status).toBe('done');
+      expect(checkExpectations(sim, sim.scenario.expect).filter((e) => !e.ok)).toEqual([]);
+    });
+  });
+}
+
 test.describe('with the stage in Français', () => {
   const fr = wordsFor('fr');
   const frenchStrip = (page: Page) => page.getByRole('status', { name: fr('autopilot.strip'), exact: true });

@@ -242,3 +242,49 @@ for (const { user, phone, number, rule, citation } of [
     await expect(portal.root.getByText(en('portal.sls.optedOut'))).toHaveCount(0);
   });
 }
+
+test.describe('sms-not-verified', () => {
+  test.use({ scenario: 'sms-not-verified' });
+
+  test('smsuser, stuck at the Security Code (no SMS to an unverified number), verifies the number by logging in to the Client Portal, then logs in with SMS', async ({ page, login, advance }) => {
+    // The dead end: the platform's login sends nothing to a number that was never verified.
+    await login.logIn('smsuser', DEMO_PASSWORD);
+    await expect(login.securityCode).toBeVisible();
+    advance(10_000);
+    const iphone = new PhonePage(page, 'iPhone');
+    await expect(iphone.root).toBeVisible();
+    await expect(iphone.notifications).toHaveCount(0);
+
+    // The portal's own login: its only device is SMS to that number, so the number on record gets a Confirm Code, said on screen.
+    const portal = new Portal(page);
+    await portal.open();
+    await portal.logIn('smsuser', DEMO_PASSWORD);
+    await expect(portal.securityCode).toBeVisible();
+    await expect(portal.root.getByText(/^Your mobile number \*\*\*-\*\*\*-0142 is not verified yet, so no security code can be sent to it: we sent an SMS with a Confirm Code instead\. Enter it as the Security Code: it logs you in to Client Portal and verifies your number/)).toBeVisible();
+    await expectAccessible(page, 'Client Portal: a Confirm Code to the number on record');
+    advance(SMS_DELAY);
+    await expect(iphone.notifications).toHaveCount(1);
+    await iphone.notifications.first().click();
+    await expect(iphone.messages.last()).toContainText('Confirm Code');
+    await portal.securityCode.fill(await iphone.latestCode());
+    await portal.logInButton.click();
+    await expect(portal.userMenu).toBeVisible();
+    await expect(portal.status).toHaveText('Your mobile number ***-***-0142 is verified.');
+    await expectAccessible(page, 'Client Portal: logged in, the number verified');
+    await portal.openSettings();
+    await expect(portal.root.getByText(en('portal.settings.verified'), { exact: true })).toBeVisible();
+
+    // Back at the login window: a new SMS now reaches the phone, and its code logs smsuser in.
+    await portal.platformTab.click();
+    advance(120_000);
+    await login.didntReceive.click();
+    await login.smsChoice.click();
+    advance(SMS_DELAY);
+    await iphone.home.click();
+    await iphone.openMessages();
+    await expect(iphone.messages).toHaveCount(2);
+    await expect(iphone.messages.last()).not.toContainText('Confirm Code');
+    await login.enterCode(await iphone.latestCode());
+    await expect(login.loggedInAs('smsuser')).toBeVisible();
+  });
+});

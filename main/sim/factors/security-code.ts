@@ -4,7 +4,7 @@ import type { FactorFailure } from '../../api/events.js';
 import type { AttemptAt, DeviceOf, LoginAttempt } from '../login-attempt.js';
 import { message, type Message } from '../../api/messages.js';
 import { OobCodeBox } from '../oob-code.js';
-import { securityCodeSms } from '../world-text.js';
+import { confirmationSms, securityCodeSms } from '../world-text.js';
 import { maskNumber } from '../phone.js';
 import { sendSms } from '../sms.js';
 import { placeCall } from '../voice.js';
@@ -25,22 +25,53 @@ export function rejectCode(world: World, attempt: LoginAttempt, reason: FactorFa
   world.journal.record({ type: 'code.rejected', loginId: attempt.id, username: attempt.account.spec.username, reason, wrongAttempts: attempt.wrongAnswers });
 }
 
+/**
+ * A Client Portal login whose only device is SMS to a number not verified yet (the `sms-not-verified`
+ * user, who could otherwise reach neither the platform nor the portal where numbers are verified):
+ * the number on record gets the Confirm Code instead of nothing, and that code, typed as the Security
+ * Code, both logs in to the portal and verifies the number. It is this login's code under the security
+ * code's rules (the login's own box: lifetime, single use, a new SMS only every resend interval, the
+ * wrong answers counted as for any code); the portal's Settings verification keeps its own box, so
+ * neither code answers the other. The trading platform keeps refusing to send to the number.
+ */
+export function confirmsNumber(attempt: LoginAttempt): boolean {
+  const { mobile, devices } = attempt.account.spec;
+  return attempt.surface === 'portal' && !!mobile && !mobile.verified && devices.length === 1 && devices[0]?.kind === 'sms';
+}
+
 function send(world: World, attempt: LoginAttempt, codes: OobCodeBox, channel: Channel): Message {
-  const code = world.randomFor(attempt, `${channel}-code`).digits(6);
+  const confirming = channel === 'sms' && confirmsNumber(attempt);
+  const code = world.randomFor(attempt, confirming ? 'portal-login-confirm-code' : `${channel}-code`).digits(6);
   const issued = codes.issue(world.clock.now(), code, channel);
   const { number, verified } = attempt.account.spec.mobile ?? { number: '', verified: false };
-  const username = attempt.account.spec.username;
+  const { username, language } = attempt.account.spec;
   world.journal.record({ type: 'code.issued', loginId: attempt.id, username, channel, expiresAt: issued.expiresAt });
   if (channel === 'voice') {
-    placeCall(world, number, code, attempt.id, attempt.account.spec.language);
+    placeCall(world, number, code, attempt.id, language);
     return message('code_sent_voice', { number: maskNumber(number) });
   }
-  sendSms(world, number, securityCodeSms(world.scenario, attempt.account.spec.language, code), attempt.id, verified);
+  if (confirming) {
+    world.journal.record({ type: 'portal.verification_started', loginId: attempt.id, username, number: maskNumber(number) });
+    // The Confirm Code is what verifies a number, so it goes to one that is not verified yet.
+    sendSms(world, number, confirmationSms(world.scenario, language, code), attempt.id);
+    return message('portal_login_confirm_code', { number: maskNumber(number) });
+  }
+  sendSms(world, number, securityCodeSms(world.scenario, language, code), attempt.id, verified);
   return message('code_sent_sms', { number: maskNumber(number) });
 }
 
+/** The Confirm Code of such a portal login accepted: the number on record is verified (SMS logins work from now on). */
+function verifyNumberOnRecord(world: World, attempt: LoginAttempt): void {
+  const { username, mobile } = attempt.account.spec;
+  if (!mobile) return;
+  attempt.account.spec.mobile = { number: mobile.number, verified: true };
+  const number = maskNumber(mobile.number);
+  world.journal.record({ type: 'portal.number_confirmed', loginId: attempt.id, username, number });
+  world.journal.record({ type: 'portal.number_verified', loginId: attempt.id, username, number, autoEnrolAt: null });
+}
+
 export function codeFactor(channel: Channel): CodeFactor {
-  const journal = channel === 'sms' ? (['sms.sent', 'sms.delivered', 'sms.suppressed', 'sms.held', 'sms.delayed'] as const) : (['call.placed', 'call.ringing', 'call.suppressed', 'call.answered', 'call.missed'] as const);
+  const journal = channel === 'sms' ? (['sms.sent', 'sms.delivered', 'sms.suppressed', 'sms.held', 'sms.delayed', 'portal.verification_started', 'portal.number_confirmed', 'portal.number_verified'] as const) : (['call.placed', 'call.ringing', 'call.suppressed', 'call.answered', 'call.missed'] as const);
   return {
     step: 'securityCode',
     journal: ['code.issued', 'code.accepted', 'code.rejected', 'resend.refused', ...journal],
@@ -66,7 +97,10 @@ export function codeFactor(channel: Channel): CodeFactor {
       const result = attempt.codes.verify(world.clock.now(), input);
       if (result.ok) {
         world.journal.record({ type: 'code.accepted', loginId: attempt.id, username: attempt.account.spec.username });
-        return { ok: true, by: attempt.codes.current?.channel ?? channel };
+        const by = attempt.codes.current?.channel ?? channel;
+        // Only the SMS proves the number takes texts: a code read out by the voice callback logs in, and verifies nothing.
+        if (by === 'sms' && confirmsNumber(attempt)) verifyNumberOnRecord(world, attempt);
+        return { ok: true, by };
       }
       rejectCode(world, attempt, result.reason);
       return { ok: false, refusal: 'too_many_wrong_codes' };

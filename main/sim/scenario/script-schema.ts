@@ -147,6 +147,12 @@ export const scriptStepSchema = keyed(
         phone: phone
           .optional()
           .describe("Log in in the mobile app on this phone instead (the trading device of \"IB Key on another phone\"): the steps after it answer the app's login."),
+        portal: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Log in to the Client Portal instead (its own login, on the stage\'s "Client Portal" tab): the steps after it answer the portal\'s login (its second factor), and the portal steps (verifyNumber, confirmNumber, saveSeamless, optOut) act in it. The login window keeps its own session.',
+          ),
       }),
       'Types the user name and password in the login window (or in the app on `phone`) and presses "Log In" (pressing "Log Out" first if the window is logged in).',
     ),
@@ -197,6 +203,22 @@ export const scriptStepSchema = keyed(
       'Enrolment (required in Hong Kong and India, offered after a login with no device): types the mobile number and presses VERIFY.',
     ),
     confirmEnrolment: step('confirmEnrolment', empty, 'Reads the Confirm Code off the phone with the enrolled number, types it in "Confirmation Number" and presses CONTINUE, then, once "SMS Verified" is checked, CONTINUE again to finalise.'),
+    verifyNumber: step(
+      'verifyNumber',
+      strict({ number: mobileNumber.describe('The mobile number to type in "Mobile Number", international (E.164).').meta({ examples: ['+13125550142'] }) }),
+      'Client Portal (logged in, after a `login` with `portal: true`): Settings → User Settings → the gear beside "Mobile Number", types the number and presses VERIFY (a new SMS only every 2 minutes).',
+    ),
+    confirmNumber: step(
+      'confirmNumber',
+      strict({ code: typedCode.describe('The code to type instead (e.g. a wrong one): then no second CONTINUE.') }).default({}),
+      'Client Portal: reads the Confirm Code off the phone with the number being verified, types it in "Confirmation Number" and presses CONTINUE, then, once "SMS Verified" shows its check, CONTINUE again to finalise.',
+    ),
+    saveSeamless: step(
+      'saveSeamless',
+      strict({ enabled: z.boolean().describe('true: the switch on; false: off (no IB Key push; logins go to challenge/response).') }),
+      'Client Portal: Secure Login System → Secure Login Settings → the wheel (Configure) → the "Seamless Authentication" switch → Save (notifications article, step 1).',
+    ),
+    optOut: step('optOut', empty, 'Client Portal: Secure Login System → "Opt out": allowed where the broker allows it, refused for Hong Kong and India accounts with the regulation cited (the step succeeds either way; `optOut` expectations check the outcome).'),
     installApp: strict({ installApp: phone.describe("The phone whose app store installs the broker's app."), caption })
       .describe("Installs the broker's app from the phone's app store (App Store, Google Play); IB Key must then be activated in it.")
       .transform((v) => ({ kind: 'installApp' as const, phone: v.installApp, caption: v.caption })),
@@ -229,7 +251,7 @@ export const scriptStepSchema = keyed(
     setLocale: worldAction(worldForms.setLocale),
   },
   { noun: 'step', plural: 'steps', shared: ['caption'], aliases: { phone: 'set' } },
-).describe('One thing the runner does, named by its key: login, wait, chooseDevice, enterCode, approvePush, continueLogin, cancel… or a change to a phone (set, restart, clearAppData) or the Seamless switch.');
+).describe('One thing the runner does, named by its key: login, wait, chooseDevice, enterCode, approvePush, continueLogin, cancel…, the Client Portal\'s verifyNumber, confirmNumber, saveSeamless and optOut, or a change to a phone (set, restart, clearAppData) or the Seamless switch.');
 
 const channel = z.enum(['sms', 'push', 'call']).describe('What kind of message: an SMS, an IB Key push, or a voice call.');
 
@@ -290,7 +312,7 @@ export const expectationSchema = keyed(
       .describe('The user logged in (at least once), optionally by this factor, this way and this fast.')
       .transform((v) => ({ kind: 'loggedIn' as const, user: v.loggedIn, factor: v.factor, by: v.by, within: v.within, readOnly: v.readOnly })),
     notLoggedIn: strict({ notLoggedIn: user.describe('The user who must not have logged in.') }).describe('The user never logged in.').transform((v) => ({ kind: 'notLoggedIn' as const, user: v.notLoggedIn })),
-    enrolled: strict({ enrolled: user.describe('The user who must have enrolled.') }).describe('The user verified a mobile number and was enrolled in SMS authentication.').transform((v) => ({ kind: 'enrolled' as const, user: v.enrolled })),
+    enrolled: strict({ enrolled: user.describe('The user who must have enrolled.') }).describe('The user verified a mobile number and was enrolled in SMS authentication (at a login\'s enrolment, or by the Client Portal shortly after verifying a number).').transform((v) => ({ kind: 'enrolled' as const, user: v.enrolled })),
     locked: strict({ locked: user.describe('The user whose account must be locked.') }).describe('The account is locked at the end of the run (timing.lockout).').transform((v) => ({ kind: 'locked' as const, user: v.locked })),
     dialog: strict({
       dialog: z
@@ -304,12 +326,21 @@ export const expectationSchema = keyed(
     disconnected: strict({ disconnected: user.describe('The user whose other trading session must have been disconnected.') })
       .describe('"Continue Login" disconnected another trading session of the user (one trading session at a time).')
       .transform((v) => ({ kind: 'disconnected' as const, user: v.disconnected })),
+    numberVerified: strict({ numberVerified: user.describe('The user whose mobile number must have been verified in the Client Portal.') })
+      .describe('The user verified a mobile number in the Client Portal (Settings → Mobile Number, or a portal login\'s Confirm Code to the number on record).')
+      .transform((v) => ({ kind: 'numberVerified' as const, user: v.numberVerified })),
+    optOut: strict({
+      optOut: user.describe('The user who tried opting out of the Secure Login System in the Client Portal.'),
+      outcome: z.enum(['refused', 'opted_out']).describe('refused: the regulation forbids it (Hong Kong, India), cited in full; opted_out: allowed, no second factor from then on.'),
+    })
+      .describe('The user tried opting out of the Secure Login System in the Client Portal, with this outcome.')
+      .transform((v) => ({ kind: 'optOut' as const, user: v.optOut, outcome: v.outcome })),
     loginFailed: strict({ loginFailed: user.describe('The user whose login must have failed.') })
       .describe('A login of the user got past the password and then failed (too many wrong codes or responses, or the account locked meanwhile).')
       .transform((v) => ({ kind: 'loginFailed' as const, user: v.loginFailed })),
   },
   { noun: 'expectation', plural: 'expectations' },
-).describe('One thing that must be true after the run, named by its key: delivered, notDelivered, loggedIn, notLoggedIn, enrolled, locked, dialog, disconnected or loginFailed.');
+).describe('One thing that must be true after the run, named by its key: delivered, notDelivered, loggedIn, notLoggedIn, enrolled, numberVerified, optOut, locked, dialog, disconnected or loginFailed.');
 
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 

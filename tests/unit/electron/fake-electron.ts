@@ -93,8 +93,24 @@ export class FakeBrowserWindow extends EventEmitter {
   isMinimized(): boolean {
     return this.minimized;
   }
+  fullScreen = false;
+  maximized = false;
+  /** Whether the window has the keyboard focus (tests set it). */
+  hasFocus = false;
   isFullScreen(): boolean {
-    return false;
+    return this.fullScreen;
+  }
+  setFullScreen(on: boolean): void {
+    this.fullScreen = on;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  unmaximize(): void {
+    this.maximized = false;
+  }
+  isFocused(): boolean {
+    return this.hasFocus;
   }
   restore(): void {
     this.minimized = false;

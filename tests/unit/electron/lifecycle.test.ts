@@ -87,11 +87,11 @@ describe('startApp', () => {
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('opens the 420×500 login window and the phone side by side, secure, on app:// pages', async () => {
+  it('opens the 460×600 login window and the phone side by side, secure, on app:// pages', async () => {
     running = await start();
     expect(FakeBrowserWindow.created.map((w) => w.loadedUrl)).toEqual(['app://sls/index.html#login', 'app://sls/index.html#phone']);
     const layout = stageLayout(screen.getPrimaryDisplay().workArea);
-    expect(windowFor('login')!.options).toMatchObject({ ...layout.login, width: 420, height: 500, useContentSize: true });
+    expect(windowFor('login')!.options).toMatchObject({ ...layout.login, width: 460, height: 600, useContentSize: true });
     expect(windowFor('phone')!.options).toMatchObject(layout.phone);
     for (const win of FakeBrowserWindow.created) {
       expect(win.options.webPreferences).toMatchObject({

@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate, type MenuActions } from '../../../main/electron/menu.js';
 
 function actions(): MenuActions & Record<string, ReturnType<typeof vi.fn>> {
-  return { openLogin: vi.fn(), openPhone: vi.fn(), openDirector: vi.fn(), openFob: vi.fn(), openCard: vi.fn(), openPortal: vi.fn(), openStage: vi.fn(), arrangeStage: vi.fn(), openScenario: vi.fn(), resetSimulation: vi.fn(), setLocale: vi.fn(), togglePresenter: vi.fn() };
+  return { openLogin: vi.fn(), openPhone: vi.fn(), openDirector: vi.fn(), openFob: vi.fn(), openCard: vi.fn(), openPortal: vi.fn(), openStage: vi.fn(), arrangeStage: vi.fn(), openScenario: vi.fn(), resetSimulation: vi.fn(), setLocale: vi.fn(), togglePresenter: vi.fn(), frameSize: vi.fn() };
 }
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -43,6 +43,17 @@ describe('buildMenuTemplate', () => {
     expect(all.find((i) => i.id === 'open-card')!.label).toBe('Security Code Card');
     const file = template.find((m) => m.label === '&File')!;
     expect((file.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toContain('Open Scenario…');
+  });
+
+  it('offers View → Frame Size with the sizes takes are recorded at, each resizing the window to it', () => {
+    const a = actions();
+    const view = buildMenuTemplate(a, { platform: 'linux', devTools: false, locale: 'en', presenter: false }).find((m) => m.label === '&View')!;
+    const frame = (view.submenu as MenuItemConstructorOptions[]).find((i) => i.id === 'frame-size')!;
+    expect(frame.label).toBe('Frame Size');
+    const sizes = frame.submenu as MenuItemConstructorOptions[];
+    expect(sizes.map((i) => i.label)).toEqual(['1280 × 720 (720p)', '1920 × 1080 (1080p)', '2560 × 1440 (1440p)']);
+    (sizes[1]!.click as () => void)();
+    expect(a.frameSize).toHaveBeenCalledWith({ width: 1920, height: 1080 });
   });
 
   it('offers View → Presenter Mode as a check box that shows whether it is on', () => {

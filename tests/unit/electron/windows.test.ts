@@ -23,11 +23,11 @@ const created = () => FakeBrowserWindow.created;
 beforeEach(() => resetFakeElectron());
 
 describe('stageLayout', () => {
-  it('puts the 420×500 login window (the stage\'s frame) at left and the 380×780 phone to its right, centred', () => {
+  it('puts the 460×600 login window (its natural size) at left and the 384×764 phone to its right, centred', () => {
     const { login, phone } = stageLayout(area);
-    expect(login).toMatchObject({ width: 420, height: 500 });
-    expect(phone).toMatchObject({ width: 380, height: 780 });
-    expect(phone.x).toBe(login.x + 420 + 24);
+    expect(login).toMatchObject({ width: 460, height: 600 });
+    expect(phone).toMatchObject({ width: 384, height: 764 });
+    expect(phone.x).toBe(login.x + 460 + 24);
     expect(login.x - area.x).toBe(area.x + area.width - (phone.x + phone.width));
     expect(login.y + login.height / 2).toBe(phone.y + phone.height / 2);
     expect(phone.y).toBeGreaterThanOrEqual(area.y);
@@ -138,13 +138,13 @@ describe('AppWindows', () => {
     const login = created()[0]!;
     login.setPosition(100, 120);
     login.close();
-    expect(settings.get('windowBounds').login).toEqual({ x: 100, y: 120, width: 420, height: 500 });
+    expect(settings.get('windowBounds').login).toEqual({ x: 100, y: 120, width: 460, height: 600 });
     expect(first.windows.all()).toHaveLength(1);
 
     created()[1]!.close();
     resetFakeElectron();
     setup(settings).windows.openInitial();
-    expect(created()[0]!.options).toMatchObject({ x: 100, y: 120, width: 420, height: 500 });
+    expect(created()[0]!.options).toMatchObject({ x: 100, y: 120, width: 460, height: 600 });
   });
 
   it('centres the director, the fob, the card and the stage window in the work area, and remembers them too', () => {
@@ -170,6 +170,30 @@ describe('AppWindows', () => {
     setup(settings).windows.openInitial();
     expect(created()[0]!.options).toMatchObject(stageLayout(area).login);
     expect(created()[1]!.options).toMatchObject({ x: 10, y: 30 });
+  });
+
+  it('View → Frame Size resizes the focused window\'s page to the preset, out of full screen and maximised first', () => {
+    const { windows } = setup();
+    windows.openInitial();
+    const phone = created()[1]!;
+    phone.hasFocus = true;
+    phone.maximized = true;
+    windows.frameSize({ width: 1920, height: 1080 });
+    expect(phone.contentSize).toEqual([1920, 1080]);
+    expect(phone.maximized).toBe(false);
+    expect(created()[0]!.contentSize).toEqual([460, 600]);
+  });
+
+  it('View → Frame Size with no window of ours focused frames the stage window, opening it', () => {
+    const { windows } = setup();
+    const stage = windows.frameSize({ width: 2560, height: 1440 }) as unknown as FakeBrowserWindow;
+    expect(stage.loadedUrl).toBe(appUrl('stage'));
+    expect(stage.contentSize).toEqual([2560, 1440]);
+    stage.fullScreen = true;
+    windows.frameSize({ width: 1280, height: 720 });
+    expect(stage.fullScreen).toBe(false);
+    expect(stage.contentSize).toEqual([1280, 720]);
+    expect(created()).toHaveLength(1);
   });
 
   it('the stage preset moves open windows back into place', () => {

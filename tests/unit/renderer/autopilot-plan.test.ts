@@ -43,6 +43,8 @@ const brief = (action: UiAction): string => {
       return `caption ${'text' in action.caption ? action.caption.text : action.caption.kind}`;
     case 'world':
       return `world ${action.step.kind}`;
+    case 'tab':
+      return `tab ${action.tab}`;
   }
 };
 
@@ -54,6 +56,8 @@ describe('the autopilot plans each step as a person at the stage', () => {
     expect(script.steps.flatMap(planStep).map(brief)).toEqual([
       'caption login',
       `pause ${PACE.caption}`,
+      // The login window's tab (a no-op when the stage shows it already).
+      'tab platform',
       // A window still logged in from a step before is logged out first.
       'tap login button "Log Out" if present',
       'type login "Username" ← smsuser',
@@ -80,6 +84,7 @@ describe('the autopilot plans each step as a person at the stage', () => {
       'caption challengeResponse',
       `pause ${PACE.caption}`,
       'tap login link "Click here if you do not receive the notification" if present',
+      'tap login link "Click here if you did not receive the message" if present',
       `pause ${PACE.read}`,
       'tap phone button "Home"',
       'tap phone button "IBKR Mobile"',
@@ -142,13 +147,56 @@ describe('the autopilot plans each step as a person at the stage', () => {
 
   it('a paper login taps Paper Trading first; a device is chosen and then Continue', () => {
     const paper = planStep({ kind: 'login', user: 'paperuser', password: 'x', mode: 'paper', written: '' }).map(brief);
-    expect(paper[3]).toBe('tap login button "Paper Trading"');
+    expect(paper[4]).toBe('tap login button "Paper Trading"');
     const live = planStep({ kind: 'login', user: 'smsuser', password: 'x', mode: 'live', written: '' }).map(brief);
     expect(live).not.toContain('tap login button "Paper Trading"');
     expect(planStep({ kind: 'chooseDevice', device: 'ibkey', written: '' }).map(brief).slice(2, -1)).toEqual([
       'select "Select Second Factor Device" = ibkey',
       'tap login button "Continue"',
     ]);
+  });
+
+  it('the Client Portal: its tab, its own login, then Settings for the number, the Seamless switch (turned only when it differs) and opting out', () => {
+    const plan = (step: ScriptStepView) => planStep(step).map(brief).slice(2, -1);
+    expect(plan({ kind: 'login', user: 'nodevice', password: 'x', mode: 'live', portal: true, written: '' })).toEqual([
+      'tab portal',
+      'tap portal button "User menu" if present',
+      'tap portal menuitem "Log Out" if present',
+      'type portal "Username" ← nodevice',
+      'type portal "Password" ← x',
+      'tap portal button "Log In"',
+    ]);
+    expect(plan({ kind: 'verifyNumber', number: '+13125550142', written: '' })).toEqual([
+      'tap portal button "User menu"',
+      'tap portal menuitem "Settings"',
+      'tap portal button "Configure Mobile Number"',
+      'type portal "Mobile Number" ← +13125550142',
+      'tap portal button "VERIFY"',
+    ]);
+    expect(plan({ kind: 'confirmNumber', written: '' })).toEqual([
+      `pause ${PACE.read}`,
+      'type portal "Confirmation Number" ← (confirmationCode)',
+      'tap portal button "CONTINUE"',
+      `pause ${PACE.read}`,
+      'tap portal button "CONTINUE"',
+    ]);
+    // A code given (a wrong one): typed, CONTINUE once.
+    expect(plan({ kind: 'confirmNumber', code: '000000', written: '' })).toEqual([`pause ${PACE.read}`, 'type portal "Confirmation Number" ← 000000', 'tap portal button "CONTINUE"']);
+    const seamless = planStep({ kind: 'saveSeamless', enabled: false, written: '' });
+    expect(seamless.map(brief).slice(2, -1)).toEqual([
+      'tap portal button "User menu"',
+      'tap portal menuitem "Settings"',
+      'tap portal button "Secure Login System"',
+      'tap portal button "Configure"',
+      'tap portal switch "Seamless Authentication" if present',
+      'tap portal button "Save"',
+    ]);
+    // The switch is tapped only while it is on, to turn it off.
+    expect(seamless.find((a) => a.do === 'tap' && a.target.role === 'switch')).toMatchObject({ target: { checked: true } });
+    expect(plan({ kind: 'optOut', written: '' })).toEqual(['tap portal button "User menu"', 'tap portal menuitem "Settings"', 'tap portal button "Secure Login System"', 'tap portal button "Opt out"', `pause ${PACE.read}`]);
+    expect(captionWords(captionOf({ kind: 'login', user: 'nodevice', mode: 'live', portal: true, written: '' }))).toBe('nodevice logs in to Client Portal');
+    expect(captionWords(captionOf({ kind: 'saveSeamless', enabled: false, written: '' }))).toBe('Client Portal: Secure Login Settings, Seamless Authentication switched off, Save');
+    expect(durationOf({ do: 'tab', tab: 'portal' })).toBe(PACE.tap);
   });
 
   it("captions: the scenario's own words win; otherwise the kind with the step's values", () => {
@@ -241,9 +289,9 @@ describe('the autopilot plans each step as a person at the stage', () => {
         for (const step of new Simulation(loaded.scenario).getScript({}).steps) for (const action of planStep(step)) if (action.do === 'tap' || action.do === 'type' || action.do === 'select') english.add(said(action.target.name ?? action.target.contains));
       }
       await useLocale('fr');
-      // The same in both: the app's and the push's names, and the words French shares (OK, SMS, PIN, Face ID…).
+      // The same in both: the app's and the push's names, and the words French shares (OK, SMS, PIN, Face ID…) and the product's names (Secure Login System).
       const shared = [...french].filter((w) => english.has(w)).sort();
-      expect(shared).toEqual(['(pushTitle)', 'Face ID', 'IBKR Mobile', 'OK', 'PIN', 'SMS', 'Services'].filter((w) => french.has(w)).sort());
+      expect(shared).toEqual(['(pushTitle)', 'Face ID', 'IBKR Mobile', 'OK', 'PIN', 'SMS', 'Secure Login System', 'Services'].filter((w) => french.has(w)).sort());
     });
 
     it('finds the areas by their French labels', () => {

@@ -31,6 +31,7 @@ const samples: { [C in MessageCode]: MessageParams[C][] } = {
   session_timed_out: [{}],
   session_disconnected: [{}],
   portal_code_sent: [{ number: '+1-XXX-XXX-0142' }],
+  portal_login_confirm_code: [{ number: '+1-XXX-XXX-0142' }],
   portal_code_refused: [{ reason: 'wrong' }, { reason: 'expired' }, { reason: 'replaced' }, { reason: 'used' }, { reason: 'none_issued' }],
   portal_code_stopped: [{}],
   portal_number_confirmed: [{ number: '+1-XXX-XXX-0142' }],

@@ -174,11 +174,118 @@ describe('mobile number verification in the Client Portal', () => {
     expect(sim.getWorld({}).users.find((u) => u.username === 'ibkeyios')!.devices.map((d) => d.kind)).toEqual(['ibkey']);
     expect(sim.getJournal({}).entries.some((e) => e.type === 'portal.sms_enrolled')).toBe(false);
 
-    // sms-not-verified: the SMS login sends nothing until the number is verified; then the code arrives.
-    const stuck = sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live', surface: 'portal' });
+    // sms-not-verified: the platform's SMS login sends nothing until the number is verified.
+    const stuck = sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
     sim.advance(10_000);
     expect(sim.getJournal({}).entries.filter((e) => e.type === 'sms.suppressed').at(-1)).toMatchObject({ reason: 'number_not_verified' });
     sim.cancelLogin({ loginId: stuck.loginId! });
+  });
+});
+
+describe('a portal login whose only device is SMS to a number not verified yet (sms-not-verified)', () => {
+  const unverifiedSim = () =>
+    demoSim({ users: demoScenario().users.map((u) => (u.username === 'smsuser' ? { ...u, mobile: { number: NUMBER, verified: false } } : u)) });
+  const journal = (sim: Simulation) => sim.getJournal({}).entries;
+  /** The number was verified: the journal says so (the world view does not show numbers). */
+  const verified = (sim: Simulation) => journal(sim).some((e) => e.type === 'portal.number_verified');
+
+  it('sends a Confirm Code to the number on record; typed as the Security Code it logs in and verifies the number; SMS logins then work', () => {
+    const sim = unverifiedSim();
+    const view = sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live', surface: 'portal' });
+    expect(view.step).toBe('securityCode');
+    expect(text(view.notice)).toMatch(/^Your mobile number \*\*\*-\*\*\*-0142 is not verified yet, so no security code can be sent to it: we sent an SMS with a Confirm Code instead\. Enter it as the Security Code: it logs you in to Client Portal and verifies your number/);
+    sim.advance(sim.scenario.timing.smsDelay);
+    const sms = sim.getPhone({ phoneId: 'sms-phone' }).messages.at(-1)!;
+    expect(sms.text).toMatch(/Confirm Code is \d{6}/);
+    const done = sim.submitCode({ loginId: view.loginId!, code: latestCode(sim) });
+    expect(done).toMatchObject({ step: 'loggedIn', surface: 'portal' });
+    expect(text(done.notice)).toBe('Your mobile number ***-***-0142 is verified.');
+    expect(done.portal!.mobile).toEqual({ number: NUMBER, verified: true });
+    expect(done.portal!.devices.map((d) => d.kind)).toEqual(['sms']);
+    expect(journal(sim).filter((e) => e.type.startsWith('portal.')).map((e) => e.type)).toEqual(['portal.verification_started', 'portal.number_confirmed', 'portal.number_verified']);
+    expect(journal(sim).some((e) => e.type === 'sms.suppressed')).toBe(false);
+
+    // The platform's login now gets its security code by SMS.
+    const tws = sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live' });
+    sim.advance(sim.scenario.timing.smsDelay);
+    expect(sim.getPhone({ phoneId: 'sms-phone' }).messages.at(-1)!.text).toMatch(/security code/i);
+    expect(sim.submitCode({ loginId: tws.loginId!, code: latestCode(sim) }).step).toBe('loggedIn');
+  });
+
+  it('holds the Confirm Code to the security code rules: one SMS per resend interval, a new code replaces the old, expiry, single use', () => {
+    const sim = unverifiedSim();
+    const { resendInterval, codeLifetime, smsDelay } = sim.scenario.timing;
+    const view = sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live', surface: 'portal' });
+    const loginId = view.loginId!;
+    sim.advance(smsDelay);
+    const first = latestCode(sim);
+    // A new SMS only after the resend interval.
+    const early = sim.requestNewCode({ loginId, channel: 'sms' });
+    expect(early.error?.code).toBe('resend_wait');
+    expect(sim.getPhone({ phoneId: 'sms-phone' }).messages).toHaveLength(1);
+    sim.advance(resendInterval);
+    const again = sim.requestNewCode({ loginId, channel: 'sms' });
+    expect(text(again.notice)).toMatch(/we sent an SMS with a Confirm Code instead/);
+    sim.advance(smsDelay);
+    const second = latestCode(sim);
+    expect(second).not.toBe(first);
+    // The replaced code no longer works, and the number stays unverified.
+    const replaced = sim.submitCode({ loginId, code: first });
+    expect(replaced.step).toBe('securityCode');
+    expect(verified(sim)).toBe(false);
+    // Expired after the code lifetime.
+    sim.advance(codeLifetime);
+    expect(sim.submitCode({ loginId, code: second }).step).toBe('securityCode');
+    expect(verified(sim)).toBe(false);
+    expect(journal(sim).filter((e) => e.type === 'code.rejected').map((e) => (e as { reason: string }).reason)).toEqual(['replaced', 'expired']);
+  });
+
+  it('counts wrong codes as any security code: the last allowed one ends the login, unverified', () => {
+    const sim = unverifiedSim();
+    const { maxWrongCodes, smsDelay } = sim.scenario.timing;
+    const view = sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live', surface: 'portal' });
+    sim.advance(smsDelay);
+    const code = latestCode(sim);
+    let last: LoginView = view;
+    for (let i = 0; i < maxWrongCodes; i++) last = sim.submitCode({ loginId: view.loginId!, code: code === '000000' ? '111111' : '000000' });
+    expect(last.step).toBe('failed');
+    expect(() => sim.submitCode({ loginId: view.loginId!, code })).toThrow();
+    expect(verified(sim)).toBe(false);
+  });
+
+  it('is single use and bound to its login: the code logs in once, and never answers another login or the Settings verification', () => {
+    const sim = unverifiedSim();
+    const { smsDelay } = sim.scenario.timing;
+    const a = sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live', surface: 'portal' });
+    sim.advance(smsDelay);
+    const code = latestCode(sim);
+    // Another portal login of the same user has its own box: this code is not its.
+    const b = sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live', surface: 'portal' });
+    sim.advance(smsDelay);
+    const codeB = latestCode(sim);
+    if (codeB !== code) expect(sim.submitCode({ loginId: b.loginId!, code }).step).toBe('securityCode');
+    expect(sim.submitCode({ loginId: a.loginId!, code }).step).toBe('loggedIn');
+    expect(() => sim.submitCode({ loginId: a.loginId!, code })).toThrow();
+  });
+
+  it('the voice callback logs in but verifies nothing; the trading platform and users with other devices keep refusing the unverified number', () => {
+    const sim = unverifiedSim();
+    const view = sim.submitCredentials({ username: 'smsuser', password: DEMO_PASSWORD, mode: 'live', surface: 'portal' });
+    sim.requestNewCode({ loginId: view.loginId!, channel: 'voice' });
+    sim.advance(sim.scenario.timing.voiceDelay);
+    const call = sim.getPhone({ phoneId: 'sms-phone' }).calls.find((c) => c.state === 'ringing')!;
+    sim.answerCall({ phoneId: 'sms-phone', callId: call.id });
+    const answered = sim.getPhone({ phoneId: 'sms-phone' }).calls.find((c) => c.id === call.id)!;
+    const code = /security code is ((?:\d, ){5}\d)/.exec(answered.transcript!)![1]!.replace(/, /g, '');
+    expect(sim.submitCode({ loginId: view.loginId!, code }).step).toBe('loggedIn');
+    expect(verified(sim)).toBe(false);
+
+    // multidevice: SMS is one of several devices; its SMS to an unverified number stays suppressed, in the portal too.
+    const multi = demoSim({ users: demoScenario().users.map((u) => (u.username === 'multidevice' ? { ...u, mobile: { number: u.mobile!.number, verified: false } } : u)) });
+    const m = multi.submitCredentials({ username: 'multidevice', password: DEMO_PASSWORD, mode: 'live', surface: 'portal' });
+    multi.chooseDevice({ loginId: m.loginId!, deviceId: multi.getWorld({}).users.find((u) => u.username === 'multidevice')!.devices.find((d) => d.kind === 'sms')!.id });
+    multi.advance(10_000);
+    expect(multi.getJournal({}).entries.filter((e) => e.type === 'sms.suppressed').at(-1)).toMatchObject({ reason: 'number_not_verified' });
   });
 });
 

@@ -56,7 +56,7 @@ const base = tenMistakes
   .replace('doNotDistrub', 'doNotDisturb')
   .replace('platform: android', 'platform: android\n    pin: "1234"');
 
-const STEPS = 'login, wait, chooseDevice, enterCode, requestCode, answerCall, approvePush, challengeResponse, dscplus, codeCard, temporaryPasscode, acceptPaperWarning, continueLogin, cancel, enrolSms, confirmEnrolment, installApp, uninstallApp, activateIbKey, migrateIbKey, set, restart, clearAppData, seamless, setLocale';
+const STEPS = 'login, wait, chooseDevice, enterCode, requestCode, answerCall, approvePush, challengeResponse, dscplus, codeCard, temporaryPasscode, acceptPaperWarning, continueLogin, cancel, enrolSms, confirmEnrolment, verifyNumber, confirmNumber, saveSeamless, optOut, installApp, uninstallApp, activateIbKey, migrateIbKey, set, restart, clearAppData, seamless, setLocale';
 
 const problemsOf = (text: string, file = 's.yaml') => {
   const result = parseScenario(text, file);
@@ -87,7 +87,7 @@ describe('scenario problems, all in one pass', () => {
       's.yaml:29:5: timeline[0].reboot: unknown timeline entry "reboot" (timeline entries: set, restart, clearAppData, seamless, setLocale)',
       's.yaml:31:15: expect[0].loggedIn: unknown user "nobody" (users: smsuser, droid)',
       's.yaml:33:9: expect[1].to: unknown phone "iphon"; did you mean "iphone"? (phones: iphone, pixel)',
-      's.yaml:34:5: expect[2].logedIn: unknown expectation "logedIn"; did you mean "loggedIn"? (expectations: delivered, notDelivered, loggedIn, notLoggedIn, enrolled, locked, dialog, disconnected, loginFailed)',
+      's.yaml:34:5: expect[2].logedIn: unknown expectation "logedIn"; did you mean "loggedIn"? (expectations: delivered, notDelivered, loggedIn, notLoggedIn, enrolled, locked, dialog, disconnected, numberVerified, optOut, loginFailed)',
     ]);
   });
 
