@@ -14,7 +14,7 @@ import { phoneStatePatchSchema, phoneStateSchema } from './phone-state.js';
 import type { ScriptView } from './script-view.js';
 import { reasonCatalog, type ReasonView } from './reasons.js';
 import type * as V from './views.js';
-import { ACTIVATION_CHANNELS, ACTIVATION_PURPOSES, CODE_CHANNELS, DEVICE_KINDS, LOCALES, LOGIN_STEPS, LOGIN_SURFACES, PLATFORMS, REGIONS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
+import { ACTIVATION_CHANNELS, ACTIVATION_PURPOSES, ADD_PHONE_REFUSALS, CODE_CHANNELS, DEVICE_KINDS, LOCALES, LOGIN_STEPS, LOGIN_SURFACES, PHONE_ROLES, PLATFORMS, REGIONS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 
 /** True when A and B are assignable to each other: the schema and the type describe the same values. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -84,6 +84,14 @@ const messageParams = {
   pin_rule: z.object({ problem: z.enum(['too_short', 'too_long', 'not_alphanumeric', 'no_number']) }),
   pin_mismatch: none,
   app_not_installed: none,
+  add_phone_refused: z.object({
+    reason: z.enum(ADD_PHONE_REFUSALS),
+    owner: z.string(),
+    phoneId: z.string(),
+    model: z.string(),
+    platform: z.enum(PLATFORMS),
+    max: z.number().describe("The scenario's most phones (too_many_phones)."),
+  }),
 };
 type ParamsOf<M extends Record<string, z.ZodType>> = { [C in keyof M]: z.output<M[C]> };
 
@@ -134,6 +142,8 @@ const journalFields = {
   'phone.changed': { phoneId: s, changes: z.record(z.string(), z.unknown()) },
   'phone.restarted': { phoneId: s },
   'app.data_cleared': { phoneId: s },
+  'phone.added': { phoneId: s, platform: z.enum(PLATFORMS), model: s, owner: s, role: z.enum(PHONE_ROLES) },
+  'phone.add_refused': { phoneId: s, owner: s, reason: z.enum(ADD_PHONE_REFUSALS) },
   'app.installed': { phoneId: s },
   'app.uninstalled': { phoneId: s },
   'app.ibkey_removed': { phoneId: s, username: s, reason: z.literal('migrated') },
@@ -386,6 +396,12 @@ const scenarioView = z
   })
   .describe('The running scenario.');
 const owned = z.object({ serial: s, owner: s });
+const phoneSummary = z
+  .object({ id: s, name: s, platform: z.enum(PLATFORMS), model: s, number: s, region: z.enum(REGIONS), ibkeyUser: s.nullable(), owner: s.nullable() })
+  .describe('A phone as the world lists it: who holds IB Key on it, whose it is.');
+const addPhoneAnswer = z
+  .object({ phone: phoneSummary.nullable(), error: messageSchema.nullable().describe('Why no phone was added (add_phone_refused and its reason).') })
+  .describe('The Director\'s "Add a phone" answered.');
 const worldView = z
   .object({
     scenario: scenarioView,
@@ -402,7 +418,7 @@ const worldView = z
         language: z.enum(LOCALES).describe("The account holder's language: what the world sends them (SMS, call, push) is in it."),
       }),
     ),
-    phones: z.array(z.object({ id: s, name: s, platform: z.enum(PLATFORMS), model: s, number: s, region: z.enum(REGIONS), ibkeyUser: s.nullable(), owner: s.nullable() })),
+    phones: z.array(phoneSummary),
     fobs: z.array(owned),
     cards: z.array(owned),
   })
@@ -480,6 +496,7 @@ export const viewSchemas = {
   PhoneView: phoneView,
   AppResponseView: appResponseView,
   ActivationAnswer: activationAnswer,
+  AddPhoneAnswer: addPhoneAnswer,
   FobView: fobView,
   CodeCardView: codeCardView,
   ClockView: clockView,
@@ -545,6 +562,7 @@ export const answerSchemas = {
   exportWorld: worldExportView,
   setLocale: worldView,
   getScript: scriptView,
+  addPhone: addPhoneAnswer,
   installApp: phoneView,
   uninstallApp: phoneView,
   startIbKeyActivation: activationAnswer,
@@ -592,6 +610,7 @@ const typesAgree = {
   mobileAppView: true satisfies Same<z.output<typeof mobileAppView>, V.MobileAppView>,
   activationView: true satisfies Same<z.output<typeof activationView>, V.ActivationView>,
   activationAnswer: true satisfies Same<z.output<typeof activationAnswer>, V.ActivationAnswer>,
+  addPhoneAnswer: true satisfies Same<z.output<typeof addPhoneAnswer>, V.AddPhoneAnswer>,
   phoneView: true satisfies Same<z.output<typeof phoneView>, V.PhoneView>,
   fobView: true satisfies Same<z.output<typeof fobView>, V.FobView>,
   worldView: true satisfies Same<z.output<typeof worldView>, V.WorldView>,

@@ -1,6 +1,6 @@
 // Typed events: the journal of every decision, and what hosts push to their windows.
 import type { ClockView, DeviceKind, FobView, LoginView, PhoneView, TradingMode, WorldView } from './views.js';
-import type { ActivationChannel, ActivationPurpose, AppPinProblem, Locale, LoginSurface } from './vocabulary.js';
+import type { ActivationChannel, ActivationPurpose, AddPhoneRefusal, AppPinProblem, Locale, LoginSurface, Platform, PhoneRole } from './vocabulary.js';
 /** Why the app's IB Key activation did not start (after a right password). */
 export type ActivationRefusal = 'other_phone' | 'nothing_to_migrate' | 'already_active' | 'no_number' | 'app_not_installed';
 
@@ -56,6 +56,9 @@ export type JournalEvent =
   | { type: 'phone.changed'; phoneId: string; changes: Record<string, unknown> }
   | { type: 'phone.restarted'; phoneId: string }
   | { type: 'app.data_cleared'; phoneId: string }
+  /** The Director added a phone to the running scenario, or refused to (an unknown owner, an id taken, a bad model, too many phones). */
+  | { type: 'phone.added'; phoneId: string; platform: Platform; model: string; owner: string; role: PhoneRole }
+  | { type: 'phone.add_refused'; phoneId: string; owner: string; reason: AddPhoneRefusal }
   /** The app store installed or removed the broker's app; removing it forgets IB Key (a reinstall must reactivate it). */
   | { type: 'app.installed'; phoneId: string }
   | { type: 'app.uninstalled'; phoneId: string }
@@ -152,9 +155,10 @@ export type HostEvent =
   | { type: 'fob'; fob: FobView }
   /**
    * Another world (a scenario loaded, a reset: windows start over), or with `change: 'locale'` the same
-   * world in another language (setLocale: windows keep what they show, logins and phones included).
+   * world in another language (setLocale: windows keep what they show, logins and phones included), or
+   * with `change: 'phones'` the same world with a phone added (addPhone: windows keep what they show).
    */
-  | { type: 'world'; world: WorldView; change?: 'locale' };
+  | { type: 'world'; world: WorldView; change?: 'locale' | 'phones' };
 
 export type HostEventType = HostEvent['type'];
 export const hostEventTypes: readonly HostEventType[] = ['journal', 'login', 'phone', 'clock', 'fob', 'world'];

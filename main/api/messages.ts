@@ -2,6 +2,8 @@
 // (renderer/lib/messages.ts) words them, so no window parses server text and another language is
 // one more catalogue. Numbers and times are numbers; masked phone numbers are strings.
 
+import type { AddPhoneRefusal, Platform } from './vocabulary.js';
+
 /** Every message code and the parameters it carries. */
 export interface MessageParams {
   /** Refused credentials, whatever the reason (no enumeration). */
@@ -89,6 +91,8 @@ export interface MessageParams {
   pin_mismatch: Record<string, never>;
   /** The app is not installed (the app store installs it). */
   app_not_installed: Record<string, never>;
+  /** The Director's "Add a phone" refused: an owner not in the scenario, an id taken, a model not of the platform, the scenario's limit. */
+  add_phone_refused: { reason: AddPhoneRefusal; owner: string; phoneId: string; model: string; platform: Platform; max: number };
 }
 
 export type MessageCode = keyof MessageParams;

@@ -51,6 +51,7 @@ export const operationNames = [
   'finishMobileVerification',
   'saveSeamless',
   'optOutOfSls',
+  'addPhone',
   'installApp',
   'uninstallApp',
   'startIbKeyActivation',

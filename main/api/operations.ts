@@ -5,7 +5,7 @@ import type { OperationName } from './names.js';
 import type { ReasonView } from './reasons.js';
 import type { JournalPage } from './events.js';
 import type { ScriptView } from './script-view.js';
-import { CODE_CHANNELS, LOCALES, LOGIN_SURFACES, MAX_PASSWORD_CHARS, MAX_SCENARIO_CHARS, MAX_USERNAME_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
+import { CODE_CHANNELS, LOCALES, LOGIN_SURFACES, MAX_PASSWORD_CHARS, MAX_SCENARIO_CHARS, MAX_USERNAME_CHARS, MOBILE_NUMBER_PATTERN, MOBILE_NUMBER_RULE, PHONE_ROLES, PLATFORMS, TRADING_MODES, UNLOCK_METHODS } from './vocabulary.js';
 import type {
   LoginView,
   PhoneView,
@@ -17,6 +17,7 @@ import type {
   CodeCardView,
   AppResponseView,
   ActivationAnswer,
+  AddPhoneAnswer,
   PendingView,
   ScenarioSummary,
   LoadScenarioResult,
@@ -74,6 +75,15 @@ export const requestSchemas = {
     method: z.enum(UNLOCK_METHODS),
     pin: z.string().max(16).optional(),
   }).describe('The app\'s "Authenticate": challenge (and on Android the PIN) → "Response String".'),
+  addPhone: z
+    .strictObject({
+      phoneId: phoneId.optional().describe("The new phone's id (lower-case letters, digits, dashes); left out, one is made from the owner and the role (ibkeyios-new-phone)."),
+      platform: z.enum(PLATFORMS),
+      model: z.string().min(1).max(60).describe('One of the models of its platform (PHONE_MODELS: iPhone 16, Google Pixel 9…); another is refused (add_phone_bad_model).'),
+      owner: z.string().min(1).max(MAX_USERNAME_CHARS).describe('The user whose phone it is: the stage shows it while they log in.'),
+      role: z.enum(PHONE_ROLES).describe('newPhone: a phone IB Key migrates to, without the app (the app store installs it); tradingDevice: the app installed, for its own login while IB Key stays on the other phone.'),
+    })
+    .describe('The Director adds a second phone to the running scenario (a new phone for migration, a trading device); refused with a message code for an unknown owner, an id taken, a model not of the platform.'),
   installApp: z.strictObject({ phoneId }).describe("The phone's app store (App Store, Google Play): install the broker's app; IB Key must then be activated in it."),
   uninstallApp: z.strictObject({ phoneId }).describe("Remove the broker's app from the phone: IB Key goes with it (a reinstall must reactivate it)."),
   startIbKeyActivation: z.strictObject({
@@ -184,6 +194,7 @@ export interface ResponseMap {
   finishMobileVerification: LoginView;
   saveSeamless: LoginView;
   optOutOfSls: LoginView;
+  addPhone: AddPhoneAnswer;
   installApp: PhoneView;
   uninstallApp: PhoneView;
   startIbKeyActivation: ActivationAnswer;

@@ -182,6 +182,12 @@ export interface ActivationView {
   notice: Message | null;
 }
 
+/** What the Director's "Add a phone" answers: the phone as the world lists it, or why none was added (error). */
+export interface AddPhoneAnswer {
+  phone: PhoneSummary | null;
+  error: Message | null;
+}
+
 /** What the activation operations answer: the activation, or why none started (error). */
 export interface ActivationAnswer {
   activation: ActivationView | null;

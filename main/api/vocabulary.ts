@@ -38,6 +38,28 @@ export type Region = (typeof REGIONS)[number];
 export const PLATFORMS = ['ios', 'android'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/**
+ * The phone models the Director's "Add a phone" offers, by platform: what the frames draw (Home
+ * button, notch, Dynamic Island, punch-hole, tablet) and the stage names. A model of the other
+ * platform, or one not listed, is refused (`add_phone_bad_model`).
+ */
+export const PHONE_MODELS = {
+  ios: ['iPhone SE', 'iPhone 13', 'iPhone 14', 'iPhone 15', 'iPhone 15 Pro', 'iPhone 16', 'iPhone 16 Pro', 'iPhone 16e', 'iPad Air'],
+  android: ['Google Pixel 8', 'Google Pixel 9', 'Google Pixel 9 Pro', 'Samsung Galaxy S23', 'Samsung Galaxy S24', 'Samsung Galaxy Tab S9'],
+} as const satisfies Record<Platform, readonly string[]>;
+
+/**
+ * What a phone added by the Director is for: a new phone (IB Key migrates to it; it comes without
+ * the broker's app, which the app store installs) or a trading device (the app installed, its own
+ * login, IB Key staying on the other phone).
+ */
+export const PHONE_ROLES = ['newPhone', 'tradingDevice'] as const;
+export type PhoneRole = (typeof PHONE_ROLES)[number];
+
+/** Why "Add a phone" was refused. */
+export const ADD_PHONE_REFUSALS = ['unknown_user', 'duplicate_id', 'bad_model', 'too_many_phones'] as const;
+export type AddPhoneRefusal = (typeof ADD_PHONE_REFUSALS)[number];
+
 export const TRADING_MODES = ['live', 'paper'] as const;
 export type TradingMode = (typeof TRADING_MODES)[number];
 

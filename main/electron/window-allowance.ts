@@ -98,6 +98,7 @@ export const operationGrants: OperationGrants = {
 
   // The Director's console: faults, time, scenarios, the journal and the secrets.
   setSeamless: { director: F },
+  addPhone: { director: F },
   // The Director's language switch; the menu's View → Language calls the simulation in the main process.
   setLocale: { director: F },
   resetFob: { director: F },

@@ -1,7 +1,7 @@
 // The simulation as a service: every API operation, and the events the hosts push to windows.
 import type { HostEvent } from '../api/events.js';
 import type { RequestOf, ResponseOf, Service } from '../api/operations.js';
-import type { ClockView, LoadScenarioResult, MobileAppView, PendingView, PhoneView, ScenarioSummary, ScenarioView, WorldExportView, WorldView } from '../api/views.js';
+import type { AddPhoneAnswer, ClockView, LoadScenarioResult, MobileAppView, PendingView, PhoneView, ScenarioSummary, ScenarioView, WorldExportView, WorldView } from '../api/views.js';
 import type { ScriptView } from '../api/script-view.js';
 import { parseScenario, type ScenarioResult } from './scenario/load.js';
 import type { Fob } from './fob.js';
@@ -13,6 +13,7 @@ import { factorPending } from './factors/registry.js';
 import type { Phone } from './phone.js';
 import type { Scenario, TimelineEntry } from './scenario/schema.js';
 import { World } from './world.js';
+import { addedPhone } from './added-phone.js';
 import { reasonList, type ReasonView } from '../api/reasons.js';
 import { worldActionHandler } from './world-actions.js';
 import { exportFileName, exportWorldYaml } from './world-export.js';
@@ -36,6 +37,8 @@ export interface SimulationOptions {
 
 export class Simulation implements Service {
   #world!: World;
+  /** The scenario as loaded: a reset starts from it again (what the run added, e.g. a phone, goes). */
+  #loaded!: Scenario;
   #logins!: LoginServer;
   #activations!: IbKeyActivations;
   #running = true;
@@ -85,7 +88,9 @@ export class Simulation implements Service {
 
   #start(scenario: Scenario): void {
     this.#unsubscribeJournal();
-    this.#world = new World(scenario);
+    this.#loaded = scenario;
+    // The run's own list of phones: "Add a phone" adds to it, not to the scenario a reset starts from.
+    this.#world = new World({ ...scenario, phones: [...scenario.phones] });
     // A file that sets a language wins; one that does not keeps the windows as they are.
     if (scenario.locale) this.#locale = scenario.locale;
     this.#logins = new LoginServer(this.#world);
@@ -257,6 +262,23 @@ export class Simulation implements Service {
       this.#world.journal.record({ type: 'app.data_cleared', phoneId: phone.id });
       this.#world.touchPhone(phone);
       return this.#phoneView(phone);
+    });
+  }
+  /** The Director's "Add a phone": every window sees the world with it (a `world` event of change `phones`, which keeps what they show). */
+  addPhone(r: RequestOf<'addPhone'>): AddPhoneAnswer {
+    return this.#op(() => {
+      const w = this.#world;
+      const added = addedPhone(w, r);
+      if (!added.ok) {
+        w.journal.record({ type: 'phone.add_refused', phoneId: added.phoneId, owner: r.owner, reason: added.reason });
+        return { phone: null, error: added.error };
+      }
+      const { spec } = added;
+      w.addPhone(spec);
+      w.journal.record({ type: 'phone.added', phoneId: spec.id, platform: spec.platform, model: spec.model, owner: r.owner, role: r.role });
+      const world = this.getWorld();
+      this.#emit({ type: 'world', world, change: 'phones' });
+      return { phone: world.phones.find((p) => p.id === spec.id) ?? null, error: null };
     });
   }
   installApp(r: RequestOf<'installApp'>) {
@@ -556,7 +578,7 @@ export class Simulation implements Service {
     return { ok: true, world: this.getWorld() };
   }
   resetWorld(_r?: RequestOf<'resetWorld'>): WorldView {
-    this.load(this.#world.scenario);
+    this.load(this.#loaded);
     return this.getWorld();
   }
 }

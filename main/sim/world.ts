@@ -1,5 +1,5 @@
 // The state one scenario run holds, shared by the parts of the simulation that act on it.
-import type { Scenario } from './scenario/schema.js';
+import type { PhoneSpec, Scenario } from './scenario/schema.js';
 import { VirtualClock } from './clock.js';
 import { deriveRandom, type Random } from './random.js';
 import { Journal } from './journal.js';
@@ -78,19 +78,7 @@ export class World {
       { failures: lockout.failures, windowMs: lockout.window, durationMs: lockout.duration },
       scenario.phones,
     );
-    for (const spec of scenario.phones) {
-      const phoneId = spec.id;
-      const pinRule = {
-        tries: scenario.timing.appPinTries,
-        onWrongPin: (wrongPins: number) => this.journal.record({ type: 'app.pin_rejected', phoneId, wrongPins }),
-        onLocked: (username: string, wrongPins: number) => {
-          this.journal.record({ type: 'app.ibkey_locked', phoneId, username, wrongPins });
-          const phone = this.phones.get(phoneId);
-          if (phone) this.touchPhone(phone);
-        },
-      };
-      this.phones.set(spec.id, new Phone(spec, scenario.seed, pinRule));
-    }
+    for (const spec of scenario.phones) this.#place(spec);
     const now = this.clock.startedAt;
     for (const user of scenario.users) {
       this.#seamless.set(user.username, user.seamless);
@@ -115,6 +103,32 @@ export class World {
     for (const [prefix, n] of Object.entries(scenario.resume?.ids ?? {})) this.#counters.set(prefix, n);
     for (const [username, n] of Object.entries(scenario.resume?.logins ?? {})) this.#userLogins.set(username, n);
     this.journal.record({ type: 'scenario.loaded', name: scenario.name, seed: scenario.seed });
+  }
+
+  /** A phone on the desk: its app's PIN rule journals wrong PINs and a lock. */
+  #place(spec: PhoneSpec): Phone {
+    const phoneId = spec.id;
+    const pinRule = {
+      tries: this.scenario.timing.appPinTries,
+      onWrongPin: (wrongPins: number) => this.journal.record({ type: 'app.pin_rejected', phoneId, wrongPins }),
+      onLocked: (username: string, wrongPins: number) => {
+        this.journal.record({ type: 'app.ibkey_locked', phoneId, username, wrongPins });
+        const phone = this.phones.get(phoneId);
+        if (phone) this.touchPhone(phone);
+      },
+    };
+    const phone = new Phone(spec, this.scenario.seed, pinRule);
+    this.phones.set(spec.id, phone);
+    return phone;
+  }
+
+  /**
+   * A phone added to this run (the Director's "Add a phone"): also into this run's copy of the
+   * scenario, so the directory finds it by number and an export writes it; a reset starts from the file.
+   */
+  addPhone(spec: PhoneSpec): Phone {
+    this.scenario.phones.push(spec);
+    return this.#place(spec);
   }
 
   /**

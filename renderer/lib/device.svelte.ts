@@ -19,7 +19,8 @@ export class DeviceState<V extends { serial: string }> {
     const offLogin = this.api.on('login', ({ login }) => this.follow(login));
     // A reset or another scenario: the same device if it is still there, else the scenario's first (another language changes nothing).
     const offWorld = this.api.on('world', ({ world, change }) => {
-      if (change === 'locale') return;
+      // Another language, a phone added: the same world, what is shown stays.
+      if (change) return;
       const serials = serialsOf(world, this.kind);
       const keep = this.serial !== null && serials.includes(this.serial);
       void this.select(keep ? this.serial : (serials[0] ?? null), true);

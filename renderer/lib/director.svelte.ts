@@ -1,8 +1,9 @@
 // The director panel's state: the scenario, its people, devices and phones, pending factors, time, and the journal.
 import type { JournalEntry } from '../../main/api/events';
 import type { PhoneStatePatch } from '../../main/api/phone-state';
-import type { FobView, PendingView, PhoneView, ScenarioProblemView, ScenarioSummary, WorldView } from '../../main/api/views';
-import type { Locale } from '../../main/api/vocabulary';
+import type { AddPhoneAnswer, FobView, PendingView, PhoneView, ScenarioProblemView, ScenarioSummary, WorldView } from '../../main/api/views';
+import type { Locale, Platform, PhoneRole } from '../../main/api/vocabulary';
+import { messageText } from './messages';
 import { errorMessage, type Client } from './client';
 import type { ClockState } from './clock.svelte';
 import { JournalState } from './journal.svelte';
@@ -257,6 +258,24 @@ export class DirectorState {
     return this.#run(async () => {
       this.world = await this.api.setSeamless({ username, enabled });
     });
+  }
+
+  /** "Add a phone": a second phone for a user (a new phone for Migrate IB Key, a trading device); a refusal is worded by the messages catalogue. */
+  async addPhone(request: { owner: string; platform: Platform; model: string; role: PhoneRole; phoneId?: string }): Promise<boolean> {
+    let answer: AddPhoneAnswer;
+    try {
+      answer = await this.api.addPhone(request);
+    } catch (error) {
+      this.error = errorMessage(error);
+      return false;
+    }
+    if (answer.error || !answer.phone) {
+      this.error = answer.error ? messageText(answer.error) : null;
+      return false;
+    }
+    this.error = null;
+    this.status = `Added ${answer.phone.name} (${answer.phone.id}) for ${request.owner}.`;
+    return true;
   }
 
   async resetFob(serial: string): Promise<void> {

@@ -119,6 +119,10 @@ export function describeEntry(e: JournalEntry, names: JournalNames): string {
       return `${names.phone(e.phoneId)} restarted`;
     case 'app.data_cleared':
       return `${names.phone(e.phoneId)}: app data cleared, IB Key must be activated again`;
+    case 'phone.added':
+      return `${e.owner}'s ${e.role === 'newPhone' ? 'new phone' : 'trading device'} added: ${e.model} (${e.platform === 'ios' ? 'iOS' : 'Android'}), id ${e.phoneId}`;
+    case 'phone.add_refused':
+      return `Adding phone ${e.phoneId} for ${e.owner} refused: ${e.reason.replace(/_/g, ' ')}`;
     case 'app.installed':
       return `${names.phone(e.phoneId)}: the app installed from the app store`;
     case 'app.uninstalled':

@@ -64,7 +64,8 @@ export class LoginState {
     // A reset or another scenario ends every login and the window starts from its first frame (fields
     // empty, Live Trading), so take 2 starts where take 1 did; the same world in another language keeps it.
     const offWorld = this.api.on('world', ({ change }) => {
-      if (change === 'locale') return;
+      // Another language, a phone added: the same world, what is shown stays.
+      if (change) return;
       this.username = '';
       this.password = '';
       this.enrolNumber = '';

@@ -17,6 +17,14 @@ interface Words {
 }
 type Wording = { [C in MessageCode]: (params: MessageParams[C]) => Words };
 
+/** Why "Add a phone" was refused, one sentence each. */
+const ADD_PHONE_WORDS = {
+  unknown_user: 'messages.add_phone_unknown_user',
+  duplicate_id: 'messages.add_phone_duplicate_id',
+  bad_model: 'messages.add_phone_bad_model',
+  too_many_phones: 'messages.add_phone_too_many',
+} as const satisfies Record<MessageParams['add_phone_refused']['reason'], MessageId>;
+
 /** The countdown inside a message, in the windows' locale. */
 const wait = (waitMs: number) => countdown(waitMs, language.tag);
 
@@ -81,6 +89,10 @@ const wording: Wording = {
   pin_rule: ({ problem }) => ({ id: `messages.pin_rule_${problem}` }),
   pin_mismatch: () => ({ id: 'messages.pin_mismatch' }),
   app_not_installed: () => ({ id: 'messages.app_not_installed' }),
+  add_phone_refused: ({ reason, owner, phoneId, model, platform, max }) => ({
+    id: ADD_PHONE_WORDS[reason],
+    values: { owner, phoneId, model, platform: platform === 'ios' ? 'iOS' : 'Android', max },
+  }),
 };
 
 /** The catalogue entry and values that word `m` (the tests check every entry is some code's). */

@@ -62,8 +62,8 @@ export class PhoneState {
       if (login.loginId !== null) this.follow(login);
     });
     const offWorld = this.api.on('world', ({ world, change }) => {
-      // The same world in another language: the phone stays where it is.
-      if (change === 'locale') return;
+      // The same world in another language, or with a phone added: the phone stays where it is.
+      if (change) return;
       const keep = this.id !== null && world.phones.some((p) => p.id === this.id);
       void this.select(keep ? this.id : this.firstOf(world), true);
     });

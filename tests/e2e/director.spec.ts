@@ -14,6 +14,7 @@ import { Director } from './pages/Director.js';
 import { Fob } from './pages/Fob.js';
 import { PhonePage } from './pages/PhonePage.js';
 import { repoRoot } from './renderer-dir.js';
+import { expectAccessible } from './axe.js';
 
 const SMS_DELAY = 3_000;
 
@@ -382,4 +383,39 @@ test('the director is reachable from the keyboard: toggle, tabs with the arrow k
   await page.keyboard.press('Space');
   await expect(airplane).toBeChecked();
   await expect(director.entries.last()).toHaveText(/iPhone: Airplane mode on/);
+});
+
+test('"Add a phone": a new iPhone 16 for smsuser, refused first for an id already taken (the catalogue\'s sentence), then on the desk without the app, which its App Store installs', async ({ page, login, director, server, sim, advance }) => {
+  await director.open();
+  await director.tab('People & devices').click();
+  const form = director.root.getByRole('form', { name: 'Add a phone' });
+  await form.getByRole('combobox', { name: 'Owner' }).selectOption('smsuser');
+  await form.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'New phone (Migrate IB Key; no app yet)' });
+  await form.getByRole('combobox', { name: 'Platform' }).selectOption('iOS');
+  await form.getByRole('combobox', { name: 'Model' }).selectOption('iPhone 16');
+  await form.getByRole('textbox', { name: 'Phone id' }).fill('ios-phone');
+  await form.getByRole('button', { name: 'Add phone' }).click();
+  await expect(director.root.getByRole('alert')).toHaveText('No phone added: the id "ios-phone" is already a phone\'s. Choose another id.');
+  await expectAccessible(page, 'director: add a phone refused', '#director');
+
+  await form.getByRole('textbox', { name: 'Phone id' }).fill('');
+  await form.getByRole('button', { name: 'Add phone' }).click();
+  await expect(director.root.getByRole('status')).toHaveText('Added iPhone 16 (smsuser-new-phone) for smsuser.');
+  await expect(director.root.getByRole('alert')).toHaveCount(0);
+  await expect(director.root.getByRole('table', { name: 'Phones' }).getByRole('rowheader', { name: 'iPhone 16' })).toHaveCount(2);
+  await expect(director.entries.last()).toContainText("smsuser's new phone added: iPhone 16 (iOS), id smsuser-new-phone");
+  // The stage kept its state: the name typed stays.
+  await login.username.fill('smsuser');
+  await expect(login.username).toHaveValue('smsuser');
+
+  // The new phone in its own window: the App Store, no IBKR Mobile yet.
+  const added = await PhonePage.inWindow(page, server.url, 'smsuser-new-phone', 'iPhone 16');
+  await added.home.click();
+  await expect(added.appIcon).toHaveCount(0);
+  await added.storeIcon.click();
+  await added.store.getByRole('button', { name: 'Get', exact: true }).click();
+  advance(5_000);
+  await expect(added.store.getByRole('button', { name: 'Open', exact: true })).toBeVisible();
+  expect(sim.getPhone({ phoneId: 'smsuser-new-phone' }).app.installed).toBe(true);
+  await added.page.close();
 });

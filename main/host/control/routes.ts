@@ -225,6 +225,7 @@ function changeRoutes(c: ControlContext): ControlRoute[] {
       doc: { operation: 'setPhoneState', fromPath: phone, bodyField: 'patch' },
       handler: (request, reply) => c.run(reply, 'setPhoneState', { ...fromPath(request, phone), patch: request.body }),
     },
+    change('/phones', 'addPhone', 'add a phone to the running scenario ({"owner","platform","model","role"[,"phoneId"]}); refused with a message code'),
     change('/phones/:id/restart', 'restartPhone', 'power the phone off and on', phone),
     change('/phones/:id/clear-app-data', 'clearAppData', "Android's Clear data for the app", phone),
     change('/clock/advance', 'advanceClock', 'move virtual time ({"ms":…})'),

@@ -40,6 +40,8 @@ const samples: { [T in JournalEvent['type']]: Extract<JournalEvent, { type: T }>
   'phone.changed': { type: 'phone.changed', phoneId: 'android-phone', changes: { jailbroken: true, signal: 0 } },
   'phone.restarted': { type: 'phone.restarted', phoneId: 'sms-phone' },
   'app.data_cleared': { type: 'app.data_cleared', phoneId: 'android-phone' },
+  'phone.added': { type: 'phone.added', phoneId: 'ibkeyios-new-phone', platform: 'ios', model: 'iPhone 16', owner: 'ibkeyios', role: 'newPhone' },
+  'phone.add_refused': { type: 'phone.add_refused', phoneId: 'ios-phone', owner: 'ibkeyios', reason: 'duplicate_id' },
   'app.installed': { type: 'app.installed', phoneId: 'android-phone' },
   'app.uninstalled': { type: 'app.uninstalled', phoneId: 'android-phone' },
   'app.ibkey_removed': { type: 'app.ibkey_removed', phoneId: 'ios-phone', username: 'ibkeyios', reason: 'migrated' },

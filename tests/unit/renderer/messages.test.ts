@@ -66,6 +66,7 @@ const samples: { [C in MessageCode]: MessageParams[C][] } = {
   pin_rule: [{ problem: 'too_short' }, { problem: 'too_long' }, { problem: 'not_alphanumeric' }, { problem: 'no_number' }],
   pin_mismatch: [{}],
   app_not_installed: [{}],
+  add_phone_refused: (['unknown_user', 'duplicate_id', 'bad_model', 'too_many_phones'] as const).map((reason) => ({ reason, owner: 'nobody', phoneId: 'ios-phone', model: 'iPhone 99', platform: 'ios' as const, max: 100 })),
 };
 const all = (Object.entries(samples) as [MessageCode, object[]][]).flatMap(([code, params]) => params.map((p) => ({ code, params: p }) as Message));
 
