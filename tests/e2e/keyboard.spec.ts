@@ -38,11 +38,50 @@ async function tabTo(page: Page, target: Locator, { back = false, limit = 40 } =
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const name = await page.evaluate(() => {
       const el = document.activeElement;
-      return el ? `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? (el as HTMLElement).innerText?.slice(0, 30) ?? ''}` : 'nothing';
+      return el && el !== document.body ? `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? (el as HTMLElement).innerText?.slice(0, 30) ?? ''}` : null;
     });
-    await expectFocusRing(page, `stop ${presses + 1} on the way (${name})`);
+    // Past the page's last control the focus leaves the page; the next press comes round to the first.
+    if (name !== null) await expectFocusRing(page, `stop ${presses + 1} on the way (${name})`);
   }
   throw new Error(`${String(target)} not reached in ${limit} presses of ${back ? 'Shift+Tab' : 'Tab'}`);
+}
+
+/**
+ * Tabs through the whole page once round, from the focused control (or the page's start) back to it, checking the
+ * ring at every stop; returns the stops' names. Every control of every surface on screen is passed: the stage's
+ * toggles and Language switch, the login window, the phone's screen, the devices. Fails on a trap (the focus never
+ * comes back round). The page's end is no stop: the focus leaves the page there and comes round to its start.
+ */
+async function tabThroughPage(page: Page, screen: string, limit = 150): Promise<string[]> {
+  // From the page's start when nothing has the focus (a screen that replaced the focused control): once through.
+  const fromStart = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return true;
+    el.setAttribute('data-round-start', '');
+    return false;
+  });
+  const seen: string[] = [];
+  try {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return { name: null, back: false };
+        const label = el.getAttribute('aria-label') ?? ((el as HTMLInputElement).labels?.[0]?.innerText || (el as HTMLElement).innerText || '');
+        return { name: `${el.getAttribute('role') ?? el.tagName.toLowerCase()} "${label.replace(/\s+/g, ' ').slice(0, 40)}"`, back: el.hasAttribute('data-round-start') };
+      });
+      if (stop.name === null) {
+        if (fromStart && seen.length) return seen;
+        continue;
+      }
+      seen.push(stop.name);
+      await expectFocusRing(page, `${screen}, stop ${seen.length}: ${stop.name}`);
+      if (stop.back) return seen;
+    }
+  } finally {
+    await page.evaluate(() => document.querySelector('[data-round-start]')?.removeAttribute('data-round-start'));
+  }
+  throw new Error(`${screen}: the focus did not come back round in ${limit} presses of Tab (a trap?): ${seen.slice(-5).join(', ')}`);
 }
 
 test('smsuser logs in from the keyboard, reading the code off the phone', async ({ page, login, phone, advance }) => {
@@ -180,4 +219,100 @@ test('multidevice: the drop-down waits for Continue, then DSC+ with its fob, key
   await expect(login.loggedInAs('multidevice')).toBeVisible();
   // Only the one push Continue sent, ever.
   expect(pushes()).toBe(1);
+});
+
+test('every control of the stage and the iPhone shows the ring: lock screen, home, Messages, Settings, Control Center, the side button, IBKR Mobile', async ({ page, login, phone }) => {
+  void login;
+  const stops = await tabThroughPage(page, 'the stage');
+  // The stage's own controls are passed too.
+  for (const name of ['Trader Workstation login', 'Client Portal', 'Username', 'Director', 'Presenter mode', 'Trading device']) {
+    expect(stops.some((s) => s.includes(name)), `${name} in ${stops.join(', ')}`).toBe(true);
+  }
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveCount(1);
+
+  await tabTo(page, phone.home);
+  await page.keyboard.press('Enter');
+  await expect(phone.messagesApp).toBeVisible();
+  await tabThroughPage(page, 'the home screen');
+
+  await tabTo(page, phone.messagesApp);
+  await page.keyboard.press('Enter');
+  await expect(phone.root.getByRole('heading')).toBeVisible();
+  await tabThroughPage(page, 'Messages');
+
+  await tabTo(page, phone.home, { back: await before(phone.home) });
+  await page.keyboard.press('Enter');
+  await tabTo(page, phone.button('Settings'), { back: await before(phone.button('Settings')) });
+  await page.keyboard.press('Enter');
+  await tabThroughPage(page, 'Settings');
+  await tabTo(page, phone.row('Notifications'), { back: await before(phone.row('Notifications')) });
+  await page.keyboard.press('Enter');
+  await tabThroughPage(page, 'Settings, Notifications');
+
+  const controlCenter = phone.button('Control Center');
+  await tabTo(page, controlCenter, { back: await before(controlCenter) });
+  await page.keyboard.press('Enter');
+  await expect(phone.root.getByRole('dialog', { name: 'Control Center' })).toBeVisible();
+  await tabThroughPage(page, 'Control Center');
+  await expectAccessible(page, 'Control Center, from the keyboard');
+  await page.keyboard.press('Escape');
+  await expect(phone.root.getByRole('dialog', { name: 'Control Center' })).toHaveCount(0);
+
+  const side = phone.button('Side button');
+  await tabTo(page, side, { back: await before(side) });
+  await page.keyboard.press('Enter');
+  await expect(phone.root.getByRole('dialog', { name: 'Power', exact: true })).toBeVisible();
+  await tabThroughPage(page, 'the power menu');
+  await page.keyboard.press('Escape');
+
+  await tabTo(page, phone.home, { back: await before(phone.home) });
+  await page.keyboard.press('Enter');
+  const app = phone.button('IBKR Mobile');
+  await tabTo(page, app, { back: await before(app) });
+  await page.keyboard.press('Enter');
+  await expect(phone.app).toBeVisible();
+  await tabThroughPage(page, 'IBKR Mobile');
+});
+
+test('every control of the dark Android phone, the code card and the Client Portal shows the ring', async ({ page, login }) => {
+  // The stage shows the phone of the name typed.
+  await tabTo(page, login.username);
+  await page.keyboard.type('ibkeyandroid');
+  const pixel = new PhonePage(page, 'Pixel 8');
+  await expect(pixel.root).toBeVisible();
+  await tabThroughPage(page, 'the Pixel 8 locked');
+  await tabTo(page, pixel.home, { back: await before(pixel.home) });
+  await page.keyboard.press('Enter');
+  await tabThroughPage(page, 'the Pixel 8 home screen');
+  const shade = pixel.button('Quick settings');
+  await tabTo(page, shade, { back: await before(shade) });
+  await page.keyboard.press('Enter');
+  await tabThroughPage(page, 'Quick settings');
+  await expectAccessible(page, 'Android quick settings, from the keyboard');
+  await page.keyboard.press('Escape');
+  await tabTo(page, pixel.button('Settings'), { back: await before(pixel.button('Settings')) });
+  await page.keyboard.press('Enter');
+  await tabThroughPage(page, 'Android Settings');
+
+  // carduser: the card's cover, then the card.
+  await tabTo(page, login.username, { back: await before(login.username) });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('carduser');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(login.cardValues).toBeFocused();
+  const open = page.getByRole('button', { name: 'Open card', exact: true });
+  await tabTo(page, open);
+  await page.keyboard.press('Enter');
+  await tabThroughPage(page, 'the code card open');
+  await expectAccessible(page, 'the code card, from the keyboard');
+
+  // The Client Portal tab.
+  const portalTab = page.getByRole('tab', { name: 'Client Portal' });
+  await tabTo(page, portalTab, { back: await before(portalTab) });
+  await page.keyboard.press('Enter');
+  await expect(portalTab).toHaveAttribute('aria-selected', 'true');
+  await tabThroughPage(page, 'the Client Portal');
+  await expectAccessible(page, 'the Client Portal, from the keyboard');
 });
